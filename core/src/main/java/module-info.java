@@ -1,0 +1,13 @@
+/**
+ * Eddy's core: the clustering SPI ({@code io.eddy}), persistence ({@code io.eddy.io}), shared
+ * numeric kernels and the batch algorithms.
+ */
+module io.eddy {
+  exports io.eddy;
+  exports io.eddy.io;
+  exports io.eddy.kmeans;
+  // Hot loops are Eddy's own business: shared with its modules, not part of the public API.
+  exports io.eddy.math to io.eddy.online, io.eddy.features, io.eddy.eval;
+
+  uses io.eddy.ClustererProvider;
+}
