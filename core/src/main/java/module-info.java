@@ -10,4 +10,5 @@ module io.eddy {
   exports io.eddy.math to io.eddy.online, io.eddy.features, io.eddy.eval;
 
   uses io.eddy.ClustererProvider;
+  uses io.eddy.io.CodecProvider;
 }

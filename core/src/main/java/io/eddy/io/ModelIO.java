@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
 
@@ -60,6 +61,9 @@ public final class ModelIO {
       Map<Class<?>, StateCodec<?>> byType = new HashMap<>();
       List<StateCodec<?>> all = new ArrayList<>(CoreCodecs.all());
       for (ClustererProvider p : Clusterers.providers()) {
+        all.addAll(p.codecs());
+      }
+      for (CodecProvider p : ServiceLoader.load(CodecProvider.class, ModelIO.class.getClassLoader())) {
         all.addAll(p.codecs());
       }
       for (StateCodec<?> c : all) {
