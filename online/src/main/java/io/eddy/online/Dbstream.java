@@ -155,6 +155,10 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   private int[] nbr = new int[0];
   private double[] nbrDist = new double[0];
   private double[] oldCenters = new double[0];
+  private double[] faded = new double[0];
+  private int[] parent = new int[0];
+  private int[] component = new int[0];
+  private int[] componentLabels = new int[0];
 
   private DbstreamModel cached;
 
@@ -280,9 +284,17 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
     weights = Arrays.copyOf(weights, cap);
     stamps = Arrays.copyOf(stamps, cap);
     ids = Arrays.copyOf(ids, cap);
+    allocateScratch(cap);
+  }
+
+  private void allocateScratch(int cap) {
     nbr = new int[cap];
     nbrDist = new double[cap];
     oldCenters = new double[cap * d];
+    faded = new double[cap];
+    parent = new int[cap];
+    component = new int[cap];
+    componentLabels = new int[cap];
   }
 
   private int indexOf(long id) {
@@ -318,18 +330,20 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
     }
     double next = (Math.floor(now / params.tGap()) + 1) * params.tGap();
     nextCleanup = next > now ? next : now + params.tGap();
-    Clustering c = recluster();
-    labels.commit(ids, c.component, m, c.labels);
+    int count = recluster();
+    labels.commit(ids, component, m, count, componentLabels);
   }
 
-  /** The macro clustering of the current state; pure. */
-  private record Clustering(double[] faded, int[] component, int count, int[] labels) {}
-
-  private Clustering recluster() {
+  /**
+   * Computes the macro clustering of the current state into the scratch arrays
+   * {@code faded}, {@code component} and {@code componentLabels}; changes no learning state.
+   * Components are numbered in the order of their smallest micro-cluster id.
+   *
+   * @return the number of components
+   */
+  private int recluster() {
     double lambda = params.lambda();
     double wMin = params.wMin();
-    double[] faded = new double[m];
-    int[] parent = new int[m];
     for (int i = 0; i < m; i++) {
       faded[i] = weights[i] * Decay.factor(lambda, now - stamps[i]);
       parent[i] = i;
@@ -348,9 +362,6 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
         union(parent, a, b);
       }
     }
-    int[] component = new int[m];
-    int[] rootComponent = new int[m];
-    Arrays.fill(rootComponent, -1);
     int count = 0;
     for (int i = 0; i < m; i++) {
       if (faded[i] < wMin) {
@@ -358,13 +369,11 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
         continue;
       }
       int root = find(parent, i);
-      if (rootComponent[root] < 0) {
-        rootComponent[root] = count++;
-      }
-      component[i] = rootComponent[root];
+      // Roots are the smallest index of their tree, so a root's component is numbered first.
+      component[i] = root == i ? count++ : component[root];
     }
-    int[] compLabels = labels.assign(ids, faded, component, m, count);
-    return new Clustering(faded, component, count, compLabels);
+    labels.assign(ids, faded, component, m, count, componentLabels);
+    return count;
   }
 
   private static int find(int[] parent, int i) {
@@ -393,14 +402,14 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   }
 
   private DbstreamModel build() {
-    Clustering c = recluster();
+    int count = recluster();
     int[] microLabels = new int[m];
     for (int i = 0; i < m; i++) {
-      microLabels[i] = c.component[i] < 0 ? ClusterModel.NOISE : c.labels[c.component[i]];
+      microLabels[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
     }
-    MacroClusters macro = MacroClusters.of(centers, d, c.faded, c.component, m, c.count, c.labels);
+    MacroClusters macro = MacroClusters.of(centers, d, faded, component, m, count, componentLabels);
     return new DbstreamModel(d, params.r(), now, macro.labels(), macro.centers(), macro.weights(),
-        Arrays.copyOf(centers, m * d), c.faded, microLabels);
+        Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), microLabels);
   }
 
   /**
@@ -555,9 +564,7 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
       c.stamps = stamps;
       c.ids = ids;
       c.m = m;
-      c.nbr = new int[m];
-      c.nbrDist = new double[m];
-      c.oldCenters = new double[m * c.d];
+      c.allocateScratch(m);
       int pairs = in.readInt(0, Integer.MAX_VALUE);
       for (int k = 0; k < pairs; k++) {
         long a = in.readLong();

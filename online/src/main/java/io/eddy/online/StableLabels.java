@@ -4,11 +4,7 @@ import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Gives macro clusters labels that stay the same from one reclustering to the next.
@@ -22,107 +18,140 @@ import java.util.Map;
  * labels come from a counter that only ever grows, so a label that vanished is never reused.
  *
  * <p>{@link #assign} is pure, so snapshots between checkpoints do not change the learning
- * state; {@link #commit} makes a clustering the new reference. Not thread-safe.
+ * state; {@link #commit} makes a clustering the new reference. Both work in grow-only scratch
+ * space and allocate nothing once it is large enough. Not thread-safe.
  */
 final class StableLabels {
 
   private long[] refIds = new long[0];
   private int[] refLabels = new int[0];
+  private int refCount;
   private int nextLabel;
 
+  private long[] keys = new long[0];
+  private double[] scores = new double[0];
+
   /**
-   * The label of every component.
+   * Writes the label of every component into {@code out}.
    *
-   * @param ids micro-cluster ids, one per member; distinct
+   * @param ids micro-cluster ids, one per member, strictly increasing
    * @param weights the current weight of every member
-   * @param component the component of every member, or -1 for none
+   * @param component the component of every member, or -1 for none; components must be
+   *     numbered in the order of their smallest member id, so fresh labels follow that order
    * @param n the number of members
    * @param components the number of components
-   * @return the label of each component; fresh labels follow the order of each component's
-   *     smallest micro-cluster id
+   * @param out at least {@code components} long; modified
    */
-  int[] assign(long[] ids, double[] weights, int[] component, int n, int components) {
-    int[] labels = new int[components];
-    Arrays.fill(labels, -1);
-    if (components == 0) {
-      return labels;
+  void assign(long[] ids, double[] weights, int[] component, int n, int components, int[] out) {
+    if (keys.length < n) {
+      keys = new long[Math.max(n, 2 * keys.length)];
+      scores = new double[keys.length];
     }
-    long[] minId = new long[components];
-    Arrays.fill(minId, Long.MAX_VALUE);
-    Map<Long, double[]> overlap = new HashMap<>();
+    int count = 0;
     for (int i = 0; i < n; i++) {
       int c = component[i];
       if (c < 0) {
         continue;
       }
-      minId[c] = Math.min(minId[c], ids[i]);
-      int at = Arrays.binarySearch(refIds, ids[i]);
+      int at = Arrays.binarySearch(refIds, 0, refCount, ids[i]);
       if (at >= 0) {
-        long key = ((long) c << 32) | (refLabels[at] & 0xffffffffL);
-        overlap.computeIfAbsent(key, k -> new double[1])[0] += weights[i];
-      }
-    }
-    List<Map.Entry<Long, double[]>> pairs = new ArrayList<>(overlap.entrySet());
-    pairs.sort((x, y) -> {
-      int byWeight = Double.compare(y.getValue()[0], x.getValue()[0]);
-      return byWeight != 0 ? byWeight : Long.compare(x.getKey(), y.getKey());
-    });
-    Map<Integer, Boolean> taken = new HashMap<>();
-    for (Map.Entry<Long, double[]> p : pairs) {
-      int c = (int) (p.getKey() >>> 32);
-      int label = (int) (long) p.getKey();
-      if (labels[c] < 0 && !taken.containsKey(label)) {
-        labels[c] = label;
-        taken.put(label, Boolean.TRUE);
-      }
-    }
-    Integer[] fresh = new Integer[components];
-    int f = 0;
-    for (int c = 0; c < components; c++) {
-      if (labels[c] < 0) {
-        fresh[f++] = c;
-      }
-    }
-    Arrays.sort(fresh, 0, f, (x, y) -> Long.compare(minId[x], minId[y]));
-    for (int i = 0; i < f; i++) {
-      if (nextLabel + i < 0) {
-        throw new IllegalStateException("more than 2^31 cluster labels were handed out");
-      }
-      labels[fresh[i]] = nextLabel + i;
-    }
-    return labels;
-  }
-
-  /** Makes a clustering labelled by {@link #assign} the reference for the next matching. */
-  void commit(long[] ids, int[] component, int n, int[] labels) {
-    int count = 0;
-    for (int i = 0; i < n; i++) {
-      if (component[i] >= 0) {
+        keys[count] = ((long) c << 32) | refLabels[at];
+        scores[count] = weights[i];
         count++;
       }
     }
-    long[] newIds = new long[count];
-    int[] newLabels = new int[count];
-    Integer[] order = new Integer[count];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (component[i] >= 0) {
-        order[k++] = i;
+    sort(keys, scores, count, false);
+    int unique = 0;
+    for (int i = 0; i < count; i++) {
+      if (unique > 0 && keys[unique - 1] == keys[i]) {
+        scores[unique - 1] += scores[i];
+      } else {
+        keys[unique] = keys[i];
+        scores[unique] = scores[i];
+        unique++;
       }
     }
-    Arrays.sort(order, (x, y) -> Long.compare(ids[x], ids[y]));
-    int max = nextLabel - 1;
-    for (int i = 0; i < count; i++) {
-      newIds[i] = ids[order[i]];
-      newLabels[i] = labels[component[order[i]]];
-      max = Math.max(max, newLabels[i]);
+    sort(keys, scores, unique, true);
+    Arrays.fill(out, 0, components, -1);
+    for (int i = 0; i < unique; i++) {
+      int c = (int) (keys[i] >>> 32);
+      int label = (int) keys[i];
+      if (out[c] < 0 && !taken(out, components, label)) {
+        out[c] = label;
+      }
     }
-    for (int label : labels) {
-      max = Math.max(max, label);
+    int next = nextLabel;
+    for (int c = 0; c < components; c++) {
+      if (out[c] < 0) {
+        if (next < 0) {
+          throw new IllegalStateException("more than 2^31 cluster labels were handed out");
+        }
+        out[c] = next++;
+      }
     }
-    refIds = newIds;
-    refLabels = newLabels;
-    nextLabel = max + 1;
+  }
+
+  private static boolean taken(int[] out, int components, int label) {
+    for (int c = 0; c < components; c++) {
+      if (out[c] == label) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Shell sort of parallel arrays: by key ascending, or with {@code byScore} by score
+   * descending and then key ascending. In place, so nothing is allocated.
+   */
+  private static void sort(long[] k, double[] s, int n, boolean byScore) {
+    for (int gap = n / 2; gap > 0; gap = gap == 2 ? 1 : (int) (gap / 2.2)) {
+      for (int i = gap; i < n; i++) {
+        long key = k[i];
+        double score = s[i];
+        int j = i;
+        while (j >= gap && before(key, score, k[j - gap], s[j - gap], byScore)) {
+          k[j] = k[j - gap];
+          s[j] = s[j - gap];
+          j -= gap;
+        }
+        k[j] = key;
+        s[j] = score;
+      }
+    }
+  }
+
+  private static boolean before(long k1, double s1, long k2, double s2, boolean byScore) {
+    if (byScore && s1 != s2) {
+      return s1 > s2;
+    }
+    return k1 < k2;
+  }
+
+  /**
+   * Makes a clustering labelled by {@link #assign} the reference for the next matching;
+   * arguments as for {@link #assign}.
+   */
+  void commit(long[] ids, int[] component, int n, int components, int[] labels) {
+    if (refIds.length < n) {
+      int cap = Math.max(n, 2 * refIds.length);
+      refIds = new long[cap];
+      refLabels = new int[cap];
+    }
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (component[i] >= 0) {
+        refIds[count] = ids[i];
+        refLabels[count] = labels[component[i]];
+        count++;
+      }
+    }
+    refCount = count;
+    for (int c = 0; c < components; c++) {
+      if (labels[c] >= nextLabel) {
+        nextLabel = labels[c] + 1;
+      }
+    }
   }
 
   /** The next fresh label. */
@@ -132,8 +161,8 @@ final class StableLabels {
 
   void write(StateOutput out) throws IOException {
     out.writeInt(nextLabel);
-    out.writeLongs(refIds);
-    out.writeInts(refLabels);
+    out.writeLongs(Arrays.copyOf(refIds, refCount));
+    out.writeInts(Arrays.copyOf(refLabels, refCount));
   }
 
   static StableLabels read(StateInput in) throws ModelFormatException {
@@ -155,6 +184,7 @@ final class StableLabels {
     }
     s.refIds = ids;
     s.refLabels = labels;
+    s.refCount = ids.length;
     return s;
   }
 }
