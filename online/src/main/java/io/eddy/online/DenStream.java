@@ -1,0 +1,759 @@
+package io.eddy.online;
+
+import io.eddy.ClusterModel;
+import io.eddy.DecayingClusterer;
+import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import io.eddy.math.Decay;
+import io.eddy.math.Euclid;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * DenStream: density-based clustering over an evolving data stream with noise [1].
+ *
+ * <p><b>Micro-clusters.</b> Every point's weight fades as {@code f(dt) = 2^(-lambda·dt)}. A
+ * micro-cluster summarises its points by their faded weight W, their weighted centre c and
+ * their faded sum of squared distances to c (equivalent to the paper's cluster feature
+ * (CF¹, CF², w), kept in a form that does not cancel catastrophically far from the origin);
+ * its radius is {@code sqrt(sse / W)}, the paper's {@code sqrt(|CF²|/w - (|CF¹|/w)²)}. All
+ * three statistics fade together, lazily: a micro-cluster is brought to the current time only
+ * when it is touched. A potential micro-cluster (p-micro-cluster) has W &ge; beta·mu; an
+ * outlier micro-cluster (o-micro-cluster) is lighter and remembers its creation time.
+ *
+ * <p><b>Merging</b> (Section 4.2 of [1]). A point joins the nearest p-micro-cluster if that
+ * one's radius after the merge stays within epsilon; else the nearest o-micro-cluster under
+ * the same condition, which becomes a p-micro-cluster once its weight exceeds beta·mu; else it
+ * founds a new o-micro-cluster.
+ *
+ * <p><b>Pruning</b> every {@code T_p = ceil((1/lambda)·log2(beta·mu / (beta·mu - 1)))} time
+ * units, the shortest time in which a p-micro-cluster can fade below beta·mu: p-micro-clusters
+ * lighter than beta·mu are removed, and o-micro-clusters lighter than
+ * {@code xi = (2^(-lambda·(t - t_o + T_p)) - 1) / (2^(-lambda·T_p) - 1)}. The logarithm is in
+ * base 2, consistent with the decay function; River uses the natural logarithm (T_p 0.69 times
+ * too short) and MOA rounds it and adds 1. So the number of p-micro-clusters stays below
+ * {@code W/(beta·mu)} with W the total faded weight of the stream.
+ *
+ * <p><b>Initialisation.</b> The first {@code initPoints} points are buffered; then, as in [1],
+ * for each buffered point whose epsilon-neighbourhood among the not yet used points weighs more
+ * than beta·mu, those points become a p-micro-cluster. Points left over are noise and dropped.
+ * With {@code initPoints = 0} the stream starts with o-micro-clusters only.
+ *
+ * <p><b>Macro clusters.</b> DBSCAN over the p-micro-clusters as weighted virtual points [1]:
+ * one with faded weight &ge; mu is a core; two are neighbours when their centres are within
+ * {@code offlineFactor·epsilon} (default 2·epsilon, the paper's "intersecting" rule, also MOA's).
+ * Non-core p-micro-clusters reachable from a core are border members; the others are noise.
+ * Computed lazily by {@link #snapshot()} and {@link #predict(double[])}, then cached until the
+ * next {@code learn}. River additionally requires {@code dist <= r_p + r_q}; MOA clusters with
+ * its own DBSCAN at {@code offline·epsilon} but exposes no per-point prediction.
+ *
+ * <p><b>Predict (reach rule).</b> A point belongs to the macro cluster of the nearest
+ * clustered p-micro-cluster if its distance to that centre is at most epsilon, the radius a
+ * micro-cluster may have; otherwise it is {@link ClusterModel#NOISE}. River returns the nearest
+ * macro centre and never noise.
+ *
+ * <p><b>Labels</b> are stable segment ids matched at every pruning by shared p-micro-clusters
+ * (see {@link MicroClusterModel}); a label never returns once its cluster vanished. A label
+ * first seen in a snapshot between prunings is provisional until the next pruning.
+ *
+ * <p><b>Time</b> works as in {@link Dbstream}: {@link #learn(double[])} stamps the point with
+ * the clock and advances it one tick; {@link #learn(double[], double, double)} uses an explicit,
+ * never decreasing event time. Weights count as repeated points at the same time.
+ *
+ * <p>Not thread-safe; snapshots are immutable. {@code learn} costs O((p + o)·d) and allocates
+ * nothing in steady state; a pruning costs O(p²·d) for the reclustering that fixes labels.
+ *
+ * <p>[1] F. Cao, M. Ester, W. Qian, A. Zhou, "Density-Based Clustering over an Evolving Data
+ * Stream with Noise", SIAM SDM 2006.
+ */
+public final class DenStream implements DecayingClusterer<DenStreamModel> {
+
+  /**
+   * The configuration.
+   *
+   * @param epsilon the maximal micro-cluster radius, in data units; &gt; 0 (default 0.5)
+   * @param mu the weight of a core micro-cluster; &gt; 0 (default 10)
+   * @param beta the potential factor: p-micro-clusters weigh at least beta·mu; in (0, 1] with
+   *     beta·mu &gt; 1 (default 0.2)
+   * @param lambda the decay rate per time unit; &gt; 0 (default 0.001)
+   * @param initPoints points buffered and clustered to seed the p-micro-clusters; &ge; 0
+   *     (default 1000)
+   * @param offlineFactor the offline DBSCAN neighbourhood in units of epsilon; &gt; 0
+   *     (default 2)
+   * @param seed the seed; DenStream uses no randomness, so it only keeps the registry uniform
+   */
+  public record Params(double epsilon, double mu, double beta, double lambda, int initPoints,
+      double offlineFactor, long seed) {
+
+    /** The defaults (the paper's beta and offline factor; lambda per tick). */
+    public static final Params DEFAULTS = new Params(0.5, 10, 0.2, 0.001, 1000, 2.0, 42L);
+
+    /** Validates every field. */
+    public Params {
+      requirePositive("epsilon", epsilon);
+      requirePositive("mu", mu);
+      requirePositive("lambda", lambda);
+      requirePositive("offlineFactor", offlineFactor);
+      if (!(beta > 0 && beta <= 1)) {
+        throw new IllegalArgumentException("beta must be in (0, 1], got " + beta);
+      }
+      if (!(beta * mu > 1)) {
+        throw new IllegalArgumentException("beta*mu must be > 1, got " + beta + "*" + mu + " = " + beta * mu);
+      }
+      if (initPoints < 0) {
+        throw new IllegalArgumentException("initPoints must be in [0, 2147483647], got " + initPoints);
+      }
+    }
+
+    private static void requirePositive(String name, double v) {
+      if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(name + " must be in (0, inf), got " + v);
+      }
+    }
+
+    /** A copy with another epsilon. */
+    public Params withEpsilon(double v) {
+      return new Params(v, mu, beta, lambda, initPoints, offlineFactor, seed);
+    }
+
+    /** A copy with another mu. */
+    public Params withMu(double v) {
+      return new Params(epsilon, v, beta, lambda, initPoints, offlineFactor, seed);
+    }
+
+    /** A copy with another beta. */
+    public Params withBeta(double v) {
+      return new Params(epsilon, mu, v, lambda, initPoints, offlineFactor, seed);
+    }
+
+    /** A copy with another decay rate. */
+    public Params withLambda(double v) {
+      return new Params(epsilon, mu, beta, v, initPoints, offlineFactor, seed);
+    }
+
+    /** A copy with another number of initial points. */
+    public Params withInitPoints(int v) {
+      return new Params(epsilon, mu, beta, lambda, v, offlineFactor, seed);
+    }
+
+    /** A copy with another offline factor. */
+    public Params withOfflineFactor(double v) {
+      return new Params(epsilon, mu, beta, lambda, initPoints, v, seed);
+    }
+
+    /** A copy with another seed. */
+    public Params withSeed(long v) {
+      return new Params(epsilon, mu, beta, lambda, initPoints, offlineFactor, v);
+    }
+
+    /**
+     * The pruning period {@code T_p = ceil((1/lambda)·log2(beta·mu / (beta·mu - 1)))}, in time
+     * units.
+     */
+    public double pruningPeriod() {
+      double bm = beta * mu;
+      return Math.max(1, Math.ceil(Math.log(bm / (bm - 1)) / Math.log(2) / lambda));
+    }
+  }
+
+  private final Params params;
+  private final double eps2;
+  private final double betaMu;
+  private final double tp;
+
+  private int d;
+  private double now;
+  private double nextPrune;
+  private long seen;
+  private long nextId;
+
+  private boolean initialized;
+  private double[] initPoints;
+  private double[] initWeights;
+  private double[] initTimes;
+  private int initCount;
+
+  private final Group potential = new Group();
+  private final Group outlier = new Group();
+  private StableLabels labels = new StableLabels();
+
+  private double[] faded = new double[0];
+  private int[] component = new int[0];
+  private int[] componentLabels = new int[0];
+  private int[] queue = new int[0];
+  private final double[] nearestDist = new double[1];
+
+  private DenStreamModel cached;
+
+  /** A clusterer with the given configuration. */
+  public DenStream(Params params) {
+    this.params = Objects.requireNonNull(params, "params");
+    this.eps2 = params.epsilon() * params.epsilon();
+    this.betaMu = params.beta() * params.mu();
+    this.tp = params.pruningPeriod();
+    this.nextPrune = tp;
+    this.initialized = params.initPoints() == 0;
+  }
+
+  /** A clusterer with {@link Params#DEFAULTS}. */
+  public DenStream() {
+    this(Params.DEFAULTS);
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  /**
+   * Micro-clusters of one kind in flat arrays, ordered by id: centres, faded weights, faded
+   * sums of squared distances to the centre, the time they were last faded to, creation times
+   * and ids.
+   */
+  static final class Group {
+    double[] center = new double[0];
+    double[] weight = new double[0];
+    double[] sse = new double[0];
+    double[] stamp = new double[0];
+    double[] created = new double[0];
+    long[] id = new long[0];
+    int size;
+
+    void ensure(int n, int d) {
+      if (n <= weight.length) {
+        return;
+      }
+      int cap = Math.max(Math.max(16, n), weight.length * 2);
+      center = Arrays.copyOf(center, cap * d);
+      weight = Arrays.copyOf(weight, cap);
+      sse = Arrays.copyOf(sse, cap);
+      stamp = Arrays.copyOf(stamp, cap);
+      created = Arrays.copyOf(created, cap);
+      id = Arrays.copyOf(id, cap);
+    }
+
+    /** Inserts at the position that keeps ids increasing. */
+    int insert(long newId, int d) {
+      ensure(size + 1, d);
+      int at = size;
+      while (at > 0 && id[at - 1] > newId) {
+        at--;
+      }
+      int tail = size - at;
+      System.arraycopy(center, at * d, center, (at + 1) * d, tail * d);
+      System.arraycopy(weight, at, weight, at + 1, tail);
+      System.arraycopy(sse, at, sse, at + 1, tail);
+      System.arraycopy(stamp, at, stamp, at + 1, tail);
+      System.arraycopy(created, at, created, at + 1, tail);
+      System.arraycopy(id, at, id, at + 1, tail);
+      id[at] = newId;
+      size++;
+      return at;
+    }
+
+    void remove(int i, int d) {
+      int tail = size - i - 1;
+      System.arraycopy(center, (i + 1) * d, center, i * d, tail * d);
+      System.arraycopy(weight, i + 1, weight, i, tail);
+      System.arraycopy(sse, i + 1, sse, i, tail);
+      System.arraycopy(stamp, i + 1, stamp, i, tail);
+      System.arraycopy(created, i + 1, created, i, tail);
+      System.arraycopy(id, i + 1, id, i, tail);
+      size--;
+    }
+
+    void copy(int from, int to, int d) {
+      System.arraycopy(center, from * d, center, to * d, d);
+      weight[to] = weight[from];
+      sse[to] = sse[from];
+      stamp[to] = stamp[from];
+      created[to] = created[from];
+      id[to] = id[from];
+    }
+
+    void write(StateOutput out, int d) throws IOException {
+      out.writeDoubles(Arrays.copyOf(center, size * d));
+      out.writeDoubles(Arrays.copyOf(weight, size));
+      out.writeDoubles(Arrays.copyOf(sse, size));
+      out.writeDoubles(Arrays.copyOf(stamp, size));
+      out.writeDoubles(Arrays.copyOf(created, size));
+      out.writeLongs(Arrays.copyOf(id, size));
+    }
+
+    void read(StateInput in, int d, double now, long nextId) throws ModelFormatException {
+      double[] c = in.readDoubles();
+      double[] w = in.readDoubles();
+      double[] s = in.readDoubles();
+      double[] st = in.readDoubles();
+      double[] cr = in.readDoubles();
+      long[] ids = in.readLongs();
+      int n = w.length;
+      if (s.length != n || st.length != n || cr.length != n || ids.length != n
+          || (long) n * d != c.length || (d == 0 && n > 0)) {
+        throw new ModelFormatException("micro-cluster arrays disagree in length");
+      }
+      for (int i = 0; i < n; i++) {
+        if (!(w[i] > 0) || !Double.isFinite(w[i]) || !(s[i] >= 0) || !Double.isFinite(s[i])
+            || !(st[i] <= now) || !(cr[i] <= now) || ids[i] < 0 || ids[i] >= nextId
+            || (i > 0 && ids[i] <= ids[i - 1])) {
+          throw new ModelFormatException("invalid micro-cluster " + i);
+        }
+      }
+      for (double v : c) {
+        if (!Double.isFinite(v)) {
+          throw new ModelFormatException("micro-cluster centre is not finite");
+        }
+      }
+      center = c;
+      weight = w;
+      sse = s;
+      stamp = st;
+      created = cr;
+      id = ids;
+      size = n;
+    }
+  }
+
+  @Override
+  public void learn(double[] point) {
+    learn(point, 1.0);
+  }
+
+  @Override
+  public void learn(double[] point, double weight) {
+    Points.require(point, d);
+    Points.requireWeight(weight);
+    double t = now;
+    accept(point, weight, t);
+    advance(t + 1);
+  }
+
+  @Override
+  public void learn(double[] point, double weight, double time) {
+    Points.require(point, d);
+    Points.requireWeight(weight);
+    if (!Double.isFinite(time)) {
+      throw new IllegalArgumentException("time is " + time + ", expected a finite value");
+    }
+    if (time < now) {
+      throw new IllegalArgumentException("time is " + time + ", expected at least the current time "
+          + now + " (time must not go backwards)");
+    }
+    accept(point, weight, time);
+    advance(time);
+  }
+
+  private void accept(double[] x, double w, double t) {
+    if (d == 0) {
+      d = x.length;
+      if (!initialized) {
+        int n = params.initPoints();
+        initPoints = new double[n * d];
+        initWeights = new double[n];
+        initTimes = new double[n];
+      }
+    }
+    if (initialized) {
+      merge(x, w, t);
+      return;
+    }
+    System.arraycopy(x, 0, initPoints, initCount * d, d);
+    initWeights[initCount] = w;
+    initTimes[initCount] = t;
+    initCount++;
+    if (initCount == params.initPoints()) {
+      initialize(t);
+    }
+  }
+
+  private void advance(double time) {
+    seen++;
+    now = time;
+    if (initialized && now >= nextPrune) {
+      prune();
+    }
+    cached = null;
+  }
+
+  /** The paper's initialisation: greedy epsilon-neighbourhoods weighing more than beta·mu. */
+  private void initialize(double t) {
+    double lambda = params.lambda();
+    int n = initCount;
+    boolean[] used = new boolean[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = initWeights[i] * Decay.factor(lambda, t - initTimes[i]);
+    }
+    int[] members = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (used[i]) {
+        continue;
+      }
+      int k = 0;
+      double total = 0;
+      for (int j = 0; j < n; j++) {
+        if (!used[j] && Euclid.squaredDistance(initPoints, i * d, initPoints, j * d, d) <= eps2) {
+          members[k++] = j;
+          total += w[j];
+        }
+      }
+      if (!(total > betaMu)) {
+        continue;
+      }
+      int at = potential.insert(nextId++, d);
+      double[] c = potential.center;
+      Arrays.fill(c, at * d, (at + 1) * d, 0);
+      for (int q = 0; q < k; q++) {
+        int j = members[q];
+        used[j] = true;
+        for (int e = 0; e < d; e++) {
+          c[at * d + e] += w[j] * initPoints[j * d + e];
+        }
+      }
+      for (int e = 0; e < d; e++) {
+        c[at * d + e] /= total;
+      }
+      double sse = 0;
+      for (int q = 0; q < k; q++) {
+        int j = members[q];
+        sse += w[j] * Euclid.squaredDistance(initPoints, j * d, c, at * d, d);
+      }
+      potential.weight[at] = total;
+      potential.sse[at] = sse;
+      potential.stamp[at] = t;
+      potential.created[at] = t;
+    }
+    initialized = true;
+    initPoints = null;
+    initWeights = null;
+    initTimes = null;
+    initCount = 0;
+    ensureScratch();
+  }
+
+  private void merge(double[] x, double w, double t) {
+    if (tryMerge(potential, x, w, t)) {
+      return;
+    }
+    if (outlier.size > 0) {
+      int i = Euclid.nearest(x, outlier.center, outlier.size, nearestDist);
+      if (absorb(outlier, i, x, w, t, nearestDist[0])) {
+        if (outlier.weight[i] > betaMu) {
+          promote(i);
+        }
+        return;
+      }
+    }
+    int at = outlier.insert(nextId++, d);
+    System.arraycopy(x, 0, outlier.center, at * d, d);
+    outlier.weight[at] = w;
+    outlier.sse[at] = 0;
+    outlier.stamp[at] = t;
+    outlier.created[at] = t;
+    if (w > betaMu) {
+      promote(at);
+    }
+  }
+
+  private boolean tryMerge(Group g, double[] x, double w, double t) {
+    if (g.size == 0) {
+      return false;
+    }
+    int i = Euclid.nearest(x, g.center, g.size, nearestDist);
+    return absorb(g, i, x, w, t, nearestDist[0]);
+  }
+
+  /**
+   * Adds the point to micro-cluster {@code i} of {@code g} if the radius after the merge stays
+   * within epsilon. The weighted update {@code sse' = f·sse + w·(f·W)/(f·W + w)·|x - c|²} is
+   * exact for a point of weight w.
+   */
+  private boolean absorb(Group g, int i, double[] x, double w, double t, double dist2) {
+    double f = Decay.factor(params.lambda(), t - g.stamp[i]);
+    double fw = g.weight[i] * f;
+    double total = fw + w;
+    double sse = g.sse[i] * f + w * (fw / total) * dist2;
+    if (!(sse <= eps2 * total)) {
+      return false;
+    }
+    g.weight[i] = total;
+    g.sse[i] = sse;
+    g.stamp[i] = t;
+    Euclid.moveToward(g.center, i, x, w / total);
+    return true;
+  }
+
+  private void promote(int i) {
+    long id = outlier.id[i];
+    int at = potential.insert(id, d);
+    System.arraycopy(outlier.center, i * d, potential.center, at * d, d);
+    potential.weight[at] = outlier.weight[i];
+    potential.sse[at] = outlier.sse[i];
+    potential.stamp[at] = outlier.stamp[i];
+    potential.created[at] = outlier.created[i];
+    outlier.remove(i, d);
+    ensureScratch();
+  }
+
+  private void ensureScratch() {
+    int n = potential.weight.length;
+    if (faded.length < n) {
+      faded = new double[n];
+      component = new int[n];
+      componentLabels = new int[n];
+      queue = new int[n];
+    }
+  }
+
+  private void prune() {
+    double lambda = params.lambda();
+    int kept = 0;
+    for (int i = 0; i < potential.size; i++) {
+      if (potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]) < betaMu) {
+        continue;
+      }
+      if (kept != i) {
+        potential.copy(i, kept, d);
+      }
+      kept++;
+    }
+    potential.size = kept;
+    double denominator = Decay.complement(lambda, tp);
+    kept = 0;
+    for (int i = 0; i < outlier.size; i++) {
+      double xi = Decay.complement(lambda, now - outlier.created[i] + tp) / denominator;
+      if (outlier.weight[i] * Decay.factor(lambda, now - outlier.stamp[i]) < xi) {
+        continue;
+      }
+      if (kept != i) {
+        outlier.copy(i, kept, d);
+      }
+      kept++;
+    }
+    outlier.size = kept;
+    double next = (Math.floor(now / tp) + 1) * tp;
+    nextPrune = next > now ? next : now + tp;
+    int count = recluster();
+    labels.commit(potential.id, component, potential.size, count, componentLabels);
+  }
+
+  /**
+   * The offline DBSCAN over p-micro-clusters into the scratch arrays; changes no learning
+   * state.
+   *
+   * @return the number of macro clusters
+   */
+  private int recluster() {
+    ensureScratch();
+    int p = potential.size;
+    double lambda = params.lambda();
+    double mu = params.mu();
+    double reach = params.offlineFactor() * params.epsilon();
+    double reach2 = reach * reach;
+    for (int i = 0; i < p; i++) {
+      faded[i] = potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]);
+      component[i] = -1;
+    }
+    int count = 0;
+    double[] c = potential.center;
+    for (int i = 0; i < p; i++) {
+      if (component[i] >= 0 || faded[i] < mu) {
+        continue;
+      }
+      int k = count++;
+      component[i] = k;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = i;
+      while (head < tail) {
+        int q = queue[head++];
+        for (int j = 0; j < p; j++) {
+          if (component[j] < 0 && Euclid.squaredDistance(c, q * d, c, j * d, d) <= reach2) {
+            component[j] = k;
+            if (faded[j] >= mu) {
+              queue[tail++] = j;
+            }
+          }
+        }
+      }
+    }
+    labels.assign(potential.id, faded, component, p, count, componentLabels);
+    return count;
+  }
+
+  @Override
+  public DenStreamModel snapshot() {
+    if (cached == null) {
+      cached = build();
+    }
+    return cached;
+  }
+
+  private DenStreamModel build() {
+    int p = potential.size;
+    int count = recluster();
+    int[] microLabels = new int[p];
+    for (int i = 0; i < p; i++) {
+      microLabels[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
+    }
+    MacroClusters macro = MacroClusters.of(potential.center, d, faded, component, p, count,
+        componentLabels);
+    return new DenStreamModel(d, params.epsilon(), now, macro.labels(), macro.centers(),
+        macro.weights(), Arrays.copyOf(potential.center, p * d), Arrays.copyOf(faded, p), microLabels);
+  }
+
+  /**
+   * The macro cluster of the nearest clustered p-micro-cluster within epsilon, else
+   * {@link ClusterModel#NOISE} (always before initialisation); equal to
+   * {@code snapshot().predict(point)}. Does not change the learning state.
+   */
+  @Override
+  public int predict(double[] point) {
+    Points.require(point, d);
+    return snapshot().predict(point);
+  }
+
+  @Override
+  public long seen() {
+    return seen;
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  @Override
+  public double time() {
+    return now;
+  }
+
+  /** Whether the initial buffer has been clustered. */
+  public boolean initialized() {
+    return initialized;
+  }
+
+  /** The number of potential micro-clusters now held. */
+  public int potentialCount() {
+    return potential.size;
+  }
+
+  /** The number of outlier micro-clusters now held. */
+  public int outlierCount() {
+    return outlier.size;
+  }
+
+  /** The micro-clusters of one kind, for tests. */
+  Group potentialGroup() {
+    return potential;
+  }
+
+  Group outlierGroup() {
+    return outlier;
+  }
+
+  @Override
+  public String toString() {
+    return "DenStream[" + params + ", p=" + potential.size + ", o=" + outlier.size + ", seen=" + seen + "]";
+  }
+
+  /** The codec of the full learning state, named {@code "denstream.state"}. */
+  public static final StateCodec<DenStream> CODEC = new StateCodec<>() {
+    @Override
+    public String name() {
+      return "denstream.state";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Class<DenStream> type() {
+      return DenStream.class;
+    }
+
+    @Override
+    public void write(DenStream c, StateOutput out) throws IOException {
+      Params p = c.params;
+      out.writeDouble(p.epsilon());
+      out.writeDouble(p.mu());
+      out.writeDouble(p.beta());
+      out.writeDouble(p.lambda());
+      out.writeInt(p.initPoints());
+      out.writeDouble(p.offlineFactor());
+      out.writeLong(p.seed());
+      out.writeInt(c.d);
+      out.writeDouble(c.now);
+      out.writeDouble(c.nextPrune);
+      out.writeLong(c.seen);
+      out.writeLong(c.nextId);
+      out.writeBoolean(c.initialized);
+      if (!c.initialized) {
+        int n = c.initCount;
+        out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initPoints, n * c.d));
+        out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initWeights, n));
+        out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initTimes, n));
+      }
+      c.potential.write(out, c.d);
+      c.outlier.write(out, c.d);
+      c.labels.write(out);
+    }
+
+    @Override
+    public DenStream read(StateInput in, int version) throws ModelFormatException {
+      DenStream c = new DenStream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
+          in.readDouble(), in.readInt(), in.readDouble(), in.readLong()));
+      c.d = in.readInt(0, Integer.MAX_VALUE);
+      c.now = in.readDouble();
+      c.nextPrune = in.readDouble();
+      c.seen = in.readLong();
+      c.nextId = in.readLong();
+      if (!Double.isFinite(c.now) || !(c.nextPrune > c.now) || c.seen < 0 || c.nextId < 0) {
+        throw new ModelFormatException("invalid clock: time " + c.now + ", next pruning "
+            + c.nextPrune + ", seen " + c.seen + ", next id " + c.nextId);
+      }
+      c.initialized = in.readBoolean();
+      if (c.params.initPoints() == 0 && !c.initialized) {
+        throw new ModelFormatException("a clusterer without initial points is always initialised");
+      }
+      if (!c.initialized) {
+        double[] pts = in.readDoubles();
+        double[] w = in.readDoubles();
+        double[] t = in.readDoubles();
+        int n = w.length;
+        if (n >= c.params.initPoints() || t.length != n || (long) n * c.d != pts.length
+            || (c.d == 0 && n > 0)) {
+          throw new ModelFormatException("invalid initial buffer of " + n + " points");
+        }
+        for (int i = 0; i < n; i++) {
+          if (!(w[i] > 0) || !Double.isFinite(w[i]) || !(t[i] <= c.now)) {
+            throw new ModelFormatException("invalid buffered point " + i);
+          }
+        }
+        for (double v : pts) {
+          if (!Double.isFinite(v)) {
+            throw new ModelFormatException("buffered point is not finite");
+          }
+        }
+        if (c.d > 0) {
+          int cap = c.params.initPoints();
+          c.initPoints = Arrays.copyOf(pts, cap * c.d);
+          c.initWeights = Arrays.copyOf(w, cap);
+          c.initTimes = Arrays.copyOf(t, cap);
+        }
+        c.initCount = n;
+      }
+      c.potential.read(in, c.d, c.now, c.nextId);
+      c.outlier.read(in, c.d, c.now, c.nextId);
+      c.labels = StableLabels.read(in);
+      c.ensureScratch();
+      return c;
+    }
+  };
+}

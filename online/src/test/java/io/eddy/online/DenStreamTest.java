@@ -1,0 +1,236 @@
+package io.eddy.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.eddy.ClusterModel;
+import io.eddy.Clusterers;
+import io.eddy.io.ModelIO;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DenStream against values derived by hand from the formulas of Cao et al. (SDM 2006): the
+ * faded cluster feature, the radius condition of the merge, promotion above beta·mu, pruning
+ * with T_p and xi, the initial DBSCAN and the offline DBSCAN over p-micro-clusters.
+ */
+class DenStreamTest {
+
+  /** lambda = 1, epsilon = 1, mu = 2, beta = 0.75: beta·mu = 1.5, T_p = ceil(log2 3) = 2. */
+  private static final DenStream.Params HAND = new DenStream.Params(1, 2, 0.75, 1, 0, 2, 0);
+
+  private static final double TOL = 1e-12;
+
+  @Test
+  public void params_invalid_rejectedNamingField() {
+    assertThatThrownBy(() -> HAND.withBeta(0.4)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("beta*mu").hasMessageContaining("0.8");
+    assertThatThrownBy(() -> HAND.withBeta(1.5)).hasMessageContaining("beta");
+    assertThatThrownBy(() -> HAND.withLambda(0)).hasMessageContaining("lambda");
+    assertThatThrownBy(() -> HAND.withEpsilon(-1)).hasMessageContaining("epsilon");
+    assertThatThrownBy(() -> HAND.withInitPoints(-1)).hasMessageContaining("initPoints");
+  }
+
+  @Test
+  public void pruningPeriod_usesBaseTwoLogarithm() {
+    assertThat(HAND.pruningPeriod()).isEqualTo(2);
+    // The paper's setting lambda = 0.25, mu = 10, beta = 0.2: 4 * log2(2) = 4 (River: ceil(4 ln 2) = 3).
+    assertThat(HAND.withLambda(0.25).withMu(10).withBeta(0.2).pruningPeriod()).isEqualTo(4);
+    // River's docstring setting lambda = 0.01, beta = 0.5, mu = 2.5: 100 log2(5) -> 233 (River: 161).
+    assertThat(new DenStream.Params(0.02, 2.5, 0.5, 0.01, 0, 2, 0).pruningPeriod()).isEqualTo(233);
+  }
+
+  @Test
+  public void registry_buildsFromDefaultsAndOverrides() {
+    DenStream c = (DenStream) Clusterers.online("denstream", Map.of("epsilon", 0.25, "initPoints", 0));
+    assertThat(c.params()).isEqualTo(DenStream.Params.DEFAULTS.withEpsilon(0.25).withInitPoints(0));
+  }
+
+  @Test
+  public void mergePromoteAndPrune_matchHandDerivation() {
+    DenStream c = new DenStream(HAND);
+    c.learn(new double[] {0}, 1, 0); // new o-mc A
+    // A: W = 1 + 1 = 2, c = 0.5, sse = 1·(1/2)·1² = 0.5, r² = 0.25 <= 1; 2 > 1.5 promotes it.
+    c.learn(new double[] {1}, 1, 0);
+    assertThat(c.potentialCount()).isEqualTo(1);
+    assertThat(c.outlierCount()).isZero();
+    DenStream.Group p = c.potentialGroup();
+    assertThat(p.weight[0]).isEqualTo(2.0);
+    assertThat(p.center[0]).isEqualTo(0.5);
+    assertThat(p.sse[0]).isEqualTo(0.5);
+
+    // At t = 1 everything fades by 2^-1: W = 1 + 1 = 2, sse = 0.25 + 1·(1/2)·0 = 0.25.
+    c.learn(new double[] {0.5}, 1, 1);
+    assertThat(p.weight[0]).isEqualTo(2.0);
+    assertThat(p.sse[0]).isEqualTo(0.25);
+    // 5 would give A sse = 0.25 + (2/3)·20.25 = 13.75 > 1·3: a new o-mc B, created at 1.
+    c.learn(new double[] {5}, 1, 1);
+    assertThat(c.potentialCount()).isEqualTo(1);
+    assertThat(c.outlierCount()).isEqualTo(1);
+
+    // t = 2: B (faded to 0.5) takes 5.5: W = 1.5, c = 5 + 0.5/1.5, sse = (0.5/1.5)·0.25 = 1/12.
+    // Pruning at T_p = 2: A fades to 2·2^-1 = 1 < 1.5 and goes; B's xi = (1-2^-3)/(1-2^-2) = 7/6
+    // <= 1.5, so B stays.
+    c.learn(new double[] {5.5}, 1, 2);
+    assertThat(c.potentialCount()).isZero();
+    assertThat(c.outlierCount()).isEqualTo(1);
+    DenStream.Group o = c.outlierGroup();
+    assertThat(o.weight[0]).isCloseTo(1.5, within(TOL));
+    assertThat(o.center[0]).isCloseTo(16.0 / 3, within(TOL));
+    assertThat(o.sse[0]).isCloseTo(1.0 / 12, within(TOL));
+
+    // t = 3: C at 9; t = 4: D at 20 and the next pruning. B: 1.5·2^-2 = 0.375 < xi = (1-2^-5)/(3/4)
+    // = 31/24; C: 2^-1 < xi = 7/6; D: 1 is not below xi = (1-2^-2)/(1-2^-2) = 1.
+    c.learn(new double[] {9}, 1, 3);
+    assertThat(c.outlierCount()).isEqualTo(2);
+    c.learn(new double[] {20}, 1, 4);
+    assertThat(c.outlierCount()).isEqualTo(1);
+    assertThat(o.center[0]).isEqualTo(20.0);
+  }
+
+  @Test
+  public void initialDbscanAndOfflineDbscan_matchHandDerivation() {
+    DenStream c = new DenStream(HAND.withInitPoints(13));
+    double[][] unit = {{-0.1}, {0}, {0.1}, {1.7}, {1.8}, {1.9}, {9.9}, {10}, {10.1}};
+    for (double[] x : unit) {
+      c.learn(x, 1, 0);
+    }
+    c.learn(new double[] {11.5}, 0.8, 0);
+    c.learn(new double[] {11.6}, 0.8, 0);
+    c.learn(new double[] {30}, 0.8, 0);
+    assertThat(c.initialized()).isFalse();
+    assertThat(c.predict(new double[] {0})).isEqualTo(ClusterModel.NOISE);
+    c.learn(new double[] {30.1}, 0.8, 0);
+    assertThat(c.initialized()).isTrue();
+    // Greedy epsilon-neighbourhoods heavier than 1.5: {-0.1, 0, 0.1}, {1.7, 1.8, 1.9},
+    // {9.9, 10, 10.1}, {11.5, 11.6} (1.6), {30, 30.1} (1.6).
+    assertThat(c.potentialCount()).isEqualTo(5);
+    assertThat(c.outlierCount()).isZero();
+    DenStream.Group p = c.potentialGroup();
+    assertThat(p.weight[0]).isEqualTo(3.0);
+    assertThat(p.center[0]).isCloseTo(0, within(TOL));
+    assertThat(p.sse[0]).isCloseTo(0.02, within(TOL));
+    assertThat(p.weight[3]).isCloseTo(1.6, within(TOL));
+    assertThat(p.center[3]).isCloseTo(11.55, within(TOL));
+    assertThat(p.sse[3]).isCloseTo(2 * 0.8 * 0.05 * 0.05, within(TOL));
+
+    // Cores (W >= mu = 2): the first three. Within 2·epsilon: 0-1.8 and 10-11.55, so
+    // {P0, P1} and {P2, border P3}; P4 is neither core nor reachable: noise.
+    DenStreamModel m = c.snapshot();
+    assertThat(m.labels()).containsExactly(0, 1);
+    assertThat(m.microClusterCount()).isEqualTo(5);
+    assertThat(new int[] {m.microLabel(0), m.microLabel(1), m.microLabel(2), m.microLabel(3),
+        m.microLabel(4)}).containsExactly(0, 0, 1, 1, ClusterModel.NOISE);
+    assertThat(m.weight(0)).isCloseTo(6, within(TOL));
+    assertThat(m.center(0)[0]).isCloseTo(0.9, within(TOL));
+    assertThat(m.weight(1)).isCloseTo(4.6, within(TOL));
+    assertThat(m.center(1)[0]).isCloseTo((30 + 11.55 * 1.6) / 4.6, within(TOL));
+    // Reach rule: within epsilon = 1 of the nearest clustered p-micro-cluster.
+    assertThat(m.predict(new double[] {0.95})).isEqualTo(0);
+    assertThat(m.predict(new double[] {2.8})).isEqualTo(0);
+    assertThat(m.predict(new double[] {2.8001})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(new double[] {12.3})).isEqualTo(1);
+    assertThat(m.predict(new double[] {30})).isEqualTo(ClusterModel.NOISE);
+  }
+
+  @Test
+  public void learn_weight_equalsRepeatedPointsAtSameTime() {
+    DenStream a = new DenStream(HAND.withLambda(0.1));
+    DenStream b = new DenStream(HAND.withLambda(0.1));
+    a.learn(new double[] {0, 0}, 1, 0);
+    b.learn(new double[] {0, 0}, 1, 0);
+    a.learn(new double[] {0.3, 0.1}, 3, 2);
+    for (int i = 0; i < 3; i++) {
+      b.learn(new double[] {0.3, 0.1}, 1, 2);
+    }
+    assertThat(a.potentialCount()).isEqualTo(1).isEqualTo(b.potentialCount());
+    DenStream.Group ga = a.potentialGroup();
+    DenStream.Group gb = b.potentialGroup();
+    assertThat(ga.weight[0]).isCloseTo(gb.weight[0], within(TOL));
+    assertThat(ga.sse[0]).isCloseTo(gb.sse[0], within(TOL));
+    assertThat(ga.center[0]).isCloseTo(gb.center[0], within(TOL));
+    assertThat(ga.center[1]).isCloseTo(gb.center[1], within(TOL));
+  }
+
+  @Test
+  public void learn_timeBackwards_rejectedAndStateUnchanged() {
+    DenStream c = new DenStream(HAND);
+    c.learn(new double[] {1}, 1, 10);
+    byte[] before = ModelIO.toBytes(c);
+    assertThatThrownBy(() -> c.learn(new double[] {1}, 1, 9)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backwards");
+    assertThatThrownBy(() -> c.learn(new double[] {1}, 1, Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(ModelIO.toBytes(c)).isEqualTo(before);
+  }
+
+  @Test
+  public void learn_hugeTimeGap_fadesWithoutOverflow() {
+    DenStream c = new DenStream(HAND.withLambda(0.01));
+    for (int i = 0; i < 100; i++) {
+      c.learn(new double[] {0, 0}, 1, i);
+    }
+    assertThat(c.potentialCount()).isEqualTo(1);
+    c.learn(new double[] {0, 0}, 1, 1e300);
+    // The old p-micro-cluster faded to 0 and took the point as if new: W = 1.
+    assertThat(c.potentialGroup().weight[0]).isEqualTo(1.0);
+    c.learn(new double[] {0, 0}, 1, 1e300 + 1e290);
+    assertThat(c.potentialCount()).as("pruned: it weighs less than beta·mu").isZero();
+    assertThat(c.outlierCount()).isEqualTo(1);
+    assertThat(c.outlierGroup().weight[0]).isEqualTo(1.0);
+  }
+
+  @Test
+  public void labels_stableAndNoiseOutsideClusters() {
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1).withLambda(0.01)
+        .withInitPoints(200));
+    SplittableRandom rng = new SplittableRandom(8);
+    feed(c, rng, new double[][] {{0, 0}, {10, 0}}, 3000);
+    DenStreamModel first = c.snapshot();
+    int a = first.predict(new double[] {0, 0});
+    int b = first.predict(new double[] {10, 0});
+    assertThat(first.labels()).containsExactlyInAnyOrder(a, b);
+    assertThat(first.predict(new double[] {5, 5})).isEqualTo(ClusterModel.NOISE);
+    feed(c, rng, new double[][] {{10, 0}, {0, 10}}, 3000);
+    DenStreamModel second = c.snapshot();
+    assertThat(second.predict(new double[] {10, 0})).isEqualTo(b);
+    int fresh = second.predict(new double[] {0, 10});
+    assertThat(fresh).isNotIn(a, b, ClusterModel.NOISE);
+    assertThat(second.predict(new double[] {0, 0})).isEqualTo(ClusterModel.NOISE);
+  }
+
+  private static void feed(DenStream c, SplittableRandom rng, double[][] centres, int n) {
+    for (int i = 0; i < n; i++) {
+      double[] m = centres[i % centres.length];
+      c.learn(new double[] {m[0] + 0.4 * rng.nextGaussian(), m[1] + 0.4 * rng.nextGaussian()});
+      if (i % 20 == 0) {
+        c.learn(new double[] {rng.nextDouble(-20, 30), rng.nextDouble(-20, 30)});
+      }
+    }
+  }
+
+  @Test
+  public void learn_steadyState_allocatesNothing() {
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1).withLambda(0.001)
+        .withInitPoints(500));
+    SplittableRandom rng = new SplittableRandom(9);
+    double[][] pts = new double[4096][8];
+    for (double[] p : pts) {
+      int k = rng.nextInt(20);
+      for (int j = 0; j < 8; j++) {
+        p[j] = k * 5 + 0.3 * rng.nextGaussian();
+      }
+    }
+    for (int i = 0; i < 200_000; i++) {
+      c.learn(pts[i & 4095]);
+    }
+    long allocated = Allocation.measure(() -> {
+      for (int i = 0; i < 20_000; i++) {
+        c.learn(pts[i & 4095]);
+      }
+    });
+    assertThat(allocated).as("bytes allocated by 20,000 steady-state learns").isLessThan(1024);
+  }
+}
