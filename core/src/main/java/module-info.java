@@ -11,4 +11,6 @@ module io.eddy {
 
   uses io.eddy.ClustererProvider;
   uses io.eddy.io.CodecProvider;
+
+  provides io.eddy.ClustererProvider with io.eddy.kmeans.KMeansProvider;
 }
