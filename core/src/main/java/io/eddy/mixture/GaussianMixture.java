@@ -390,7 +390,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         double[] scratch = new double[d];
         double sum = 0;
         for (int i = from; i < to; i++) {
-          double lse = c.weightedLogDensities(x[i], logp, scratch);
+          double lse = c.density.weightedLogDensities(x[i], logp, scratch);
           int off = i * k;
           for (int j = 0; j < k; j++) {
             resp[off + j] = Math.exp(logp[j] - lse);
@@ -562,7 +562,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       for (int c = 0; c < k; c++) {
         weights[c] = mass[c] / divisor;
       }
-      return Components.of(type, k, d, weights, means.clone(), cov, false);
+      return Components.of(type, k, d, weights, means, cov, false);
     }
   }
 }

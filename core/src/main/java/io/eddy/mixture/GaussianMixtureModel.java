@@ -143,17 +143,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   @Override
   public int predict(double[] point) {
     Points.require(point, comps.d);
-    double[] s = scratch.get();
-    int best = 0;
-    double bestValue = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < comps.k; c++) {
-      double v = comps.logWeights[c] + comps.logDensity(c, point, s);
-      if (v > bestValue) {
-        bestValue = v;
-        best = c;
-      }
-    }
-    return best;
+    return comps.density.mostLikely(point, scratch.get());
   }
 
   @Override
@@ -163,7 +153,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
       throw new IllegalArgumentException("out has length " + (out == null ? 0 : out.length)
           + ", expected " + comps.k);
     }
-    double lse = comps.weightedLogDensities(point, out, scratch.get());
+    double lse = comps.density.weightedLogDensities(point, out, scratch.get());
     for (int c = 0; c < comps.k; c++) {
       out[c] = Math.exp(out[c] - lse);
     }
@@ -172,7 +162,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   /** The log of the mixture density at {@code point}. */
   public double logLikelihood(double[] point) {
     Points.require(point, comps.d);
-    return comps.weightedLogDensities(point, logScratch.get(), scratch.get());
+    return comps.density.weightedLogDensities(point, logScratch.get(), scratch.get());
   }
 
   /** The mean log-likelihood of the points (scikit-learn's {@code score}). */
@@ -185,7 +175,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
     double[] logs = logScratch.get();
     double total = 0;
     for (double[] p : points) {
-      total += comps.weightedLogDensities(p, logs, s);
+      total += comps.density.weightedLogDensities(p, logs, s);
     }
     return total / points.length;
   }
@@ -232,6 +222,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
     double[][] points = new double[n][d];
     int[] labels = new int[n];
     double[] z = new double[d];
+    double[] chol = comps.density.choleskyFactors();
     for (int i = 0; i < n; i++) {
       double u = rng.nextDouble() * total;
       int c = 0;
@@ -252,7 +243,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
           for (int r = 0; r < d; r++) {
             double s = comps.means[c * d + r];
             for (int j = 0; j <= r; j++) {
-              s += comps.choleskyFactor[off + r * d + j] * z[j];
+              s += chol[off + r * d + j] * z[j];
             }
             x[r] = s;
           }

@@ -266,6 +266,14 @@ class GaussianMixtureTest {
   }
 
   @Test
+  void covarianceType_ordinalIsMixtureDensityShape() {
+    assertThat(CovarianceType.FULL.ordinal()).isEqualTo(io.eddy.math.MixtureDensity.FULL);
+    assertThat(CovarianceType.DIAGONAL.ordinal()).isEqualTo(io.eddy.math.MixtureDensity.DIAGONAL);
+    assertThat(CovarianceType.SPHERICAL.ordinal()).isEqualTo(io.eddy.math.MixtureDensity.SPHERICAL);
+    assertThat(CovarianceType.TIED.ordinal()).isEqualTo(io.eddy.math.MixtureDensity.TIED);
+  }
+
+  @Test
   void provider_defaultsFromParams_andFactoryAppliesValues() {
     ClustererProvider p = Clusterers.provider("gmm");
     assertThat(p.capabilities()).containsExactlyInAnyOrder(Capability.BATCH, Capability.WEIGHTED,
