@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The shape of the covariance matrices of a Gaussian mixture, as in scikit-learn's
  * {@code covariance_type}. The flat layout of {@link GaussianMixtureModel#covariances()} depends
- * on it.
+ * on it. The declaration order is the shape code of {@code io.eddy.math.MixtureDensity}.
  */
 public enum CovarianceType {
   /** Each component has its own full covariance matrix: k·d·d values, row-major per component. */
