@@ -6,6 +6,7 @@ module io.eddy {
   exports io.eddy;
   exports io.eddy.io;
   exports io.eddy.kmeans;
+  exports io.eddy.mixture;
   // Hot loops are Eddy's own business: shared with its modules, not part of the public API.
   exports io.eddy.math to io.eddy.online, io.eddy.features, io.eddy.eval;
 
@@ -13,4 +14,5 @@ module io.eddy {
   uses io.eddy.io.CodecProvider;
 
   provides io.eddy.ClustererProvider with io.eddy.kmeans.KMeansProvider;
+  provides io.eddy.ClustererProvider with io.eddy.mixture.GaussianMixtureProvider;
 }
