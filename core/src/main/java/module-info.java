@@ -7,6 +7,7 @@ module io.eddy {
   exports io.eddy.io;
   exports io.eddy.kmeans;
   exports io.eddy.mixture;
+  exports io.eddy.hierarchy;
   // Hot loops are Eddy's own business: shared with its modules, not part of the public API.
   exports io.eddy.math to io.eddy.online, io.eddy.features, io.eddy.eval;
 
@@ -15,4 +16,5 @@ module io.eddy {
 
   provides io.eddy.ClustererProvider with io.eddy.kmeans.KMeansProvider;
   provides io.eddy.ClustererProvider with io.eddy.mixture.GaussianMixtureProvider;
+  provides io.eddy.ClustererProvider with io.eddy.hierarchy.HierarchicalProvider;
 }
