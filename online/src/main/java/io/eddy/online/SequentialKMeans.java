@@ -1,0 +1,420 @@
+package io.eddy.online;
+
+import io.eddy.OnlineClusterer;
+import io.eddy.Points;
+import io.eddy.kmeans.Centroids;
+import io.eddy.math.Euclid;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Sequential (online) k-means: each point moves its nearest center toward itself.
+ *
+ * <p>With the default {@linkplain Params#learningRate() learning rate} this is MacQueen's
+ * algorithm [1]: center j moves by {@code w / n_j}, where {@code n_j} is the total weight
+ * assigned to it so far, so that every center is the exact running mean of the points it has
+ * won. A constant rate {@code a} in (0, 1] instead gives each center an exponentially
+ * weighted moving average that forgets old behaviour with a half-life of
+ * {@code ln 2 / -ln(1 - a)} points, which tracks drifting segments (River's
+ * {@code cluster.KMeans} does the same with its {@code halflife} [2]). A point of weight w
+ * moves a center exactly as w repetitions of it would: by {@code 1 - (1 - a)^w}.
+ *
+ * <p>Initial centers come from the stream: with {@link Init#FIRST} the first k distinct points;
+ * with {@link Init#KMEANS_PLUS_PLUS} k-means++ seeding [3] (greedy, with 2 + ln k trials per
+ * center) over a warm-up buffer of the first {@link Params#warmup()} points, which are then
+ * learned in order. If the warm-up holds fewer than k distinct points, those become centers and
+ * later distinct points are added as with {@code FIRST}. Until k centers exist,
+ * {@link #predict(double[])} and {@link #snapshot()} throw {@link IllegalStateException}.
+ *
+ * <p>Cost: {@link #learn(double[])} and {@link #predict(double[])} take O(k·d) time and
+ * allocate nothing once the centers exist. Memory is O(k·d) plus the warm-up buffer.
+ * Not thread-safe: use from one thread at a time; snapshots are immutable.
+ *
+ * <p>References: [1] J. MacQueen, "Some methods for classification and analysis of
+ * multivariate observations", 5th Berkeley Symposium, 1967. [2] River, {@code cluster.KMeans}.
+ * [3] D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
+ */
+public final class SequentialKMeans implements OnlineClusterer<Centroids> {
+
+  /** How the k initial centers are chosen. */
+  public enum Init {
+    /** The first k distinct points of the stream. */
+    FIRST("first"),
+    /** k-means++ over a warm-up buffer of the first {@link Params#warmup()} points. */
+    KMEANS_PLUS_PLUS("kmeans++");
+
+    private final String id;
+
+    Init(String id) {
+      this.id = id;
+    }
+
+    /** The name used in the registry. */
+    public String id() {
+      return id;
+    }
+
+    /** The constant with the given registry name. */
+    public static Init of(String id) {
+      for (Init i : values()) {
+        if (i.id.equals(id)) {
+          return i;
+        }
+      }
+      throw new IllegalArgumentException("init must be one of [first, kmeans++], got '" + id + "'");
+    }
+  }
+
+  /**
+   * The configuration of a {@link SequentialKMeans}. Immutable; validated on construction.
+   *
+   * @param k the number of clusters, &ge; 1 (default 8)
+   * @param init how the initial centers are chosen (default {@link Init#KMEANS_PLUS_PLUS})
+   * @param warmup the size of the k-means++ warm-up buffer in points; 0 (the default) means
+   *     10·k; must be 0 or &ge; k. Ignored with {@link Init#FIRST}
+   * @param learningRate {@link #MACQUEEN} (0, the default) for MacQueen's 1/n_j, or a
+   *     constant rate in (0, 1] for exponential forgetting
+   * @param seed the seed of the k-means++ draws (default 42)
+   */
+  public record Params(int k, Init init, int warmup, double learningRate, long seed) {
+
+    /** The learning rate value that selects MacQueen's 1/n_j rate. */
+    public static final double MACQUEEN = 0.0;
+
+    /** The defaults: k = 8, k-means++ over 10·k points, MacQueen's rate, seed 42. */
+    public static final Params DEFAULTS = new Params(8, Init.KMEANS_PLUS_PLUS, 0, MACQUEEN, 42L);
+
+    /** Validates every field. */
+    public Params {
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be >= 1, got " + k);
+      }
+      if (init == null) {
+        throw new IllegalArgumentException("init must be one of [first, kmeans++], got null");
+      }
+      if (warmup != 0 && warmup < k) {
+        throw new IllegalArgumentException("warmup must be 0 (meaning 10*k) or >= k = " + k + ", got " + warmup);
+      }
+      if (warmup < 0) {
+        throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
+      }
+      if (!(learningRate == MACQUEEN || (learningRate > 0 && learningRate <= 1))) {
+        throw new IllegalArgumentException(
+            "learningRate must be 0 (MacQueen's 1/n) or in (0, 1], got " + learningRate);
+      }
+    }
+
+    /** A copy with another k. */
+    public Params withK(int k) {
+      return new Params(k, init, warmup, learningRate, seed);
+    }
+
+    /** A copy with another init. */
+    public Params withInit(Init init) {
+      return new Params(k, init, warmup, learningRate, seed);
+    }
+
+    /** A copy with another warm-up size. */
+    public Params withWarmup(int warmup) {
+      return new Params(k, init, warmup, learningRate, seed);
+    }
+
+    /** A copy with another learning rate. */
+    public Params withLearningRate(double learningRate) {
+      return new Params(k, init, warmup, learningRate, seed);
+    }
+
+    /** A copy with another seed. */
+    public Params withSeed(long seed) {
+      return new Params(k, init, warmup, learningRate, seed);
+    }
+
+    /** The warm-up buffer size in effect: {@link #warmup()}, or 10·k when it is 0. */
+    public int effectiveWarmup() {
+      return warmup != 0 ? warmup : (int) Math.min(Integer.MAX_VALUE - 8, 10L * k);
+    }
+
+    /** The learning rate as the registry writes it: "macqueen" or the number. */
+    String learningRateText() {
+      return learningRate == MACQUEEN ? "macqueen" : Double.toString(learningRate);
+    }
+
+    /** Parses the registry's learning-rate text. */
+    static double parseLearningRate(String text) {
+      if ("macqueen".equals(text.trim().toLowerCase(Locale.ROOT))) {
+        return MACQUEEN;
+      }
+      return Double.parseDouble(text.trim());
+    }
+  }
+
+  private final Params params;
+  private int d;
+  private long seen;
+  /** Number of centers that exist; learning is in its steady state once it equals k. */
+  private int centerCount;
+  private double[] centers;
+  private double[] weights;
+  /** The k-means++ warm-up buffer, row-major; null once consumed or with Init.FIRST. */
+  private double[] buffer;
+  private double[] bufferWeights;
+  private int buffered;
+
+  /** A clusterer with the given configuration. */
+  public SequentialKMeans(Params params) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
+  }
+
+  /** A clusterer with {@link Params#DEFAULTS} and the given k. */
+  public SequentialKMeans(int k) {
+    this(Params.DEFAULTS.withK(k));
+  }
+
+  /**
+   * A clusterer that starts from the given centers instead of choosing its own (the
+   * {@link Params#init()} is then unused). Each given center has weight 0, so with MacQueen's
+   * rate the first point a center wins replaces it; with a constant rate it moves toward it.
+   *
+   * @param centers k rows of one dimension d, finite; copied
+   * @throws IllegalArgumentException if there are not k rows, they are ragged or not finite
+   */
+  public static SequentialKMeans withInitialCenters(Params params, double[][] centers) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    int d = Points.requireData(centers);
+    if (centers.length != params.k()) {
+      throw new IllegalArgumentException("got " + centers.length + " initial centers, expected k = " + params.k());
+    }
+    SequentialKMeans s = new SequentialKMeans(params);
+    s.d = d;
+    s.centers = new double[params.k() * d];
+    s.weights = new double[params.k()];
+    for (int j = 0; j < centers.length; j++) {
+      System.arraycopy(centers[j], 0, s.centers, j * d, d);
+    }
+    s.centerCount = params.k();
+    return s;
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  @Override
+  public void learn(double[] point) {
+    Points.require(point, d);
+    learnValid(point, 1.0);
+  }
+
+  /**
+   * Learns a weighted point: MacQueen's rate counts it w times; a constant rate moves the
+   * center by {@code 1 - (1 - rate)^w}, as w repetitions would.
+   */
+  @Override
+  public void learn(double[] point, double weight) {
+    Points.require(point, d);
+    Points.requireWeight(weight);
+    learnValid(point, weight);
+  }
+
+  private void learnValid(double[] x, double w) {
+    if (d == 0) {
+      start(x.length);
+    }
+    seen++;
+    if (centerCount == params.k()) {
+      update(x, w);
+    } else if (buffer != null) {
+      bufferPoint(x, w);
+    } else {
+      addIfDistinct(x, w);
+    }
+  }
+
+  private void start(int dimension) {
+    d = dimension;
+    int k = params.k();
+    centers = new double[k * d];
+    weights = new double[k];
+    if (params.init() == Init.KMEANS_PLUS_PLUS) {
+      int n = params.effectiveWarmup();
+      buffer = new double[n * d];
+      bufferWeights = new double[n];
+    }
+  }
+
+  /** The steady-state step: O(k·d), no allocation. */
+  private void update(double[] x, double w) {
+    int j = Euclid.nearest(x, centers, centerCount);
+    double total = weights[j] + w;
+    weights[j] = total;
+    double rate = params.learningRate() == Params.MACQUEEN
+        ? w / total
+        : (w == 1.0 ? params.learningRate() : -Math.expm1(w * Math.log1p(-params.learningRate())));
+    Euclid.moveToward(centers, j, x, rate);
+  }
+
+  private void addIfDistinct(double[] x, double w) {
+    for (int j = 0; j < centerCount; j++) {
+      if (Euclid.squaredDistance(x, centers, j) == 0.0) {
+        weights[j] += w;
+        return;
+      }
+    }
+    System.arraycopy(x, 0, centers, centerCount * d, d);
+    weights[centerCount] = w;
+    centerCount++;
+  }
+
+  private void bufferPoint(double[] x, double w) {
+    System.arraycopy(x, 0, buffer, buffered * d, d);
+    bufferWeights[buffered] = w;
+    buffered++;
+    if (buffered == bufferWeights.length) {
+      seedFromBuffer();
+    }
+  }
+
+  /** Picks k-means++ seeds in the buffer, then learns the buffered points in order. */
+  private void seedFromBuffer() {
+    double[] pts = buffer;
+    double[] pw = bufferWeights;
+    int n = buffered;
+    buffer = null;
+    bufferWeights = null;
+    buffered = 0;
+    int chosen = KMeansPlusPlusSeeding.seed(pts, pw, n, d, params.k(),
+        new SplittableRandom(params.seed()), centers);
+    if (chosen < params.k()) {
+      // Fewer distinct points than k: keep them all, with their weights, and go on as FIRST.
+      for (int i = 0; i < n; i++) {
+        addIfDistinct(Arrays.copyOfRange(pts, i * d, (i + 1) * d), pw[i]);
+      }
+      return;
+    }
+    centerCount = params.k();
+    double[] row = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(pts, i * d, row, 0, d);
+      update(row, pw[i]);
+    }
+  }
+
+  @Override
+  public int predict(double[] point) {
+    Points.require(point, d);
+    requireCenters();
+    return Euclid.nearest(point, centers, centerCount);
+  }
+
+  @Override
+  public Centroids snapshot() {
+    requireCenters();
+    return new Centroids(centers, d, weights);
+  }
+
+  private void requireCenters() {
+    if (centerCount < params.k()) {
+      throw new IllegalStateException("sequential-kmeans has " + centerCount + " of " + params.k()
+          + " centers after " + seen + " points; "
+          + (buffer != null ? "k-means++ seeding waits for " + bufferWeights.length + " warm-up points"
+              : "it waits for " + params.k() + " distinct points"));
+    }
+  }
+
+  /** Whether all k centers exist, so that {@link #predict} and {@link #snapshot} work. */
+  public boolean isReady() {
+    return centerCount == params.k();
+  }
+
+  @Override
+  public long seen() {
+    return seen;
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "SequentialKMeans[" + params + ", seen=" + seen + "]";
+  }
+
+  // ---- persistence (see SequentialKMeansProvider.STATE_CODEC) ----
+
+  static SequentialKMeans restore(Params params, int d, long seen, int centerCount, double[] centers,
+      double[] weights, double[] buffer, double[] bufferWeights, int buffered) {
+    SequentialKMeans s = new SequentialKMeans(params);
+    if (d < 0 || seen < 0 || centerCount < 0 || centerCount > params.k()) {
+      throw new IllegalArgumentException("inconsistent sequential-kmeans state");
+    }
+    if (d == 0) {
+      if (seen != 0 || centers != null) {
+        throw new IllegalArgumentException("state without a dimension has learned points");
+      }
+      return s;
+    }
+    int k = params.k();
+    if (centers.length != k * d || weights.length != k) {
+      throw new IllegalArgumentException("centers/weights do not match k = " + k + " and d = " + d);
+    }
+    for (double v : centers) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("center value " + v + " is not finite");
+      }
+    }
+    for (double v : weights) {
+      if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("center weight " + v + " is invalid");
+      }
+    }
+    if (buffer != null) {
+      int n = params.effectiveWarmup();
+      if (params.init() != Init.KMEANS_PLUS_PLUS || centerCount != 0
+          || buffer.length != n * d || bufferWeights.length != n || buffered < 0 || buffered >= n) {
+        throw new IllegalArgumentException("warm-up buffer does not match the configuration");
+      }
+    }
+    s.d = d;
+    s.seen = seen;
+    s.centerCount = centerCount;
+    s.centers = centers;
+    s.weights = weights;
+    s.buffer = buffer;
+    s.bufferWeights = bufferWeights;
+    s.buffered = buffer == null ? 0 : buffered;
+    return s;
+  }
+
+  int stateCenterCount() {
+    return centerCount;
+  }
+
+  double[] stateCenters() {
+    return centers;
+  }
+
+  double[] stateWeights() {
+    return weights;
+  }
+
+  double[] stateBuffer() {
+    return buffer;
+  }
+
+  double[] stateBufferWeights() {
+    return bufferWeights;
+  }
+
+  int stateBuffered() {
+    return buffered;
+  }
+}

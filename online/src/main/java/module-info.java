@@ -1,0 +1,11 @@
+/**
+ * Eddy's online clusterers: they learn from one point at a time in bounded memory.
+ */
+module io.eddy.online {
+  requires transitive io.eddy;
+
+  exports io.eddy.online;
+
+  provides io.eddy.ClustererProvider with
+      io.eddy.online.SequentialKMeansProvider;
+}
