@@ -23,6 +23,7 @@ public final class FeatureCodecs implements CodecProvider {
         MaxAbsScaler.CODEC,
         Log1pTransformer.CODEC,
         StreamingMinMaxScaler.CODEC,
+        StreamingStandardScaler.CODEC,
         OneHotEncoder.CODEC,
         OrdinalEncoder.CODEC,
         SimpleImputer.CODEC,
