@@ -14,7 +14,8 @@ module io.eddy {
   uses io.eddy.ClustererProvider;
   uses io.eddy.io.CodecProvider;
 
-  provides io.eddy.ClustererProvider with io.eddy.kmeans.KMeansProvider;
-  provides io.eddy.ClustererProvider with io.eddy.mixture.GaussianMixtureProvider;
-  provides io.eddy.ClustererProvider with io.eddy.hierarchy.HierarchicalProvider;
+  provides io.eddy.ClustererProvider with
+      io.eddy.kmeans.KMeansProvider,
+      io.eddy.mixture.GaussianMixtureProvider,
+      io.eddy.hierarchy.HierarchicalProvider;
 }
