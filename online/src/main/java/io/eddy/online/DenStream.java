@@ -9,6 +9,7 @@ import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
 import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
+import io.eddy.math.Neighbours;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -440,7 +441,7 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
       return;
     }
     if (outlier.size > 0) {
-      int i = Euclid.nearest(x, outlier.center, outlier.size, nearestDist);
+      int i = Neighbours.nearest(x, outlier.center, outlier.size, nearestDist);
       if (absorb(outlier, i, x, w, t, nearestDist[0])) {
         if (outlier.weight[i] > betaMu) {
           promote(i);
@@ -463,7 +464,7 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
     if (g.size == 0) {
       return false;
     }
-    int i = Euclid.nearest(x, g.center, g.size, nearestDist);
+    int i = Neighbours.nearest(x, g.center, g.size, nearestDist);
     return absorb(g, i, x, w, t, nearestDist[0]);
   }
 
