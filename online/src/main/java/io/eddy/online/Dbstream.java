@@ -199,19 +199,9 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   public void learn(double[] point, double weight, double time) {
     Points.require(point, d);
     Points.requireWeight(weight);
-    requireTime(time);
+    EventTime.require(time, now);
     update(point, weight, time);
     advance(time);
-  }
-
-  private void requireTime(double time) {
-    if (!Double.isFinite(time)) {
-      throw new IllegalArgumentException("time is " + time + ", expected a finite value");
-    }
-    if (time < now) {
-      throw new IllegalArgumentException("time is " + time + ", expected at least the current time " + now
-          + " (time must not go backwards)");
-    }
   }
 
   private void advance(double time) {
@@ -403,13 +393,9 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
 
   private DbstreamModel build() {
     int count = recluster();
-    int[] microLabels = new int[m];
-    for (int i = 0; i < m; i++) {
-      microLabels[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
-    }
     MacroClusters macro = MacroClusters.of(centers, d, faded, component, m, count, componentLabels);
     return new DbstreamModel(d, params.r(), now, macro.labels(), macro.centers(), macro.weights(),
-        Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), microLabels);
+        Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), macro.microLabels());
   }
 
   /**

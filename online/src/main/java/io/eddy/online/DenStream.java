@@ -337,13 +337,7 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
   public void learn(double[] point, double weight, double time) {
     Points.require(point, d);
     Points.requireWeight(weight);
-    if (!Double.isFinite(time)) {
-      throw new IllegalArgumentException("time is " + time + ", expected a finite value");
-    }
-    if (time < now) {
-      throw new IllegalArgumentException("time is " + time + ", expected at least the current time "
-          + now + " (time must not go backwards)");
-    }
+    EventTime.require(time, now);
     accept(point, weight, time);
     advance(time);
   }
@@ -597,14 +591,11 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
   private DenStreamModel build() {
     int p = potential.size;
     int count = recluster();
-    int[] microLabels = new int[p];
-    for (int i = 0; i < p; i++) {
-      microLabels[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
-    }
     MacroClusters macro = MacroClusters.of(potential.center, d, faded, component, p, count,
         componentLabels);
     return new DenStreamModel(d, params.epsilon(), now, macro.labels(), macro.centers(),
-        macro.weights(), Arrays.copyOf(potential.center, p * d), Arrays.copyOf(faded, p), microLabels);
+        macro.weights(), Arrays.copyOf(potential.center, p * d), Arrays.copyOf(faded, p),
+        macro.microLabels());
   }
 
   /**

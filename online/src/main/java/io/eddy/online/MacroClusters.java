@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Macro clusters summarised from their micro-clusters: the weight is the sum of the members'
- * weights and the centre their weighted mean, ordered by label.
+ * weights and the centre their weighted mean, ordered by label; and the label of every
+ * micro-cluster ({@link io.eddy.ClusterModel#NOISE} outside every macro cluster).
  */
-record MacroClusters(int[] labels, double[] centers, double[] weights) {
+record MacroClusters(int[] labels, double[] centers, double[] weights, int[] microLabels) {
 
   /**
    * @param microCenters m centres of dimension d, row-major
@@ -46,6 +47,10 @@ record MacroClusters(int[] labels, double[] centers, double[] weights) {
         sums[k * d + j] /= weights[k];
       }
     }
-    return new MacroClusters(labels, sums, weights);
+    int[] microLabels = new int[m];
+    for (int i = 0; i < m; i++) {
+      microLabels[i] = component[i] < 0 ? io.eddy.ClusterModel.NOISE : componentLabels[component[i]];
+    }
+    return new MacroClusters(labels, sums, weights, microLabels);
   }
 }

@@ -12,6 +12,29 @@ final class Allocation {
 
   private Allocation() {}
 
+  /**
+   * Bytes allocated by 20,000 learns of 8-D points after a warm-up of 200,000, on a stream of
+   * 20 tight clusters {@code spacing} apart along the diagonal.
+   */
+  static long steadyStateLearn(io.eddy.OnlineClusterer<?> c, double spacing, long seed) {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+    double[][] pts = new double[4096][8];
+    for (double[] p : pts) {
+      int k = rng.nextInt(20);
+      for (int j = 0; j < 8; j++) {
+        p[j] = k * spacing + 0.3 * rng.nextGaussian();
+      }
+    }
+    for (int i = 0; i < 200_000; i++) {
+      c.learn(pts[i & 4095]);
+    }
+    return measure(() -> {
+      for (int i = 0; i < 20_000; i++) {
+        c.learn(pts[i & 4095]);
+      }
+    });
+  }
+
   static long measure(Runnable task) {
     try {
       Object bean = Class.forName("java.lang.management.ManagementFactory")

@@ -200,22 +200,7 @@ class DbstreamTest {
   @Test
   public void learn_steadyState_allocatesNothing() {
     Dbstream c = new Dbstream(P.withTGap(1000).withLambda(0.001));
-    SplittableRandom rng = new SplittableRandom(7);
-    double[][] pts = new double[4096][8];
-    for (double[] p : pts) {
-      int k = rng.nextInt(20);
-      for (int j = 0; j < 8; j++) {
-        p[j] = k * 3 + 0.3 * rng.nextGaussian();
-      }
-    }
-    for (int i = 0; i < 200_000; i++) {
-      c.learn(pts[i & 4095]);
-    }
-    long allocated = Allocation.measure(() -> {
-      for (int i = 0; i < 20_000; i++) {
-        c.learn(pts[i & 4095]);
-      }
-    });
+    long allocated = Allocation.steadyStateLearn(c, 3, 7);
     assertThat(allocated).as("bytes allocated by 20,000 steady-state learns").isLessThan(1024);
   }
 }

@@ -215,22 +215,7 @@ class DenStreamTest {
   public void learn_steadyState_allocatesNothing() {
     DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1).withLambda(0.001)
         .withInitPoints(500));
-    SplittableRandom rng = new SplittableRandom(9);
-    double[][] pts = new double[4096][8];
-    for (double[] p : pts) {
-      int k = rng.nextInt(20);
-      for (int j = 0; j < 8; j++) {
-        p[j] = k * 5 + 0.3 * rng.nextGaussian();
-      }
-    }
-    for (int i = 0; i < 200_000; i++) {
-      c.learn(pts[i & 4095]);
-    }
-    long allocated = Allocation.measure(() -> {
-      for (int i = 0; i < 20_000; i++) {
-        c.learn(pts[i & 4095]);
-      }
-    });
+    long allocated = Allocation.steadyStateLearn(c, 5, 9);
     assertThat(allocated).as("bytes allocated by 20,000 steady-state learns").isLessThan(1024);
   }
 }

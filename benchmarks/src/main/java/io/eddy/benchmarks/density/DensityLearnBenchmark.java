@@ -1,5 +1,6 @@
 package io.eddy.benchmarks.density;
 
+import io.eddy.math.Neighbours;
 import io.eddy.online.DenStream;
 import io.eddy.online.Dbstream;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Dbstream#learn(double[])} and {@link DenStream#learn(double[])} at d = 8 in a steady
  * state of about 100 and 1,000 micro-clusters (tight clusters far apart, see
  * {@link DensityStreams#tightClusters}), beside a plain loop of the neighbour scan that
- * dominates both: the squared distance to every centre, compared with r².
+ * dominates both: the squared distance to every centre, compared with r², and the
+ * early-abandoning kernel {@link Neighbours#withinRadius} that replaces it.
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar DensityLearnBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}
  */
@@ -44,6 +46,8 @@ public class DensityLearnBenchmark {
   private DenStream denstream;
   private double[] centres;
   private int m;
+  private int[] found;
+  private double[] foundDist;
   private int i;
 
   @Setup
@@ -60,6 +64,8 @@ public class DensityLearnBenchmark {
     }
     m = dbstream.microClusterCount();
     centres = new double[m * D];
+    found = new int[m];
+    foundDist = new double[m];
     for (int c = 0; c < m; c++) {
       System.arraycopy(points[c], 0, centres, c * D, D);
     }
@@ -77,7 +83,13 @@ public class DensityLearnBenchmark {
     return denstream.seen();
   }
 
-  /** The neighbour scan alone: every squared distance, compared with r² = 1. */
+  /** The early-abandoning kernel DBSTREAM uses, {@link Neighbours#withinRadius}, alone. */
+  @Benchmark
+  public int kernelNeighbourScan() {
+    return Neighbours.withinRadius(points[i++ & MASK], centres, m, 1.0, found, foundDist);
+  }
+
+  /** The neighbour scan alone as a plain loop: every full squared distance, compared with r² = 1. */
   @Benchmark
   public int plainNeighbourScan() {
     double[] x = points[i++ & MASK];
