@@ -135,6 +135,61 @@ class DenStreamTest {
     assertThat(m.predict(new double[] {30})).isEqualTo(ClusterModel.NOISE);
   }
 
+  /**
+   * River's DenStream docstring input (its outputs are wrong, see REFERENCES §1.3), derived by
+   * hand from the paper with River's settings epsilon = 0.5, mu = 2.5, beta = 0.5, lambda = 0.01
+   * and 10 initial points. River's clock never ticks on 24 points, so every point is learned
+   * at time 0 and nothing fades.
+   */
+  @Test
+  public void riverDocstringInput_matchesHandDerivation() {
+    double[][] x = {{-1, -0.5}, {-1, -0.625}, {-1, -0.75}, {-1, -1}, {-1, -1.125}, {-1, -1.25},
+        {-1.5, -0.5}, {-1.5, -0.625}, {-1.5, -0.75}, {-1.5, -1}, {-1.5, -1.125}, {-1.5, -1.25},
+        {1, 1.5}, {1, 1.75}, {1, 2}, {4, 1.25}, {4, 1.5}, {4, 2.25}, {4, 2.5}, {4, 3},
+        {4, 3.25}, {4, 3.5}, {4, 3.75}, {4, 4}};
+    DenStream c = new DenStream(new DenStream.Params(0.5, 2.5, 0.5, 0.01, 10, 2, 0));
+    for (double[] p : x) {
+      c.learn(p, 1, 0);
+    }
+    // Initialisation over the first 10 points (neighbourhoods within 0.5, heavier than 1.25):
+    //   P0 = {0, 1, 2, 3, 6}: c = (-1.1, -0.675), sse = 0.2 + 0.175 = 0.375
+    //   P1 = {4, 5}: c = (-1, -1.1875), sse = 2 * 0.0625^2
+    //   P2 = {7, 8, 9}: c = (-1.5, -2.375/3)
+    // Online: 10 and 11 join P2 (sse 0.15625, then 0.26875 <= 0.25 * 5): c = (-1.5, -0.95), W 5.
+    //   12 founds an o-mc; 13 joins it (W 2 > 1.25): P3; 14 joins P3: c = (1, 1.75), W 3.
+    //   15 founds an o-mc, 16 promotes it (P4); 17 joins P4: c = (4, 5/3), W 3, sse 0.5416667;
+    //   18 would give P4 sse 1.0625 > 0.25 * 4: a new o-mc, promoted by 19 (P5);
+    //   20..23 join P5: W 6, c = (4, 10/3), sse = 1.4583333 <= 0.25 * 6.
+    assertThat(c.potentialCount()).isEqualTo(6);
+    assertThat(c.outlierCount()).isZero();
+    DenStream.Group p = c.potentialGroup();
+    double[][] centres = {{-1.1, -0.675}, {-1, -1.1875}, {-1.5, -0.95}, {1, 1.75}, {4, 5.0 / 3},
+        {4, 10.0 / 3}};
+    double[] weights = {5, 2, 5, 3, 3, 6};
+    double[] sse = {0.375, 2 * 0.0625 * 0.0625, 0.26875, 0.125, 0.03125 + 0.765625 * 2 / 3,
+        0.925 + 0.64 * 5 / 6};
+    for (int i = 0; i < 6; i++) {
+      assertThat(p.center[2 * i]).as("x of P" + i).isCloseTo(centres[i][0], within(TOL));
+      assertThat(p.center[2 * i + 1]).as("y of P" + i).isCloseTo(centres[i][1], within(TOL));
+      assertThat(p.weight[i]).as("W of P" + i).isCloseTo(weights[i], within(TOL));
+      assertThat(p.sse[i]).as("sse of P" + i).isCloseTo(sse[i], within(TOL));
+    }
+    // Offline DBSCAN: cores weigh >= 2.5 (all but P1), neighbours within 2 * 0.5 = 1:
+    // {P0, P1, P2} (P1 a border), {P3}, {P4}, {P5}.
+    DenStreamModel m = c.snapshot();
+    assertThat(m.labels()).containsExactly(0, 1, 2, 3);
+    assertThat(m.microLabel(1)).isEqualTo(0);
+    assertThat(m.center(0)).containsExactly(new double[] {(-1.1 * 5 - 1 * 2 - 1.5 * 5) / 12,
+        (-0.675 * 5 - 1.1875 * 2 - 0.95 * 5) / 12}, within(TOL));
+    // River's queries: every one lies farther than epsilon from every p-micro-cluster, so all
+    // are noise (River 0.26: 1, 2, 0; River with its fixes at epsilon 1.0: 0, 2, 1).
+    assertThat(m.predict(new double[] {-1, -2})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(new double[] {5, 4})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(new double[] {1, 1})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(new double[] {-1.2, -0.8})).isEqualTo(0);
+    assertThat(m.predict(new double[] {4, 3.5})).isEqualTo(3);
+  }
+
   @Test
   public void learn_weight_equalsRepeatedPointsAtSameTime() {
     DenStream a = new DenStream(HAND.withLambda(0.1));
