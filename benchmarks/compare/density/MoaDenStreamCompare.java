@@ -21,7 +21,8 @@ import moa.clusterers.denstream.WithDBSCAN;
  *
  * <p>The stream: n points in [0, 1]^d, five Gaussian clusters (sd 0.01) at random centres, plus
  * 10% uniform noise (MOA's options cap epsilon at 1, so the data live in the unit cube as in
- * its RandomRBFGenerator). Shared settings: epsilon 0.05, mu 10, beta 0.2, lambda 0.25 per time
+ * its RandomRBFGenerator). Shared settings: epsilon 0.05, mu 10 and beta 0.2 (or the third and
+ * fourth arguments), lambda 0.25 per time
  * unit of 1000 points (MOA's processingSpeed; Eddy gets the event time i/1000), initPoints 1000,
  * offline factor 2.
  *
@@ -34,7 +35,8 @@ import moa.clusterers.denstream.WithDBSCAN;
  * ./mvnw -q -B dependency:get -Dartifact=nz.ac.waikato.cms.moa:moa:2024.07.0 -Dtransitive=false
  * MOA=~/.m2/repository/nz/ac/waikato/cms/moa/moa/2024.07.0/moa-2024.07.0.jar
  * javac -cp benchmarks/target/benchmarks.jar:$MOA -d /tmp/moacmp benchmarks/compare/density/MoaDenStreamCompare.java
- * java -cp /tmp/moacmp:benchmarks/target/benchmarks.jar:$MOA MoaDenStreamCompare 1000000 8
+ * java -cp /tmp/moacmp:benchmarks/target/benchmarks.jar:$MOA MoaDenStreamCompare 100000 8 10 0.2
+ * java -cp /tmp/moacmp:benchmarks/target/benchmarks.jar:$MOA MoaDenStreamCompare 100000 8 2 0.6
  * </pre>
  */
 public final class MoaDenStreamCompare {
@@ -42,6 +44,8 @@ public final class MoaDenStreamCompare {
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int d = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    double mu = args.length > 2 ? Double.parseDouble(args[2]) : 10;
+    double beta = args.length > 3 ? Double.parseDouble(args[3]) : 0.2;
     int speed = 1000;
     double eps = 0.05;
     double[][] pts = new double[n][d];
@@ -80,10 +84,11 @@ public final class MoaDenStreamCompare {
       inst.setDataset(header);
       insts[i] = inst;
     }
+    // MOA prints a line about unclustered micro-clusters from its DBSCAN; it is not ours.
     WithDBSCAN moa = new WithDBSCAN();
     moa.epsilonOption.setValue(eps);
-    moa.muOption.setValue(10);
-    moa.betaOption.setValue(0.2);
+    moa.muOption.setValue(mu);
+    moa.betaOption.setValue(beta);
     moa.lambdaOption.setValue(0.25);
     moa.initPointsOption.setValue(1000);
     moa.offlineOption.setValue(2);
@@ -111,7 +116,7 @@ public final class MoaDenStreamCompare {
     }
 
     // Eddy
-    DenStream eddy = new DenStream(new DenStream.Params(eps, 10, 0.2, 0.25, 1000, 2, 1));
+    DenStream eddy = new DenStream(new DenStream.Params(eps, mu, beta, 0.25, 1000, 2, 1));
     long t1 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       eddy.learn(pts[i], 1.0, (double) (i / speed));
@@ -126,10 +131,10 @@ public final class MoaDenStreamCompare {
     int[] wTruth = new int[window];
     System.arraycopy(truth, n - window, wTruth, 0, window);
     System.out.println(String.format(Locale.ROOT,
-        "n=%d d=%d%nMOA  : %.2f s, %.0f points/s, macro=%d, p-mc=%d, ARI(non-noise)=%.4f, noise->NOISE=%.4f%n"
+        "n=%d d=%d mu=%s beta=%s%nMOA  : %.2f s, %.0f points/s, macro=%d, p-mc=%d, ARI(non-noise)=%.4f, noise->NOISE=%.4f%n"
             + "Eddy : %.2f s, %.0f points/s, macro=%d, p-mc=%d, ARI(non-noise)=%.4f, noise->NOISE=%.4f%n"
             + "throughput ratio Eddy/MOA = %.1f",
-        n, d, moaSeconds, n / moaSeconds, macro.size(), moa.getMicroClusteringResult().size(),
+        n, d, mu, beta, moaSeconds, n / moaSeconds, macro.size(), moa.getMicroClusteringResult().size(),
         ari(wTruth, moaLabels), noiseRecall(wTruth, moaLabels),
         eddySeconds, n / eddySeconds, model.clusterCount(), eddy.potentialCount(),
         ari(wTruth, eddyLabels), noiseRecall(wTruth, eddyLabels), moaSeconds / eddySeconds));

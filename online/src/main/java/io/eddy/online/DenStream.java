@@ -49,8 +49,10 @@ import java.util.Objects;
  * {@code offlineFactor·epsilon} (default 2·epsilon, the paper's "intersecting" rule, also MOA's).
  * Non-core p-micro-clusters reachable from a core are border members; the others are noise.
  * Computed lazily by {@link #snapshot()} and {@link #predict(double[])}, then cached until the
- * next {@code learn}. River additionally requires {@code dist <= r_p + r_q}; MOA clusters with
- * its own DBSCAN at {@code offline·epsilon} but exposes no per-point prediction.
+ * next {@code learn}. River additionally requires {@code dist <= r_p + r_q}. MOA's offline
+ * DBSCAN ({@code moa.clusterers.macro.dbscan.DBScan} at {@code offline·epsilon}) makes a
+ * micro-cluster a core when at least mu micro-clusters lie strictly within that distance: a
+ * count that ignores the weights, so with the paper's mu = 10 it often finds no cluster at all.
  *
  * <p><b>Predict (reach rule).</b> A point belongs to the macro cluster of the nearest
  * clustered p-micro-cluster if its distance to that centre is at most epsilon, the radius a
