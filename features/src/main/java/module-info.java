@@ -11,6 +11,7 @@ module io.eddy.features {
   requires ejml.core;
 
   exports io.eddy.features;
+  exports io.eddy.features.csv;
 
   provides io.eddy.io.CodecProvider with io.eddy.features.FeatureCodecs;
 }
