@@ -30,17 +30,25 @@ public final class IncrementalRfm {
   /**
    * Configuration.
    *
+   * @param dropZeroAmounts apply {@link CleaningRule#NON_POSITIVE_PRICE} (default true). Turn
+   *     it off where zero-value lines are genuine purchases (free items) that should count
+   *     towards frequency.
    * @param dropDuplicates apply {@link CleaningRule#DUPLICATE} (default true). Turn it off for
    *     logs where identical lines are genuine repeat purchases (one row per day and amount).
    */
-  public record Params(boolean dropDuplicates) {
+  public record Params(boolean dropZeroAmounts, boolean dropDuplicates) {
 
     /** All rules on. */
-    public static final Params DEFAULTS = new Params(true);
+    public static final Params DEFAULTS = new Params(true, true);
+
+    /** A copy with {@code dropZeroAmounts} set. */
+    public Params withDropZeroAmounts(boolean v) {
+      return new Params(v, dropDuplicates);
+    }
 
     /** A copy with {@code dropDuplicates} set. */
     public Params withDropDuplicates(boolean v) {
-      return new Params(v);
+      return new Params(dropZeroAmounts, v);
     }
   }
 
@@ -97,7 +105,7 @@ public final class IncrementalRfm {
       throw new IllegalArgumentException("transaction is null");
     }
     seen++;
-    CleaningRule rule = check(t);
+    CleaningRule rule = check(t, params.dropZeroAmounts);
     if (rule != null) {
       dropped[rule.ordinal()]++;
       return rule;
@@ -137,7 +145,7 @@ public final class IncrementalRfm {
     return null;
   }
 
-  private static CleaningRule check(Transaction t) {
+  private static CleaningRule check(Transaction t, boolean dropZeroAmounts) {
     String id = t.customerId();
     if (id == null || id.isBlank()) {
       return CleaningRule.MISSING_CUSTOMER;
@@ -148,7 +156,7 @@ public final class IncrementalRfm {
     if (t.quantity() < 0 || t.amount() < 0) {
       return CleaningRule.RETURN;
     }
-    if (t.amount() == 0) {
+    if (dropZeroAmounts && t.amount() == 0) {
       return CleaningRule.NON_POSITIVE_PRICE;
     }
     return null;

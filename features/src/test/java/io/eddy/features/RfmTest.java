@@ -112,6 +112,16 @@ class RfmTest {
   }
 
   @Test
+  void zeroAmountsCountAsPurchasesWhenRuleOff() {
+    RfmTable table = Rfm.compute(log(), IncrementalRfm.Params.DEFAULTS.withDropZeroAmounts(false), T0 + 30 * DAY);
+    assertThat(table.find("B").frequency()).isEqualTo(2);
+    assertThat(table.find("B").monetary()).isEqualTo(7.5);
+    assertThat(table.find("B").recencyDays()).isEqualTo(24);
+    assertThat(table.report().dropped(CleaningRule.NON_POSITIVE_PRICE)).isZero();
+    assertThat(table.report().kept()).isEqualTo(7);
+  }
+
+  @Test
   void batchEqualsIncrementalAndIgnoresFileOrder() {
     List<Transaction> shuffled = new ArrayList<>(log());
     Collections.shuffle(shuffled, new Random(5));

@@ -306,9 +306,26 @@ public final class CsvReader {
         if (line == null) {
           return -1;
         }
-        String t = line.strip();
-        current = new StringReader((t.isEmpty() ? "" : String.join(",", t.split("[ \\t]+"))) + "\n");
+        current = new StringReader(commaSeparated(line));
       }
+    }
+
+    private static String commaSeparated(String line) {
+      StringBuilder b = new StringBuilder(line.length() + 1);
+      boolean inCell = false;
+      for (int i = 0; i < line.length(); i++) {
+        char ch = line.charAt(i);
+        if (ch == ' ' || ch == '\t') {
+          inCell = false;
+        } else {
+          if (!inCell && b.length() > 0) {
+            b.append(',');
+          }
+          inCell = true;
+          b.append(ch);
+        }
+      }
+      return b.append('\n').toString();
     }
 
     @Override

@@ -1,10 +1,15 @@
 package io.eddy.features.csv;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
@@ -104,7 +109,8 @@ public final class CsvRow {
   }
 
   /**
-   * The cell as a date or date-time in UTC, in epoch milliseconds.
+   * The cell as a date or date-time, in epoch milliseconds: a zone or offset in the text is
+   * honoured, otherwise the time is read as UTC.
    *
    * @param format the pattern, e.g. {@link DateTimeFormatter#BASIC_ISO_DATE} for 20240131;
    *     date-only patterns give midnight
@@ -112,11 +118,21 @@ public final class CsvRow {
   public long epochMillis(String column, DateTimeFormatter format) {
     String s = raw(column).trim();
     try {
-      var parsed = format.parseBest(s, LocalDateTime::from, LocalDate::from);
-      LocalDateTime t = parsed instanceof LocalDate ? ((LocalDate) parsed).atStartOfDay() : (LocalDateTime) parsed;
-      return t.toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw new CsvDataException(line, column, s, "expected a date like " + format);
+      // One parse, then queries that return null rather than throw: parseBest would build an
+      // exception per date-only cell, which made reading ten times slower.
+      TemporalAccessor parsed = format.parse(s);
+      if (parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
+        return Instant.from(parsed).toEpochMilli();
+      }
+      LocalDate date = parsed.query(TemporalQueries.localDate());
+      if (date != null) {
+        LocalTime time = parsed.query(TemporalQueries.localTime());
+        LocalDateTime t = time == null ? date.atStartOfDay() : LocalDateTime.of(date, time);
+        return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+      }
+    } catch (DateTimeException e) {
+      // reported below
     }
+    throw new CsvDataException(line, column, s, "expected a date like " + format);
   }
 }
