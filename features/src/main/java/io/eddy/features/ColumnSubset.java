@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Transform is allocation-free using internal scratch: one thread at a time, {@link
  * #copy()} for another.
  */
-public final class ColumnSubset implements Transformer {
+public final class ColumnSubset extends SameShapeTransformer {
 
   /**
    * Configuration: fit {@code inner} on the named columns.
@@ -58,7 +58,6 @@ public final class ColumnSubset implements Transformer {
     }
   }
 
-  private final List<String> names;
   private final int[] idx;
   private final Transformer inner;
   private final double[] gathered;
@@ -73,7 +72,7 @@ public final class ColumnSubset implements Transformer {
    *     does not match them or changes the dimension
    */
   public ColumnSubset(List<String> names, int[] idx, Transformer inner) {
-    this.names = Features.names(names, names.size());
+    super(names);
     this.idx = idx.clone();
     java.util.BitSet seen = new java.util.BitSet();
     for (int k : this.idx) {
@@ -105,25 +104,9 @@ public final class ColumnSubset implements Transformer {
     return c;
   }
 
-  @Override
-  public int inputDimension() {
-    return names.size();
-  }
 
-  @Override
-  public int outputDimension() {
-    return names.size();
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public void transform(double[] in, double[] out) {

@@ -15,7 +15,7 @@ import java.util.List;
  * it on non-negative features. Immutable and thread-safe; allocation-free; may write into its
  * input.
  */
-public final class Log1pTransformer implements InvertibleTransformer {
+public final class Log1pTransformer extends SameShapeTransformer implements InvertibleTransformer {
 
   /** Configuration; this transformer has no options. */
   public record Params() implements TransformerSpec {
@@ -29,7 +29,6 @@ public final class Log1pTransformer implements InvertibleTransformer {
     }
   }
 
-  private final List<String> names;
 
   /**
    * A transformer over features with these names.
@@ -37,31 +36,12 @@ public final class Log1pTransformer implements InvertibleTransformer {
    * @throws IllegalArgumentException if the names are empty, null or not unique
    */
   public Log1pTransformer(List<String> names) {
-    if (names == null || names.isEmpty()) {
-      throw new IllegalArgumentException("names is empty, expected at least 1 feature");
-    }
-    this.names = Features.names(names, names.size());
+    super(names);
   }
 
-  @Override
-  public int inputDimension() {
-    return names.size();
-  }
 
-  @Override
-  public int outputDimension() {
-    return names.size();
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public void transform(double[] in, double[] out) {
