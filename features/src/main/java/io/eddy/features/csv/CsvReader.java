@@ -286,6 +286,41 @@ public final class CsvReader {
     }
   }
 
+  /**
+   * Column names of a clickstream log, for {@link #readClickEvents}.
+   *
+   * @param user the user id column (required)
+   * @param time the date-time column (required)
+   * @param timeFormat its format
+   * @param type the event type column (required)
+   * @param product the product column, or null
+   * @param value the value column, or null (then 0; an empty cell is 0 too)
+   */
+  public record ClickColumns(String user, String time, java.time.format.DateTimeFormatter timeFormat, String type,
+      String product, String value) {
+
+    /** Validates that the required columns are named. */
+    public ClickColumns {
+      if (user == null || time == null || timeFormat == null || type == null) {
+        throw new IllegalArgumentException("user, time, timeFormat and type are required");
+      }
+    }
+  }
+
+  /** Reads a clickstream log, for a {@link io.eddy.features.Sessionizer}. */
+  public CsvResult<io.eddy.features.ClickEvent> readClickEvents(Reader in, ClickColumns c) throws IOException {
+    return read(in, row -> {
+      String product = c.product() == null ? null : row.optionalString(c.product());
+      double value = 0;
+      if (c.value() != null) {
+        double v = row.doubleOrMissing(c.value());
+        value = v != v ? 0 : v;
+      }
+      return new io.eddy.features.ClickEvent(row.string(c.user()), row.epochMillis(c.time(), c.timeFormat()),
+          row.string(c.type()), product, value);
+    });
+  }
+
   /** Rewrites whitespace-separated lines as comma-separated ones, line for line. */
   private static final class WhitespaceReader extends Reader {
     private final BufferedReader lines;

@@ -87,6 +87,23 @@ class CsvReaderTest {
   }
 
   @Test
+  void readClickEvents_offsetsHonouredAndBadTypeReported() throws Exception {
+    String clicks = "user,ts,event,item,price\n"
+        + "u1,2024-03-04T10:00:00Z,view,p1,\n"
+        + "u1,2024-03-04T12:00:00+02:00,purchase,p1,19.5\n"
+        + "u2,2024-03-04T10:05:00Z,,p2,1\n";
+    CsvReader r = new CsvReader(CsvReader.Params.DEFAULTS.withBadRows(CsvReader.BadRows.SKIP));
+    CsvResult<io.eddy.features.ClickEvent> res = r.readClickEvents(new StringReader(clicks),
+        new CsvReader.ClickColumns("user", "ts", DateTimeFormatter.ISO_DATE_TIME, "event", "item", "price"));
+    assertThat(res.rows()).hasSize(2);
+    assertThat(res.rows().get(0).value()).isZero();
+    // 12:00 at +02:00 is 10:00 UTC.
+    assertThat(res.rows().get(1).time()).isEqualTo(res.rows().get(0).time());
+    assertThat(res.errors().get(0).line()).isEqualTo(4);
+    assertThat(res.errors().get(0).column()).isEqualTo("event");
+  }
+
+  @Test
   void read_rejectsDuplicateHeaderNames() {
     CsvReader r = new CsvReader(CsvReader.Params.DEFAULTS);
     assertThatThrownBy(() -> r.readTable(new StringReader("a,a\n1,2\n"), List.of("a"), List.of()))
