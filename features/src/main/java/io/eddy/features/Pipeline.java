@@ -229,8 +229,18 @@ public final class Pipeline implements Transformer {
     if (out.length != outputNames.size()) {
       throw new IllegalArgumentException("output has length " + out.length + ", expected " + outputNames.size());
     }
-    double[] cur = chain.length == 0 ? out : buffers[0];
-    assemble(num, cat, cur);
+    double[] cur;
+    if (encoders.isEmpty() && chain.length > 0 && num != out) {
+      // Nothing to assemble: the first step reads the caller's array (steps never modify
+      // their input), saving a copy.
+      if (num.length != numeric.size()) {
+        throw new IllegalArgumentException("numeric input has dimension " + num.length + ", expected " + numeric.size());
+      }
+      cur = num;
+    } else {
+      cur = chain.length == 0 ? out : buffers[0];
+      assemble(num, cat, cur);
+    }
     for (int i = 0; i < chain.length; i++) {
       double[] next = i == chain.length - 1 ? out : buffers[i + 1];
       chain[i].transform(cur, next);

@@ -151,6 +151,11 @@ class PipelineTest {
     assertThat(copy.transform(in)).containsExactly(p.transform(in));
     assertThat(ModelIO.fromBytes(ModelIO.toBytes(p), Pipeline.class).transform(in)).containsExactly(p.transform(in));
     assertThat(p.transform(in)[1]).isFinite();
+    // The caller's array may be the output, even when the only step cannot work in place.
+    Pipeline knnOnly = Pipeline.builder(NUM).then(KnnImputer.Params.DEFAULTS).fit(x);
+    double[] inPlace = in.clone();
+    knnOnly.transform(inPlace, inPlace);
+    assertThat(inPlace).containsExactly(knnOnly.transform(in));
   }
 
   @Test
