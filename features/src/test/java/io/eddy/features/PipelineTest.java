@@ -69,7 +69,7 @@ class PipelineTest {
         .transformAll(a);
     double[][] num = new double[300][3];
     for (int i = 0; i < 300; i++) {
-      b[i][1] = Math.log1p(b[i][1]);
+      b[i][1] = Log1pTransformer.log1p(b[i][1]);
       num[i] = new double[] {b[i][0], b[i][1], b[i][2]};
     }
     StandardScaler s = StandardScaler.fit(StandardScaler.Params.DEFAULTS, num, NUM);

@@ -74,6 +74,27 @@ class ScalersTest {
   }
 
   @Test
+  void log1p_agreesWithMathLog1pToAFewUlps() {
+    SplittableRandom r = new SplittableRandom(12);
+    for (int i = 0; i < 200_000; i++) {
+      // Log-uniform magnitudes from 1e-300 to 1e300, both signs above -1.
+      double x = Math.pow(10, r.nextDouble(-300, 300));
+      if (r.nextBoolean()) {
+        x = -Math.min(x, 1 - 1e-9 * r.nextDouble());
+      }
+      double expected = Math.log1p(x);
+      assertThat(Math.abs(Log1pTransformer.log1p(x) - expected)).as("x=" + x)
+          .isLessThanOrEqualTo(8 * Math.ulp(expected));
+    }
+    assertThat(Log1pTransformer.log1p(0.0)).isEqualTo(0.0);
+    assertThat(Log1pTransformer.log1p(-1)).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(Log1pTransformer.log1p(-2)).isNaN();
+    assertThat(Log1pTransformer.log1p(Double.NaN)).isNaN();
+    assertThat(Log1pTransformer.log1p(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(Log1pTransformer.log1p(Double.MAX_VALUE)).isEqualTo(Math.log1p(Double.MAX_VALUE));
+  }
+
+  @Test
   void transform_inPlaceEqualsSeparateOutput() {
     StandardScaler s = StandardScaler.fit(FIT);
     double[] x = TEST[0].clone();

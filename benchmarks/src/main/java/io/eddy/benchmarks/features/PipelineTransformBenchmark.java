@@ -104,7 +104,7 @@ public class PipelineTransformBenchmark {
       double v = x[j];
       v = v != v ? fill[j] : v;
       if (logged[j]) {
-        v = Math.log1p(v);
+        v = Log1pTransformer.log1p(v);
       }
       out[j] = (v - mean[j]) / scale[j];
     }
