@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -158,6 +159,84 @@ class SessionizerTest {
     assertThat(fromJitter).extracting(Session::userId, Session::start, Session::end, x -> x.events().size())
         .isEqualTo(closed.stream().map(x -> org.assertj.core.groups.Tuple.tuple(x.userId(), x.start(), x.end(),
             x.events().size())).toList());
+  }
+
+  /** The definition, naively: sort each user's events, cut where the gap or the span is exceeded. */
+  private static List<String> naiveSessions(List<ClickEvent> events, long gap, long max) {
+    java.util.Map<String, List<Long>> byUser = new java.util.TreeMap<>();
+    for (ClickEvent e : events) {
+      byUser.computeIfAbsent(e.userId(), u -> new ArrayList<>()).add(e.time());
+    }
+    List<String> out = new ArrayList<>();
+    byUser.forEach((user, times) -> {
+      Collections.sort(times);
+      long start = times.get(0);
+      long prev = start;
+      int count = 0;
+      for (long t : times) {
+        if (t - prev > gap || t - start > max) {
+          out.add(user + "@" + start + "-" + prev + "x" + count);
+          start = t;
+          count = 0;
+        }
+        prev = t;
+        count++;
+      }
+      out.add(user + "@" + start + "-" + prev + "x" + count);
+    });
+    Collections.sort(out);
+    return out;
+  }
+
+  private static List<String> keys(List<Session> sessions) {
+    List<String> out = new ArrayList<>();
+    for (Session x : sessions) {
+      out.add(x.userId() + "@" + x.start() + "-" + x.end() + "x" + x.events().size());
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  @Test
+  void accept_randomStreamsMatchTheNaiveDefinition() {
+    for (long seed = 1; seed <= 20; seed++) {
+      SplittableRandom rnd = new SplittableRandom(seed);
+      boolean withMax = seed % 2 == 0;
+      long max = withMax ? 45 * MIN : Long.MAX_VALUE;
+      List<ClickEvent> events = new ArrayList<>();
+      long t = T0;
+      for (int i = 0; i < 3000; i++) {
+        t += rnd.nextLong(0, 6 * MIN);
+        events.add(ev("u" + rnd.nextInt(15), t));
+      }
+      // Without a maximum, arrival order may be jittered within the lateness; with one, the
+      // split points depend on order by definition, so the stream stays in time order.
+      List<ClickEvent> arrival = new ArrayList<>(events);
+      if (!withMax) {
+        long[] key = new long[arrival.size()];
+        for (int i = 0; i < key.length; i++) {
+          key[i] = arrival.get(i).time() + rnd.nextLong(0, 20 * MIN);
+        }
+        Integer[] idx = new Integer[key.length];
+        for (int i = 0; i < idx.length; i++) {
+          idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, Comparator.comparingLong(i -> key[i]));
+        List<ClickEvent> shuffled = new ArrayList<>();
+        for (int i : idx) {
+          shuffled.add(arrival.get(i));
+        }
+        arrival = shuffled;
+      }
+      closed.clear();
+      Sessionizer.Params p = Sessionizer.Params.DEFAULTS.withAllowedLateness(Duration.ofMinutes(20))
+          .withMaxDuration(withMax ? Duration.ofMinutes(45) : Duration.ZERO);
+      Sessionizer s = sessionizer(p);
+      arrival.forEach(s::accept);
+      s.flush();
+      assertThat(s.lateEvents()).as("seed " + seed).isZero();
+      assertThat(keys(closed)).as("seed " + seed).isEqualTo(naiveSessions(events, GAP, max));
+    }
   }
 
   @Test
