@@ -6,9 +6,9 @@
 module io.eddy.features {
   requires transitive io.eddy;
   requires org.apache.commons.csv;
-  // EJML ships without module descriptors: these are its automatic module names.
+  // EJML ships without a module descriptor or Automatic-Module-Name: this is the name the
+  // module system derives from the jar file name (ejml-simple-0.44.0.jar).
   requires ejml.simple;
-  requires ejml.core;
 
   exports io.eddy.features;
   exports io.eddy.features.csv;
