@@ -30,6 +30,7 @@ public final class FeatureCodecs implements CodecProvider {
       SimpleImputer.CODEC,
       KnnImputer.CODEC,
       Pca.CODEC,
+      IncrementalRfm.CODEC,
       ColumnSubset.CODEC,
       Pipeline.CODEC);
 

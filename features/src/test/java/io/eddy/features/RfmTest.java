@@ -173,6 +173,31 @@ class RfmTest {
   }
 
   @Test
+  void codec_restoredStateContinuesExactly() throws Exception {
+    List<Transaction> all = new ArrayList<>(log());
+    Random r = new Random(3);
+    for (int i = 0; i < 500; i++) {
+      String invoice = r.nextInt(4) == 0 ? null : "i" + r.nextInt(50);
+      all.add(line("c" + r.nextInt(40), 20 + i / 10, invoice, r.nextInt(10) - 1, r.nextInt(3) * 2.5));
+    }
+    IncrementalRfm straight = new IncrementalRfm();
+    IncrementalRfm first = new IncrementalRfm();
+    for (int i = 0; i < all.size(); i++) {
+      straight.accept(all.get(i));
+      if (i < 250) {
+        first.accept(all.get(i));
+      }
+    }
+    IncrementalRfm restored = io.eddy.io.ModelIO.fromBytes(io.eddy.io.ModelIO.toBytes(first), IncrementalRfm.class);
+    for (int i = 250; i < all.size(); i++) {
+      restored.accept(all.get(i));
+    }
+    assertThat(io.eddy.io.ModelIO.toBytes(restored)).isEqualTo(io.eddy.io.ModelIO.toBytes(straight));
+    assertThat(restored.report()).isEqualTo(straight.report());
+    assertThat(restored.table(T0 + 100 * DAY).rows()).isEqualTo(straight.table(T0 + 100 * DAY).rows());
+  }
+
+  @Test
   void transaction_rejectsNonFiniteNumbers() {
     assertThatThrownBy(() -> Transaction.of("A", 0, Double.NaN, 1)).hasMessageContaining("quantity");
     assertThatThrownBy(() -> Transaction.of("A", 0, 1, Double.POSITIVE_INFINITY)).hasMessageContaining("amount");
