@@ -271,13 +271,15 @@ public final class Silhouette {
       }
       AtomicInteger nextBlock = new AtomicInteger();
       Runnable work = () -> {
-        double[] x = new double[d];
+        double[] xs = new double[BLOCK * d];
         double[] buf = new double[DistanceSums.CHUNK];
-        double[] sums = new double[k];
+        double[] sums = new double[BLOCK * k];
         for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-          int end = Math.min(positions.length, (b + 1) * BLOCK);
-          for (int i = b * BLOCK; i < end; i++) {
-            out[i] = scoreOne(positions[i], x, buf, sums);
+          int from = b * BLOCK;
+          int count = Math.min(positions.length, from + BLOCK) - from;
+          DistanceSums.clusterSums(cols, m, d, positions, from, count, start, k, xs, buf, sums);
+          for (int r = 0; r < count; r++) {
+            out[from + r] = scoreOne(positions[from + r], sums, r * k);
           }
         }
       };
@@ -309,17 +311,17 @@ public final class Silhouette {
       }
     }
 
-    private double scoreOne(int p, double[] x, double[] buf, double[] sums) {
+    /** The silhouette of the point at position p from its cluster sums {@code sums[off .. off+k)}. */
+    private double scoreOne(int p, double[] sums, int off) {
       int own = cluster[p];
       if (sizes[own] == 1) {
         return 0.0;
       }
-      DistanceSums.clusterSums(cols, m, d, p, start, k, x, buf, sums);
-      double a = sums[own] / (sizes[own] - 1);
+      double a = sums[off + own] / (sizes[own] - 1);
       double b = Double.POSITIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         if (c != own) {
-          b = Math.min(b, sums[c] / sizes[c]);
+          b = Math.min(b, sums[off + c] / sizes[c]);
         }
       }
       return pointScore(a, b);
