@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scikit-learn 1.2's to 1e-10 on its bundled data sets.
  *
  * <p><b>Exact computation</b> ({@link #exact}, {@link #samples}): O(m²·d) time for m
- * clustered points, O(m·d + threads·k) extra memory (a cluster-major copy of the data; the
- * distance matrix is never formed). The work is split into fixed blocks of rows shared by
+ * clustered points, O(m·(d + threads)) extra memory (a cluster-major copy of the data and
+ * one distance buffer per thread; the distance matrix is never formed). The work is split into fixed blocks of rows shared by
  * the threads; each row's sums are accumulated in an order fixed by the data alone and the
  * final mean is reduced in point order, so the result is bit-identical for any thread count.
  * The kernel is {@link DistanceSums}.
@@ -225,7 +225,8 @@ public final class Silhouette {
     final int m;
     final int d;
     final int k;
-    final double[] cols;
+    /** Feature f of the point at position p is {@code cols[f][p]}. */
+    final double[][] cols;
     final int[] start;
     final int[] sizes;
     /** The original index of the point at each position. */
@@ -253,11 +254,11 @@ public final class Silhouette {
           cluster[p] = c;
         }
       }
-      cols = new double[d * m];
+      cols = new double[d][m];
       for (int p = 0; p < m; p++) {
         double[] x = data[order[p]];
         for (int f = 0; f < d; f++) {
-          cols[f * m + p] = x[f];
+          cols[f][p] = x[f];
         }
       }
     }
@@ -272,12 +273,12 @@ public final class Silhouette {
       AtomicInteger nextBlock = new AtomicInteger();
       Runnable work = () -> {
         double[] xs = new double[BLOCK * d];
-        double[] buf = new double[DistanceSums.CHUNK];
+        double[] buf = new double[m];
         double[] sums = new double[BLOCK * k];
         for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
           int from = b * BLOCK;
           int count = Math.min(positions.length, from + BLOCK) - from;
-          DistanceSums.clusterSums(cols, m, d, positions, from, count, start, k, xs, buf, sums);
+          DistanceSums.clusterSums(cols, positions, from, count, start, k, xs, buf, sums);
           for (int r = 0; r < count; r++) {
             out[from + r] = scoreOne(positions[from + r], sums, r * k);
           }

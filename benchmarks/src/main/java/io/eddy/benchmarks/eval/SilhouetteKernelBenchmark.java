@@ -41,8 +41,8 @@ public class SilhouetteKernelBenchmark {
   @Param({"8"})
   int d;
 
-  // Kernel layout: cluster-major, column-major.
-  double[] cols;
+  // Kernel layout: cluster-major, one array per feature.
+  double[][] cols;
   int[] start;
   int[] rows;
   double[] xs;
@@ -72,11 +72,11 @@ public class SilhouetteKernelBenchmark {
       start[c + 1] = start[c] + sizes[c];
     }
     int[] next = start.clone();
-    cols = new double[d * n];
+    cols = new double[d][n];
     for (int i = 0; i < n; i++) {
       int p = next[labels[i]]++;
       for (int f = 0; f < d; f++) {
-        cols[f * n + p] = points[i][f];
+        cols[f][p] = points[i][f];
       }
     }
     rows = new int[ROWS];
@@ -84,14 +84,14 @@ public class SilhouetteKernelBenchmark {
       rows[r] = r * (n / ROWS);
     }
     xs = new double[ROWS * d];
-    buf = new double[DistanceSums.CHUNK];
+    buf = new double[n];
     sums = new double[ROWS * K];
     plainSums = new double[K];
   }
 
   @Benchmark
   public double[] kernel() {
-    DistanceSums.clusterSums(cols, n, d, rows, 0, ROWS, start, K, xs, buf, sums);
+    DistanceSums.clusterSums(cols, rows, 0, ROWS, start, K, xs, buf, sums);
     return sums;
   }
 
