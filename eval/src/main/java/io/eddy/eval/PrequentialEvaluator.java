@@ -2,6 +2,7 @@ package io.eddy.eval;
 
 import io.eddy.ClusterModel;
 import io.eddy.OnlineClusterer;
+import io.eddy.Points;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -242,7 +243,7 @@ public final class PrequentialEvaluator {
       assigned = clusterer.predict(point);
     } catch (IllegalStateException e) {
       // No clustering yet: nothing to assign to.
-      io.eddy.Points.require(point, clusterer.dimension());
+      Points.require(point, clusterer.dimension());
       assigned = ClusterModel.NOISE;
     }
     clusterer.learn(point);
