@@ -1,9 +1,8 @@
 package io.eddy.eval;
 
 import io.eddy.CentroidModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -167,59 +166,44 @@ public final class CentroidDrift {
    */
   public void writeCsv(Appendable out) {
     int d = centersBefore[0].length;
-    try {
-      out.append("status,before,after,distance,weight_before,weight_after");
-      for (int f = 0; f < d; f++) {
-        out.append(",before_").append(Integer.toString(f));
-      }
-      for (int f = 0; f < d; f++) {
-        out.append(",after_").append(Integer.toString(f));
-      }
-      out.append('\n');
-      for (Match m : matches) {
-        out.append("matched,").append(Integer.toString(m.before())).append(',').append(Integer.toString(m.after()))
-            .append(',').append(Double.toString(m.distance())).append(',').append(Double.toString(m.weightBefore()))
-            .append(',').append(Double.toString(m.weightAfter()));
-        appendCenter(out, centersBefore, labelsBefore, m.before(), d);
-        appendCenter(out, centersAfter, labelsAfter, m.after(), d);
-        out.append('\n');
-      }
-      for (int g : gone) {
-        out.append("gone,").append(Integer.toString(g)).append(",,,,");
-        appendCenter(out, centersBefore, labelsBefore, g, d);
-        appendCenter(out, null, null, 0, d);
-        out.append('\n');
-      }
-      for (int b : born) {
-        out.append("born,,").append(Integer.toString(b)).append(",,,");
-        appendCenter(out, null, null, 0, d);
-        appendCenter(out, centersAfter, labelsAfter, b, d);
-        out.append('\n');
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Csv csv = new Csv(out);
+    csv.field("status").field("before").field("after").field("distance").field("weight_before")
+        .field("weight_after");
+    for (int f = 0; f < d; f++) {
+      csv.field("before_" + f);
+    }
+    for (int f = 0; f < d; f++) {
+      csv.field("after_" + f);
+    }
+    csv.end();
+    for (Match m : matches) {
+      csv.field("matched").field(m.before()).field(m.after()).field(m.distance()).field(m.weightBefore())
+          .field(m.weightAfter());
+      center(csv, centersBefore, labelsBefore, m.before());
+      center(csv, centersAfter, labelsAfter, m.after());
+      csv.end();
+    }
+    for (int g : gone) {
+      csv.field("gone").field(g).empty(4);
+      center(csv, centersBefore, labelsBefore, g);
+      csv.empty(d).end();
+    }
+    for (int b : born) {
+      csv.field("born").empty(1).field(b).empty(3 + d);
+      center(csv, centersAfter, labelsAfter, b);
+      csv.end();
     }
   }
 
-  private static void appendCenter(Appendable out, double[][] centers, int[] labels, int label, int d)
-      throws IOException {
-    if (centers == null) {
-      for (int f = 0; f < d; f++) {
-        out.append(',');
-      }
-      return;
-    }
-    double[] c = centers[java.util.Arrays.binarySearch(labels, label)];
-    for (int f = 0; f < d; f++) {
-      out.append(',').append(Double.toString(c[f]));
+  private static void center(Csv csv, double[][] centers, int[] labels, int label) {
+    for (double v : centers[Arrays.binarySearch(labels, label)]) {
+      csv.field(v);
     }
   }
 
   /** The CSV as a string. */
   public String toCsv() {
-    StringBuilder sb = new StringBuilder();
-    writeCsv(sb);
-    return sb.toString();
+    return Csv.render(this::writeCsv);
   }
 
   @Override
@@ -229,8 +213,8 @@ public final class CentroidDrift {
       sb.append(String.format(Locale.ROOT, "%d -> %d moved %.6g (weight %.6g -> %.6g)%n",
           m.before(), m.after(), m.distance(), m.weightBefore(), m.weightAfter()));
     }
-    sb.append("born: ").append(java.util.Arrays.toString(born))
-        .append("; gone: ").append(java.util.Arrays.toString(gone));
+    sb.append("born: ").append(Arrays.toString(born))
+        .append("; gone: ").append(Arrays.toString(gone));
     return sb.toString();
   }
 }

@@ -2,8 +2,6 @@ package io.eddy.eval;
 
 import io.eddy.ClusterModel;
 import io.eddy.Points;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -165,19 +163,30 @@ public final class SegmentProfiles {
 
   /** Summarizes {@code v[0..m)}; sorts it in place. */
   private static FeatureSummary summarize(double[] v, int m) {
+    double mean = mean(v, m);
+    double ss = sumOfSquaredDeviations(v, m, mean);
+    Arrays.sort(v, 0, m);
+    return new FeatureSummary(mean, Math.sqrt(ss / m), v[0], quantile(v, m, 0.25),
+        quantile(v, m, 0.5), quantile(v, m, 0.75), v[m - 1]);
+  }
+
+  /** The mean of {@code v[0..m)}, summed in index order. */
+  static double mean(double[] v, int m) {
     double sum = 0;
     for (int i = 0; i < m; i++) {
       sum += v[i];
     }
-    double mean = sum / m;
+    return sum / m;
+  }
+
+  /** The sum of squared deviations of {@code v[0..m)} from {@code mean} (two-pass variance). */
+  static double sumOfSquaredDeviations(double[] v, int m, double mean) {
     double ss = 0;
     for (int i = 0; i < m; i++) {
       double dev = v[i] - mean;
       ss += dev * dev;
     }
-    Arrays.sort(v, 0, m);
-    return new FeatureSummary(mean, Math.sqrt(ss / m), v[0], quantile(v, m, 0.25),
-        quantile(v, m, 0.5), quantile(v, m, 0.75), v[m - 1]);
+    return ss;
   }
 
   /** Linear interpolation between order statistics of sorted {@code v[0..m)}. */
@@ -225,34 +234,21 @@ public final class SegmentProfiles {
    * written as {@code noise}. Does not close {@code out}.
    */
   public void writeCsv(Appendable out) {
-    try {
-      out.append("segment,size,share,feature,mean,std,min,q1,median,q3,max\n");
-      for (Profile p : profiles) {
-        for (int f = 0; f < featureNames.size(); f++) {
-          FeatureSummary s = p.features().get(f);
-          out.append(p.label() == ClusterModel.NOISE ? "noise" : Integer.toString(p.label())).append(',')
-              .append(Integer.toString(p.size())).append(',')
-              .append(Double.toString(p.share())).append(',')
-              .append(featureNames.get(f)).append(',')
-              .append(Double.toString(s.mean())).append(',')
-              .append(Double.toString(s.std())).append(',')
-              .append(Double.toString(s.min())).append(',')
-              .append(Double.toString(s.q1())).append(',')
-              .append(Double.toString(s.median())).append(',')
-              .append(Double.toString(s.q3())).append(',')
-              .append(Double.toString(s.max())).append('\n');
-        }
+    Csv csv = new Csv(out).line("segment,size,share,feature,mean,std,min,q1,median,q3,max");
+    for (Profile p : profiles) {
+      for (int f = 0; f < featureNames.size(); f++) {
+        FeatureSummary s = p.features().get(f);
+        csv.field(p.label() == ClusterModel.NOISE ? "noise" : Integer.toString(p.label()))
+            .field(p.size()).field(p.share()).field(featureNames.get(f))
+            .field(s.mean()).field(s.std()).field(s.min()).field(s.q1()).field(s.median()).field(s.q3())
+            .field(s.max()).end();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
   /** The CSV as a string. */
   public String toCsv() {
-    StringBuilder sb = new StringBuilder();
-    writeCsv(sb);
-    return sb.toString();
+    return Csv.render(this::writeCsv);
   }
 
   /** A readable report: per segment a header line, then one line per feature. */

@@ -158,17 +158,8 @@ public final class Silhouette {
     Arrays.sort(chosen);
     double[] values = new double[s];
     layout.score(chosen, values, threads);
-    double sum = 0;
-    for (int i = 0; i < s; i++) {
-      sum += values[i];
-    }
-    double mean = sum / s;
-    double ss = 0;
-    for (int i = 0; i < s; i++) {
-      double dev = values[i] - mean;
-      ss += dev * dev;
-    }
-    double variance = ss / (s - 1);
+    double mean = SegmentProfiles.mean(values, s);
+    double variance = SegmentProfiles.sumOfSquaredDeviations(values, s, mean) / (s - 1);
     double fpc = 1.0 - (double) s / m;
     double se = s == m ? 0.0 : Math.sqrt(variance / s * fpc);
     return new Estimate(mean, se, s, m, l.noise);
