@@ -14,7 +14,8 @@ package io.eddy.eval;
  * <p>Why this shape: every inner loop reads and writes its arrays at one and the same index,
  * so the JIT can prove that the iterations are independent even if it cannot prove that the
  * arrays differ, and turns them into SIMD code (a loop reading {@code cols} at an offset
- * from the index it writes {@code buf} at is left scalar, measured 2.4× slower). The rows of
+ * from the index it writes {@code buf} at is left scalar: the whole silhouette took about
+ * twice the CPU time, see {@code benchmarks/results/eval.md}). The rows of
  * a block share each chunk while it sits in the L1 cache. Each row's sums are accumulated
  * chunk by chunk in position order, so a row's result depends only on the layout, never on
  * which rows or threads it was processed with: results are reproducible bit for bit.
