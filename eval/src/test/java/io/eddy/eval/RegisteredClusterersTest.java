@@ -38,6 +38,23 @@ class RegisteredClusterersTest {
   }
 
   @Test
+  void prequential_dbstreamWithNoiseAndChangingClusterCount() {
+    Blobs blobs = Blobs.generate(21, 6000, 2, 3, 0.5);
+    OnlineClusterer<?> c = Clusterers.online("dbstream", Map.of("r", 1.0));
+    PrequentialEvaluator.Report r = PrequentialEvaluator.run(c, blobs.points(), blobs.labels(),
+        PrequentialEvaluator.Params.DEFAULTS);
+    assertThat(r.checkpoints()).hasSize(6);
+    PrequentialEvaluator.Checkpoint first = r.checkpoints().get(0);
+    PrequentialEvaluator.Checkpoint last = r.checkpoints().get(5);
+    // Early on DBSTREAM calls some points noise; once settled it finds the three blobs.
+    assertThat(first.noiseShare()).isPositive();
+    assertThat(last.noiseShare()).isLessThan(0.01);
+    assertThat(last.adjustedRand()).isGreaterThan(0.95);
+    CentroidModel model = (CentroidModel) c.snapshot();
+    assertThat(CentroidDrift.between(model, model).maxMovement()).isZero();
+  }
+
+  @Test
   void drift_betweenSnapshotsOfAStationaryStreamIsSmall() {
     OnlineClusterer<?> c = Clusterers.online("sequential-kmeans", Map.of("k", 3, "seed", 1L));
     c.learn(Arrays.copyOfRange(STREAM.points(), 0, 3000));
