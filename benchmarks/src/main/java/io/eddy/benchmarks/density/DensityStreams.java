@@ -33,7 +33,8 @@ final class DensityStreams {
 
   /**
    * The next point of the soak stream into {@code out}: with probability {@code noise} uniform
-   * in {@code [-10, 10]^d}, else from one of five unit-variance-0.25 blobs at 6·e_k - 6·e_(k+1).
+   * in {@code [-10, 10]^d}, else from one of five blobs of standard deviation 0.5 centred at
+   * 6·e_k - 6·e_(k+1).
    */
   static void soakPoint(SplittableRandom rng, double noise, double[] out) {
     int d = out.length;
