@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
 /**
  * The bounded-memory soak: streams points of five 8-D blobs with 10% uniform noise through
  * DBSTREAM or DenStream and reports, every million points, the micro-cluster count (current
- * and maximum so far), the macro cluster count, the heap in use after a full collection, and
- * the throughput. Memory is bounded if the count and the heap stop growing.
+ * and maximum so far), DBSTREAM's shared-density entries, the macro cluster count, the heap in
+ * use after a full collection, and the throughput. Memory is bounded if the counts and the heap
+ * stop growing.
  *
  * <p>Run (after {@code ./mvnw -q -B -o -pl benchmarks -am package -DskipTests}):
  * <pre>
@@ -43,7 +44,7 @@ public final class DensitySoak {
     int max = 0;
     long start = System.nanoTime();
     long lastReport = start;
-    System.out.println("points,micro_clusters,max_micro_clusters,macro_clusters,heap_used_mb,points_per_s");
+    System.out.println("points,micro_clusters,max_micro_clusters,shared_density_entries,macro_clusters,heap_used_mb,points_per_s");
     for (long i = 1; i <= n; i++) {
       DensityStreams.soakPoint(rng, noise, x);
       int m;
@@ -61,10 +62,12 @@ public final class DensitySoak {
         long now = System.nanoTime();
         double rate = 1_000_000 / ((now - lastReport) / 1e9);
         int macro = db != null ? db.snapshot().clusterCount() : den.snapshot().clusterCount();
+        int shared = db != null ? db.sharedDensityCount() : 0;
         System.gc();
         Runtime rt = Runtime.getRuntime();
         double heap = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
-        System.out.println(String.format(Locale.ROOT, "%d,%d,%d,%d,%.1f,%.0f", i, m, max, macro, heap, rate));
+        System.out.println(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%.1f,%.0f", i, m, max, shared, macro,
+            heap, rate));
         lastReport = System.nanoTime();
       }
     }
