@@ -63,7 +63,9 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
  * costs O(m·d + n²·d) for m micro-clusters and n neighbours of the point, and allocates nothing
- * in steady state (arrays grow only when the micro-cluster count reaches a new maximum).
+ * in steady state (arrays grow only when the micro-cluster count reaches a new maximum). In
+ * high dimension many micro-clusters can surround one cluster while staying r apart, so n grows
+ * and with it the cost per point; a radius of at least the clusters' spread keeps n small.
  *
  * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
  * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
