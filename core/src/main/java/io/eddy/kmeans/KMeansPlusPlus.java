@@ -118,17 +118,19 @@ public final class KMeansPlusPlus {
       java.util.Arrays.fill(partial, 0.0);
       chunks.forEach(c -> {
         int base = c * trials;
-        for (int t = 0; t < trials; t++) {
-          int off = ids[t] * d;
-          int row = t * n;
-          double pot = 0;
-          for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
-            double dist = Euclid.squaredDistance(x, i * d, x, off, d);
-            double m = dist < closest[i] ? dist : closest[i];
-            candidate[row + i] = m;
-            pot += w[i] * m;
+        // One pass over the chunk's points for all candidates: each point is read from memory
+        // once per center instead of once per candidate. Each candidate's potential is still
+        // summed over the points in order.
+        for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
+          int xo = i * d;
+          double ci = closest[i];
+          double wi = w[i];
+          for (int t = 0; t < trials; t++) {
+            double dist = Euclid.squaredDistance(x, xo, x, ids[t] * d, d);
+            double m = dist < ci ? dist : ci;
+            candidate[t * n + i] = m;
+            partial[base + t] += wi * m;
           }
-          partial[base + t] = pot;
         }
       });
       int best = 0;

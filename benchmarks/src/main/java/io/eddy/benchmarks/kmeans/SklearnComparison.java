@@ -2,6 +2,7 @@ package io.eddy.benchmarks.kmeans;
 
 import io.eddy.kmeans.KMeans;
 import io.eddy.kmeans.KMeansModel;
+import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.online.MiniBatchKMeans;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
@@ -39,6 +41,7 @@ public final class SklearnComparison {
     double[][] init = read(dir.resolve("init.f64"), d);
     System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, processors = %d%n",
         data.length, d, k, Runtime.getRuntime().availableProcessors());
+    timeSeeding(data, k, repeats);
     for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
       time("kmeans++ fit, " + a.id(), repeats,
           r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withSeed(r)).fit(data));
@@ -64,6 +67,19 @@ public final class SklearnComparison {
     Arrays.sort(s);
     System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)  inertia %.6e  n_iter %d%n",
         label, s[repeats / 2], s[0], last.inertia(), last.iterations());
+  }
+
+  private static void timeSeeding(double[][] data, int k, int repeats) {
+    KMeansPlusPlus.centers(data, null, k, new SplittableRandom(1000));
+    double[] t = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      long t0 = System.nanoTime();
+      KMeansPlusPlus.centers(data, null, k, new SplittableRandom(r));
+      t[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(t);
+    System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)%n", "kmeans++ seeding only (1 thread)",
+        t[repeats / 2], t[0]);
   }
 
   private static double[][] read(Path file, int d) throws IOException {
