@@ -35,16 +35,8 @@ public final class NearestCenter {
    * to the nearest center into {@code distanceOut[0]}.
    */
   public static int nearest(double[] x, int xOff, double[] centers, int k, int d, double[] distanceOut) {
-    int best = 0;
-    double bestDist = Double.POSITIVE_INFINITY;
-    for (int j = 0, co = 0; j < k; j++, co += d) {
-      double dist = Euclid.squaredDistance(x, xOff, centers, co, d);
-      if (dist < bestDist) {
-        bestDist = dist;
-        best = j;
-      }
-    }
-    distanceOut[0] = bestDist;
+    int best = nearest(x, xOff, centers, k, d);
+    distanceOut[0] = Euclid.squaredDistance(x, xOff, centers, best * d, d);
     return best;
   }
 }

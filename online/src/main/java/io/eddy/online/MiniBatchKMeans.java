@@ -7,6 +7,7 @@ import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeansModel;
 import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.math.Euclid;
+import io.eddy.math.FeatureVariance;
 import io.eddy.math.NearestCenter;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -408,7 +409,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       System.arraycopy(data[i], 0, x, i * dim, dim);
     }
     double[] w = weights == null ? null : weights;
-    double tolAbs = params.tol == 0 ? 0 : params.tol * meanVariance(x, n, dim);
+    double tolAbs = params.tol == 0 ? 0 : params.tol * FeatureVariance.mean(x, n, dim);
 
     int initSize = Math.min(params.effectiveInitSize(), n);
     double[][] sample = new double[initSize][];
@@ -476,24 +477,6 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       inertia += wp * s.distance[0];
     }
     return new KMeansModel(run.centers, dim, clusterWeights, inertia, epochs, stopped, labels);
-  }
-
-  private static double meanVariance(double[] x, int n, int d) {
-    double total = 0;
-    for (int t = 0; t < d; t++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + t];
-      }
-      mean /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double v = x[i * d + t] - mean;
-        ss += v * v;
-      }
-      total += ss / n;
-    }
-    return total / d;
   }
 
   // ------------------------------------------------------------------ randomness

@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
  *
  * <p>Each configuration runs once untimed (JIT warm-up), then {@code repeats} timed runs; the
  * median and minimum wall-clock times are printed with the inertia and iteration count. All
- * runs use every available processor ({@code parallelism = 0}).
+ * runs use every available processor ({@code parallelism = 0}) unless the system property
+ * {@code eddy.parallelism} says otherwise; mini-batch k-means is single-threaded.
  */
 public final class SklearnComparison {
 
@@ -39,16 +40,17 @@ public final class SklearnComparison {
     int k = 16;
     double[][] data = read(dir.resolve("data.f64"), d);
     double[][] init = read(dir.resolve("init.f64"), d);
-    System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, processors = %d%n",
-        data.length, d, k, Runtime.getRuntime().availableProcessors());
+    int threads = Integer.getInteger("eddy.parallelism", 0);
+    System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, parallelism = %d (0 = all %d processors)%n",
+        data.length, d, k, threads, Runtime.getRuntime().availableProcessors());
     timeSeeding(data, k, repeats);
     for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
       time("kmeans++ fit, " + a.id(), repeats,
-          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withSeed(r)).fit(data));
+          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads).withSeed(r)).fit(data));
     }
     for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
       time("from given centers, " + a.id(), repeats,
-          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a)).fit(data, null, init));
+          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads)).fit(data, null, init));
     }
     time("minibatch fit, batch 1024", repeats,
         r -> new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(k).withBatchSize(1024).withSeed(r)).fit(data));
@@ -57,16 +59,19 @@ public final class SklearnComparison {
   private static void time(String label, int repeats, IntFunction<KMeansModel> fit) {
     fit.apply(1000);
     double[] t = new double[repeats];
-    KMeansModel last = null;
+    double[] inertia = new double[repeats];
+    int[] iterations = new int[repeats];
     for (int r = 0; r < repeats; r++) {
       long t0 = System.nanoTime();
-      last = fit.apply(r);
+      KMeansModel m = fit.apply(r);
       t[r] = (System.nanoTime() - t0) / 1e9;
+      inertia[r] = m.inertia();
+      iterations[r] = m.iterations();
     }
-    double[] s = t.clone();
-    Arrays.sort(s);
-    System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)  inertia %.6e  n_iter %d%n",
-        label, s[repeats / 2], s[0], last.inertia(), last.iterations());
+    Arrays.sort(t);
+    Arrays.sort(inertia);
+    System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)  median inertia %.6e  n_iter %s%n",
+        label, t[repeats / 2], t[0], inertia[repeats / 2], Arrays.toString(iterations));
   }
 
   private static void timeSeeding(double[][] data, int k, int repeats) {
