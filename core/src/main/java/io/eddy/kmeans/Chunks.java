@@ -1,6 +1,5 @@
 package io.eddy.kmeans;
 
-import io.eddy.math.BlockNearest;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,8 +44,6 @@ final class Chunks implements AutoCloseable {
     long byMemory = Math.max(1, PARTIAL_BUDGET / Math.max(1, partialSize));
     int maxChunks = (int) Math.min(MAX_CHUNKS, byMemory);
     int sz = Math.max(MIN_CHUNK, (int) ((n + (long) maxChunks - 1) / maxChunks));
-    // Whole blocks of the vectorised kernel, so that no block straddles two chunks.
-    sz = (sz + BlockNearest.BLOCK - 1) / BlockNearest.BLOCK * BlockNearest.BLOCK;
     this.n = n;
     this.size = sz;
     this.count = Math.max(1, (n + sz - 1) / sz);

@@ -1,6 +1,5 @@
 package io.eddy.benchmarks.kmeans;
 
-import io.eddy.math.BlockNearest;
 import io.eddy.math.NearestCenter;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +15,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The Lloyd assignment pass (every point against every center): Eddy's direct kernel
- * {@link NearestCenter#nearest(double[], int, double[], int, int)} and the blocked kernel
- * {@link BlockNearest} that Lloyd's iterations use, beside a plain loop doing the same
- * arithmetic. Each invocation assigns {@value #N} points to {@value #K} centers; JMH reports
+ * The Lloyd assignment pass (every point against every center) with Eddy's kernel
+ * {@link NearestCenter#nearest(double[], int, double[], int, int)}, which Lloyd's iterations,
+ * mini-batch steps and {@code predict} use, beside a plain loop doing the same arithmetic. Each invocation assigns {@value #N} points to {@value #K} centers; JMH reports
  * ns per point, and the results file divides by K·d to give ns per (point × center × dimension).
  *
  * <pre>
@@ -42,11 +40,6 @@ public class LloydAssignBenchmark {
   private double[] x;
   private double[] centers;
   private int[] labels;
-  private double[] packed;
-  private double[] pointNorms;
-  private double[] centerNorms;
-  private int[] found;
-  private double[] scratch;
 
   @Setup
   public void setup() {
@@ -60,12 +53,6 @@ public class LloydAssignBenchmark {
       centers[i] = rng.nextDouble(-10, 10);
     }
     labels = new int[N];
-    packed = new double[(int) BlockNearest.packedLength(N, d)];
-    pointNorms = new double[N];
-    BlockNearest.pack(x, N, d, packed, pointNorms);
-    centerNorms = new double[K + 1];
-    found = new int[BlockNearest.BLOCK];
-    scratch = new double[3 * BlockNearest.BLOCK];
   }
 
   /** Eddy's kernel: one assignment pass, per point. */
@@ -75,23 +62,6 @@ public class LloydAssignBenchmark {
     final int dim = d;
     for (int i = 0; i < N; i++) {
       labels[i] = NearestCenter.nearest(x, i * dim, centers, K, dim);
-    }
-    return labels;
-  }
-
-  /**
-   * The blocked, vectorised kernel Lloyd's iterations use ({@link BlockNearest}, same answers
-   * as the direct kernel), per point.
-   */
-  @Benchmark
-  @OperationsPerInvocation(N)
-  public int[] eddyBlocked() {
-    final int dim = d;
-    BlockNearest.centerNorms(centers, K, dim, centerNorms);
-    for (int from = 0; from < N; from += BlockNearest.BLOCK) {
-      BlockNearest.nearest(x, packed, pointNorms, from, BlockNearest.BLOCK, centers, centerNorms,
-          K, dim, found, scratch);
-      System.arraycopy(found, 0, labels, from, BlockNearest.BLOCK);
     }
     return labels;
   }
