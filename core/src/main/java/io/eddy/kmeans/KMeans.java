@@ -83,7 +83,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
   /** How each point's nearest center is found. */
   public enum Algorithm {
-    /** Hamerly for d &le; {@value #AUTO_HAMERLY_MAX_DIMENSION}, else Elkan if its bounds fit in memory, else Lloyd. */
+    /**
+     * Hamerly for d &le; {@value KMeans#AUTO_HAMERLY_MAX_DIMENSION}; above, Elkan if its n·k
+     * bounds take at most 128 MB, else Lloyd.
+     */
     AUTO,
     /** Every point against every center. */
     LLOYD,
