@@ -97,6 +97,9 @@ public final class KMeansPlusPlus {
     }
 
     double[] closest = new double[n];
+    // The chosen center each point is closest to: with the distances between a candidate and
+    // the chosen centers it lets the triangle inequality skip most distance computations.
+    int[] owner = new int[n];
     chunks.forEach(c -> {
       for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
         closest[i] = Euclid.squaredDistance(x, i * d, centers, 0, d);
@@ -105,6 +108,7 @@ public final class KMeansPlusPlus {
 
     double[] candidate = new double[trials * n];
     int[] ids = new int[trials];
+    double[] toCenters = new double[trials * k];
     double[] partial = new double[chunks.count * trials];
     for (int center = 1; center < k; center++) {
       acc = 0;
@@ -114,6 +118,9 @@ public final class KMeansPlusPlus {
       }
       for (int t = 0; t < trials; t++) {
         ids[t] = search(cum, rng.nextDouble() * acc);
+        for (int j = 0; j < center; j++) {
+          toCenters[t * k + j] = Euclid.squaredDistance(x, ids[t] * d, centers, j * d, d);
+        }
       }
       java.util.Arrays.fill(partial, 0.0);
       chunks.forEach(c -> {
@@ -125,9 +132,18 @@ public final class KMeansPlusPlus {
           int xo = i * d;
           double ci = closest[i];
           double wi = w[i];
+          int a = owner[i];
           for (int t = 0; t < trials; t++) {
-            double dist = Euclid.squaredDistance(x, xo, x, ids[t] * d, d);
-            double m = dist < ci ? dist : ci;
+            double m = ci;
+            // |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a| when |cand - c_a|² >= 4|x - c_a|²:
+            // the candidate cannot come closer than the point's current center (the factor
+            // 4.0000001 keeps rounding on the safe side).
+            if (toCenters[t * k + a] < 4.0000001 * ci) {
+              double dist = Euclid.squaredDistance(x, xo, x, ids[t] * d, d);
+              if (dist < ci) {
+                m = dist;
+              }
+            }
             candidate[t * n + i] = m;
             partial[base + t] += wi * m;
           }
@@ -145,7 +161,17 @@ public final class KMeansPlusPlus {
           best = t;
         }
       }
-      System.arraycopy(candidate, best * n, closest, 0, n);
+      final int row = best * n;
+      final int chosen = center;
+      chunks.forEach(c -> {
+        for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
+          double v = candidate[row + i];
+          if (v < closest[i]) {
+            closest[i] = v;
+            owner[i] = chosen;
+          }
+        }
+      });
       System.arraycopy(x, ids[best] * d, centers, center * d, d);
     }
     return centers;
