@@ -7,5 +7,6 @@ module io.eddy.online {
   exports io.eddy.online;
 
   provides io.eddy.ClustererProvider with
-      io.eddy.online.SequentialKMeansProvider;
+      io.eddy.online.SequentialKMeansProvider,
+      io.eddy.online.OnlineGaussianMixtureProvider;
 }
