@@ -237,6 +237,42 @@ public final class MixtureDensity {
     return max + Math.log(sum);
   }
 
+  /**
+   * Writes the posterior probability of every component given x into {@code out} (they sum to
+   * 1: each is exp(term - max) divided by the sum of those, which stays exact even where the
+   * log-sum-exp absorbs the small differences between huge terms) and returns the
+   * log-likelihood of x. If every term is -inf or NaN (a point so far out that its distance
+   * overflows), the probabilities are uniform and the result is not finite.
+   */
+  public double posteriors(double[] x, double[] out, double[] scratch) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      double v = logWeights[c] + logDensity(c, x, scratch);
+      out[c] = v;
+      if (v > max) {
+        max = v;
+      }
+    }
+    if (!Double.isFinite(max)) {
+      double u = 1.0 / k;
+      for (int c = 0; c < k; c++) {
+        out[c] = u;
+      }
+      return max;
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      double e = Math.exp(out[c] - max);
+      out[c] = e;
+      sum += e;
+    }
+    double inv = 1.0 / sum;
+    for (int c = 0; c < k; c++) {
+      out[c] *= inv;
+    }
+    return max + Math.log(sum);
+  }
+
   /** The component with the largest log(w_c) + log N(x | c), ties to the lowest. */
   public int mostLikely(double[] x, double[] scratch) {
     int best = 0;

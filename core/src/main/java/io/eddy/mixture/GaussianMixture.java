@@ -239,7 +239,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    */
   @Override
   public GaussianMixtureModel fit(double[][] data, double[] weights) {
-    Points.requireWeights(weights, data == null ? 0 : data.length);
+    Points.requireData(data);
+    Points.requireWeights(weights, data.length);
     return fit(data, weights, null);
   }
 
@@ -390,11 +391,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         double[] scratch = new double[d];
         double sum = 0;
         for (int i = from; i < to; i++) {
-          double lse = c.density.weightedLogDensities(x[i], logp, scratch);
-          int off = i * k;
-          for (int j = 0; j < k; j++) {
-            resp[off + j] = Math.exp(logp[j] - lse);
-          }
+          double lse = c.density.posteriors(x[i], logp, scratch);
+          System.arraycopy(logp, 0, resp, i * k, k);
           double wi = w == null ? 1.0 : w[i];
           if (wi != 0) {
             sum += wi * lse;

@@ -146,6 +146,10 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
     return comps.density.mostLikely(point, scratch.get());
   }
 
+  /**
+   * {@inheritDoc} These are the posterior probabilities of the components, computed in log
+   * space. For a point so extreme that its squared distance overflows, they are uniform.
+   */
   @Override
   public void probabilities(double[] point, double[] out) {
     Points.require(point, comps.d);
@@ -153,10 +157,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
       throw new IllegalArgumentException("out has length " + (out == null ? 0 : out.length)
           + ", expected " + comps.k);
     }
-    double lse = comps.density.weightedLogDensities(point, out, scratch.get());
-    for (int c = 0; c < comps.k; c++) {
-      out[c] = Math.exp(out[c] - lse);
-    }
+    comps.density.posteriors(point, out, scratch.get());
   }
 
   /** The log of the mixture density at {@code point}. */

@@ -131,7 +131,8 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
   private MixtureDensity density;
   private double[] weights;
   private double[] cov;
-  private double[] logp;
+  /** Posterior probabilities of the point being learned. */
+  private double[] post;
   private double[] diff;
   private double[] coef;
 
@@ -237,19 +238,25 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     density = new MixtureDensity(params.covariance.ordinal(), k, d);
     weights = new double[k];
     cov = new double[params.covariance.covarianceLength(k, d)];
-    logp = new double[k];
+    post = new double[k];
     diff = new double[d];
     coef = new double[k];
   }
 
-  /** One stepwise-EM step: E-step on x, statistics update, M-step. Allocates nothing. */
+  /**
+   * One stepwise-EM step: E-step on x, statistics update, M-step. Allocates nothing. The only
+   * failure (a point whose distance overflows) is detected before anything changes.
+   */
   private void step(double[] x) {
     int k = params.k;
-    double lse = density.weightedLogDensities(x, logp, diff);
+    if (!Double.isFinite(density.posteriors(x, post, diff))) {
+      throw new IllegalArgumentException("point is so far from every component that its squared"
+          + " distance overflows; rescale the data");
+    }
     double eta = Math.pow(seen + 2.0, -params.kappa);
     double keep = 1 - eta;
     for (int c = 0; c < k; c++) {
-      double r = Math.exp(logp[c] - lse);
+      double r = post[c];
       double a = keep * pi[c];
       double b = eta * r;
       double total = a + b;

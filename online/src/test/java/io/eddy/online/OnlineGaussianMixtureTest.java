@@ -111,6 +111,20 @@ class OnlineGaussianMixtureTest {
   }
 
   @Test
+  void learn_pointWhoseDistanceOverflows_rejectedAndStateUnchanged() {
+    double[][] x = Blobs.generate(3, 200, 2, 2, 1.0).points();
+    OnlineGaussianMixture g = new OnlineGaussianMixture(OnlineGaussianMixture.Params.DEFAULTS.withK(2));
+    for (double[] p : x) {
+      g.learn(p);
+    }
+    byte[] before = io.eddy.io.ModelIO.toBytes(g);
+    assertThatThrownBy(() -> g.learn(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows");
+    assertThat(io.eddy.io.ModelIO.toBytes(g)).isEqualTo(before);
+    assertThat(g.seen()).isEqualTo(200);
+  }
+
+  @Test
   void params_invalid_rejected_andProviderBuildsConfiguredLearner() {
     OnlineGaussianMixture.Params d = OnlineGaussianMixture.Params.DEFAULTS;
     assertThatThrownBy(() -> d.withKappa(0.5)).hasMessageContaining("kappa");
