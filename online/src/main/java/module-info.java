@@ -8,5 +8,7 @@ module io.eddy.online {
 
   provides io.eddy.ClustererProvider with
       io.eddy.online.SequentialKMeansProvider,
+      io.eddy.online.MiniBatchKMeansProvider,
+      io.eddy.online.DbstreamProvider,
       io.eddy.online.OnlineGaussianMixtureProvider;
 }

@@ -1,0 +1,525 @@
+package io.eddy.hierarchy;
+
+import io.eddy.math.Pairwise;
+
+/**
+ * The three algorithms of Müllner, "Modern hierarchical, agglomerative clustering
+ * algorithms" (arXiv:1109.2378), each producing a {@link Dendrogram} in scipy's convention.
+ *
+ * <ul>
+ *   <li>{@link #primSingle}: single linkage as a minimum spanning tree by Prim's algorithm,
+ *       O(n²) time, O(n) memory beyond the points (Müllner §3.3, MST-linkage).</li>
+ *   <li>{@link #nnChain}: the nearest-neighbour chain for linkages that satisfy the
+ *       reducibility property (complete, average, weighted, Ward), O(n²) time on the
+ *       condensed matrix, which it overwrites (§3.2, NN-chain-linkage).</li>
+ *   <li>{@link #generic} and {@link #genericVectors}: the generic algorithm with a priority
+ *       queue of nearest-neighbour candidates and lower bounds, for any linkage including the
+ *       non-reducible centroid and median (§3.1, Generic-linkage); the vector form keeps only
+ *       the centers, O(n·d) memory.</li>
+ * </ul>
+ *
+ * <p>Scans run over the live clusters in increasing index order with strict comparisons, so
+ * ties go to the lowest index and a tied nearest-neighbour chain prefers its previous link,
+ * as in scipy 1.10; the matrix algorithms therefore reproduce scipy's merges and not only its
+ * heights. The Lance–Williams updates use scipy's formulas term for term.
+ */
+final class Agglomeration {
+
+  private Agglomeration() {}
+
+  // ---------------------------------------------------------------- single linkage (Prim)
+
+  /** Single linkage of the n points in {@code x} (dimension d, row-major); x is not modified. */
+  static Dendrogram primSingle(double[] x, int n, int d) {
+    int[] rest = new int[n];
+    double[] reach = new double[n];
+    int count = n - 1;
+    for (int p = 0; p < count; p++) {
+      rest[p] = p + 1;
+      reach[p] = Double.POSITIVE_INFINITY;
+    }
+    int[] a = new int[n - 1];
+    int[] b = new int[n - 1];
+    double[] h = new double[n - 1];
+    int cur = 0;
+    for (int k = 0; k < n - 1; k++) {
+      double best = Double.POSITIVE_INFINITY;
+      int next = -1;
+      int w = 0;
+      int xo = cur * d;
+      for (int p = 0; p < count; p++) {
+        int i = rest[p];
+        if (i == cur) {
+          continue; // joined the tree on the previous step: compact it out
+        }
+        int io = i * d;
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+          double diff = x[xo + t] - x[io + t];
+          s += diff * diff;
+        }
+        double dist = Math.sqrt(s);
+        double r = reach[p];
+        if (r > dist) {
+          r = dist;
+        }
+        rest[w] = i;
+        reach[w] = r;
+        w++;
+        if (r < best) {
+          best = r;
+          next = i;
+        }
+      }
+      count = w;
+      if (next < 0) {
+        // Only infinite distances can leave no candidate; inputs are finite.
+        throw new IllegalStateException("no finite distance to the remaining points");
+      }
+      a[k] = cur;
+      b[k] = next;
+      h[k] = best;
+      cur = next;
+    }
+    return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /** Single linkage on a condensed distance matrix, which is not modified. */
+  static Dendrogram primSingle(double[] dist, int n) {
+    boolean[] merged = new boolean[n];
+    double[] reach = new double[n];
+    java.util.Arrays.fill(reach, Double.POSITIVE_INFINITY);
+    int[] a = new int[n - 1];
+    int[] b = new int[n - 1];
+    double[] h = new double[n - 1];
+    int cur = 0;
+    for (int k = 0; k < n - 1; k++) {
+      merged[cur] = true;
+      double best = Double.POSITIVE_INFINITY;
+      int next = -1;
+      for (int i = 0; i < n; i++) {
+        if (merged[i]) {
+          continue;
+        }
+        double v = i < cur ? dist[Pairwise.index(n, i, cur)] : dist[Pairwise.index(n, cur, i)];
+        if (reach[i] > v) {
+          reach[i] = v;
+        }
+        if (reach[i] < best) {
+          best = reach[i];
+          next = i;
+        }
+      }
+      if (next < 0) {
+        throw new IllegalArgumentException("distances must be finite: no finite distance joins point "
+            + cur + " to the rest");
+      }
+      a[k] = cur;
+      b[k] = next;
+      h[k] = best;
+      cur = next;
+    }
+    return Dendrogram.relabel(n, a, b, h);
+  }
+
+  // ---------------------------------------------------------------- Lance–Williams updates
+
+  /** The distance from cluster i to the union of x and y, after scipy's formulas. */
+  static double update(Linkage linkage, double dxi, double dyi, double dxy, int nx, int ny, int ni) {
+    switch (linkage) {
+      case SINGLE:
+        return Math.min(dxi, dyi);
+      case COMPLETE:
+        return Math.max(dxi, dyi);
+      case AVERAGE:
+        return (nx * dxi + ny * dyi) / (nx + ny);
+      case WEIGHTED:
+        return 0.5 * (dxi + dyi);
+      case WARD: {
+        double t = 1.0 / (nx + ny + ni);
+        return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+      }
+      case CENTROID:
+        return Math.sqrt((((nx * dxi * dxi) + (ny * dyi * dyi)) - ((double) nx * ny) * dxy * dxy / (nx + ny))
+            / (nx + ny));
+      case MEDIAN:
+        return Math.sqrt(0.5 * (dxi * dxi + dyi * dyi) - 0.25 * dxy * dxy);
+      default:
+        throw new AssertionError(linkage);
+    }
+  }
+
+  /** rowBase[i] + j is the condensed index of (i, j) for i &lt; j. */
+  private static int[] rowBases(int n) {
+    int[] base = new int[n];
+    for (int i = 0; i < n; i++) {
+      base[i] = Pairwise.index(n, i, i + 1) - (i + 1);
+    }
+    return base;
+  }
+
+  // ---------------------------------------------------------------- NN-chain
+
+  /**
+   * Complete, average, weighted or Ward linkage by the nearest-neighbour chain.
+   *
+   * @param dist the condensed matrix of n points; overwritten with cluster distances
+   */
+  static Dendrogram nnChain(double[] dist, int n, Linkage linkage) {
+    int[] base = rowBases(n);
+    int[] size = new int[n];
+    int[] next = new int[n + 1];
+    int[] prev = new int[n + 1];
+    // A doubly linked list of live clusters in increasing order; n is the tail sentinel.
+    for (int i = 0; i < n; i++) {
+      size[i] = 1;
+      next[i] = i + 1;
+      prev[i] = i - 1;
+    }
+    int head = 0;
+    int[] chain = new int[n];
+    int len = 0;
+    int[] a = new int[n - 1];
+    int[] b = new int[n - 1];
+    double[] h = new double[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+      if (len == 0) {
+        chain[0] = head;
+        len = 1;
+      }
+      int x;
+      int y;
+      double min;
+      while (true) {
+        x = chain[len - 1];
+        if (len > 1) {
+          y = chain[len - 2];
+          min = y < x ? dist[base[y] + x] : dist[base[x] + y];
+        } else {
+          y = -1;
+          min = Double.POSITIVE_INFINITY;
+        }
+        for (int i = head; i < x; i = next[i]) {
+          double v = dist[base[i] + x];
+          if (v < min) {
+            min = v;
+            y = i;
+          }
+        }
+        int bx = base[x];
+        for (int i = next[x]; i < n; i = next[i]) {
+          double v = dist[bx + i];
+          if (v < min) {
+            min = v;
+            y = i;
+          }
+        }
+        if (len > 1 && y == chain[len - 2]) {
+          break;
+        }
+        chain[len++] = y;
+      }
+      len -= 2;
+      if (x > y) {
+        int t = x;
+        x = y;
+        y = t;
+      }
+      int nx = size[x];
+      int ny = size[y];
+      a[k] = x;
+      b[k] = y;
+      h[k] = min;
+      size[x] = 0;
+      size[y] = nx + ny;
+      // unlink x
+      if (x == head) {
+        head = next[x];
+      } else {
+        next[prev[x]] = next[x];
+      }
+      prev[next[x]] = prev[x];
+      int bx = base[x];
+      int by = base[y];
+      for (int i = head; i < n; i = next[i]) {
+        if (i == y) {
+          continue;
+        }
+        int ix = i < x ? base[i] + x : bx + i;
+        int iy = i < y ? base[i] + y : by + i;
+        dist[iy] = update(linkage, dist[ix], dist[iy], min, nx, ny, size[i]);
+      }
+    }
+    return Dendrogram.relabel(n, a, b, h);
+  }
+
+  // ---------------------------------------------------------------- generic (matrix)
+
+  /**
+   * Any linkage by the generic algorithm; scipy uses it for centroid and median.
+   *
+   * @param dist the condensed matrix of n points; overwritten with cluster distances
+   */
+  static Dendrogram generic(double[] dist, int n, Linkage linkage) {
+    int[] base = rowBases(n);
+    int[] size = new int[n];
+    int[] id = new int[n];
+    for (int i = 0; i < n; i++) {
+      size[i] = 1;
+      id[i] = i;
+    }
+    int[] neighbor = new int[Math.max(n - 1, 1)];
+    double[] minDist = new double[Math.max(n - 1, 1)];
+    for (int x = 0; x < n - 1; x++) {
+      int y = -1;
+      double m = Double.POSITIVE_INFINITY;
+      for (int i = x + 1; i < n; i++) {
+        double v = dist[base[x] + i];
+        if (v < m) {
+          m = v;
+          y = i;
+        }
+      }
+      neighbor[x] = y;
+      minDist[x] = m;
+    }
+    IndexedHeap heap = new IndexedHeap(minDist, n - 1);
+    int[] left = new int[n - 1];
+    int[] right = new int[n - 1];
+    double[] h = new double[n - 1];
+    int[] sz = new int[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+      int x = 0;
+      int y = 0;
+      double m = 0;
+      for (int attempt = 0; attempt < n - k; attempt++) {
+        x = heap.minKey();
+        m = heap.minValue();
+        y = neighbor[x];
+        if (y >= 0 && m == dist[base[x] + y]) {
+          break;
+        }
+        y = -1;
+        m = Double.POSITIVE_INFINITY;
+        for (int i = x + 1; i < n; i++) {
+          if (size[i] == 0) {
+            continue;
+          }
+          double v = dist[base[x] + i];
+          if (v < m) {
+            m = v;
+            y = i;
+          }
+        }
+        neighbor[x] = y;
+        minDist[x] = m;
+        heap.change(x, m);
+      }
+      heap.removeMin();
+      int idx = id[x];
+      int idy = id[y];
+      int nx = size[x];
+      int ny = size[y];
+      left[k] = Math.min(idx, idy);
+      right[k] = Math.max(idx, idy);
+      h[k] = m;
+      sz[k] = nx + ny;
+      size[x] = 0;
+      size[y] = nx + ny;
+      id[y] = n + k;
+      for (int z = 0; z < n; z++) {
+        int nz = size[z];
+        if (nz == 0 || z == y) {
+          continue;
+        }
+        int zx = z < x ? base[z] + x : base[x] + z;
+        int zy = z < y ? base[z] + y : base[y] + z;
+        dist[zy] = update(linkage, dist[zx], dist[zy], m, nx, ny, nz);
+      }
+      for (int z = 0; z < x; z++) {
+        if (size[z] > 0 && neighbor[z] == x) {
+          neighbor[z] = y;
+        }
+      }
+      for (int z = 0; z < y; z++) {
+        if (size[z] == 0) {
+          continue;
+        }
+        double v = dist[base[z] + y];
+        if (v < minDist[z]) {
+          neighbor[z] = y;
+          minDist[z] = v;
+          heap.change(z, v);
+        }
+      }
+      if (y < n - 1) {
+        int best = -1;
+        double bm = Double.POSITIVE_INFINITY;
+        for (int i = y + 1; i < n; i++) {
+          if (size[i] == 0) {
+            continue;
+          }
+          double v = dist[base[y] + i];
+          if (v < bm) {
+            bm = v;
+            best = i;
+          }
+        }
+        if (best != -1) {
+          neighbor[y] = best;
+          minDist[y] = bm;
+          heap.change(y, bm);
+        }
+      }
+    }
+    return new Dendrogram(n, left, right, h, sz);
+  }
+
+  // ---------------------------------------------------------------- generic (vectors)
+
+  /**
+   * Ward, centroid or median linkage by the generic algorithm on the points themselves, with
+   * O(n·d) memory: the distance between two clusters is computed from their centers when
+   * needed instead of being stored. Internally it compares the squared dissimilarity
+   * (Ward: 2·n<sub>x</sub>n<sub>y</sub>/(n<sub>x</sub>+n<sub>y</sub>)·‖c<sub>x</sub>−c<sub>y</sub>‖²)
+   * and reports its square root.
+   *
+   * @param x n points of dimension d, row-major; not modified
+   */
+  static Dendrogram genericVectors(double[] x, int n, int d, Linkage linkage) {
+    if (!linkage.isGeometric()) {
+      throw new IllegalArgumentException(linkage.id() + " linkage has no vector form");
+    }
+    double[] c = x.clone();
+    int[] size = new int[n];
+    int[] id = new int[n];
+    for (int i = 0; i < n; i++) {
+      size[i] = 1;
+      id[i] = i;
+    }
+    boolean ward = linkage == Linkage.WARD;
+    int[] neighbor = new int[Math.max(n - 1, 1)];
+    double[] minDist = new double[Math.max(n - 1, 1)];
+    for (int i = 0; i < n - 1; i++) {
+      nearestAbove(c, d, size, n, i, ward, neighbor, minDist);
+    }
+    IndexedHeap heap = new IndexedHeap(minDist, n - 1);
+    int[] left = new int[n - 1];
+    int[] right = new int[n - 1];
+    double[] h = new double[n - 1];
+    int[] sz = new int[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+      int p = 0;
+      int q = 0;
+      double m = 0;
+      for (int attempt = 0; attempt < n - k; attempt++) {
+        p = heap.minKey();
+        m = heap.minValue();
+        q = neighbor[p];
+        if (q >= 0 && size[q] > 0 && m == dissimilarity(c, d, size, p, q, ward)) {
+          break;
+        }
+        nearestAbove(c, d, size, n, p, ward, neighbor, minDist);
+        heap.change(p, minDist[p]);
+      }
+      q = neighbor[p];
+      m = heap.minValue();
+      heap.removeMin();
+      int np = size[p];
+      int nq = size[q];
+      left[k] = Math.min(id[p], id[q]);
+      right[k] = Math.max(id[p], id[q]);
+      h[k] = Math.sqrt(m);
+      sz[k] = np + nq;
+      // The union lives in slot q (the higher index), as in the matrix version.
+      int po = p * d;
+      int qo = q * d;
+      if (linkage == Linkage.MEDIAN) {
+        for (int t = 0; t < d; t++) {
+          c[qo + t] = 0.5 * (c[po + t] + c[qo + t]);
+        }
+      } else {
+        double wp = (double) np / (np + nq);
+        double wq = (double) nq / (np + nq);
+        for (int t = 0; t < d; t++) {
+          c[qo + t] = wp * c[po + t] + wq * c[qo + t];
+        }
+      }
+      size[p] = 0;
+      size[q] = np + nq;
+      id[q] = n + k;
+      for (int z = 0; z < p; z++) {
+        if (size[z] > 0 && neighbor[z] == p) {
+          neighbor[z] = q;
+        }
+      }
+      for (int z = 0; z < q; z++) {
+        if (size[z] == 0) {
+          continue;
+        }
+        double v = dissimilarity(c, d, size, z, q, ward);
+        if (v < minDist[z]) {
+          neighbor[z] = q;
+          minDist[z] = v;
+          heap.change(z, v);
+        }
+      }
+      if (q < n - 1) {
+        int keep = neighbor[q];
+        double keepDist = minDist[q];
+        nearestAbove(c, d, size, n, q, ward, neighbor, minDist);
+        if (neighbor[q] == -1) {
+          neighbor[q] = keep;
+          minDist[q] = keepDist;
+        } else {
+          heap.change(q, minDist[q]);
+        }
+      }
+    }
+    return new Dendrogram(n, left, right, h, sz);
+  }
+
+  private static double dissimilarity(double[] c, int d, int[] size, int i, int j, boolean ward) {
+    double s = Pairwise.squaredDistance(c, i * d, c, j * d, d);
+    if (ward) {
+      int ni = size[i];
+      int nj = size[j];
+      return 2.0 * ni * nj / (ni + nj) * s;
+    }
+    return s;
+  }
+
+  private static void nearestAbove(double[] c, int d, int[] size, int n, int i, boolean ward,
+      int[] neighbor, double[] minDist) {
+    int best = -1;
+    double m = Double.POSITIVE_INFINITY;
+    int io = i * d;
+    if (ward) {
+      int ni = size[i];
+      for (int j = i + 1; j < n; j++) {
+        int nj = size[j];
+        if (nj == 0) {
+          continue;
+        }
+        double v = 2.0 * ni * nj / (ni + nj) * Pairwise.squaredDistance(c, io, c, j * d, d);
+        if (v < m) {
+          m = v;
+          best = j;
+        }
+      }
+    } else {
+      for (int j = i + 1; j < n; j++) {
+        if (size[j] == 0) {
+          continue;
+        }
+        double v = Pairwise.squaredDistance(c, io, c, j * d, d);
+        if (v < m) {
+          m = v;
+          best = j;
+        }
+      }
+    }
+    neighbor[i] = best;
+    minDist[i] = m;
+  }
+}

@@ -1,0 +1,240 @@
+package io.eddy.hierarchy;
+
+import io.eddy.Clusterer;
+import io.eddy.Points;
+import io.eddy.math.Pairwise;
+import java.util.Objects;
+
+/**
+ * Agglomerative hierarchical clustering with the seven standard linkages, after Müllner,
+ * "Modern hierarchical, agglomerative clustering algorithms" (arXiv:1109.2378), the
+ * algorithms of fastcluster and scipy.
+ *
+ * <p>{@link #dendrogram(double[][])} builds the whole merge tree; {@link #fit(double[][])}
+ * also cuts it, into {@link Params#k() k} clusters or at a {@link Params#height() height}, and
+ * returns a {@link HierarchicalModel} that scores new points. The tree can be cut again at any
+ * level without refitting ({@link HierarchicalModel#recut(int)}).
+ *
+ * <p>Algorithms, for n points of dimension d:
+ * <table>
+ *   <caption>Algorithm and cost per linkage</caption>
+ *   <tr><th>linkage</th><th>{@link Storage#MATRIX}</th><th>{@link Storage#VECTORS}</th></tr>
+ *   <tr><td>single</td><td colspan="2">minimum spanning tree by Prim on the points: O(n²·d) time, O(n) memory besides the points</td></tr>
+ *   <tr><td>complete, average, weighted</td><td>NN-chain, O(n²) time after the O(n²·d) matrix, 8·n(n−1)/2 bytes</td><td>not available</td></tr>
+ *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>generic algorithm on the centers, O(n·d) memory, about O(n²·d) time</td></tr>
+ *   <tr><td>centroid, median</td><td>generic algorithm on the matrix, O(n²) to O(n³) time</td><td>generic algorithm on the centers</td></tr>
+ * </table>
+ * Before allocating the matrix it checks that the matrix fits the free heap and otherwise
+ * throws an {@link IllegalStateException} naming the memory needed and the vector form.
+ *
+ * <p>Results equal scipy 1.10's {@code linkage(X, method)}: the same heights (Euclidean for
+ * every linkage, Ward included) and, with the matrix, the same merges in the same rows,
+ * ties included, because the scans and tie rules are scipy's (ties go to the lowest index;
+ * see {@link Dendrogram} for the row order). The vector forms compute heights from centers,
+ * which agrees with the matrix to rounding (about 1e-12 relative); where two candidate merges
+ * tie within rounding they may take the other one.
+ *
+ * <p>Deterministic (no randomness), reusable and thread-safe: a fit allocates its own state.
+ */
+public final class HierarchicalClustering implements Clusterer<HierarchicalModel> {
+
+  /** Where cluster distances live during a fit. */
+  public enum Storage {
+    /** A condensed n(n−1)/2 distance matrix: fastest; needs 4·n² bytes of heap. */
+    MATRIX,
+    /** Only the points and cluster centers, O(n·d): for Ward, centroid and median (and single, which never needs a matrix). */
+    VECTORS
+  }
+
+  /**
+   * The configuration of a hierarchical clustering.
+   *
+   * @param linkage the linkage; default {@link Linkage#WARD}
+   * @param k the number of clusters {@link #fit} cuts the tree into (scipy's maxclust), or 0
+   *     to cut by {@code height} instead; default 2
+   * @param height the height at which {@link #fit} cuts the tree (scipy's distance criterion;
+   *     units of the data), or {@code +∞} to cut by {@code k}; default +∞. Exactly one of k &gt; 0
+   *     and a finite height must be given.
+   * @param storage matrix or vectors; default {@link Storage#MATRIX}
+   */
+  public record Params(Linkage linkage, int k, double height, Storage storage) {
+
+    /** Ward linkage, cut into 2 clusters, on the matrix. */
+    public static final Params DEFAULTS = new Params(Linkage.WARD, 2, Double.POSITIVE_INFINITY, Storage.MATRIX);
+
+    /** Validates every field. */
+    public Params {
+      if (linkage == null) {
+        throw new IllegalArgumentException("linkage must be one of single, complete, average, weighted,"
+            + " ward, centroid, median; got null");
+      }
+      if (storage == null) {
+        throw new IllegalArgumentException("storage must be matrix or vectors; got null");
+      }
+      if (k < 0) {
+        throw new IllegalArgumentException("k must be in [0, 2147483647] (0: cut by height); got " + k);
+      }
+      if (!(height >= 0)) {
+        throw new IllegalArgumentException("height must be in [0, inf] (inf: cut by k); got " + height);
+      }
+      boolean byHeight = height != Double.POSITIVE_INFINITY;
+      if ((k > 0) == byHeight) {
+        throw new IllegalArgumentException(byHeight
+            ? "set either k or height: got k=" + k + " and height=" + height + "; set k=0 to cut by height"
+            : "set either k or height: got k=0 and height=inf; give k >= 1 or a finite height");
+      }
+      if (storage == Storage.VECTORS && !(linkage.isGeometric() || linkage == Linkage.SINGLE)) {
+        throw new IllegalArgumentException("storage must be matrix for " + linkage.id()
+            + " linkage, which has no vector form (vectors: single, ward, centroid, median); got vectors");
+      }
+    }
+
+    /** A copy with another linkage. */
+    public Params withLinkage(Linkage linkage) {
+      return new Params(linkage, k, height, storage);
+    }
+
+    /** A copy that cuts into k clusters (and not by height). */
+    public Params withK(int k) {
+      return new Params(linkage, k, Double.POSITIVE_INFINITY, storage);
+    }
+
+    /** A copy that cuts at the given height (and not by k). */
+    public Params withHeight(double height) {
+      return new Params(linkage, 0, height, storage);
+    }
+
+    /** A copy with another storage. */
+    public Params withStorage(Storage storage) {
+      return new Params(linkage, k, height, storage);
+    }
+  }
+
+  private final Params params;
+
+  /** A clusterer with the given configuration. */
+  public HierarchicalClustering(Params params) {
+    this.params = Objects.requireNonNull(params, "params");
+  }
+
+  /** A clusterer with {@link Params#DEFAULTS}. */
+  public HierarchicalClustering() {
+    this(Params.DEFAULTS);
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  /**
+   * The merge tree of {@code data}.
+   *
+   * @param data n &ge; 1 points of one dimension, finite; not modified, not retained
+   * @throws IllegalArgumentException if the data are empty, ragged or not finite
+   * @throws IllegalStateException if the matrix storage is chosen and the matrix does not fit
+   *     the free heap
+   */
+  public Dendrogram dendrogram(double[][] data) {
+    int d = Points.requireData(data);
+    return build(flatten(data, d), data.length, d);
+  }
+
+  /**
+   * The merge tree cut as {@link #params()} says.
+   *
+   * @throws IllegalArgumentException if the data are invalid, or k exceeds the number of points
+   * @throws IllegalStateException if the matrix storage is chosen and the matrix does not fit
+   *     the free heap
+   */
+  @Override
+  public HierarchicalModel fit(double[][] data) {
+    int d = Points.requireData(data);
+    int n = data.length;
+    if (params.k() > n) {
+      throw new IllegalArgumentException("k is " + params.k() + " but the data have only " + n + " points");
+    }
+    double[] x = flatten(data, d);
+    Dendrogram tree = build(x, n, d);
+    int[] labels = params.k() > 0 ? tree.cutByCount(params.k()) : tree.cutByHeight(params.height());
+    return new HierarchicalModel(params.linkage(), tree, labels, x, d);
+  }
+
+  private Dendrogram build(double[] x, int n, int d) {
+    Linkage linkage = params.linkage();
+    if (n == 1) {
+      return new Dendrogram(1, new int[0], new int[0], new double[0], new int[0]);
+    }
+    if (linkage == Linkage.SINGLE) {
+      return Agglomeration.primSingle(x, n, d);
+    }
+    if (params.storage() == Storage.VECTORS) {
+      return Agglomeration.genericVectors(x, n, d, linkage);
+    }
+    MemoryCheck.requireCondensed(n, linkage.id() + " linkage");
+    double[] dist = new double[(int) Pairwise.pairs(n)];
+    Pairwise.condensed(x, n, d, dist);
+    return fromMatrix(dist, n, linkage);
+  }
+
+  private static Dendrogram fromMatrix(double[] dist, int n, Linkage linkage) {
+    switch (linkage) {
+      case SINGLE:
+        return Agglomeration.primSingle(dist, n);
+      case CENTROID:
+      case MEDIAN:
+        return Agglomeration.generic(dist, n, linkage);
+      default:
+        return Agglomeration.nnChain(dist, n, linkage);
+    }
+  }
+
+  /**
+   * The merge tree from precomputed distances, for any dissimilarity (scipy's
+   * {@code linkage(y, method)} on a condensed matrix). Ward, centroid and median assume the
+   * distances are Euclidean.
+   *
+   * @param condensed the n(n−1)/2 distances in {@link Pairwise#index} order, finite and &ge; 0;
+   *     not modified (a working copy is made)
+   * @param n the number of points, &ge; 1
+   * @throws IllegalArgumentException if the length does not match n or a distance is invalid
+   */
+  public static Dendrogram linkage(double[] condensed, int n, Linkage linkage) {
+    Objects.requireNonNull(linkage, "linkage");
+    if (n < 1 || n > Pairwise.MAX_CONDENSED_POINTS || condensed.length != Pairwise.pairs(n)) {
+      throw new IllegalArgumentException("condensed has length " + condensed.length + ", expected n(n-1)/2 = "
+          + Pairwise.pairs(Math.max(n, 0)) + " for n = " + n);
+    }
+    for (int i = 0; i < condensed.length; i++) {
+      double v = condensed[i];
+      if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("distance " + i + " is " + v + ", expected a finite value >= 0");
+      }
+    }
+    if (n == 1) {
+      return new Dendrogram(1, new int[0], new int[0], new double[0], new int[0]);
+    }
+    if (linkage == Linkage.SINGLE) {
+      return Agglomeration.primSingle(condensed, n);
+    }
+    MemoryCheck.requireCondensed(n, linkage.id() + " linkage");
+    return fromMatrix(condensed.clone(), n, linkage);
+  }
+
+  private static double[] flatten(double[][] data, int d) {
+    if ((long) data.length * d > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("data have " + data.length + " points of dimension " + d
+          + ", more than the 2^31 values one array holds");
+    }
+    double[] x = new double[data.length * d];
+    for (int i = 0; i < data.length; i++) {
+      System.arraycopy(data[i], 0, x, i * d, d);
+    }
+    return x;
+  }
+
+  @Override
+  public String toString() {
+    return "HierarchicalClustering" + params;
+  }
+}

@@ -1,0 +1,83 @@
+package io.eddy.math;
+
+/**
+ * Pairwise Euclidean distances on flat row-major point sets, and the condensed (upper
+ * triangle) layout that stores them: the hot loops of agglomerative clustering.
+ *
+ * <p>The condensed layout of n points holds the distance between points {@code i < j} at
+ * {@link #index(int, int, int)} {@code = n·i − i(i+1)/2 + (j − i − 1)}, the same order as
+ * scipy's {@code pdist}, in one {@code double[n(n−1)/2]}.
+ *
+ * <p>Unlike {@link Euclid}, sums here run in index order with a single accumulator: that is
+ * how scipy's {@code pdist} sums, so distances agree with it bit for bit and ties in the
+ * data (duplicate points, coordinates on a grid) stay ties. No method allocates or checks
+ * its arguments beyond what the JVM does.
+ */
+public final class Pairwise {
+
+  private Pairwise() {}
+
+  /** The largest n whose condensed matrix fits one Java array. */
+  public static final int MAX_CONDENSED_POINTS = 65_536;
+
+  /** The position of the pair {@code (i, j)}, {@code i < j < n}, in a condensed matrix. */
+  public static int index(int n, int i, int j) {
+    return (int) ((long) n * i - ((long) i * (i + 1)) / 2 + (j - i - 1));
+  }
+
+  /** The number of pairs of n points, n(n−1)/2, as a long. */
+  public static long pairs(long n) {
+    return n * (n - 1) / 2;
+  }
+
+  /**
+   * The Euclidean distance between rows {@code i} and {@code j} of the flat point set
+   * {@code x} of dimension {@code d}, summed in index order.
+   */
+  public static double distance(double[] x, int d, int i, int j) {
+    int a = i * d;
+    int b = j * d;
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double diff = x[a + t] - x[b + t];
+      s += diff * diff;
+    }
+    return Math.sqrt(s);
+  }
+
+  /**
+   * The squared Euclidean distance between {@code a[aOff .. aOff+d)} and
+   * {@code b[bOff .. bOff+d)}, summed in index order.
+   */
+  public static double squaredDistance(double[] a, int aOff, double[] b, int bOff, int d) {
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double diff = a[aOff + t] - b[bOff + t];
+      s += diff * diff;
+    }
+    return s;
+  }
+
+  /**
+   * Fills {@code out} with the condensed Euclidean distance matrix of the n points in
+   * {@code x}.
+   *
+   * @param x n points of dimension d, row-major; not modified
+   * @param out an array of length at least n(n−1)/2; modified
+   */
+  public static void condensed(double[] x, int n, int d, double[] out) {
+    int k = 0;
+    for (int i = 0; i < n - 1; i++) {
+      int a = i * d;
+      for (int j = i + 1; j < n; j++) {
+        int b = j * d;
+        double s = 0;
+        for (int t = 0; t < d; t++) {
+          double diff = x[a + t] - x[b + t];
+          s += diff * diff;
+        }
+        out[k++] = Math.sqrt(s);
+      }
+    }
+  }
+}
