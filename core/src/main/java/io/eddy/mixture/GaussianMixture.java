@@ -44,8 +44,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /** How the responsibilities of the first iteration are chosen. */
   public enum Init {
     /**
-     * Hard labels of a weighted k-means (Lloyd iterations from k-means++ seeds until no label
-     * changes, at most 100), as scikit-learn's {@code "kmeans"}.
+     * Hard labels of a weighted {@link io.eddy.kmeans.KMeans} fit (one k-means++ start), as
+     * scikit-learn's {@code "kmeans"}. With fewer than k distinct points, each distinct value
+     * is one component and the others start empty.
      */
     KMEANS("kmeans"),
     /**
@@ -281,7 +282,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       for (int run = 0; run < runs; run++) {
         Components init;
         if (start == null) {
-          Seeding.responsibilities(params.init, data, weights, k, rng, em.resp);
+          Seeding.responsibilities(params.init, data, weights, k, threads, rng, em.resp);
           em.accumulateFirstMoments();
           init = em.mStep(em.totalWeight);
         } else {
