@@ -213,12 +213,8 @@ public final class MixtureDensity {
     return logNorm[c] - 0.5 * m;
   }
 
-  /**
-   * Writes log(w_c) + log N(x | c) for every component into {@code out} and returns their
-   * log-sum-exp, the log-likelihood of x (computed around the largest term, so it neither
-   * overflows nor underflows for finite terms).
-   */
-  public double weightedLogDensities(double[] x, double[] out, double[] scratch) {
+  /** Writes log(w_c) + log N(x | c) for every component into {@code out}; returns the largest. */
+  private double logTerms(double[] x, double[] out, double[] scratch) {
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
       double v = logWeights[c] + logDensity(c, x, scratch);
@@ -227,6 +223,16 @@ public final class MixtureDensity {
         max = v;
       }
     }
+    return max;
+  }
+
+  /**
+   * Writes log(w_c) + log N(x | c) for every component into {@code out} and returns their
+   * log-sum-exp, the log-likelihood of x (computed around the largest term, so it neither
+   * overflows nor underflows for finite terms).
+   */
+  public double weightedLogDensities(double[] x, double[] out, double[] scratch) {
+    double max = logTerms(x, out, scratch);
     if (!Double.isFinite(max)) {
       return max;
     }
@@ -245,14 +251,7 @@ public final class MixtureDensity {
    * overflows), the probabilities are uniform and the result is not finite.
    */
   public double posteriors(double[] x, double[] out, double[] scratch) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < k; c++) {
-      double v = logWeights[c] + logDensity(c, x, scratch);
-      out[c] = v;
-      if (v > max) {
-        max = v;
-      }
-    }
+    double max = logTerms(x, out, scratch);
     if (!Double.isFinite(max)) {
       double u = 1.0 / k;
       for (int c = 0; c < k; c++) {
