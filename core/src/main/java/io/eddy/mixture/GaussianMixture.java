@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  *
  * <p>Cost per iteration: O(n·k·d²) for full and tied covariances, O(n·k·d) otherwise, plus
  * O(k·d³) for the factorisations; memory O(n·k) for the responsibilities. Large inputs are
- * split into fixed chunks of {@value ChunkRunner#CHUNK} points that run on
+ * split into fixed chunks of 1,024 points that run on
  * {@link Params#threads()} threads; partial sums are reduced in chunk order, so the result is
  * bit-for-bit the same on any number of threads.
  *
