@@ -54,7 +54,9 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
    * @param kappa the step-size exponent in (0.5, 1] (default 0.6)
    * @param warmup the number of points fitted by batch EM before stepwise updates start; 0
    *     (the default) means 20·k; otherwise &ge; k
-   * @param regCovar non-negative value added to every covariance diagonal (default 1e-6)
+   * @param regCovar positive value added to every covariance diagonal (default 1e-6); unlike
+   *     the batch mixture, 0 is not allowed, because a component that has only ever seen one
+   *     point would then have no covariance at all and the stream cannot be stopped to repair it
    * @param seed the seed of the warm-up fit's initialisation (default 42)
    */
   public record Params(int k, CovarianceType covariance, double kappa, int warmup, double regCovar,
@@ -76,8 +78,8 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         throw new IllegalArgumentException("warmup must be 0 (meaning 20*k) or in [k = " + k
             + ", 2147483647], got " + warmup);
       }
-      if (!(regCovar >= 0) || regCovar == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("regCovar must be in [0, inf), got " + regCovar);
+      if (!(regCovar > 0) || regCovar == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("regCovar must be in (0, inf), got " + regCovar);
       }
     }
 
@@ -162,28 +164,47 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the warm-up fit, run when this point completes the
+   *     warm-up, fails (with a positive {@code regCovar} it has no reason to); the learner is
+   *     then unchanged
+   */
   @Override
   public void learn(double[] point) {
     Points.require(point, d);
-    if (d == 0) {
+    if (pi != null) {
+      step(point);
+      seen++;
+      return;
+    }
+    boolean first = d == 0;
+    if (first) {
       d = point.length;
       buffer = new double[params.effectiveWarmup() * d];
     }
-    if (pi == null) {
-      System.arraycopy(point, 0, buffer, buffered * d, d);
-      buffered++;
-      seen++;
-      if (buffered * d == buffer.length) {
-        warmUp();
+    // The slot after the buffered points is not state until `buffered` counts it.
+    System.arraycopy(point, 0, buffer, buffered * d, d);
+    if ((buffered + 1) * d == buffer.length) {
+      try {
+        warmUp(buffered + 1);
+      } catch (RuntimeException e) {
+        pi = null;
+        if (first) {
+          d = 0;
+          buffer = null;
+        }
+        throw e;
       }
-      return;
+    } else {
+      buffered++;
     }
-    step(point);
     seen++;
   }
 
-  private void warmUp() {
-    int n = buffered;
+  /** Fits batch EM to the first n buffered points; changes nothing if the fit throws. */
+  private void warmUp(int n) {
     double[][] rows = new double[n][];
     for (int i = 0; i < n; i++) {
       rows[i] = Arrays.copyOfRange(buffer, i * d, (i + 1) * d);
@@ -225,9 +246,9 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
           scatter[e] = w[e / d] * (c[e / d] - reg);
         }
     }
+    refresh();
     buffer = null;
     buffered = 0;
-    refresh();
   }
 
   private void allocate() {

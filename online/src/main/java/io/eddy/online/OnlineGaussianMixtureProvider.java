@@ -29,7 +29,7 @@ public final class OnlineGaussianMixtureProvider implements ClustererProvider {
           "step size exponent: the t-th point weighs (t+2)^-kappa"),
       Parameter.ofInt("warmup", D.warmup(), 0, Integer.MAX_VALUE,
           "points fitted by batch EM before stepwise updates; 0 means 20*k"),
-      Parameter.ofDouble("regCovar", D.regCovar(), 0, true, Double.POSITIVE_INFINITY, false,
+      Parameter.ofDouble("regCovar", D.regCovar(), 0, false, Double.POSITIVE_INFINITY, false,
           "added to every covariance diagonal to keep it positive definite"),
       Parameter.ofLong("seed", D.seed(), "seed of the warm-up fit"));
 

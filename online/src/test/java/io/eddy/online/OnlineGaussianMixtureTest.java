@@ -131,6 +131,7 @@ class OnlineGaussianMixtureTest {
     assertThatThrownBy(() -> d.withKappa(1.01)).hasMessageContaining("kappa");
     assertThatThrownBy(() -> d.withK(5).withWarmup(2)).hasMessageContaining("warmup");
     assertThatThrownBy(() -> d.withRegCovar(-1)).hasMessageContaining("regCovar");
+    assertThatThrownBy(() -> d.withRegCovar(0)).hasMessageContaining("regCovar");
     OnlineGaussianMixture g = (OnlineGaussianMixture) Clusterers.online("online-gmm",
         Map.of("k", 2, "covariance", "diagonal", "kappa", 0.9, "warmup", 30, "regCovar", 1e-4, "seed", 3L));
     assertThat(g.params()).isEqualTo(new OnlineGaussianMixture.Params(2, CovarianceType.DIAGONAL, 0.9, 30, 1e-4, 3));
