@@ -300,7 +300,11 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
     return comps.covarianceMatrix(label);
   }
 
-  /** Whether the EM run that produced this model converged within its iteration limit. */
+  /**
+   * Whether the EM run that produced this model (the kept one of {@code nInit}) converged
+   * within its iteration limit. scikit-learn's {@code converged_} is instead true if any run
+   * converged.
+   */
   public boolean converged() {
     return converged;
   }
