@@ -18,7 +18,11 @@ import java.util.SplittableRandom;
  * <p>If the data have fewer distinct points of positive weight than k, some centers repeat;
  * callers that cannot accept that check beforehand ({@link KMeans} does).
  *
- * <p>Cost: O(n·k·d·(2 + ln k)) time and O(n·(2 + ln k)) extra memory. Stateless and
+ * <p>Cost: O(n·k·d·(2 + ln k)) time at worst and O(n·(3 + ln k)) extra memory. A candidate's
+ * distance to a point is skipped when the triangle inequality shows that the candidate cannot
+ * come closer than the point's current center (its squared distance to that center is at least
+ * four times the point's), which leaves the result unchanged and saves most of the work once a
+ * few centers are chosen. Stateless and
  * thread-safe; all randomness comes from the generator passed in.
  *
  * <p>References: D. Arthur and S. Vassilvitskii, "k-means++: The advantages of careful
