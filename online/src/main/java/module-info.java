@@ -10,5 +10,6 @@ module io.eddy.online {
       io.eddy.online.SequentialKMeansProvider,
       io.eddy.online.MiniBatchKMeansProvider,
       io.eddy.online.DbstreamProvider,
+      io.eddy.online.OnlineGaussianMixtureProvider,
       io.eddy.online.DenStreamProvider;
 }

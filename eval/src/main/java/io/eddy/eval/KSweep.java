@@ -4,6 +4,7 @@ import io.eddy.ClusterModel;
 import io.eddy.Clusterer;
 import io.eddy.ClustererProvider;
 import io.eddy.Clusterers;
+import io.eddy.LikelihoodModel;
 import io.eddy.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;

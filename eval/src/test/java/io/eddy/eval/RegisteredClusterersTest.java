@@ -25,6 +25,21 @@ class RegisteredClusterersTest {
     assertThat(r.bestSilhouette()).hasValue(4);
   }
 
+  /** The mixture is a LikelihoodModel, so the sweep fills BIC by itself; BIC picks the planted k. */
+  @Test
+  void kSweep_gaussianMixtureByName_bicPicksPlantedK() {
+    KSweep.Result r = KSweep.run("gmm", Map.of("seed", 7L, "covariance", "spherical"), BLOBS.points(),
+        KSweep.Params.DEFAULTS.withRange(2, 7));
+    int best = 0;
+    for (int i = 1; i < r.rows().size(); i++) {
+      if (r.rows().get(i).bic() < r.rows().get(best).bic()) {
+        best = i;
+      }
+    }
+    assertThat(r.rows()).allSatisfy(row -> assertThat(row.bic()).isFinite());
+    assertThat(r.rows().get(best).k()).isEqualTo(4);
+  }
+
   @Test
   void prequential_sequentialKMeansByName() {
     OnlineClusterer<?> c = Clusterers.online("sequential-kmeans", Map.of("k", 3, "seed", 1L));

@@ -24,6 +24,7 @@ public final class FeatureCodecs implements CodecProvider {
       MaxAbsScaler.CODEC,
       Log1pTransformer.CODEC,
       StreamingMinMaxScaler.CODEC,
+      StreamingMaxAbsScaler.CODEC,
       StreamingStandardScaler.CODEC,
       OneHotEncoder.CODEC,
       OrdinalEncoder.CODEC,

@@ -81,10 +81,6 @@ public final class MaxAbsScaler extends SameShapeTransformer implements Invertib
     return maxAbs.clone();
   }
 
-
-
-
-
   @Override
   public void transform(double[] in, double[] out) {
     Features.requireLengths(in, scale.length, out, scale.length);

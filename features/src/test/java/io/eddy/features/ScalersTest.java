@@ -187,6 +187,39 @@ class ScalersTest {
   }
 
   @Test
+  void streamingMaxAbs_equalsBatchAndRestoresBitForBit() throws Exception {
+    double[][] data = new double[60][3];
+    SplittableRandom rnd = new SplittableRandom(5);
+    StreamingMaxAbsScaler s = new StreamingMaxAbsScaler();
+    for (int i = 0; i < data.length; i++) {
+      data[i][0] = rnd.nextGaussian() * 10 - 3;
+      data[i][1] = rnd.nextGaussian();
+      data[i][2] = 0; // a feature that is always 0 is left as it is
+      s.learn(data[i]);
+    }
+    MaxAbsScaler batch = MaxAbsScaler.fit(data);
+    double[] a = new double[3];
+    double[] b = new double[3];
+    for (double[] row : data) {
+      s.transform(row, a);
+      batch.transform(row, b);
+      assertThat(a).containsExactly(b);
+      assertThat(Math.abs(a[0])).isLessThanOrEqualTo(1.0);
+      s.inverseTransform(a, b);
+      assertClose(b, row, 1e-12, "inverse");
+    }
+    assertThat(s.snapshot().maxAbs()).containsExactly(batch.maxAbs());
+    byte[] before = ModelIO.toBytes(s);
+    assertThatThrownBy(() -> s.learn(new double[] {1, Double.NaN, 0})).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ModelIO.toBytes(s)).isEqualTo(before);
+    StreamingMaxAbsScaler back = ModelIO.fromBytes(before, StreamingMaxAbsScaler.class);
+    back.learn(new double[] {100, -7, 2});
+    s.learn(new double[] {100, -7, 2});
+    assertThat(ModelIO.toBytes(back)).isEqualTo(ModelIO.toBytes(s));
+    assertThat(s.snapshot().maxAbs()).containsExactly(100, Math.max(7, batch.maxAbs()[1]), 2);
+  }
+
+  @Test
   void streamingStandard_snapshotMatchesBatchAndRestoredStateContinuesBitForBit() throws Exception {
     SplittableRandom rnd = new SplittableRandom(8);
     double[][] data = new double[400][4];
