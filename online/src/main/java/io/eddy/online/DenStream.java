@@ -163,6 +163,9 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
     }
   }
 
+  /** The largest initial buffer, in doubles: the largest array a JVM reliably allocates. */
+  private static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
+
   private final Params params;
   private final double eps2;
   private final double betaMu;
@@ -346,6 +349,10 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
 
   private void accept(double[] x, double w, double t) {
     if (d == 0) {
+      if (!initialized && (long) params.initPoints() * x.length > MAX_BUFFER) {
+        throw new IllegalArgumentException("initPoints * dimension is " + params.initPoints()
+            + " * " + x.length + ", expected at most " + MAX_BUFFER + " buffered values");
+      }
       d = x.length;
       if (!initialized) {
         int n = params.initPoints();
@@ -734,6 +741,10 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
           if (!Double.isFinite(v)) {
             throw new ModelFormatException("buffered point is not finite");
           }
+        }
+        if ((long) c.params.initPoints() * c.d > MAX_BUFFER) {
+          throw new ModelFormatException("initial buffer of " + c.params.initPoints() + " points of dimension "
+              + c.d + " is too large");
         }
         if (c.d > 0) {
           int cap = c.params.initPoints();
