@@ -1,8 +1,6 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
-import io.eddy.DecayingClusterer;
-import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
@@ -70,7 +68,7 @@ import java.util.Arrays;
  * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
  * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
  */
-public final class Dbstream implements DecayingClusterer<DbstreamModel> {
+public final class Dbstream extends DensityClusterer<DbstreamModel> {
 
   /**
    * The configuration.
@@ -97,12 +95,6 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
       requirePositive("wMin", wMin);
       if (!(alpha > 0 && alpha <= 1)) {
         throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
-      }
-    }
-
-    private static void requirePositive(String name, double v) {
-      if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(name + " must be in (0, inf), got " + v);
       }
     }
 
@@ -141,7 +133,6 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   private final double r2;
   private final double twoSigma2;
 
-  private int d;
   private int m;
   private double[] centers = new double[0];
   private double[] weights = new double[0];
@@ -150,9 +141,7 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   private long nextId;
   private final PairTable shared = new PairTable();
   private StableLabels labels = new StableLabels();
-  private double now;
   private double nextCleanup;
-  private long seen;
 
   private int[] nbr = new int[0];
   private double[] nbrDist = new double[0];
@@ -161,8 +150,6 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   private int[] parent = new int[0];
   private int[] component = new int[0];
   private int[] componentLabels = new int[0];
-
-  private DbstreamModel cached;
 
   /** A clusterer with the given configuration. */
   public Dbstream(Params params) {
@@ -184,38 +171,14 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
   }
 
   @Override
-  public void learn(double[] point) {
-    learn(point, 1.0);
-  }
-
-  @Override
-  public void learn(double[] point, double weight) {
-    Points.require(point, d);
-    Points.requireWeight(weight);
-    double t = now;
-    update(point, weight, t);
-    advance(t + 1);
-  }
-
-  @Override
-  public void learn(double[] point, double weight, double time) {
-    Points.require(point, d);
-    Points.requireWeight(weight);
-    EventTime.require(time, now);
-    update(point, weight, time);
-    advance(time);
-  }
-
-  private void advance(double time) {
-    seen++;
-    now = time;
+  void maintain() {
     if (now >= nextCleanup) {
       cleanup();
     }
-    cached = null;
   }
 
-  private void update(double[] x, double w, double t) {
+  @Override
+  void ingest(double[] x, double w, double t) {
     if (d == 0) {
       d = x.length;
     }
@@ -386,45 +349,11 @@ public final class Dbstream implements DecayingClusterer<DbstreamModel> {
 
   /** The micro-clusters' centres, faded weights and component labels as a model. */
   @Override
-  public DbstreamModel snapshot() {
-    if (cached == null) {
-      cached = build();
-    }
-    return cached;
-  }
-
-  private DbstreamModel build() {
+  DbstreamModel build() {
     int count = recluster();
     MacroClusters macro = MacroClusters.of(centers, d, faded, component, m, count, componentLabels);
     return new DbstreamModel(d, params.r(), now, macro.labels(), macro.centers(), macro.weights(),
         Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), macro.microLabels());
-  }
-
-  /**
-   * The macro cluster of the nearest strong micro-cluster within r, else
-   * {@link ClusterModel#NOISE}; equal to {@code snapshot().predict(point)}. Reclusters only if
-   * something was learned since the last call; does not change the learning state.
-   */
-  @Override
-  public int predict(double[] point) {
-    Points.require(point, d);
-    return snapshot().predict(point);
-  }
-
-  @Override
-  public long seen() {
-    return seen;
-  }
-
-  @Override
-  public int dimension() {
-    return d;
-  }
-
-  /** The current time of the clock: the number of points learned, in tick mode. */
-  @Override
-  public double time() {
-    return now;
   }
 
   /** The number of micro-clusters now held (strong and weak). */

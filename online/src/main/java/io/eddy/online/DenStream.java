@@ -1,8 +1,6 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
-import io.eddy.DecayingClusterer;
-import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
@@ -73,7 +71,7 @@ import java.util.Objects;
  * <p>[1] F. Cao, M. Ester, W. Qian, A. Zhou, "Density-Based Clustering over an Evolving Data
  * Stream with Noise", SIAM SDM 2006.
  */
-public final class DenStream implements DecayingClusterer<DenStreamModel> {
+public final class DenStream extends DensityClusterer<DenStreamModel> {
 
   /**
    * The configuration.
@@ -109,12 +107,6 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
       }
       if (initPoints < 0) {
         throw new IllegalArgumentException("initPoints must be in [0, 2147483647], got " + initPoints);
-      }
-    }
-
-    private static void requirePositive(String name, double v) {
-      if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException(name + " must be in (0, inf), got " + v);
       }
     }
 
@@ -171,10 +163,7 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
   private final double betaMu;
   private final double tp;
 
-  private int d;
-  private double now;
   private double nextPrune;
-  private long seen;
   private long nextId;
 
   private boolean initialized;
@@ -192,8 +181,6 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
   private int[] componentLabels = new int[0];
   private int[] queue = new int[0];
   private final double[] nearestDist = new double[1];
-
-  private DenStreamModel cached;
 
   /** A clusterer with the given configuration. */
   public DenStream(Params params) {
@@ -325,29 +312,7 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
   }
 
   @Override
-  public void learn(double[] point) {
-    learn(point, 1.0);
-  }
-
-  @Override
-  public void learn(double[] point, double weight) {
-    Points.require(point, d);
-    Points.requireWeight(weight);
-    double t = now;
-    accept(point, weight, t);
-    advance(t + 1);
-  }
-
-  @Override
-  public void learn(double[] point, double weight, double time) {
-    Points.require(point, d);
-    Points.requireWeight(weight);
-    EventTime.require(time, now);
-    accept(point, weight, time);
-    advance(time);
-  }
-
-  private void accept(double[] x, double w, double t) {
+  void ingest(double[] x, double w, double t) {
     if (d == 0) {
       if (!initialized && (long) params.initPoints() * x.length > MAX_BUFFER) {
         throw new IllegalArgumentException("initPoints * dimension is " + params.initPoints()
@@ -374,13 +339,11 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
     }
   }
 
-  private void advance(double time) {
-    seen++;
-    now = time;
+  @Override
+  void maintain() {
     if (initialized && now >= nextPrune) {
       prune();
     }
-    cached = null;
   }
 
   /** The paper's initialisation: greedy epsilon-neighbourhoods weighing more than beta·mu. */
@@ -590,14 +553,7 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
   }
 
   @Override
-  public DenStreamModel snapshot() {
-    if (cached == null) {
-      cached = build();
-    }
-    return cached;
-  }
-
-  private DenStreamModel build() {
+  DenStreamModel build() {
     int p = potential.size;
     int count = recluster();
     MacroClusters macro = MacroClusters.of(potential.center, d, faded, component, p, count,
@@ -605,32 +561,6 @@ public final class DenStream implements DecayingClusterer<DenStreamModel> {
     return new DenStreamModel(d, params.epsilon(), now, macro.labels(), macro.centers(),
         macro.weights(), Arrays.copyOf(potential.center, p * d), Arrays.copyOf(faded, p),
         macro.microLabels());
-  }
-
-  /**
-   * The macro cluster of the nearest clustered p-micro-cluster within epsilon, else
-   * {@link ClusterModel#NOISE} (always before initialisation); equal to
-   * {@code snapshot().predict(point)}. Does not change the learning state.
-   */
-  @Override
-  public int predict(double[] point) {
-    Points.require(point, d);
-    return snapshot().predict(point);
-  }
-
-  @Override
-  public long seen() {
-    return seen;
-  }
-
-  @Override
-  public int dimension() {
-    return d;
-  }
-
-  @Override
-  public double time() {
-    return now;
   }
 
   /** Whether the initial buffer has been clustered. */
