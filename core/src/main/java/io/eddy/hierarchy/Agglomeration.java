@@ -168,15 +168,15 @@ final class Agglomeration {
   static Dendrogram nnChain(double[] dist, int n, Linkage linkage) {
     int[] base = rowBases(n);
     int[] size = new int[n];
-    int[] next = new int[n + 1];
-    int[] prev = new int[n + 1];
-    // A doubly linked list of live clusters in increasing order; n is the tail sentinel.
+    // The live clusters in increasing order, compacted after each merge. Plain indexed scans
+    // let the processor overlap the cache misses of the strided column reads, which a linked
+    // list of live clusters would serialise.
+    int[] live = new int[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
-      next[i] = i + 1;
-      prev[i] = i - 1;
+      live[i] = i;
     }
-    int head = 0;
+    int count = n;
     int[] chain = new int[n];
     int len = 0;
     int[] a = new int[n - 1];
@@ -184,7 +184,7 @@ final class Agglomeration {
     double[] h = new double[n - 1];
     for (int k = 0; k < n - 1; k++) {
       if (len == 0) {
-        chain[0] = head;
+        chain[0] = live[0];
         len = 1;
       }
       int x;
@@ -199,7 +199,12 @@ final class Agglomeration {
           y = -1;
           min = Double.POSITIVE_INFINITY;
         }
-        for (int i = head; i < x; i = next[i]) {
+        int p = 0;
+        for (; p < count; p++) {
+          int i = live[p];
+          if (i >= x) {
+            break;
+          }
           double v = dist[base[i] + x];
           if (v < min) {
             min = v;
@@ -207,7 +212,8 @@ final class Agglomeration {
           }
         }
         int bx = base[x];
-        for (int i = next[x]; i < n; i = next[i]) {
+        for (p++; p < count; p++) {
+          int i = live[p];
           double v = dist[bx + i];
           if (v < min) {
             min = v;
@@ -232,25 +238,91 @@ final class Agglomeration {
       h[k] = min;
       size[x] = 0;
       size[y] = nx + ny;
-      // unlink x
-      if (x == head) {
-        head = next[x];
-      } else {
-        next[prev[x]] = next[x];
-      }
-      prev[next[x]] = prev[x];
-      int bx = base[x];
-      int by = base[y];
-      for (int i = head; i < n; i = next[i]) {
-        if (i == y) {
-          continue;
+      int w = 0;
+      for (int p = 0; p < count; p++) {
+        int i = live[p];
+        if (i != x) {
+          live[w++] = i;
         }
-        int ix = i < x ? base[i] + x : bx + i;
-        int iy = i < y ? base[i] + y : by + i;
-        dist[iy] = update(linkage, dist[ix], dist[iy], min, nx, ny, size[i]);
       }
+      count = w;
+      updateChain(linkage, dist, base, live, count, size, x, y, min, nx, ny);
     }
     return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /**
+   * d(i, x∪y) into slot (i, y) for every live i ≠ y, in three runs (i &lt; x, x &lt; i &lt; y,
+   * y &lt; i) so that the condensed index needs no branch, with the linkage chosen once per
+   * merge. {@code live} no longer holds x.
+   */
+  private static void updateChain(Linkage linkage, double[] dist, int[] base, int[] live, int count,
+      int[] size, int x, int y, double dxy, int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    int p = 0;
+    int i;
+    switch (linkage) {
+      case COMPLETE:
+        for (; p < count && (i = live[p]) < x; p++) {
+          int bi = base[i];
+          dist[bi + y] = Math.max(dist[bi + x], dist[bi + y]);
+        }
+        for (; p < count && (i = live[p]) < y; p++) {
+          int iy = base[i] + y;
+          dist[iy] = Math.max(dist[bx + i], dist[iy]);
+        }
+        for (p++; p < count; p++) {
+          i = live[p];
+          dist[by + i] = Math.max(dist[bx + i], dist[by + i]);
+        }
+        return;
+      case AVERAGE: {
+        double wx = nx;
+        double wy = ny;
+        double s = nx + ny;
+        for (; p < count && (i = live[p]) < x; p++) {
+          int bi = base[i];
+          dist[bi + y] = (wx * dist[bi + x] + wy * dist[bi + y]) / s;
+        }
+        for (; p < count && (i = live[p]) < y; p++) {
+          int iy = base[i] + y;
+          dist[iy] = (wx * dist[bx + i] + wy * dist[iy]) / s;
+        }
+        for (p++; p < count; p++) {
+          i = live[p];
+          dist[by + i] = (wx * dist[bx + i] + wy * dist[by + i]) / s;
+        }
+        return;
+      }
+      case WEIGHTED:
+        for (; p < count && (i = live[p]) < x; p++) {
+          int bi = base[i];
+          dist[bi + y] = 0.5 * (dist[bi + x] + dist[bi + y]);
+        }
+        for (; p < count && (i = live[p]) < y; p++) {
+          int iy = base[i] + y;
+          dist[iy] = 0.5 * (dist[bx + i] + dist[iy]);
+        }
+        for (p++; p < count; p++) {
+          i = live[p];
+          dist[by + i] = 0.5 * (dist[bx + i] + dist[by + i]);
+        }
+        return;
+      default:
+        for (; p < count && (i = live[p]) < x; p++) {
+          int bi = base[i];
+          dist[bi + y] = update(linkage, dist[bi + x], dist[bi + y], dxy, nx, ny, size[i]);
+        }
+        for (; p < count && (i = live[p]) < y; p++) {
+          int iy = base[i] + y;
+          dist[iy] = update(linkage, dist[bx + i], dist[iy], dxy, nx, ny, size[i]);
+        }
+        for (p++; p < count; p++) {
+          i = live[p];
+          dist[by + i] = update(linkage, dist[bx + i], dist[by + i], dxy, nx, ny, size[i]);
+        }
+    }
   }
 
   // ---------------------------------------------------------------- generic (matrix)
@@ -453,7 +525,10 @@ final class Agglomeration {
           neighbor[z] = q;
         }
       }
-      for (int z = 0; z < q; z++) {
+      // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
+      // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
+      // p and q need a look. Centroid and median are not reducible: every z below q does.
+      for (int z = ward ? p + 1 : 0; z < q; z++) {
         if (size[z] == 0) {
           continue;
         }
