@@ -149,6 +149,12 @@ final class Agglomeration {
     }
   }
 
+  /** Ward's update exactly as {@link #update} computes it (scipy's order of operations). */
+  private static double ward(double dxi, double dyi, double dxy, int nx, int ny, int ni) {
+    double t = 1.0 / (nx + ny + ni);
+    return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
+  }
+
   /** rowBase[i] + j is the condensed index of (i, j) for i &lt; j. */
   private static int[] rowBases(int n) {
     int[] base = new int[n];
@@ -309,6 +315,21 @@ final class Agglomeration {
           dist[by + i] = 0.5 * (dist[bx + i] + dist[by + i]);
         }
         return;
+      case WARD: {
+        for (; p < count && (i = live[p]) < x; p++) {
+          int bi = base[i];
+          dist[bi + y] = ward(dist[bi + x], dist[bi + y], dxy, nx, ny, size[i]);
+        }
+        for (; p < count && (i = live[p]) < y; p++) {
+          int iy = base[i] + y;
+          dist[iy] = ward(dist[bx + i], dist[iy], dxy, nx, ny, size[i]);
+        }
+        for (p++; p < count; p++) {
+          i = live[p];
+          dist[by + i] = ward(dist[bx + i], dist[by + i], dxy, nx, ny, size[i]);
+        }
+        return;
+      }
       default:
         for (; p < count && (i = live[p]) < x; p++) {
           int bi = base[i];
