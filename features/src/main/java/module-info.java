@@ -1,8 +1,16 @@
 /**
- * Eddy's feature engineering: turning raw events into the vectors clusterers consume.
+ * Eddy's features: from raw events to segment-ready vectors. Sessionization and session
+ * features, RFM with counted cleaning rules, scalers (batch and streaming), encoders,
+ * imputers, PCA, pipelines that persist through {@link io.eddy.io.ModelIO}, and CSV reading.
  */
 module io.eddy.features {
   requires transitive io.eddy;
+  requires org.apache.commons.csv;
+  // EJML ships without module descriptors: these are its automatic module names.
+  requires ejml.simple;
+  requires ejml.core;
 
   exports io.eddy.features;
+
+  provides io.eddy.io.CodecProvider with io.eddy.features.FeatureCodecs;
 }

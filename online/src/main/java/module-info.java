@@ -7,5 +7,7 @@ module io.eddy.online {
   exports io.eddy.online;
 
   provides io.eddy.ClustererProvider with
-      io.eddy.online.SequentialKMeansProvider;
+      io.eddy.online.SequentialKMeansProvider,
+      io.eddy.online.MiniBatchKMeansProvider,
+      io.eddy.online.DbstreamProvider;
 }

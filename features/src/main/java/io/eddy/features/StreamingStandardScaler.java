@@ -1,6 +1,11 @@
 package io.eddy.features;
 
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import java.io.IOException;
 
 /**
  * Standardises a stream of vectors to zero mean and unit variance with statistics learned
@@ -16,7 +21,7 @@ import io.eddy.Points;
  * {@link #inverseTransform(double[], double[])} take O(d) time and allocate nothing. Memory is
  * O(d). Not thread-safe: use from one thread at a time.
  */
-public final class StreamingStandardScaler {
+public final class StreamingStandardScaler implements StreamingScaler {
 
   private int d;
   private long n;
@@ -32,6 +37,7 @@ public final class StreamingStandardScaler {
    * @param point a finite vector of the scaler's dimension; not modified
    * @throws IllegalArgumentException if the point has the wrong length or is not finite
    */
+  @Override
   public void learn(double[] point) {
     Points.require(point, d);
     if (d == 0) {
@@ -55,6 +61,7 @@ public final class StreamingStandardScaler {
    * @param out an array of the scaler's dimension; modified (may be {@code point} itself)
    * @throws IllegalStateException if nothing has been learned yet
    */
+  @Override
   public void transform(double[] point, double[] out) {
     requireFitted();
     Points.require(point, d);
@@ -79,6 +86,7 @@ public final class StreamingStandardScaler {
    * @param out an array of the scaler's dimension; modified (may be {@code scaled} itself)
    * @throws IllegalStateException if nothing has been learned yet
    */
+  @Override
   public void inverseTransform(double[] scaled, double[] out) {
     requireFitted();
     Points.require(scaled, d);
@@ -138,4 +146,83 @@ public final class StreamingStandardScaler {
   public int dimension() {
     return d;
   }
+
+  /** The number of points learned; the same as {@link #count()}. */
+  @Override
+  public long seen() {
+    return n;
+  }
+
+  /**
+   * The current mean and scale as an immutable {@link StandardScaler} with names
+   * {@code x0, x1, ...}; it transforms exactly as this scaler does now.
+   *
+   * @throws IllegalStateException if nothing has been learned yet
+   */
+  @Override
+  public StandardScaler snapshot() {
+    requireFitted();
+    double[] scale = new double[d];
+    for (int j = 0; j < d; j++) {
+      scale[j] = scale(j);
+    }
+    return StandardScaler.of(StandardScaler.Params.DEFAULTS, Features.defaultNames(d), mean, scale);
+  }
+
+  /**
+   * The codec of the full learning state (count, means and sums of squared deviations, bit for
+   * bit), named {@code "features.streaming-standard-scaler"}: a restored scaler continues
+   * exactly as the original would.
+   */
+  public static final StateCodec<StreamingStandardScaler> CODEC = new StateCodec<>() {
+    @Override
+    public String name() {
+      return "features.streaming-standard-scaler";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Class<StreamingStandardScaler> type() {
+      return StreamingStandardScaler.class;
+    }
+
+    @Override
+    public void write(StreamingStandardScaler s, StateOutput out) throws IOException {
+      out.writeLong(s.n);
+      if (s.n > 0) {
+        out.writeDoubles(s.mean);
+        out.writeDoubles(s.m2);
+      }
+    }
+
+    @Override
+    public StreamingStandardScaler read(StateInput in, int version) throws IOException {
+      StreamingStandardScaler s = new StreamingStandardScaler();
+      long count = in.readLong();
+      if (count < 0) {
+        throw new ModelFormatException("negative count " + count);
+      }
+      if (count > 0) {
+        double[] mean = in.readDoubles();
+        double[] m2 = in.readDoubles(mean.length);
+        if (mean.length == 0) {
+          throw new ModelFormatException("empty state for a non-empty scaler");
+        }
+        for (int j = 0; j < mean.length; j++) {
+          if (!Double.isFinite(mean[j]) || !(m2[j] >= 0) || m2[j] == Double.POSITIVE_INFINITY) {
+            throw new ModelFormatException("invalid statistics at index " + j + ": mean " + mean[j] + ", m2 " + m2[j]);
+          }
+        }
+        s.d = mean.length;
+        s.mean = mean;
+        s.m2 = m2;
+      }
+      s.n = count;
+      return s;
+    }
+  };
 }

@@ -3,6 +3,7 @@ package io.eddy.online;
 import io.eddy.OnlineClusterer;
 import io.eddy.Points;
 import io.eddy.kmeans.Centroids;
+import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
 import java.util.Locale;
@@ -283,27 +284,40 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
 
   /** Picks k-means++ seeds in the buffer, then learns the buffered points in order. */
   private void seedFromBuffer() {
-    double[] pts = buffer;
-    double[] pw = bufferWeights;
     int n = buffered;
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Arrays.copyOfRange(buffer, i * d, (i + 1) * d);
+    }
+    double[] pw = bufferWeights;
     buffer = null;
     bufferWeights = null;
     buffered = 0;
-    int chosen = KMeansPlusPlusSeeding.seed(pts, pw, n, d, params.k(),
-        new SplittableRandom(params.seed()), centers);
-    if (chosen < params.k()) {
-      // Fewer distinct points than k: keep them all, with their weights, and go on as FIRST.
+    double[] seeds = KMeansPlusPlus.centers(rows, pw, params.k(), new SplittableRandom(params.seed()));
+    if (hasRepeatedRow(seeds, params.k())) {
+      // D-squared sampling repeats a center only when every point already sits on one: there
+      // are fewer distinct points than k. Keep them all, with their weights, and go on as FIRST.
       for (int i = 0; i < n; i++) {
-        addIfDistinct(Arrays.copyOfRange(pts, i * d, (i + 1) * d), pw[i]);
+        addIfDistinct(rows[i], pw[i]);
       }
       return;
     }
+    System.arraycopy(seeds, 0, centers, 0, seeds.length);
     centerCount = params.k();
-    double[] row = new double[d];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(pts, i * d, row, 0, d);
-      update(row, pw[i]);
+      update(rows[i], pw[i]);
     }
+  }
+
+  private boolean hasRepeatedRow(double[] flat, int k) {
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        if (Euclid.squaredDistance(flat, a * d, flat, b * d, d) == 0.0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

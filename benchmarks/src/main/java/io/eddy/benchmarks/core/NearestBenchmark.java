@@ -1,0 +1,76 @@
+package io.eddy.benchmarks.core;
+
+import io.eddy.benchmarks.Inputs;
+import io.eddy.math.Euclid;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Nearest-center search over flat centers against the plain nested loop.
+ *
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar NearestBenchmark -prof gc}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class NearestBenchmark {
+
+  private static final int N = 1024;
+  private static final int MASK = N - 1;
+
+  /** "d:k". */
+  @Param({"8:8", "32:16"})
+  public String shape;
+
+  private int d;
+  private int k;
+  private double[][] points;
+  private double[] centers;
+  private int i;
+
+  @Setup
+  public void setUp() {
+    String[] parts = shape.split(":");
+    d = Integer.parseInt(parts[0]);
+    k = Integer.parseInt(parts[1]);
+    points = Inputs.points(1, N, d);
+    centers = Inputs.flat(2, k, d);
+  }
+
+  @Benchmark
+  public int euclid() {
+    return Euclid.nearest(points[i++ & MASK], centers, k);
+  }
+
+  @Benchmark
+  public int plainLoop() {
+    double[] x = points[i++ & MASK];
+    int best = 0;
+    double bestDist = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      double s = 0;
+      for (int t = 0; t < d; t++) {
+        double diff = x[t] - centers[c * d + t];
+        s += diff * diff;
+      }
+      if (s < bestDist) {
+        bestDist = s;
+        best = c;
+      }
+    }
+    return best;
+  }
+}

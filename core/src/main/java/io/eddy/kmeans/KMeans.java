@@ -1,0 +1,405 @@
+package io.eddy.kmeans;
+
+import io.eddy.Clusterer;
+import io.eddy.Points;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Batch k-means: partitions n points into k clusters so as to minimise the inertia, the
+ * weighted sum of squared Euclidean distances from each point to its cluster's center.
+ *
+ * <p>The fit follows scikit-learn's {@code KMeans} (version 1.2) step for step, so that from
+ * the same initial centers it reaches the same labels, centers and inertia:
+ * <ol>
+ *   <li>Initial centers by greedy {@link KMeansPlusPlus k-means++} ({@link Init#KMEANS_PLUS_PLUS}),
+ *       by k distinct data points drawn uniformly ({@link Init#RANDOM}), or given explicitly
+ *       ({@link #fit(double[][], double[], double[][])}).
+ *   <li>Lloyd iterations: assign every point to its nearest center, then move every center to
+ *       the weighted mean of its points. A cluster left with no weight takes the point farthest
+ *       from its own center, as scikit-learn does.
+ *   <li>Stop when no label changed, when the sum of squared center shifts is at most
+ *       {@code tol} times the mean variance of the features, or after {@code maxIter}
+ *       iterations; then, unless the labels were already stable, assign once more so that the
+ *       labels agree with the final centers.
+ *   <li>Repeat {@code nInit} times from different initial centers and keep the run of least
+ *       inertia.
+ * </ol>
+ * The assignment step is exhaustive ({@link Algorithm#LLOYD}) or pruned with the triangle
+ * inequality ({@link Algorithm#HAMERLY}, {@link Algorithm#ELKAN}); all three give the same
+ * labels up to floating-point ties, and {@link Algorithm#AUTO} picks the fastest for the shape
+ * of the data.
+ *
+ * <p>Per-point work is split into fixed chunks that run on {@code parallelism} threads; partial
+ * sums are combined in chunk order, so the model is bit-for-bit the same whatever the number of
+ * threads. Fitting twice with the same seed gives identical models.
+ *
+ * <p>Sample weights are supported ({@link #fit(double[][], double[])}): a weight of 2 counts a
+ * point twice, a weight of 0 removes it. The data must hold at least k distinct points of
+ * positive weight; otherwise {@code fit} throws {@link IllegalArgumentException} (so
+ * zero-variance data can be fitted only with k = 1).
+ *
+ * <p>Cost per iteration: O(n·k·d) for Lloyd, usually much less for Hamerly and Elkan; memory
+ * O(n·d) for a flat copy of the data plus O(n) (Lloyd, Hamerly) or O(n·k) (Elkan). Thread-safe:
+ * a {@code KMeans} holds only its parameters.
+ *
+ * <p>References: S. P. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 1982;
+ * D. Arthur and S. Vassilvitskii, "k-means++", SODA 2007; G. Hamerly, "Making k-means even
+ * faster", SDM 2010; C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003.
+ */
+public final class KMeans implements Clusterer<KMeansModel> {
+
+  /** How the initial centers are chosen. */
+  public enum Init {
+    /** Greedy k-means++ with {@code 2 + floor(ln k)} local trials ({@link KMeansPlusPlus}). */
+    KMEANS_PLUS_PLUS("kmeans++"),
+    /** k distinct data points of positive weight, drawn uniformly. */
+    RANDOM("random");
+
+    private final String id;
+
+    Init(String id) {
+      this.id = id;
+    }
+
+    /** The name used in the registry. */
+    public String id() {
+      return id;
+    }
+
+    /** The choice with the given registry name. */
+    public static Init of(String id) {
+      for (Init v : values()) {
+        if (v.id.equals(id)) {
+          return v;
+        }
+      }
+      throw new IllegalArgumentException("init is '" + id + "', expected one of kmeans++, random");
+    }
+  }
+
+  /** How each point's nearest center is found. */
+  public enum Algorithm {
+    /** Hamerly for d &le; {@value #AUTO_HAMERLY_MAX_DIMENSION}, else Elkan if its bounds fit in memory, else Lloyd. */
+    AUTO,
+    /** Every point against every center. */
+    LLOYD,
+    /** One upper and one lower bound per point (Hamerly 2010); O(n) extra memory. */
+    HAMERLY,
+    /** An upper bound per point and a lower bound per point and center (Elkan 2003); O(n·k) extra memory. */
+    ELKAN;
+
+    /** The name used in the registry. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The choice with the given registry name. */
+    public static Algorithm of(String id) {
+      for (Algorithm v : values()) {
+        if (v.id().equals(id)) {
+          return v;
+        }
+      }
+      throw new IllegalArgumentException("algorithm is '" + id + "', expected one of auto, lloyd, hamerly, elkan");
+    }
+  }
+
+  /** Up to this dimension {@link Algorithm#AUTO} chooses Hamerly. */
+  public static final int AUTO_HAMERLY_MAX_DIMENSION = 32;
+
+  /**
+   * The configuration of a {@link KMeans}.
+   *
+   * @param k the number of clusters, &ge; 1 (default 8)
+   * @param init how initial centers are chosen (default k-means++)
+   * @param nInit the number of runs from different initial centers, &ge; 1 (default 1); the run
+   *     of least inertia is kept
+   * @param maxIter the most iterations per run, &ge; 1 (default 300)
+   * @param tol the convergence tolerance, &ge; 0, relative to the mean variance of the
+   *     features (default 1e-4): a run stops when the sum of squared center shifts is at most
+   *     {@code tol} × mean feature variance
+   * @param algorithm the assignment step (default auto)
+   * @param parallelism the number of threads, &ge; 0, with 0 meaning the number of available
+   *     processors (default 0); results do not depend on it
+   * @param seed the seed of all randomness (default 0)
+   */
+  public record Params(int k, Init init, int nInit, int maxIter, double tol, Algorithm algorithm,
+      int parallelism, long seed) {
+
+    /** The defaults, as listed above. */
+    public static final Params DEFAULTS =
+        new Params(8, Init.KMEANS_PLUS_PLUS, 1, 300, 1e-4, Algorithm.AUTO, 0, 0L);
+
+    /** Validates every field. */
+    public Params {
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be in [1, " + Integer.MAX_VALUE + "], got " + k);
+      }
+      if (init == null) {
+        throw new IllegalArgumentException("init must be one of kmeans++, random, got null");
+      }
+      if (nInit < 1) {
+        throw new IllegalArgumentException("nInit must be in [1, " + Integer.MAX_VALUE + "], got " + nInit);
+      }
+      if (maxIter < 1) {
+        throw new IllegalArgumentException("maxIter must be in [1, " + Integer.MAX_VALUE + "], got " + maxIter);
+      }
+      if (!(tol >= 0) || tol == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
+      }
+      if (algorithm == null) {
+        throw new IllegalArgumentException("algorithm must be one of auto, lloyd, hamerly, elkan, got null");
+      }
+      if (parallelism < 0) {
+        throw new IllegalArgumentException("parallelism must be in [0, " + Integer.MAX_VALUE
+            + "] (0 = available processors), got " + parallelism);
+      }
+    }
+
+    /** A copy with another k. */
+    public Params withK(int k) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another initialisation. */
+    public Params withInit(Init init) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another number of runs. */
+    public Params withNInit(int nInit) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another iteration limit. */
+    public Params withMaxIter(int maxIter) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another tolerance. */
+    public Params withTol(double tol) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another assignment step. */
+    public Params withAlgorithm(Algorithm algorithm) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another number of threads. */
+    public Params withParallelism(int parallelism) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+
+    /** A copy with another seed. */
+    public Params withSeed(long seed) {
+      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    }
+  }
+
+  private final Params params;
+
+  /** A k-means with the given configuration. */
+  public KMeans(Params params) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  @Override
+  public KMeansModel fit(double[][] data) {
+    return fit(data, null, null);
+  }
+
+  @Override
+  public KMeansModel fit(double[][] data, double[] weights) {
+    if (weights == null) {
+      throw new IllegalArgumentException("weights is null");
+    }
+    return fit(data, weights, null);
+  }
+
+  /**
+   * Fits from explicit initial centers (one run; {@code nInit} and {@code init} are ignored),
+   * or as {@link #fit(double[][], double[])} if {@code initialCenters} is null.
+   *
+   * @param data n &ge; k points of one dimension d, finite; not modified, not retained
+   * @param weights one finite non-negative weight per point with a positive sum, or null for
+   *     all ones; not modified
+   * @param initialCenters k finite centers of dimension d, or null; not modified
+   * @throws IllegalArgumentException if an argument is invalid, or the data have fewer than k
+   *     distinct points of positive weight
+   */
+  public KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters) {
+    final int d = Points.requireData(data);
+    final int n = data.length;
+    final int k = params.k;
+    if (weights != null) {
+      Points.requireWeights(weights, n);
+    }
+    if (n < k) {
+      throw new IllegalArgumentException("data has " + n + " points, expected at least k = " + k);
+    }
+    if (initialCenters != null) {
+      if (initialCenters.length != k) {
+        throw new IllegalArgumentException("initialCenters has " + initialCenters.length
+            + " centers, expected k = " + k);
+      }
+      try {
+        Points.requireAll(initialCenters, d);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("initialCenters " + e.getMessage(), e);
+      }
+    }
+    requireDistinct(data, weights, k);
+
+    double[] x = KMeansPlusPlus.flatten(data, d);
+    double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
+    double tol = params.tol == 0 ? 0 : params.tol * meanVariance(x, n, d);
+    int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
+    Algorithm algorithm = resolve(params.algorithm, n, k, d);
+
+    try (Chunks chunks = new Chunks(n, (long) k * d + k, threads)) {
+      Solver solver;
+      switch (algorithm) {
+        case HAMERLY:
+          solver = new HamerlySolver(x, n, d, w, k, chunks);
+          break;
+        case ELKAN:
+          solver = new ElkanSolver(x, n, d, w, k, chunks);
+          break;
+        default:
+          solver = new LloydSolver(x, n, d, w, k, chunks);
+      }
+      Solver.Result best = null;
+      if (initialCenters != null) {
+        best = solver.run(KMeansPlusPlus.flatten(initialCenters, d), params.maxIter, tol);
+      } else {
+        SplittableRandom rng = new SplittableRandom(params.seed);
+        for (int r = 0; r < params.nInit; r++) {
+          double[] init = params.init == Init.KMEANS_PLUS_PLUS
+              ? KMeansPlusPlus.centers(x, n, d, w, k, rng, chunks)
+              : randomCenters(x, n, d, w, k, rng);
+          Solver.Result result = solver.run(init, params.maxIter, tol);
+          if (best == null || result.inertia < best.inertia) {
+            best = result;
+          }
+        }
+      }
+      return new KMeansModel(best.centers, d, best.weights, best.inertia, best.iterations,
+          best.converged, best.labels);
+    }
+  }
+
+  /** The algorithm {@link Algorithm#AUTO} stands for with data of this shape. */
+  static Algorithm resolve(Algorithm a, int n, int k, int d) {
+    if (a != Algorithm.AUTO) {
+      return a;
+    }
+    if (d <= AUTO_HAMERLY_MAX_DIMENSION) {
+      return Algorithm.HAMERLY;
+    }
+    return ElkanSolver.fits(n, k) ? Algorithm.ELKAN : Algorithm.LLOYD;
+  }
+
+  /** The mean over features of the (unweighted, population) variance, as scikit-learn 1.2. */
+  static double meanVariance(double[] x, int n, int d) {
+    double total = 0;
+    for (int t = 0; t < d; t++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += x[i * d + t];
+      }
+      mean /= n;
+      double ss = 0;
+      for (int i = 0; i < n; i++) {
+        double v = x[i * d + t] - mean;
+        ss += v * v;
+      }
+      total += ss / n;
+    }
+    return total / d;
+  }
+
+  private static double[] randomCenters(double[] x, int n, int d, double[] w, int k,
+      SplittableRandom rng) {
+    int[] idx = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (w[i] > 0) {
+        idx[m++] = i;
+      }
+    }
+    double[] centers = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      int r = j + rng.nextInt(m - j);
+      int t = idx[j];
+      idx[j] = idx[r];
+      idx[r] = t;
+      System.arraycopy(x, idx[j] * d, centers, j * d, d);
+    }
+    return centers;
+  }
+
+  /** Throws unless the data hold at least k distinct points of positive weight. */
+  private static void requireDistinct(double[][] data, double[] weights, int k) {
+    Set<Row> seen = new HashSet<>();
+    for (int i = 0; i < data.length && seen.size() < k; i++) {
+      if (weights == null || weights[i] > 0) {
+        seen.add(new Row(data[i]));
+      }
+    }
+    if (seen.size() < k) {
+      throw new IllegalArgumentException("data have " + seen.size()
+          + " distinct points of positive weight, expected at least k = " + k);
+    }
+  }
+
+  /** A point compared by value, with 0.0 equal to -0.0. */
+  private static final class Row {
+    private final double[] v;
+    private final int hash;
+
+    Row(double[] v) {
+      this.v = v;
+      int h = 1;
+      for (double e : v) {
+        h = 31 * h + Double.hashCode(e + 0.0);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Row)) {
+        return false;
+      }
+      double[] u = ((Row) o).v;
+      for (int i = 0; i < v.length; i++) {
+        if (v[i] != u[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KMeans" + params;
+  }
+}

@@ -1,0 +1,270 @@
+package io.eddy.kmeans;
+
+import io.eddy.math.Euclid;
+import java.util.Arrays;
+
+/**
+ * One k-means run from given initial centers: the iteration scheme scikit-learn uses, with the
+ * assignment step left to the subclasses (Lloyd's exhaustive search, Hamerly's and Elkan's
+ * bounded searches, which give the same labels).
+ *
+ * <p>Each iteration assigns every point to its nearest center while summing the points of
+ * each cluster, relocates empty clusters, moves the centers to the weighted means and measures
+ * how far they moved. The run stops when no label changed (after the first iteration), when
+ * the total squared center shift is at most the tolerance, or after {@code maxIter}
+ * iterations; unless no label changed, a last assignment pass makes the labels agree with the
+ * final centers.
+ *
+ * <p>All per-point work is split into the fixed {@link Chunks}; partial sums are kept per
+ * chunk and added in chunk order, so the result does not depend on the number of threads.
+ * A solver is used by one run at a time.
+ */
+abstract class Solver {
+
+  final double[] x;
+  final int n;
+  final int d;
+  final double[] w;
+  final int k;
+  final Chunks chunks;
+
+  /** The current centers; replaced by the new centers at the end of every iteration. */
+  double[] centers;
+  private double[] next;
+  final int[] labels;
+  /** Per chunk: weighted sums of the points of each cluster (k·d), then their weights (k). */
+  private final double[] partialSums;
+  private final double[] partialWeights;
+  final int[] changed;
+  final double[] shift;
+
+  Solver(double[] x, int n, int d, double[] w, int k, Chunks chunks) {
+    this.x = x;
+    this.n = n;
+    this.d = d;
+    this.w = w;
+    this.k = k;
+    this.chunks = chunks;
+    this.centers = new double[k * d];
+    this.next = new double[k * d];
+    this.labels = new int[n];
+    this.partialSums = new double[chunks.count * k * d];
+    this.partialWeights = new double[chunks.count * k];
+    this.changed = new int[chunks.count];
+    this.shift = new double[k];
+  }
+
+  /** Resets any bounds kept between iterations; called at the start of every run. */
+  abstract void reset();
+
+  /** Prepares the assignment passes against the current {@link #centers}. */
+  abstract void prepare();
+
+  /**
+   * Assigns the points of one chunk to their nearest centers, writes {@link #labels}, counts
+   * the labels that changed into {@link #changed} and, if {@code update}, adds each point to
+   * its cluster's partial sums with {@link #accumulate}.
+   */
+  abstract void assign(int chunk, boolean update);
+
+  /** Called once after the centers moved by {@link #shift}, before {@link #moved}. */
+  void shifted() {}
+
+  /** Loosens the bounds of one chunk after the centers moved by {@link #shift}. */
+  abstract void moved(int chunk);
+
+  final void accumulate(int chunk, int i, int label) {
+    double wi = w[i];
+    int so = (chunk * k + label) * d;
+    int xo = i * d;
+    double[] s = partialSums;
+    for (int t = 0; t < d; t++) {
+      s[so + t] += wi * x[xo + t];
+    }
+    partialWeights[chunk * k + label] += wi;
+  }
+
+  /** The outcome of a run. */
+  static final class Result {
+    final double[] centers;
+    final int[] labels;
+    final double[] weights;
+    final double inertia;
+    final int iterations;
+    final boolean converged;
+
+    Result(double[] centers, int[] labels, double[] weights, double inertia, int iterations,
+        boolean converged) {
+      this.centers = centers;
+      this.labels = labels;
+      this.weights = weights;
+      this.inertia = inertia;
+      this.iterations = iterations;
+      this.converged = converged;
+    }
+  }
+
+  /**
+   * Runs k-means from {@code initial}.
+   *
+   * @param initial k·d initial centers; not modified
+   * @param maxIter at least 1
+   * @param tol absolute tolerance on the sum of squared center shifts
+   */
+  final Result run(double[] initial, int maxIter, double tol) {
+    System.arraycopy(initial, 0, centers, 0, k * d);
+    Arrays.fill(labels, -1);
+    reset();
+    double[] sums = new double[k * d];
+    double[] weights = new double[k];
+    boolean strict = false;
+    boolean converged = false;
+    int it = 0;
+    for (; it < maxIter; it++) {
+      prepare();
+      Arrays.fill(partialSums, 0.0);
+      Arrays.fill(partialWeights, 0.0);
+      chunks.forEach(c -> assign(c, true));
+      reduce(sums, weights);
+      relocateEmpty(sums, weights);
+      double total = 0;
+      for (int j = 0; j < k; j++) {
+        int o = j * d;
+        double wj = weights[j];
+        if (wj > 0) {
+          double inv = 1.0 / wj;
+          for (int t = 0; t < d; t++) {
+            next[o + t] = sums[o + t] * inv;
+          }
+        } else {
+          System.arraycopy(centers, o, next, o, d);
+        }
+        double s = Math.sqrt(Euclid.squaredDistance(next, o, centers, o, d));
+        shift[j] = s;
+        total += s * s;
+      }
+      double[] tmp = centers;
+      centers = next;
+      next = tmp;
+      shifted();
+      chunks.forEach(this::moved);
+      int changedTotal = 0;
+      for (int c = 0; c < chunks.count; c++) {
+        changedTotal += changed[c];
+      }
+      if (it > 0 && changedTotal == 0) {
+        strict = true;
+        converged = true;
+        break;
+      }
+      if (total <= tol) {
+        converged = true;
+        break;
+      }
+    }
+    int iterations = Math.min(it + 1, maxIter);
+    if (!strict) {
+      prepare();
+      chunks.forEach(c -> assign(c, false));
+    }
+    double[] partialInertia = new double[chunks.count];
+    Arrays.fill(partialWeights, 0.0);
+    final double[] cs = centers;
+    chunks.forEach(c -> {
+      double s = 0;
+      int wo = c * k;
+      for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
+        int j = labels[i];
+        s += w[i] * Euclid.squaredDistance(x, i * d, cs, j * d, d);
+        partialWeights[wo + j] += w[i];
+      }
+      partialInertia[c] = s;
+    });
+    double inertia = 0;
+    Arrays.fill(weights, 0.0);
+    for (int c = 0; c < chunks.count; c++) {
+      inertia += partialInertia[c];
+      for (int j = 0; j < k; j++) {
+        weights[j] += partialWeights[c * k + j];
+      }
+    }
+    return new Result(centers.clone(), labels.clone(), weights, inertia, iterations, converged);
+  }
+
+  private void reduce(double[] sums, double[] weights) {
+    Arrays.fill(sums, 0.0);
+    Arrays.fill(weights, 0.0);
+    int kd = k * d;
+    for (int c = 0; c < chunks.count; c++) {
+      int so = c * kd;
+      for (int t = 0; t < kd; t++) {
+        sums[t] += partialSums[so + t];
+      }
+      int wo = c * k;
+      for (int j = 0; j < k; j++) {
+        weights[j] += partialWeights[wo + j];
+      }
+    }
+  }
+
+  /**
+   * Gives every cluster of zero weight the point (of positive weight) farthest from its
+   * center, taking that point out of its own cluster's sums, as scikit-learn does; the
+   * farthest point goes to the lowest empty label, ties between points to the lowest index.
+   * Labels are left as they are: the next assignment pass recomputes them.
+   */
+  private void relocateEmpty(double[] sums, double[] weights) {
+    int empty = 0;
+    for (int j = 0; j < k; j++) {
+      if (weights[j] == 0) {
+        empty++;
+      }
+    }
+    if (empty == 0) {
+      return;
+    }
+    int[] emptyLabels = new int[empty];
+    for (int j = 0, e = 0; j < k; j++) {
+      if (weights[j] == 0) {
+        emptyLabels[e++] = j;
+      }
+    }
+    int[] far = new int[empty];
+    double[] farDist = new double[empty];
+    Arrays.fill(far, -1);
+    Arrays.fill(farDist, -1.0);
+    for (int i = 0; i < n; i++) {
+      if (w[i] <= 0) {
+        continue;
+      }
+      double dist = Euclid.squaredDistance(x, i * d, centers, labels[i] * d, d);
+      if (dist > farDist[empty - 1]) {
+        int p = empty - 1;
+        while (p > 0 && dist > farDist[p - 1]) {
+          farDist[p] = farDist[p - 1];
+          far[p] = far[p - 1];
+          p--;
+        }
+        farDist[p] = dist;
+        far[p] = i;
+      }
+    }
+    for (int r = 0; r < empty; r++) {
+      int j = emptyLabels[r];
+      int i = far[r];
+      if (i < 0) {
+        break;
+      }
+      int from = labels[i];
+      double wi = w[i];
+      int xo = i * d;
+      for (int t = 0; t < d; t++) {
+        double v = x[xo + t] * wi;
+        sums[from * d + t] -= v;
+        sums[j * d + t] = v;
+      }
+      weights[j] = wi;
+      weights[from] -= wi;
+    }
+  }
+}

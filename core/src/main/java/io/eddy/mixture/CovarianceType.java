@@ -1,0 +1,83 @@
+package io.eddy.mixture;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The shape of the covariance matrices of a Gaussian mixture, as in scikit-learn's
+ * {@code covariance_type}. The flat layout of {@link GaussianMixtureModel#covariances()} depends
+ * on it. The declaration order is the shape code of {@code io.eddy.math.MixtureDensity}.
+ */
+public enum CovarianceType {
+  /** Each component has its own full covariance matrix: k·d·d values, row-major per component. */
+  FULL("full"),
+  /** Each component has its own diagonal covariance: k·d variances. */
+  DIAGONAL("diagonal"),
+  /** Each component has one variance shared by all dimensions: k values. */
+  SPHERICAL("spherical"),
+  /** All components share one full covariance matrix: d·d values. */
+  TIED("tied");
+
+  private final String id;
+
+  CovarianceType(String id) {
+    this.id = id;
+  }
+
+  /** The lower-case name used in the registry, e.g. {@code "full"}. */
+  public String id() {
+    return id;
+  }
+
+  /** The number of stored covariance values for k components of dimension d. */
+  public int covarianceLength(int k, int d) {
+    switch (this) {
+      case FULL:
+        return k * d * d;
+      case DIAGONAL:
+        return k * d;
+      case SPHERICAL:
+        return k;
+      default:
+        return d * d;
+    }
+  }
+
+  /** The number of free covariance parameters, for BIC and AIC. */
+  long freeCovarianceParameters(int k, int d) {
+    switch (this) {
+      case FULL:
+        return (long) k * d * (d + 1) / 2;
+      case DIAGONAL:
+        return (long) k * d;
+      case SPHERICAL:
+        return k;
+      default:
+        return (long) d * (d + 1) / 2;
+    }
+  }
+
+  /**
+   * The type with the given {@link #id()}.
+   *
+   * @throws IllegalArgumentException naming the valid ids
+   */
+  public static CovarianceType of(String id) {
+    for (CovarianceType t : values()) {
+      if (t.id.equals(id)) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("covariance type must be one of " + ids() + ", got '" + id + "'");
+  }
+
+  /** The ids of all types, in declaration order. */
+  public static List<String> ids() {
+    List<String> out = new ArrayList<>();
+    for (CovarianceType t : values()) {
+      out.add(t.id);
+    }
+    return Collections.unmodifiableList(out);
+  }
+}

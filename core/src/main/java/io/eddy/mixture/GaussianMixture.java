@@ -1,0 +1,568 @@
+package io.eddy.mixture;
+
+import io.eddy.Clusterer;
+import io.eddy.Points;
+import io.eddy.math.Gaussian;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Gaussian mixture fitted by expectation-maximisation (Dempster, Laird and Rubin, JRSS-B 1977)
+ * with full, diagonal, spherical or tied covariances, following the semantics of
+ * scikit-learn's {@code GaussianMixture}: {@code regCovar} added to every covariance
+ * diagonal, the E-step in log space with log-sum-exp, precision Cholesky factors, convergence
+ * when the mean log-likelihood gains less than {@code tol}, and the best of {@code nInit}
+ * runs by final mean log-likelihood.
+ *
+ * <p>From the same initial parameters ({@link #fit(double[][], double[], GaussianMixtureModel)})
+ * it reproduces scikit-learn 1.2's per-iteration log-likelihoods and final parameters to
+ * about 1e-12 relative. The initialisations ({@link Init}) are scikit-learn's, with Eddy's own
+ * random numbers.
+ *
+ * <p>Awkward data (duplicate points, a component left with a single point, more dimensions
+ * than points in a component) never yield NaN or infinity: {@code regCovar} keeps covariances
+ * positive definite, and a covariance that is still not positive definite in floating point
+ * gets a small extra ridge; a component that cannot be repaired is reported by an
+ * {@link IllegalStateException} naming it.
+ *
+ * <p>Cost per iteration: O(n·k·d²) for full and tied covariances, O(n·k·d) otherwise, plus
+ * O(k·d³) for the factorisations; memory O(n·k) for the responsibilities. Large inputs are
+ * split into fixed chunks of {@value ChunkRunner#CHUNK} points that run on
+ * {@link Params#threads()} threads; partial sums are reduced in chunk order, so the result is
+ * bit-for-bit the same on any number of threads.
+ *
+ * <p>Immutable; {@link #fit} may be called from several threads at once.
+ */
+public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
+
+  /** Added to every component's weight, as scikit-learn does, so that no weight is 0. */
+  static final double WEIGHT_FLOOR = 10 * Math.ulp(1.0);
+
+  /** How the responsibilities of the first iteration are chosen. */
+  public enum Init {
+    /**
+     * Hard labels of a weighted k-means (Lloyd iterations from k-means++ seeds until no label
+     * changes, at most 100), as scikit-learn's {@code "kmeans"}.
+     */
+    KMEANS("kmeans"),
+    /**
+     * Only the k k-means++ seed points, one per component, as scikit-learn's
+     * {@code "k-means++"}: the first covariances are then {@code regCovar} times the identity.
+     */
+    KMEANS_PLUS_PLUS("kmeans++"),
+    /** Uniform random responsibilities normalised per point, as scikit-learn's {@code "random"}. */
+    RANDOM("random");
+
+    private final String id;
+
+    Init(String id) {
+      this.id = id;
+    }
+
+    /** The lower-case name used in the registry. */
+    public String id() {
+      return id;
+    }
+
+    /**
+     * The initialisation with the given {@link #id()}.
+     *
+     * @throws IllegalArgumentException naming the valid ids
+     */
+    public static Init of(String id) {
+      for (Init i : values()) {
+        if (i.id.equals(id)) {
+          return i;
+        }
+      }
+      throw new IllegalArgumentException("init must be one of " + ids() + ", got '" + id + "'");
+    }
+
+    /** The ids of all initialisations. */
+    public static List<String> ids() {
+      List<String> out = new ArrayList<>();
+      for (Init i : values()) {
+        out.add(i.id);
+      }
+      return Collections.unmodifiableList(out);
+    }
+  }
+
+  /** Sees the mean log-likelihood of every EM iteration, for progress display. */
+  @FunctionalInterface
+  public interface IterationListener {
+    /**
+     * Called on the fitting thread after each E-step.
+     *
+     * @param run the initialisation, {@code 0..nInit-1}
+     * @param iteration the iteration within the run, from 1
+     * @param meanLogLikelihood the weighted mean log-likelihood of the data under the
+     *     parameters of the previous iteration (scikit-learn's {@code lower_bound_})
+     */
+    void iteration(int run, int iteration, double meanLogLikelihood);
+  }
+
+  /**
+   * The configuration of a {@link GaussianMixture}.
+   *
+   * @param k the number of components, &ge; 1 (default 1, as scikit-learn)
+   * @param covariance the covariance type (default {@link CovarianceType#FULL})
+   * @param init the initialisation (default {@link Init#KMEANS})
+   * @param nInit the number of initialisations, the best of which is kept, &ge; 1 (default 1)
+   * @param maxIter the maximum number of EM iterations per initialisation, &ge; 1 (default 100)
+   * @param tol convergence threshold on the gain of the mean log-likelihood, &ge; 0 (default 1e-3)
+   * @param regCovar non-negative value added to every covariance diagonal (default 1e-6)
+   * @param seed seed of all random choices (default 0)
+   * @param threads threads for large inputs, &ge; 0; 0 means all available processors
+   *     (default 0). Does not change the result.
+   */
+  public record Params(int k, CovarianceType covariance, Init init, int nInit, int maxIter,
+      double tol, double regCovar, long seed, int threads) {
+
+    /** The defaults. */
+    public static final Params DEFAULTS =
+        new Params(1, CovarianceType.FULL, Init.KMEANS, 1, 100, 1e-3, 1e-6, 0L, 0);
+
+    /** Validates every field. */
+    public Params {
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be in [1, 2147483647], got " + k);
+      }
+      Objects.requireNonNull(covariance, "covariance");
+      Objects.requireNonNull(init, "init");
+      if (nInit < 1) {
+        throw new IllegalArgumentException("nInit must be in [1, 2147483647], got " + nInit);
+      }
+      if (maxIter < 1) {
+        throw new IllegalArgumentException("maxIter must be in [1, 2147483647], got " + maxIter);
+      }
+      if (!(tol >= 0) || tol == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("tol must be in [0, inf), got " + tol);
+      }
+      if (!(regCovar >= 0) || regCovar == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("regCovar must be in [0, inf), got " + regCovar);
+      }
+      if (threads < 0) {
+        throw new IllegalArgumentException("threads must be in [0, 2147483647], got " + threads);
+      }
+    }
+
+    /** A copy with another {@code k}. */
+    public Params withK(int k) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another covariance type. */
+    public Params withCovariance(CovarianceType covariance) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another initialisation. */
+    public Params withInit(Init init) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another number of initialisations. */
+    public Params withNInit(int nInit) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another iteration limit. */
+    public Params withMaxIter(int maxIter) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another convergence threshold. */
+    public Params withTol(double tol) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another covariance regularisation. */
+    public Params withRegCovar(double regCovar) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another seed. */
+    public Params withSeed(long seed) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+
+    /** A copy with another thread count. */
+    public Params withThreads(int threads) {
+      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+    }
+  }
+
+  private final Params params;
+  private final IterationListener listener;
+
+  /** A mixture with the given configuration. */
+  public GaussianMixture(Params params) {
+    this(params, null);
+  }
+
+  /**
+   * A mixture with the given configuration whose fits report every iteration to
+   * {@code listener}.
+   *
+   * @param listener called on the fitting thread; may be null
+   */
+  public GaussianMixture(Params params, IterationListener listener) {
+    this.params = Objects.requireNonNull(params, "params");
+    this.listener = listener;
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  /**
+   * Fits the mixture by EM.
+   *
+   * @param data n &ge; k finite points of one dimension; not modified, not retained
+   * @throws IllegalArgumentException if the data are invalid or fewer than k points
+   * @throws IllegalStateException if a component's covariance cannot be repaired
+   */
+  @Override
+  public GaussianMixtureModel fit(double[][] data) {
+    return fit(data, null, null);
+  }
+
+  /**
+   * Fits the mixture to weighted data: a weight of 2 counts a point twice.
+   *
+   * @param weights one finite weight &ge; 0 per point, positive sum; not modified
+   */
+  @Override
+  public GaussianMixtureModel fit(double[][] data, double[] weights) {
+    Points.requireWeights(weights, data == null ? 0 : data.length);
+    return fit(data, weights, null);
+  }
+
+  /**
+   * Runs EM from the parameters of {@code start} (weights, means and covariances) instead of
+   * an initialisation, like scikit-learn's {@code weights_init}, {@code means_init} and
+   * {@code precisions_init}; {@code nInit} is then irrelevant and one run is made.
+   *
+   * @param weights one weight per point, or null for all ones
+   * @param start a model of this configuration's k and covariance type and the data's
+   *     dimension, or null to initialise as configured
+   */
+  public GaussianMixtureModel fit(double[][] data, double[] weights, GaussianMixtureModel start) {
+    int d = Points.requireData(data);
+    int n = data.length;
+    if (weights != null) {
+      Points.requireWeights(weights, n);
+    }
+    int k = params.k;
+    if (n < k) {
+      throw new IllegalArgumentException("data has " + n + " points, expected at least k = " + k);
+    }
+    if (start != null) {
+      Components s = start.components();
+      if (s.k != k || s.d != d || s.type != params.covariance) {
+        throw new IllegalArgumentException("start model has k=" + s.k + ", dimension " + s.d
+            + ", covariance " + s.type.id() + "; expected k=" + k + ", dimension " + d
+            + ", covariance " + params.covariance.id());
+      }
+    }
+    int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
+    threads = Math.min(threads, ChunkRunner.chunks(n));
+    try (ChunkRunner runner = new ChunkRunner(threads)) {
+      Em em = new Em(data, weights, params, runner);
+      SplittableRandom rng = new SplittableRandom(params.seed);
+      int runs = start == null ? params.nInit : 1;
+      Run best = null;
+      for (int run = 0; run < runs; run++) {
+        Components init;
+        if (start == null) {
+          Seeding.responsibilities(params.init, data, weights, k, rng, em.resp);
+          em.accumulateFirstMoments();
+          init = em.mStep(em.totalWeight);
+        } else {
+          init = start.components();
+        }
+        Run r = em.iterate(init, run, listener);
+        if (best == null || r.lowerBound > best.lowerBound) {
+          best = r;
+        }
+      }
+      return new GaussianMixtureModel(best.components, best.converged, best.iterations, best.lowerBound);
+    }
+  }
+
+  /** The outcome of one EM run. */
+  private static final class Run {
+    final Components components;
+    final boolean converged;
+    final int iterations;
+    final double lowerBound;
+
+    Run(Components components, boolean converged, int iterations, double lowerBound) {
+      this.components = components;
+      this.converged = converged;
+      this.iterations = iterations;
+      this.lowerBound = lowerBound;
+    }
+  }
+
+  /** The working state of one fit: responsibilities and per-chunk partial sums. */
+  private static final class Em {
+    final double[][] x;
+    final double[] w;
+    final int n;
+    final int d;
+    final int k;
+    final Params params;
+    final ChunkRunner runner;
+    final int chunks;
+    final double[] resp;
+    final double totalWeight;
+    final double[] partialLogLik;
+    final double[][] partialMass;
+    final double[][] partialSum;
+    final double[][] partialScatter;
+    final double[] mass;
+    final double[] means;
+
+    Em(double[][] x, double[] w, Params params, ChunkRunner runner) {
+      this.x = x;
+      this.w = w;
+      this.n = x.length;
+      this.d = x[0].length;
+      this.k = params.k;
+      this.params = params;
+      this.runner = runner;
+      this.chunks = ChunkRunner.chunks(n);
+      this.resp = new double[n * k];
+      double tw = 0;
+      if (w == null) {
+        tw = n;
+      } else {
+        for (int i = 0; i < n; i++) {
+          tw += w[i];
+        }
+      }
+      this.totalWeight = tw;
+      this.partialLogLik = new double[chunks];
+      this.partialMass = new double[chunks][k];
+      this.partialSum = new double[chunks][k * d];
+      boolean square = params.covariance == CovarianceType.FULL || params.covariance == CovarianceType.TIED;
+      this.partialScatter = new double[chunks][square ? k * d * d : k * d];
+      this.mass = new double[k];
+      this.means = new double[k * d];
+    }
+
+    Run iterate(Components start, int run, IterationListener listener) {
+      Components current = start;
+      double lowerBound = Double.NEGATIVE_INFINITY;
+      boolean converged = false;
+      int iteration = 0;
+      while (iteration < params.maxIter) {
+        iteration++;
+        double previous = lowerBound;
+        lowerBound = eStep(current);
+        if (listener != null) {
+          listener.iteration(run, iteration, lowerBound);
+        }
+        current = mStep(Double.NaN);
+        if (Math.abs(lowerBound - previous) < params.tol) {
+          converged = true;
+          break;
+        }
+      }
+      return new Run(current, converged, iteration, lowerBound);
+    }
+
+    /**
+     * Computes the responsibilities under {@code c} and, fused into the same pass, the first
+     * moments of the next M-step; returns the weighted mean log-likelihood.
+     */
+    double eStep(Components c) {
+      runner.run(chunks, chunk -> {
+        int from = chunk * ChunkRunner.CHUNK;
+        int to = Math.min(n, from + ChunkRunner.CHUNK);
+        double[] logp = new double[k];
+        double[] scratch = new double[d];
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+          double lse = c.density.weightedLogDensities(x[i], logp, scratch);
+          int off = i * k;
+          for (int j = 0; j < k; j++) {
+            resp[off + j] = Math.exp(logp[j] - lse);
+          }
+          double wi = w == null ? 1.0 : w[i];
+          if (wi != 0) {
+            sum += wi * lse;
+          }
+        }
+        partialLogLik[chunk] = sum;
+        firstMoments(chunk, from, to);
+      });
+      double total = 0;
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        total += partialLogLik[chunk];
+      }
+      double mean = total / totalWeight;
+      if (!Double.isFinite(mean)) {
+        throw new IllegalStateException("the log-likelihood of the data is " + mean
+            + ": the data's values are too large for the covariances; rescale the data");
+      }
+      return mean;
+    }
+
+    void accumulateFirstMoments() {
+      runner.run(chunks, chunk -> {
+        int from = chunk * ChunkRunner.CHUNK;
+        firstMoments(chunk, from, Math.min(n, from + ChunkRunner.CHUNK));
+      });
+    }
+
+    private void firstMoments(int chunk, int from, int to) {
+      double[] m = partialMass[chunk];
+      double[] s = partialSum[chunk];
+      java.util.Arrays.fill(m, 0.0);
+      java.util.Arrays.fill(s, 0.0);
+      for (int i = from; i < to; i++) {
+        double wi = w == null ? 1.0 : w[i];
+        double[] xi = x[i];
+        int off = i * k;
+        for (int c = 0; c < k; c++) {
+          double r = wi * resp[off + c];
+          if (r == 0) {
+            continue;
+          }
+          m[c] += r;
+          int so = c * d;
+          for (int j = 0; j < d; j++) {
+            s[so + j] += r * xi[j];
+          }
+        }
+      }
+    }
+
+    /**
+     * The M-step from the responsibilities and first moments in place.
+     *
+     * @param weightDivisor the divisor of the weights: the total data weight at initialisation
+     *     (as scikit-learn), or NaN for the sum of the component masses
+     */
+    Components mStep(double weightDivisor) {
+      java.util.Arrays.fill(mass, 0.0);
+      java.util.Arrays.fill(means, 0.0);
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        double[] m = partialMass[chunk];
+        double[] s = partialSum[chunk];
+        for (int c = 0; c < k; c++) {
+          mass[c] += m[c];
+        }
+        for (int j = 0; j < k * d; j++) {
+          means[j] += s[j];
+        }
+      }
+      double massSum = 0;
+      for (int c = 0; c < k; c++) {
+        mass[c] += WEIGHT_FLOOR;
+        massSum += mass[c];
+        for (int j = 0; j < d; j++) {
+          means[c * d + j] /= mass[c];
+        }
+      }
+      CovarianceType type = params.covariance;
+      boolean square = type == CovarianceType.FULL || type == CovarianceType.TIED;
+      runner.run(chunks, chunk -> {
+        int from = chunk * ChunkRunner.CHUNK;
+        int to = Math.min(n, from + ChunkRunner.CHUNK);
+        double[] acc = partialScatter[chunk];
+        java.util.Arrays.fill(acc, 0.0);
+        double[] diff = new double[d];
+        for (int i = from; i < to; i++) {
+          double wi = w == null ? 1.0 : w[i];
+          double[] xi = x[i];
+          int off = i * k;
+          for (int c = 0; c < k; c++) {
+            double r = wi * resp[off + c];
+            if (r == 0) {
+              continue;
+            }
+            int mo = c * d;
+            if (square) {
+              for (int j = 0; j < d; j++) {
+                diff[j] = xi[j] - means[mo + j];
+              }
+              Gaussian.addOuterLower(acc, c * d * d, diff, r, d);
+            } else {
+              for (int j = 0; j < d; j++) {
+                double t = xi[j] - means[mo + j];
+                acc[mo + j] += r * t * t;
+              }
+            }
+          }
+        }
+      });
+      double[] scatter = new double[partialScatter[0].length];
+      for (int chunk = 0; chunk < chunks; chunk++) {
+        double[] acc = partialScatter[chunk];
+        for (int j = 0; j < scatter.length; j++) {
+          scatter[j] += acc[j];
+        }
+      }
+      double reg = params.regCovar;
+      double[] cov = new double[type.covarianceLength(k, d)];
+      switch (type) {
+        case FULL:
+          for (int c = 0; c < k; c++) {
+            int off = c * d * d;
+            for (int j = 0; j < d * d; j++) {
+              cov[off + j] = scatter[off + j] / mass[c];
+            }
+            Gaussian.symmetrizeFromLower(cov, off, d);
+            for (int j = 0; j < d; j++) {
+              cov[off + j * d + j] += reg;
+            }
+          }
+          break;
+        case TIED:
+          for (int c = 0; c < k; c++) {
+            int off = c * d * d;
+            for (int j = 0; j < d * d; j++) {
+              cov[j] += scatter[off + j];
+            }
+          }
+          for (int j = 0; j < d * d; j++) {
+            cov[j] /= massSum;
+          }
+          Gaussian.symmetrizeFromLower(cov, 0, d);
+          for (int j = 0; j < d; j++) {
+            cov[j * d + j] += reg;
+          }
+          break;
+        case DIAGONAL:
+          for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+              cov[c * d + j] = scatter[c * d + j] / mass[c] + reg;
+            }
+          }
+          break;
+        default:
+          for (int c = 0; c < k; c++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+              s += scatter[c * d + j] / mass[c] + reg;
+            }
+            cov[c] = s / d;
+          }
+      }
+      double divisor = Double.isNaN(weightDivisor) ? massSum : weightDivisor;
+      double[] weights = new double[k];
+      for (int c = 0; c < k; c++) {
+        weights[c] = mass[c] / divisor;
+      }
+      return Components.of(type, k, d, weights, means, cov, false);
+    }
+  }
+}

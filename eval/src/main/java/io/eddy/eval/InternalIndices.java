@@ -1,0 +1,165 @@
+package io.eddy.eval;
+
+import io.eddy.CentroidModel;
+import io.eddy.ClusterModel;
+import io.eddy.math.Euclid;
+
+/**
+ * Internal quality indices of a partition: how compact and separated the clusters are, from
+ * the data alone. The silhouette has its own class, {@link Silhouette}.
+ *
+ * <p>All methods take the data as {@code n} rows of one dimension {@code d} and one label per
+ * row. Labels are any integers; {@link ClusterModel#NOISE} points are left out of every sum
+ * (an index of a density clustering describes its clusters, not its noise). Each method
+ * throws {@link IllegalArgumentException} naming the problem for: data that are null, ragged,
+ * not finite or of fewer than 2 points; labels of the wrong length; all points NOISE; fewer
+ * than 2 clusters. Davies–Bouldin and Calinski–Harabasz, like scikit-learn, also need fewer
+ * clusters than clustered points.
+ *
+ * <p>Values equal scikit-learn 1.2's ({@code davies_bouldin_score},
+ * {@code calinski_harabasz_score}) to 1e-10 relative on its bundled data sets. Each costs
+ * O(n·d + k²·d) time and O(k·d) memory, on the calling thread. Inputs are not modified.
+ */
+public final class InternalIndices {
+
+  private InternalIndices() {}
+
+  /**
+   * The within-cluster sum of squares: the sum over clustered points of the squared
+   * Euclidean distance to the mean of their cluster (k-means' objective at a fixed point,
+   * scikit-learn's {@code inertia_}). Lower is tighter; it always falls as k grows.
+   *
+   * @param data n &ge; 2 finite points; not modified
+   * @param labels one label per point; not modified
+   * @return the WCSS, in squared units of the data, &ge; 0
+   */
+  public static double wcss(double[][] data, int[] labels) {
+    Labeling l = Labeling.forIndex(data, labels);
+    return wcss(data, l, l.means(data));
+  }
+
+  static double wcss(double[][] data, Labeling l, double[] means) {
+    int d = data[0].length;
+    double sum = 0;
+    for (int i = 0; i < l.n; i++) {
+      int c = l.index[i];
+      if (c >= 0) {
+        sum += Euclid.squaredDistance(data[i], 0, means, c * d, d);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The inertia of a centroid model on data: the sum over points of the squared distance to
+   * the center of the cluster the model predicts, skipping points it predicts as NOISE.
+   * Unlike {@link #wcss(double[][], int[])} the centers are the model's, not the data's means.
+   *
+   * @param data finite points of the model's dimension; not modified
+   * @param model the model
+   * @return the inertia, &ge; 0
+   * @throws IllegalArgumentException if the data are empty or invalid for the model
+   */
+  public static double inertia(double[][] data, CentroidModel model) {
+    if (data == null || data.length == 0) {
+      throw new IllegalArgumentException("data has 0 points, expected at least 1");
+    }
+    int[] predicted = model.predict(data);
+    double sum = 0;
+    for (int i = 0; i < data.length; i++) {
+      if (predicted[i] != ClusterModel.NOISE) {
+        sum += Euclid.squaredDistance(data[i], model.center(predicted[i]));
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The Davies–Bouldin index (Davies &amp; Bouldin 1979): the mean over clusters of the
+   * worst ratio {@code (s_i + s_j) / d(c_i, c_j)}, where {@code s} is the mean distance of a
+   * cluster's points to its mean and {@code d} the distance between means. Lower is better;
+   * 0 is the minimum. As scikit-learn: 0 if every {@code s} or every {@code d} is within
+   * 1e-8 of 0, and coincident means do not count.
+   *
+   * @param data n &ge; 2 finite points; not modified
+   * @param labels one label per point, 2 &le; k &lt; clustered points; not modified
+   */
+  public static double daviesBouldin(double[][] data, int[] labels) {
+    Labeling l = Labeling.forPartitionIndex(data, labels);
+    int d = data[0].length;
+    int k = l.k;
+    double[] means = l.means(data);
+    double[] scatter = new double[k];
+    for (int i = 0; i < l.n; i++) {
+      int c = l.index[i];
+      if (c >= 0) {
+        scatter[c] += Math.sqrt(Euclid.squaredDistance(data[i], 0, means, c * d, d));
+      }
+    }
+    boolean scatterZero = true;
+    for (int c = 0; c < k; c++) {
+      scatter[c] /= l.sizes[c];
+      scatterZero &= Math.abs(scatter[c]) <= 1e-8;
+    }
+    double[] between = new double[k * k];
+    boolean betweenZero = true;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        double dist = Math.sqrt(Euclid.squaredDistance(means, a * d, means, b * d, d));
+        between[a * k + b] = dist;
+        betweenZero &= dist <= 1e-8;
+      }
+    }
+    if (scatterZero || betweenZero) {
+      return 0.0;
+    }
+    double total = 0;
+    for (int a = 0; a < k; a++) {
+      double worst = 0;
+      for (int b = 0; b < k; b++) {
+        double dist = between[a * k + b];
+        if (dist != 0) {
+          worst = Math.max(worst, (scatter[a] + scatter[b]) / dist);
+        }
+      }
+      total += worst;
+    }
+    return total / k;
+  }
+
+  /**
+   * The Calinski–Harabasz index (variance ratio criterion, Caliński &amp; Harabasz 1974):
+   * {@code [B / (k - 1)] / [W / (n - k)]} with B the between-cluster and W the
+   * within-cluster sum of squares. Higher is better. As scikit-learn, 1 when W is 0.
+   *
+   * @param data n &ge; 2 finite points; not modified
+   * @param labels one label per point, 2 &le; k &lt; clustered points; not modified
+   */
+  public static double calinskiHarabasz(double[][] data, int[] labels) {
+    Labeling l = Labeling.forPartitionIndex(data, labels);
+    int d = data[0].length;
+    int m = l.clustered();
+    double[] means = l.means(data);
+    double[] mean = new double[d];
+    for (int i = 0; i < l.n; i++) {
+      if (l.index[i] >= 0) {
+        double[] x = data[i];
+        for (int j = 0; j < d; j++) {
+          mean[j] += x[j];
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= m;
+    }
+    double between = 0;
+    for (int c = 0; c < l.k; c++) {
+      between += l.sizes[c] * Euclid.squaredDistance(means, c * d, mean, 0, d);
+    }
+    double within = wcss(data, l, means);
+    if (within == 0.0) {
+      return 1.0;
+    }
+    return between * (m - l.k) / (within * (l.k - 1.0));
+  }
+}

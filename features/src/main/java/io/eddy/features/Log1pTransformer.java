@@ -1,0 +1,116 @@
+package io.eddy.features;
+
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code log(1 + x)} of every feature, inverted by {@code exp(x) - 1}: compresses the long
+ * right tail of money and count features (spend, frequency) before a scaler, as scikit-learn's
+ * {@code FunctionTransformer(np.log1p, inverse_func=np.expm1)}.
+ *
+ * <p>Needs no fitting. Values below -1 have no logarithm and give NaN, as NaN gives NaN: place
+ * it on non-negative features. Immutable and thread-safe; allocation-free; may write into its
+ * input.
+ */
+public final class Log1pTransformer implements InvertibleTransformer {
+
+  /** Configuration; this transformer has no options. */
+  public record Params() implements TransformerSpec {
+
+    /** The only configuration. */
+    public static final Params DEFAULTS = new Params();
+
+    @Override
+    public Log1pTransformer fit(double[][] data, List<String> names) {
+      return new Log1pTransformer(Features.names(names, Features.requireData(data, true)));
+    }
+  }
+
+  private final List<String> names;
+
+  /**
+   * A transformer over features with these names.
+   *
+   * @throws IllegalArgumentException if the names are empty, null or not unique
+   */
+  public Log1pTransformer(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw new IllegalArgumentException("names is empty, expected at least 1 feature");
+    }
+    this.names = Features.names(names, names.size());
+  }
+
+  @Override
+  public int inputDimension() {
+    return names.size();
+  }
+
+  @Override
+  public int outputDimension() {
+    return names.size();
+  }
+
+  @Override
+  public List<String> inputNames() {
+    return names;
+  }
+
+  @Override
+  public List<String> outputNames() {
+    return names;
+  }
+
+  @Override
+  public void transform(double[] in, double[] out) {
+    int d = names.size();
+    Features.requireLengths(in, d, out, d);
+    for (int j = 0; j < d; j++) {
+      out[j] = Math.log1p(in[j]);
+    }
+  }
+
+  @Override
+  public void inverseTransform(double[] in, double[] out) {
+    int d = names.size();
+    Features.requireLengths(in, d, out, d);
+    for (int j = 0; j < d; j++) {
+      out[j] = Math.expm1(in[j]);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Log1pTransformer" + names;
+  }
+
+  /** The codec, named {@code "features.log1p"}. */
+  public static final StateCodec<Log1pTransformer> CODEC = new StateCodec<>() {
+    @Override
+    public String name() {
+      return "features.log1p";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Class<Log1pTransformer> type() {
+      return Log1pTransformer.class;
+    }
+
+    @Override
+    public void write(Log1pTransformer s, StateOutput out) throws IOException {
+      Codecs.writeNames(out, s.names);
+    }
+
+    @Override
+    public Log1pTransformer read(StateInput in, int version) throws IOException {
+      return new Log1pTransformer(Codecs.readNames(in));
+    }
+  };
+}

@@ -1,0 +1,584 @@
+package io.eddy.online;
+
+import io.eddy.ClusterModel;
+import io.eddy.DecayingClusterer;
+import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import io.eddy.math.Decay;
+import io.eddy.math.Euclid;
+import io.eddy.math.Neighbours;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * DBSTREAM: density-based stream clustering with a shared-density graph between
+ * micro-clusters [1].
+ *
+ * <p><b>Online part</b> (Algorithm 1 of [1]). A micro-cluster is a centre, a weight and the
+ * time of its last update; weights fade as {@code 2^(-lambda·dt)}. For each point x at time t:
+ * every micro-cluster whose centre lies within r of x (inclusive) fades its weight to t, gains
+ * the point's weight, and moves its centre toward x by {@code h = exp(-d²/(2σ²))}, σ = r/3,
+ * with d the distance to its old centre (competitive learning); the shared density s_ij of
+ * every pair of those neighbours fades to t and gains the weight too. A move that would bring
+ * two of those centres closer than r is undone for both of them (the paper's pairwise rule).
+ * With no neighbour, x founds a new micro-cluster of weight w.
+ *
+ * <p><b>Cleanup</b> (Algorithm 2), every {@code tGap} time units: a micro-cluster whose faded
+ * weight fell below {@code w_weak = 2^(-lambda·tGap)} is removed with its shared-density
+ * entries; an entry whose faded value fell below {@code alpha·w_weak} is removed. This bounds
+ * memory: a micro-cluster that receives no point for about tGap is gone.
+ *
+ * <p><b>Macro clusters</b> (Algorithm 3). Strong micro-clusters have faded weight
+ * {@code >= wMin}; two strong micro-clusters are connected when {@code s_ij / ((w_i + w_j) / 2)
+ * >= alpha}, all values faded to the current time; the connected components are the macro
+ * clusters and weak micro-clusters are noise. This runs lazily: {@link #snapshot()} and
+ * {@link #predict(double[])} reuse the last clustering until the next {@code learn}.
+ *
+ * <p><b>Labels</b> are stable segment ids: at every cleanup the clustering is matched with the
+ * previous one by the weight of shared micro-clusters, so a continuing cluster keeps its label,
+ * new ones get fresh labels and a vanished label is never reused. A label first seen in a
+ * snapshot taken between cleanups is provisional until the next cleanup confirms it (snapshots
+ * never change the learning state).
+ *
+ * <p><b>Time.</b> {@link #learn(double[])} stamps the point with the current clock and then
+ * advances it by one tick, as River and the paper count time; {@link #learn(double[], double,
+ * double)} stamps it with an explicit event time and sets the clock to it (several points may
+ * share a time). Time never goes backwards: an earlier time is rejected and changes nothing.
+ * Gaps of any length are safe: decay is computed as a non-positive power of two.
+ *
+ * <p><b>Weights.</b> A point of weight w adds w to the weights and shared densities it touches;
+ * its centre pull is {@code 1 - (1 - h)^w}, the pull of w unit points at the same distance.
+ *
+ * <p><b>Differences from River 0.26</b>, all deliberate and tested: the radius is inclusive
+ * (River: strict {@code < r}); reclustering fades weights and shared densities to the current
+ * time and uses {@code >=} at the wMin and alpha boundaries, as the paper and R's
+ * {@code stream} do; weak micro-clusters are noise and {@code predict} answers
+ * {@link ClusterModel#NOISE} for points farther than r from every strong micro-cluster (River
+ * returns the nearest macro centre, never noise); micro-cluster ids come from a counter (River's
+ * {@code max+1} can reuse an id); shared-density entries of removed micro-clusters are removed
+ * with them; labels are stable.
+ *
+ * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
+ * costs O(m·d + n²·d) for m micro-clusters and n neighbours of the point, and allocates nothing
+ * in steady state (arrays grow only when the micro-cluster count reaches a new maximum).
+ *
+ * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
+ * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
+ */
+public final class Dbstream implements DecayingClusterer<DbstreamModel> {
+
+  /**
+   * The configuration.
+   *
+   * @param r the micro-cluster radius, in the units of the data; &gt; 0 (default 1)
+   * @param lambda the decay rate per time unit: weights fade as {@code 2^(-lambda·dt)}; &gt; 0
+   *     (default 0.001, a half-life of 1000 ticks)
+   * @param tGap the time between cleanups; &gt; 0 (default 1000)
+   * @param wMin the faded weight from which a micro-cluster is strong; &gt; 0 (default 3)
+   * @param alpha the intersection factor: the shared density, relative to the mean weight of
+   *     the pair, that connects two micro-clusters; in (0, 1] (default 0.1)
+   * @param seed the seed; DBSTREAM uses no randomness, so it only keeps the registry uniform
+   */
+  public record Params(double r, double lambda, double tGap, double wMin, double alpha, long seed) {
+
+    /** The defaults, R {@code stream}'s where it has one. */
+    public static final Params DEFAULTS = new Params(1.0, 0.001, 1000, 3.0, 0.1, 42L);
+
+    /** Validates every field. */
+    public Params {
+      requirePositive("r", r);
+      requirePositive("lambda", lambda);
+      requirePositive("tGap", tGap);
+      requirePositive("wMin", wMin);
+      if (!(alpha > 0 && alpha <= 1)) {
+        throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
+      }
+    }
+
+    private static void requirePositive(String name, double v) {
+      if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException(name + " must be in (0, inf), got " + v);
+      }
+    }
+
+    /** A copy with another radius. */
+    public Params withR(double v) {
+      return new Params(v, lambda, tGap, wMin, alpha, seed);
+    }
+
+    /** A copy with another decay rate. */
+    public Params withLambda(double v) {
+      return new Params(r, v, tGap, wMin, alpha, seed);
+    }
+
+    /** A copy with another cleanup interval. */
+    public Params withTGap(double v) {
+      return new Params(r, lambda, v, wMin, alpha, seed);
+    }
+
+    /** A copy with another minimum weight. */
+    public Params withWMin(double v) {
+      return new Params(r, lambda, tGap, v, alpha, seed);
+    }
+
+    /** A copy with another intersection factor. */
+    public Params withAlpha(double v) {
+      return new Params(r, lambda, tGap, wMin, v, seed);
+    }
+
+    /** A copy with another seed. */
+    public Params withSeed(long v) {
+      return new Params(r, lambda, tGap, wMin, alpha, v);
+    }
+  }
+
+  private final Params params;
+  private final double r2;
+  private final double twoSigma2;
+
+  private int d;
+  private int m;
+  private double[] centers = new double[0];
+  private double[] weights = new double[0];
+  private double[] stamps = new double[0];
+  private long[] ids = new long[0];
+  private long nextId;
+  private final PairTable shared = new PairTable();
+  private StableLabels labels = new StableLabels();
+  private double now;
+  private double nextCleanup;
+  private long seen;
+
+  private int[] nbr = new int[0];
+  private double[] nbrDist = new double[0];
+  private double[] oldCenters = new double[0];
+  private double[] faded = new double[0];
+  private int[] parent = new int[0];
+  private int[] component = new int[0];
+  private int[] componentLabels = new int[0];
+
+  private DbstreamModel cached;
+
+  /** A clusterer with the given configuration. */
+  public Dbstream(Params params) {
+    this.params = java.util.Objects.requireNonNull(params, "params");
+    this.r2 = params.r() * params.r();
+    double sigma = params.r() / 3;
+    this.twoSigma2 = 2 * sigma * sigma;
+    this.nextCleanup = params.tGap();
+  }
+
+  /** A clusterer with {@link Params#DEFAULTS}. */
+  public Dbstream() {
+    this(Params.DEFAULTS);
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  @Override
+  public void learn(double[] point) {
+    learn(point, 1.0);
+  }
+
+  @Override
+  public void learn(double[] point, double weight) {
+    Points.require(point, d);
+    Points.requireWeight(weight);
+    double t = now;
+    update(point, weight, t);
+    advance(t + 1);
+  }
+
+  @Override
+  public void learn(double[] point, double weight, double time) {
+    Points.require(point, d);
+    Points.requireWeight(weight);
+    requireTime(time);
+    update(point, weight, time);
+    advance(time);
+  }
+
+  private void requireTime(double time) {
+    if (!Double.isFinite(time)) {
+      throw new IllegalArgumentException("time is " + time + ", expected a finite value");
+    }
+    if (time < now) {
+      throw new IllegalArgumentException("time is " + time + ", expected at least the current time " + now
+          + " (time must not go backwards)");
+    }
+  }
+
+  private void advance(double time) {
+    seen++;
+    now = time;
+    if (now >= nextCleanup) {
+      cleanup();
+    }
+    cached = null;
+  }
+
+  private void update(double[] x, double w, double t) {
+    if (d == 0) {
+      d = x.length;
+    }
+    int n = Neighbours.withinRadius(x, centers, m, r2, nbr, nbrDist);
+    if (n == 0) {
+      add(x, w, t);
+      return;
+    }
+    double lambda = params.lambda();
+    for (int k = 0; k < n; k++) {
+      int i = nbr[k];
+      System.arraycopy(centers, i * d, oldCenters, k * d, d);
+      weights[i] = weights[i] * Decay.factor(lambda, t - stamps[i]) + w;
+      double h = Math.exp(-nbrDist[k] / twoSigma2);
+      double rate = w == 1.0 ? h : 1 - Math.pow(1 - h, w);
+      Euclid.moveToward(centers, i, x, rate);
+      stamps[i] = t;
+    }
+    for (int k = 0; k < n; k++) {
+      long a = ids[nbr[k]];
+      for (int l = k + 1; l < n; l++) {
+        long b = ids[nbr[l]];
+        int slot = shared.find(a, b);
+        if (slot < 0) {
+          slot = shared.insert(a, b);
+          shared.set(slot, w, t);
+        } else {
+          shared.set(slot, shared.value(slot) * Decay.factor(lambda, t - shared.time(slot)) + w, t);
+        }
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      int i = nbr[k];
+      for (int l = k + 1; l < n; l++) {
+        int j = nbr[l];
+        if (Euclid.squaredDistance(centers, i * d, centers, j * d, d) < r2) {
+          System.arraycopy(oldCenters, k * d, centers, i * d, d);
+          System.arraycopy(oldCenters, l * d, centers, j * d, d);
+        }
+      }
+    }
+  }
+
+  private void add(double[] x, double w, double t) {
+    if (m == weights.length) {
+      grow();
+    }
+    System.arraycopy(x, 0, centers, m * d, d);
+    weights[m] = w;
+    stamps[m] = t;
+    ids[m] = nextId++;
+    m++;
+  }
+
+  private void grow() {
+    int cap = Math.max(16, weights.length * 2);
+    centers = Arrays.copyOf(centers, cap * d);
+    weights = Arrays.copyOf(weights, cap);
+    stamps = Arrays.copyOf(stamps, cap);
+    ids = Arrays.copyOf(ids, cap);
+    allocateScratch(cap);
+  }
+
+  private void allocateScratch(int cap) {
+    nbr = new int[cap];
+    nbrDist = new double[cap];
+    oldCenters = new double[cap * d];
+    faded = new double[cap];
+    parent = new int[cap];
+    component = new int[cap];
+    componentLabels = new int[cap];
+  }
+
+  private int indexOf(long id) {
+    return Arrays.binarySearch(ids, 0, m, id);
+  }
+
+  private void cleanup() {
+    double lambda = params.lambda();
+    double weak = Decay.factor(lambda, params.tGap());
+    int kept = 0;
+    for (int i = 0; i < m; i++) {
+      if (weights[i] * Decay.factor(lambda, now - stamps[i]) < weak) {
+        continue;
+      }
+      if (kept != i) {
+        System.arraycopy(centers, i * d, centers, kept * d, d);
+        weights[kept] = weights[i];
+        stamps[kept] = stamps[i];
+        ids[kept] = ids[i];
+      }
+      kept++;
+    }
+    m = kept;
+    double weakShared = params.alpha() * weak;
+    for (int slot = 0; slot < shared.capacity(); ) {
+      if (shared.occupied(slot)
+          && (shared.value(slot) * Decay.factor(lambda, now - shared.time(slot)) < weakShared
+              || indexOf(shared.a(slot)) < 0 || indexOf(shared.b(slot)) < 0)) {
+        shared.removeAt(slot);
+      } else {
+        slot++;
+      }
+    }
+    double next = (Math.floor(now / params.tGap()) + 1) * params.tGap();
+    nextCleanup = next > now ? next : now + params.tGap();
+    int count = recluster();
+    labels.commit(ids, component, m, count, componentLabels);
+  }
+
+  /**
+   * Computes the macro clustering of the current state into the scratch arrays
+   * {@code faded}, {@code component} and {@code componentLabels}; changes no learning state.
+   * Components are numbered in the order of their smallest micro-cluster id.
+   *
+   * @return the number of components
+   */
+  private int recluster() {
+    double lambda = params.lambda();
+    double wMin = params.wMin();
+    for (int i = 0; i < m; i++) {
+      faded[i] = weights[i] * Decay.factor(lambda, now - stamps[i]);
+      parent[i] = i;
+    }
+    for (int slot = 0; slot < shared.capacity(); slot++) {
+      if (!shared.occupied(slot)) {
+        continue;
+      }
+      int a = indexOf(shared.a(slot));
+      int b = indexOf(shared.b(slot));
+      if (faded[a] < wMin || faded[b] < wMin) {
+        continue;
+      }
+      double s = shared.value(slot) * Decay.factor(lambda, now - shared.time(slot));
+      if (s / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
+        union(parent, a, b);
+      }
+    }
+    int count = 0;
+    for (int i = 0; i < m; i++) {
+      if (faded[i] < wMin) {
+        component[i] = -1;
+        continue;
+      }
+      int root = find(parent, i);
+      // Roots are the smallest index of their tree, so a root's component is numbered first.
+      component[i] = root == i ? count++ : component[root];
+    }
+    labels.assign(ids, faded, component, m, count, componentLabels);
+    return count;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra != rb) {
+      parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+
+  /** The micro-clusters' centres, faded weights and component labels as a model. */
+  @Override
+  public DbstreamModel snapshot() {
+    if (cached == null) {
+      cached = build();
+    }
+    return cached;
+  }
+
+  private DbstreamModel build() {
+    int count = recluster();
+    int[] microLabels = new int[m];
+    for (int i = 0; i < m; i++) {
+      microLabels[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
+    }
+    MacroClusters macro = MacroClusters.of(centers, d, faded, component, m, count, componentLabels);
+    return new DbstreamModel(d, params.r(), now, macro.labels(), macro.centers(), macro.weights(),
+        Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), microLabels);
+  }
+
+  /**
+   * The macro cluster of the nearest strong micro-cluster within r, else
+   * {@link ClusterModel#NOISE}; equal to {@code snapshot().predict(point)}. Reclusters only if
+   * something was learned since the last call; does not change the learning state.
+   */
+  @Override
+  public int predict(double[] point) {
+    Points.require(point, d);
+    return snapshot().predict(point);
+  }
+
+  @Override
+  public long seen() {
+    return seen;
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  /** The current time of the clock: the number of points learned, in tick mode. */
+  @Override
+  public double time() {
+    return now;
+  }
+
+  /** The number of micro-clusters now held (strong and weak). */
+  public int microClusterCount() {
+    return m;
+  }
+
+  /** The stored (unfaded) weight of micro-cluster {@code i}, for tests. */
+  double microWeight(int i) {
+    return weights[i];
+  }
+
+  /** The time of micro-cluster {@code i}'s last update, for tests. */
+  double microStamp(int i) {
+    return stamps[i];
+  }
+
+  /** The centre of micro-cluster {@code i}, for tests. */
+  double[] microCenter(int i) {
+    return Arrays.copyOfRange(centers, i * d, (i + 1) * d);
+  }
+
+  /** The id of micro-cluster {@code i}, for tests. */
+  long microId(int i) {
+    return ids[i];
+  }
+
+  /** The stored shared density of a pair of micro-cluster ids and its time, or null; for tests. */
+  double[] sharedDensity(long a, long b) {
+    int slot = shared.find(Math.min(a, b), Math.max(a, b));
+    return slot < 0 ? null : new double[] {shared.value(slot), shared.time(slot)};
+  }
+
+  /** The number of shared-density entries now held. */
+  public int sharedDensityCount() {
+    return shared.size();
+  }
+
+  @Override
+  public String toString() {
+    return "Dbstream[" + params + ", micro-clusters=" + m + ", seen=" + seen + "]";
+  }
+
+  /** The codec of the full learning state, named {@code "dbstream.state"}. */
+  public static final StateCodec<Dbstream> CODEC = new StateCodec<>() {
+    @Override
+    public String name() {
+      return "dbstream.state";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Class<Dbstream> type() {
+      return Dbstream.class;
+    }
+
+    @Override
+    public void write(Dbstream c, StateOutput out) throws IOException {
+      Params p = c.params;
+      out.writeDouble(p.r());
+      out.writeDouble(p.lambda());
+      out.writeDouble(p.tGap());
+      out.writeDouble(p.wMin());
+      out.writeDouble(p.alpha());
+      out.writeLong(p.seed());
+      out.writeInt(c.d);
+      out.writeDouble(c.now);
+      out.writeDouble(c.nextCleanup);
+      out.writeLong(c.seen);
+      out.writeLong(c.nextId);
+      out.writeDoubles(Arrays.copyOf(c.centers, c.m * c.d));
+      out.writeDoubles(Arrays.copyOf(c.weights, c.m));
+      out.writeDoubles(Arrays.copyOf(c.stamps, c.m));
+      out.writeLongs(Arrays.copyOf(c.ids, c.m));
+      int[] slots = c.shared.sortedSlots();
+      out.writeInt(slots.length);
+      for (int s : slots) {
+        out.writeLong(c.shared.a(s));
+        out.writeLong(c.shared.b(s));
+        out.writeDouble(c.shared.value(s));
+        out.writeDouble(c.shared.time(s));
+      }
+      c.labels.write(out);
+    }
+
+    @Override
+    public Dbstream read(StateInput in, int version) throws ModelFormatException {
+      Dbstream c = new Dbstream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
+          in.readDouble(), in.readDouble(), in.readLong()));
+      c.d = in.readInt(0, Integer.MAX_VALUE);
+      c.now = in.readDouble();
+      c.nextCleanup = in.readDouble();
+      c.seen = in.readLong();
+      c.nextId = in.readLong();
+      if (!Double.isFinite(c.now) || !(c.nextCleanup > c.now) || c.seen < 0 || c.nextId < 0) {
+        throw new ModelFormatException("invalid clock: time " + c.now + ", next cleanup "
+            + c.nextCleanup + ", seen " + c.seen + ", next id " + c.nextId);
+      }
+      double[] centers = in.readDoubles();
+      double[] weights = in.readDoubles();
+      double[] stamps = in.readDoubles();
+      long[] ids = in.readLongs();
+      int m = weights.length;
+      if (stamps.length != m || ids.length != m || (long) m * c.d != centers.length
+          || (c.d == 0 && m > 0)) {
+        throw new ModelFormatException("micro-cluster arrays disagree in length");
+      }
+      for (int i = 0; i < m; i++) {
+        if (!(weights[i] > 0) || !Double.isFinite(weights[i]) || !(stamps[i] <= c.now)
+            || ids[i] < 0 || ids[i] >= c.nextId || (i > 0 && ids[i] <= ids[i - 1])) {
+          throw new ModelFormatException("invalid micro-cluster " + i);
+        }
+      }
+      for (double v : centers) {
+        if (!Double.isFinite(v)) {
+          throw new ModelFormatException("micro-cluster centre is not finite");
+        }
+      }
+      c.centers = centers;
+      c.weights = weights;
+      c.stamps = stamps;
+      c.ids = ids;
+      c.m = m;
+      c.allocateScratch(m);
+      int pairs = in.readInt(0, Integer.MAX_VALUE);
+      for (int k = 0; k < pairs; k++) {
+        long a = in.readLong();
+        long b = in.readLong();
+        double v = in.readDouble();
+        double t = in.readDouble();
+        if (!(a < b) || c.indexOf(a) < 0 || c.indexOf(b) < 0 || !(v > 0) || !Double.isFinite(v)
+            || !(t <= c.now) || c.shared.find(a, b) >= 0) {
+          throw new ModelFormatException("invalid shared-density entry " + k);
+        }
+        c.shared.set(c.shared.insert(a, b), v, t);
+      }
+      c.labels = StableLabels.read(in);
+      return c;
+    }
+  };
+}

@@ -1,0 +1,209 @@
+package io.eddy.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.eddy.io.ModelIO;
+import io.eddy.kmeans.Centroids;
+import io.eddy.kmeans.KMeansModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MiniBatchKMeansTest {
+
+  private static double[][] fixtureData() throws IOException {
+    List<double[]> rows = new ArrayList<>();
+    try (InputStream in = MiniBatchKMeansTest.class.getResourceAsStream("/kmeans/minibatch_data.csv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isBlank()) {
+          rows.add(Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
+        }
+      }
+    }
+    return rows.toArray(new double[0][]);
+  }
+
+  private static Properties fixtureProperties() throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = MiniBatchKMeansTest.class.getResourceAsStream("/kmeans/minibatch.properties")) {
+      p.load(in);
+    }
+    return p;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1024, 100})
+  void fit_finalInertiaWithinTwoPercentOfScikitLearn(int batch) throws IOException {
+    double[][] data = fixtureData();
+    double sklearn = Double.parseDouble(fixtureProperties().getProperty("batch" + batch + ".sklearn_median_inertia"));
+    double[] inertias = new double[10];
+    for (int seed = 0; seed < 10; seed++) {
+      KMeansModel m = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(10)
+          .withBatchSize(batch).withSeed(seed)).fit(data);
+      inertias[seed] = m.inertia();
+      assertThat(m.trainingLabels()).hasSize(data.length);
+      assertThat(m.iterations()).isBetween(1, 100);
+    }
+    assertThat(median(inertias)).isLessThanOrEqualTo(1.02 * sklearn);
+  }
+
+  @Test
+  void fit_sameSeed_identicalAndOnlineStateUntouched() {
+    double[][] data = blobs(3_000, 3, 4, 1.0, 5);
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(4).withBatchSize(128).withSeed(9));
+    byte[] before = ModelIO.toBytes(mb);
+    KMeansModel a = mb.fit(data);
+    assertThat(mb.fit(data)).isEqualTo(a);
+    assertThat(ModelIO.toBytes(mb)).isEqualTo(before);
+  }
+
+  @Test
+  void learn_bulkWithOneCluster_centerIsExactRunningWeightedMean() {
+    double[][] data = blobs(500, 3, 2, 2.0, 1);
+    double[] weights = new double[data.length];
+    SplittableRandom rng = new SplittableRandom(2);
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = 0.5 + rng.nextDouble();
+    }
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(1));
+    double[] sum = new double[3];
+    double total = 0;
+    for (int from = 0; from < data.length; from += 50) {
+      double[][] batch = Arrays.copyOfRange(data, from, from + 50);
+      mb.learn(batch, Arrays.copyOfRange(weights, from, from + 50));
+      for (int i = from; i < from + 50; i++) {
+        for (int t = 0; t < 3; t++) {
+          sum[t] += weights[i] * data[i][t];
+        }
+        total += weights[i];
+      }
+      Centroids c = mb.snapshot();
+      assertThat(c.weight(0)).isCloseTo(total, within(1e-9));
+      for (int t = 0; t < 3; t++) {
+        assertThat(c.center(0)[t]).isCloseTo(sum[t] / total, within(1e-9));
+      }
+    }
+    assertThat(mb.steps()).isEqualTo(10);
+    assertThat(mb.seen()).isEqualTo(500);
+  }
+
+  @Test
+  void learn_singlePoints_stepEveryBatchSizeAfterInitialisation() {
+    double[][] data = blobs(1_000, 2, 3, 1.0, 3);
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3).withBatchSize(100));
+    for (int i = 0; i < 99; i++) {
+      mb.learn(data[i]);
+    }
+    assertThat(mb.isReady()).isFalse();
+    assertThatThrownBy(() -> mb.predict(data[0])).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("100");
+    mb.learn(data[99]);
+    assertThat(mb.isReady()).isTrue();
+    assertThat(mb.steps()).isEqualTo(1);
+    for (int i = 100; i < 1_000; i++) {
+      mb.learn(data[i]);
+    }
+    assertThat(mb.steps()).isEqualTo(10);
+    double total = 0;
+    for (int j = 0; j < 3; j++) {
+      total += mb.snapshot().weight(j);
+    }
+    assertThat(total).as("counts sum to the points learned, bar reassignment resets").isLessThanOrEqualTo(1_000);
+  }
+
+  @Test
+  void learn_starvedCenter_reassignedToLivePoints() {
+    // Blob C appears only in the first batch; afterwards its center receives nothing, its
+    // count falls below 1% of the largest and it must be moved onto a current point.
+    SplittableRandom rng = new SplittableRandom(4);
+    double[][] first = new double[90][];
+    for (int i = 0; i < 90; i++) {
+      double cx = i % 3 == 0 ? -10 : i % 3 == 1 ? 10 : 0;
+      double cy = i % 3 == 2 ? 40 : 0;
+      first[i] = new double[] {cx + rng.nextGaussian() * 0.3, cy + rng.nextGaussian() * 0.3};
+    }
+    for (double ratio : new double[] {0.0, 0.01}) {
+      MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3)
+          .withReassignmentRatio(ratio).withSeed(1));
+      mb.learn(first);
+      SplittableRandom r2 = new SplittableRandom(5);
+      for (int step = 0; step < 200; step++) {
+        double[][] batch = new double[60][];
+        for (int i = 0; i < 60; i++) {
+          batch[i] = new double[] {(i % 2 == 0 ? -10 : 10) + r2.nextGaussian() * 0.3, r2.nextGaussian() * 0.3};
+        }
+        mb.learn(batch);
+      }
+      boolean anyNearC = false;
+      for (double[] c : mb.snapshot().centers()) {
+        anyNearC |= c[1] > 20;
+      }
+      assertThat(anyNearC).as("a center still at the vanished blob, ratio %s", ratio).isEqualTo(ratio == 0.0);
+    }
+  }
+
+  @Test
+  void learn_badInput_rejectedWithoutChange() {
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3));
+    assertThatThrownBy(() -> mb.learn(new double[][] {{1, 2}, {3, 4}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least k = 3");
+    assertThat(mb.seen()).isZero();
+    assertThat(mb.dimension()).isZero();
+    assertThatThrownBy(() -> mb.learn(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[] {1, 0, 1}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> mb.fit(new double[][] {{1, 2}})).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MiniBatchKMeans.Params.DEFAULTS.withReassignmentRatio(2))
+        .hasMessageContaining("reassignmentRatio");
+    assertThatThrownBy(() -> MiniBatchKMeans.Params.DEFAULTS.withBatchSize(0)).hasMessageContaining("batchSize");
+  }
+
+  @Test
+  void learn_fewerDistinctPointsThanK_centersCoincideButLearningContinues() {
+    double[][] same = new double[20][];
+    for (int i = 0; i < 20; i++) {
+      same[i] = new double[] {i % 2, 0};
+    }
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(4));
+    mb.learn(same);
+    assertThat(mb.snapshot().clusterCount()).isEqualTo(4);
+    assertThat(mb.predict(new double[] {1, 0})).isBetween(0, 3);
+  }
+
+  private static double[][] blobs(int n, int d, int k, double spread, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] centers = new double[k][d];
+    for (double[] c : centers) {
+      for (int t = 0; t < d; t++) {
+        c[t] = rng.nextDouble(-10, 10);
+      }
+    }
+    java.util.Random g = new java.util.Random(seed);
+    double[][] data = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        data[i][t] = centers[i % k][t] + spread * g.nextGaussian();
+      }
+    }
+    return data;
+  }
+}
