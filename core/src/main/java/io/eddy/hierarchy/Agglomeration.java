@@ -136,6 +136,8 @@ final class Agglomeration {
       case WEIGHTED:
         return 0.5 * (dxi + dyi);
       case WARD: {
+        double wx = nx;
+        double wy = ny;
         double t = 1.0 / (nx + ny + ni);
         return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
       }
@@ -149,8 +151,12 @@ final class Agglomeration {
     }
   }
 
-  /** Ward's update exactly as {@link #update} computes it (scipy's order of operations). */
-  private static double ward(double dxi, double dyi, double dxy, int nx, int ny, int ni) {
+  /**
+   * Ward's update exactly as {@link #update} computes it (scipy's order of operations), with
+   * the sizes already doubles: sums of small integers are exact either way, and it spares
+   * the loop three int-to-double conversions per element.
+   */
+  private static double ward(double dxi, double dyi, double dxy, double nx, double ny, double ni) {
     double t = 1.0 / (nx + ny + ni);
     return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
   }
@@ -174,12 +180,14 @@ final class Agglomeration {
   static Dendrogram nnChain(double[] dist, int n, Linkage linkage) {
     int[] base = rowBases(n);
     int[] size = new int[n];
+    double[] weight = new double[n];
     // The live clusters in increasing order, compacted after each merge. Plain indexed scans
     // let the processor overlap the cache misses of the strided column reads, which a linked
     // list of live clusters would serialise.
     int[] live = new int[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
+      weight[i] = 1.0;
       live[i] = i;
     }
     int count = n;
@@ -244,6 +252,8 @@ final class Agglomeration {
       h[k] = min;
       size[x] = 0;
       size[y] = nx + ny;
+      weight[x] = 0;
+      weight[y] = nx + ny;
       int w = 0;
       for (int p = 0; p < count; p++) {
         int i = live[p];
@@ -252,7 +262,7 @@ final class Agglomeration {
         }
       }
       count = w;
-      updateChain(linkage, dist, base, live, count, size, x, y, min, nx, ny);
+      updateChain(linkage, dist, base, live, count, size, weight, x, y, min, nx, ny);
     }
     return Dendrogram.relabel(n, a, b, h);
   }
@@ -263,7 +273,7 @@ final class Agglomeration {
    * merge. {@code live} no longer holds x.
    */
   private static void updateChain(Linkage linkage, double[] dist, int[] base, int[] live, int count,
-      int[] size, int x, int y, double dxy, int nx, int ny) {
+      int[] size, double[] weight, int x, int y, double dxy, int nx, int ny) {
     int bx = base[x];
     int by = base[y];
     int p = 0;
@@ -316,17 +326,19 @@ final class Agglomeration {
         }
         return;
       case WARD: {
+        double wx = nx;
+        double wy = ny;
         for (; p < count && (i = live[p]) < x; p++) {
           int bi = base[i];
-          dist[bi + y] = ward(dist[bi + x], dist[bi + y], dxy, nx, ny, size[i]);
+          dist[bi + y] = ward(dist[bi + x], dist[bi + y], dxy, wx, wy, weight[i]);
         }
         for (; p < count && (i = live[p]) < y; p++) {
           int iy = base[i] + y;
-          dist[iy] = ward(dist[bx + i], dist[iy], dxy, nx, ny, size[i]);
+          dist[iy] = ward(dist[bx + i], dist[iy], dxy, wx, wy, weight[i]);
         }
         for (p++; p < count; p++) {
           i = live[p];
-          dist[by + i] = ward(dist[bx + i], dist[by + i], dxy, nx, ny, size[i]);
+          dist[by + i] = ward(dist[bx + i], dist[by + i], dxy, wx, wy, weight[i]);
         }
         return;
       }
@@ -484,7 +496,7 @@ final class Agglomeration {
       throw new IllegalArgumentException(linkage.id() + " linkage has no vector form");
     }
     double[] c = x.clone();
-    int[] size = new int[n];
+    double[] size = new double[n];
     int[] id = new int[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
@@ -518,12 +530,12 @@ final class Agglomeration {
       q = neighbor[p];
       m = heap.minValue();
       heap.removeMin();
-      int np = size[p];
-      int nq = size[q];
+      double np = size[p];
+      double nq = size[q];
       left[k] = Math.min(id[p], id[q]);
       right[k] = Math.max(id[p], id[q]);
       h[k] = Math.sqrt(m);
-      sz[k] = np + nq;
+      sz[k] = (int) (np + nq);
       // The union lives in slot q (the higher index), as in the matrix version.
       int po = p * d;
       int qo = q * d;
@@ -532,8 +544,8 @@ final class Agglomeration {
           c[qo + t] = 0.5 * (c[po + t] + c[qo + t]);
         }
       } else {
-        double wp = (double) np / (np + nq);
-        double wq = (double) nq / (np + nq);
+        double wp = np / (np + nq);
+        double wq = nq / (np + nq);
         for (int t = 0; t < d; t++) {
           c[qo + t] = wp * c[po + t] + wq * c[qo + t];
         }
@@ -575,25 +587,29 @@ final class Agglomeration {
     return new Dendrogram(n, left, right, h, sz);
   }
 
-  private static double dissimilarity(double[] c, int d, int[] size, int i, int j, boolean ward) {
+  private static double dissimilarity(double[] c, int d, double[] size, int i, int j, boolean ward) {
     double s = Pairwise.squaredDistance(c, i * d, c, j * d, d);
     if (ward) {
-      int ni = size[i];
-      int nj = size[j];
+      double ni = size[i];
+      double nj = size[j];
       return 2.0 * ni * nj / (ni + nj) * s;
     }
     return s;
   }
 
-  private static void nearestAbove(double[] c, int d, int[] size, int n, int i, boolean ward,
+  /**
+   * The nearest live cluster above i and its dissimilarity. Sizes are kept as doubles (exact
+   * for counts) so that the scan converts no integers.
+   */
+  private static void nearestAbove(double[] c, int d, double[] size, int n, int i, boolean ward,
       int[] neighbor, double[] minDist) {
     int best = -1;
     double m = Double.POSITIVE_INFINITY;
     int io = i * d;
     if (ward) {
-      int ni = size[i];
+      double ni = size[i];
       for (int j = i + 1; j < n; j++) {
-        int nj = size[j];
+        double nj = size[j];
         if (nj == 0) {
           continue;
         }
