@@ -29,8 +29,14 @@ final class Agglomeration {
 
   // ---------------------------------------------------------------- single linkage (Prim)
 
-  /** Single linkage of the n points in {@code x} (dimension d, row-major); x is not modified. */
-  static Dendrogram primSingle(double[] x, int n, int d) {
+  /**
+   * Single linkage of the n points in {@code x} (dimension d, row-major); x is not modified.
+   *
+   * @param rooted compare Euclidean distances, as scipy does, so that ties (distinct squares
+   *     with equal roots) resolve exactly as in scipy; otherwise compare squared distances and
+   *     root only the n−1 heights, which is faster and gives the same heights
+   */
+  static Dendrogram primSingle(double[] x, int n, int d, boolean rooted) {
     int[] rest = new int[n];
     double[] reach = new double[n];
     int count = n - 1;
@@ -58,7 +64,7 @@ final class Agglomeration {
           double diff = x[xo + t] - x[io + t];
           s += diff * diff;
         }
-        double dist = Math.sqrt(s);
+        double dist = rooted ? Math.sqrt(s) : s;
         double r = reach[p];
         if (r > dist) {
           r = dist;
@@ -78,7 +84,7 @@ final class Agglomeration {
       }
       a[k] = cur;
       b[k] = next;
-      h[k] = best;
+      h[k] = rooted ? best : Math.sqrt(best);
       cur = next;
     }
     return Dendrogram.relabel(n, a, b, h);

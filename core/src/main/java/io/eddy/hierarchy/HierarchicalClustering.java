@@ -42,7 +42,12 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   public enum Storage {
     /** A condensed n(n−1)/2 distance matrix: fastest; needs 4·n² bytes of heap. */
     MATRIX,
-    /** Only the points and cluster centers, O(n·d): for Ward, centroid and median (and single, which never needs a matrix). */
+    /**
+     * Only the points and cluster centers, O(n·d): for Ward, centroid and median. Single
+     * linkage never builds a matrix; with this storage it compares squared distances, which
+     * is faster, and with {@link #MATRIX} it compares rooted distances as scipy does, so that
+     * its tie-breaking is scipy's too.
+     */
     VECTORS
   }
 
@@ -166,7 +171,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
       return new Dendrogram(1, new int[0], new int[0], new double[0], new int[0]);
     }
     if (linkage == Linkage.SINGLE) {
-      return Agglomeration.primSingle(x, n, d);
+      return Agglomeration.primSingle(x, n, d, params.storage() == Storage.MATRIX);
     }
     if (params.storage() == Storage.VECTORS) {
       return Agglomeration.genericVectors(x, n, d, linkage);
