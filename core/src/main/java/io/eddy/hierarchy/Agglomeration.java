@@ -280,87 +280,126 @@ final class Agglomeration {
    */
   private static void updateChain(Linkage linkage, double[] dist, int[] base, int[] live, int count,
       int[] size, double[] weight, int x, int y, double dxy, int nx, int ny) {
+    // One method per linkage, so that each is compiled with a profile of its own: a shared
+    // loop first compiled for one linkage ran markedly slower when another came along.
+    switch (linkage) {
+      case COMPLETE:
+        updateComplete(dist, base, live, count, x, y);
+        return;
+      case AVERAGE:
+        updateAverage(dist, base, live, count, x, y, nx, ny);
+        return;
+      case WEIGHTED:
+        updateWeighted(dist, base, live, count, x, y);
+        return;
+      case WARD:
+        updateWard(dist, base, live, count, weight, x, y, dxy, nx, ny);
+        return;
+      default:
+        updateGeneric(linkage, dist, base, live, count, size, x, y, dxy, nx, ny);
+    }
+  }
+
+  private static void updateComplete(double[] dist, int[] base, int[] live, int count, int x, int y) {
     int bx = base[x];
     int by = base[y];
     int p = 0;
     int i;
-    switch (linkage) {
-      case COMPLETE:
-        for (; p < count && (i = live[p]) < x; p++) {
-          int bi = base[i];
-          dist[bi + y] = Math.max(dist[bi + x], dist[bi + y]);
-        }
-        for (; p < count && (i = live[p]) < y; p++) {
-          int iy = base[i] + y;
-          dist[iy] = Math.max(dist[bx + i], dist[iy]);
-        }
-        for (p++; p < count; p++) {
-          i = live[p];
-          dist[by + i] = Math.max(dist[bx + i], dist[by + i]);
-        }
-        return;
-      case AVERAGE: {
-        double wx = nx;
-        double wy = ny;
-        double s = nx + ny;
-        for (; p < count && (i = live[p]) < x; p++) {
-          int bi = base[i];
-          dist[bi + y] = (wx * dist[bi + x] + wy * dist[bi + y]) / s;
-        }
-        for (; p < count && (i = live[p]) < y; p++) {
-          int iy = base[i] + y;
-          dist[iy] = (wx * dist[bx + i] + wy * dist[iy]) / s;
-        }
-        for (p++; p < count; p++) {
-          i = live[p];
-          dist[by + i] = (wx * dist[bx + i] + wy * dist[by + i]) / s;
-        }
-        return;
-      }
-      case WEIGHTED:
-        for (; p < count && (i = live[p]) < x; p++) {
-          int bi = base[i];
-          dist[bi + y] = 0.5 * (dist[bi + x] + dist[bi + y]);
-        }
-        for (; p < count && (i = live[p]) < y; p++) {
-          int iy = base[i] + y;
-          dist[iy] = 0.5 * (dist[bx + i] + dist[iy]);
-        }
-        for (p++; p < count; p++) {
-          i = live[p];
-          dist[by + i] = 0.5 * (dist[bx + i] + dist[by + i]);
-        }
-        return;
-      case WARD: {
-        double wx = nx;
-        double wy = ny;
-        for (; p < count && (i = live[p]) < x; p++) {
-          int bi = base[i];
-          dist[bi + y] = ward(dist[bi + x], dist[bi + y], dxy, wx, wy, weight[i]);
-        }
-        for (; p < count && (i = live[p]) < y; p++) {
-          int iy = base[i] + y;
-          dist[iy] = ward(dist[bx + i], dist[iy], dxy, wx, wy, weight[i]);
-        }
-        for (p++; p < count; p++) {
-          i = live[p];
-          dist[by + i] = ward(dist[bx + i], dist[by + i], dxy, wx, wy, weight[i]);
-        }
-        return;
-      }
-      default:
-        for (; p < count && (i = live[p]) < x; p++) {
-          int bi = base[i];
-          dist[bi + y] = update(linkage, dist[bi + x], dist[bi + y], dxy, nx, ny, size[i]);
-        }
-        for (; p < count && (i = live[p]) < y; p++) {
-          int iy = base[i] + y;
-          dist[iy] = update(linkage, dist[bx + i], dist[iy], dxy, nx, ny, size[i]);
-        }
-        for (p++; p < count; p++) {
-          i = live[p];
-          dist[by + i] = update(linkage, dist[bx + i], dist[by + i], dxy, nx, ny, size[i]);
-        }
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = Math.max(dist[bi + x], dist[bi + y]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = Math.max(dist[bx + i], dist[iy]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = Math.max(dist[bx + i], dist[by + i]);
+    }
+  }
+
+  private static void updateAverage(double[] dist, int[] base, int[] live, int count, int x, int y,
+      int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    double wx = nx;
+    double wy = ny;
+    double s = nx + ny;
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = (wx * dist[bi + x] + wy * dist[bi + y]) / s;
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = (wx * dist[bx + i] + wy * dist[iy]) / s;
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = (wx * dist[bx + i] + wy * dist[by + i]) / s;
+    }
+  }
+
+  private static void updateWeighted(double[] dist, int[] base, int[] live, int count, int x, int y) {
+    int bx = base[x];
+    int by = base[y];
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = 0.5 * (dist[bi + x] + dist[bi + y]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = 0.5 * (dist[bx + i] + dist[iy]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = 0.5 * (dist[bx + i] + dist[by + i]);
+    }
+  }
+
+  private static void updateWard(double[] dist, int[] base, int[] live, int count, double[] weight,
+      int x, int y, double dxy, int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    double wx = nx;
+    double wy = ny;
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = ward(dist[bi + x], dist[bi + y], dxy, wx, wy, weight[i]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = ward(dist[bx + i], dist[iy], dxy, wx, wy, weight[i]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = ward(dist[bx + i], dist[by + i], dxy, wx, wy, weight[i]);
+    }
+  }
+
+  private static void updateGeneric(Linkage linkage, double[] dist, int[] base, int[] live, int count,
+      int[] size, int x, int y, double dxy, int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = update(linkage, dist[bi + x], dist[bi + y], dxy, nx, ny, size[i]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = update(linkage, dist[bx + i], dist[iy], dxy, nx, ny, size[i]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = update(linkage, dist[bx + i], dist[by + i], dxy, nx, ny, size[i]);
     }
   }
 
