@@ -29,6 +29,12 @@ public class ModulePathCheck {
     if (!java.util.Arrays.equals(ModelIO.toBytes(back), ModelIO.toBytes(c))) {
       throw new AssertionError("module-path round trip changed the state");
     }
+    io.eddy.features.StreamingStandardScaler scaler = new io.eddy.features.StreamingStandardScaler();
+    scaler.learn(new double[] {1, 2});
+    Object scalerBack = ModelIO.fromBytes(ModelIO.toBytes(scaler), scaler.getClass());
+    if (!java.util.Arrays.equals(ModelIO.toBytes(scalerBack), ModelIO.toBytes(scaler))) {
+      throw new AssertionError("features codecs were not found through io.eddy.io.CodecProvider");
+    }
     System.out.println("module path: " + names.size() + " clusterers registered: " + names);
   }
 }

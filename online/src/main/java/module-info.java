@@ -9,5 +9,6 @@ module io.eddy.online {
   provides io.eddy.ClustererProvider with
       io.eddy.online.SequentialKMeansProvider,
       io.eddy.online.MiniBatchKMeansProvider,
-      io.eddy.online.DbstreamProvider;
+      io.eddy.online.DbstreamProvider,
+      io.eddy.online.OnlineGaussianMixtureProvider;
 }

@@ -108,6 +108,11 @@ public final class Centroids implements CentroidModel {
     return centers.clone();
   }
 
+  /** The weight of every center, in label order, a copy. */
+  public double[] weights() {
+    return weights.clone();
+  }
+
   private void checkLabel(int label) {
     if (label < 0 || label >= k) {
       throw new IllegalArgumentException("label " + label + " is not in [0, " + k + ")");

@@ -29,9 +29,9 @@ final class ElkanSolver extends Solver {
     half = new double[k];
   }
 
-  /** Whether Elkan's n·k bounds fit in memory comfortably. */
+  /** Whether Elkan's n·k bounds fit in 128 MB, the limit up to which {@link KMeans.Algorithm#AUTO} may pick it. */
   static boolean fits(int n, int k) {
-    return (long) n * k <= (1L << 27);
+    return (long) n * k <= (1L << 24);
   }
 
   @Override

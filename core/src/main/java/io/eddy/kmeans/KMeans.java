@@ -2,6 +2,7 @@ package io.eddy.kmeans;
 
 import io.eddy.Clusterer;
 import io.eddy.Points;
+import io.eddy.math.FeatureVariance;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -82,7 +83,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
   /** How each point's nearest center is found. */
   public enum Algorithm {
-    /** Hamerly for d &le; {@value #AUTO_HAMERLY_MAX_DIMENSION}, else Elkan if its bounds fit in memory, else Lloyd. */
+    /**
+     * Hamerly for d &le; {@value KMeans#AUTO_HAMERLY_MAX_DIMENSION}; above, Elkan if its n·k
+     * bounds take at most 128 MB, else Lloyd.
+     */
     AUTO,
     /** Every point against every center. */
     LLOYD,
@@ -264,7 +268,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
 
     double[] x = KMeansPlusPlus.flatten(data, d);
     double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
-    double tol = params.tol == 0 ? 0 : params.tol * meanVariance(x, n, d);
+    double tol = params.tol == 0 ? 0 : params.tol * FeatureVariance.mean(x, n, d);
     int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
     Algorithm algorithm = resolve(params.algorithm, n, k, d);
 
@@ -309,25 +313,6 @@ public final class KMeans implements Clusterer<KMeansModel> {
       return Algorithm.HAMERLY;
     }
     return ElkanSolver.fits(n, k) ? Algorithm.ELKAN : Algorithm.LLOYD;
-  }
-
-  /** The mean over features of the (unweighted, population) variance, as scikit-learn 1.2. */
-  static double meanVariance(double[] x, int n, int d) {
-    double total = 0;
-    for (int t = 0; t < d; t++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + t];
-      }
-      mean /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double v = x[i * d + t] - mean;
-        ss += v * v;
-      }
-      total += ss / n;
-    }
-    return total / d;
   }
 
   private static double[] randomCenters(double[] x, int n, int d, double[] w, int k,

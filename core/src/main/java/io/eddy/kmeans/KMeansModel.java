@@ -6,7 +6,6 @@ import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
-import io.eddy.math.Euclid;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -19,10 +18,7 @@ import java.util.Arrays;
  */
 public final class KMeansModel implements CentroidModel {
 
-  private final int k;
-  private final int d;
-  private final double[] centers;
-  private final double[] weights;
+  private final Centroids centroids;
   private final double inertia;
   private final int iterations;
   private final boolean converged;
@@ -44,28 +40,8 @@ public final class KMeansModel implements CentroidModel {
    */
   public KMeansModel(double[] centers, int dimension, double[] weights, double inertia,
       int iterations, boolean converged, int[] labels) {
-    if (dimension < 1) {
-      throw new IllegalArgumentException("dimension is " + dimension + ", expected at least 1");
-    }
-    if (centers.length == 0 || centers.length % dimension != 0) {
-      throw new IllegalArgumentException("centers has length " + centers.length
-          + ", expected a positive multiple of the dimension " + dimension);
-    }
-    int count = centers.length / dimension;
-    if (weights.length != count) {
-      throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + count);
-    }
-    for (int i = 0; i < centers.length; i++) {
-      if (!Double.isFinite(centers[i])) {
-        throw new IllegalArgumentException("center " + (i / dimension) + " has " + centers[i]
-            + " at index " + (i % dimension) + ", expected a finite value");
-      }
-    }
-    for (int j = 0; j < count; j++) {
-      if (!(weights[j] >= 0) || weights[j] == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("weight " + j + " is " + weights[j] + ", expected a finite value >= 0");
-      }
-    }
+    this.centroids = new Centroids(centers, dimension, weights);
+    int count = centroids.clusterCount();
     if (!(inertia >= 0) || inertia == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("inertia is " + inertia + ", expected a finite value >= 0");
     }
@@ -78,48 +54,46 @@ public final class KMeansModel implements CentroidModel {
             + ", expected in [0, " + count + ")");
       }
     }
-    this.k = count;
-    this.d = dimension;
-    this.centers = centers.clone();
-    this.weights = weights.clone();
     this.inertia = inertia;
     this.iterations = iterations;
     this.converged = converged;
     this.labels = labels.clone();
   }
 
+  /** The centers and weights alone, as the k-means family's common model. */
+  public Centroids centroids() {
+    return centroids;
+  }
+
   @Override
   public int dimension() {
-    return d;
+    return centroids.dimension();
   }
 
   @Override
   public int clusterCount() {
-    return k;
+    return centroids.clusterCount();
   }
 
   @Override
   public int predict(double[] point) {
-    Points.require(point, d);
-    return Euclid.nearest(point, centers, k);
+    return centroids.predict(point);
   }
 
   @Override
   public double[] center(int label) {
-    checkLabel(label);
-    return Arrays.copyOfRange(centers, label * d, (label + 1) * d);
+    return centroids.center(label);
   }
 
   /** The centers as one row-major array of length k·d, a copy. */
   public double[] flatCenters() {
-    return centers.clone();
+    return centroids.flatCenters();
   }
 
   /** The total sample weight of the training points in the cluster (their count if unweighted). */
   @Override
   public double weight(int label) {
-    checkLabel(label);
-    return weights[label];
+    return centroids.weight(label);
   }
 
   /**
@@ -130,7 +104,7 @@ public final class KMeansModel implements CentroidModel {
    * @return a new array of length k
    */
   public double[] transform(double[] point) {
-    double[] out = new double[k];
+    double[] out = new double[clusterCount()];
     transform(point, out);
     return out;
   }
@@ -141,19 +115,16 @@ public final class KMeansModel implements CentroidModel {
    * @param out an array of length k; modified
    */
   public void transform(double[] point, double[] out) {
-    Points.require(point, d);
-    if (out.length != k) {
-      throw new IllegalArgumentException("out has length " + out.length + ", expected " + k);
-    }
-    for (int j = 0; j < k; j++) {
-      out[j] = Math.sqrt(Euclid.squaredDistance(point, 0, centers, j * d, d));
+    centroids.squaredDistances(point, out);
+    for (int j = 0; j < out.length; j++) {
+      out[j] = Math.sqrt(out[j]);
     }
   }
 
   /** {@link #transform(double[])} of every point, as a new n × k array. */
   public double[][] transform(double[][] points) {
-    Points.requireAll(points, d);
-    double[][] out = new double[points.length][k];
+    Points.requireAll(points, dimension());
+    double[][] out = new double[points.length][clusterCount()];
     for (int i = 0; i < points.length; i++) {
       transform(points[i], out[i]);
     }
@@ -183,31 +154,25 @@ public final class KMeansModel implements CentroidModel {
     return labels.clone();
   }
 
-  private void checkLabel(int label) {
-    if (label < 0 || label >= k) {
-      throw new IllegalArgumentException("label " + label + " is not in [0, " + k + ")");
-    }
-  }
-
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof KMeansModel)) {
       return false;
     }
     KMeansModel m = (KMeansModel) o;
-    return m.d == d && Arrays.equals(m.centers, centers) && Arrays.equals(m.weights, weights)
+    return m.centroids.equals(centroids)
         && Double.compare(m.inertia, inertia) == 0 && m.iterations == iterations
         && m.converged == converged && Arrays.equals(m.labels, labels);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(centers) + Double.hashCode(inertia);
+    return 31 * centroids.hashCode() + Double.hashCode(inertia);
   }
 
   @Override
   public String toString() {
-    return "KMeansModel[k=" + k + ", d=" + d + ", inertia=" + inertia + ", iterations=" + iterations + "]";
+    return "KMeansModel[k=" + clusterCount() + ", d=" + dimension() + ", inertia=" + inertia + ", iterations=" + iterations + "]";
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model ({@code "kmeans.model"}). */
@@ -229,9 +194,9 @@ public final class KMeansModel implements CentroidModel {
 
     @Override
     public void write(KMeansModel m, StateOutput out) throws IOException {
-      out.writeInt(m.d);
-      out.writeDoubles(m.centers);
-      out.writeDoubles(m.weights);
+      out.writeInt(m.dimension());
+      out.writeDoubles(m.centroids.flatCenters());
+      out.writeDoubles(m.centroids.weights());
       out.writeDouble(m.inertia);
       out.writeInt(m.iterations);
       out.writeBoolean(m.converged);

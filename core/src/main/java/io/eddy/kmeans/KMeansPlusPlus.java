@@ -18,7 +18,11 @@ import java.util.SplittableRandom;
  * <p>If the data have fewer distinct points of positive weight than k, some centers repeat;
  * callers that cannot accept that check beforehand ({@link KMeans} does).
  *
- * <p>Cost: O(n·k·d·(2 + ln k)) time and O(n·(2 + ln k)) extra memory. Stateless and
+ * <p>Cost: O(n·k·d·(2 + ln k)) time at worst and O(n·(3 + ln k)) extra memory. A candidate's
+ * distance to a point is skipped when the triangle inequality shows that the candidate cannot
+ * come closer than the point's current center (its squared distance to that center is at least
+ * four times the point's), which leaves the result unchanged and saves most of the work once a
+ * few centers are chosen. Stateless and
  * thread-safe; all randomness comes from the generator passed in.
  *
  * <p>References: D. Arthur and S. Vassilvitskii, "k-means++: The advantages of careful
@@ -97,6 +101,9 @@ public final class KMeansPlusPlus {
     }
 
     double[] closest = new double[n];
+    // The chosen center each point is closest to: with the distances between a candidate and
+    // the chosen centers it lets the triangle inequality skip most distance computations.
+    int[] owner = new int[n];
     chunks.forEach(c -> {
       for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
         closest[i] = Euclid.squaredDistance(x, i * d, centers, 0, d);
@@ -105,6 +112,7 @@ public final class KMeansPlusPlus {
 
     double[] candidate = new double[trials * n];
     int[] ids = new int[trials];
+    double[] toCenters = new double[trials * k];
     double[] partial = new double[chunks.count * trials];
     for (int center = 1; center < k; center++) {
       acc = 0;
@@ -114,21 +122,35 @@ public final class KMeansPlusPlus {
       }
       for (int t = 0; t < trials; t++) {
         ids[t] = search(cum, rng.nextDouble() * acc);
+        for (int j = 0; j < center; j++) {
+          toCenters[t * k + j] = Euclid.squaredDistance(x, ids[t] * d, centers, j * d, d);
+        }
       }
       java.util.Arrays.fill(partial, 0.0);
       chunks.forEach(c -> {
         int base = c * trials;
-        for (int t = 0; t < trials; t++) {
-          int off = ids[t] * d;
-          int row = t * n;
-          double pot = 0;
-          for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
-            double dist = Euclid.squaredDistance(x, i * d, x, off, d);
-            double m = dist < closest[i] ? dist : closest[i];
-            candidate[row + i] = m;
-            pot += w[i] * m;
+        // One pass over the chunk's points for all candidates: each point is read from memory
+        // once per center instead of once per candidate. Each candidate's potential is still
+        // summed over the points in order.
+        for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
+          int xo = i * d;
+          double ci = closest[i];
+          double wi = w[i];
+          int a = owner[i];
+          for (int t = 0; t < trials; t++) {
+            double m = ci;
+            // |x - cand| >= |cand - c_a| - |x - c_a| >= |x - c_a| when |cand - c_a|² >= 4|x - c_a|²:
+            // the candidate cannot come closer than the point's current center (the factor
+            // 4.0000001 keeps rounding on the safe side).
+            if (toCenters[t * k + a] < 4.0000001 * ci) {
+              double dist = Euclid.squaredDistance(x, xo, x, ids[t] * d, d);
+              if (dist < ci) {
+                m = dist;
+              }
+            }
+            candidate[t * n + i] = m;
+            partial[base + t] += wi * m;
           }
-          partial[base + t] = pot;
         }
       });
       int best = 0;
@@ -143,7 +165,17 @@ public final class KMeansPlusPlus {
           best = t;
         }
       }
-      System.arraycopy(candidate, best * n, closest, 0, n);
+      final int row = best * n;
+      final int chosen = center;
+      chunks.forEach(c -> {
+        for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
+          double v = candidate[row + i];
+          if (v < closest[i]) {
+            closest[i] = v;
+            owner[i] = chosen;
+          }
+        }
+      });
       System.arraycopy(x, ids[best] * d, centers, center * d, d);
     }
     return centers;

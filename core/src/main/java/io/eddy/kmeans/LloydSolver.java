@@ -1,6 +1,6 @@
 package io.eddy.kmeans;
 
-import io.eddy.math.Euclid;
+import io.eddy.math.NearestCenter;
 
 /**
  * Lloyd's assignment step: every point against every center, O(n·k·d) per iteration and no
@@ -21,19 +21,9 @@ final class LloydSolver extends Solver {
   @Override
   void assign(int chunk, boolean update) {
     final double[] c = centers;
-    final int kd = k * d;
     int count = 0;
     for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
-      int xo = i * d;
-      int best = 0;
-      double bestDist = Double.POSITIVE_INFINITY;
-      for (int j = 0, co = 0; co < kd; j++, co += d) {
-        double dist = Euclid.squaredDistance(x, xo, c, co, d);
-        if (dist < bestDist) {
-          bestDist = dist;
-          best = j;
-        }
-      }
+      int best = NearestCenter.nearest(x, i * d, c, k, d);
       if (labels[i] != best) {
         count++;
         labels[i] = best;

@@ -213,12 +213,8 @@ public final class MixtureDensity {
     return logNorm[c] - 0.5 * m;
   }
 
-  /**
-   * Writes log(w_c) + log N(x | c) for every component into {@code out} and returns their
-   * log-sum-exp, the log-likelihood of x (computed around the largest term, so it neither
-   * overflows nor underflows for finite terms).
-   */
-  public double weightedLogDensities(double[] x, double[] out, double[] scratch) {
+  /** Writes log(w_c) + log N(x | c) for every component into {@code out}; returns the largest. */
+  private double logTerms(double[] x, double[] out, double[] scratch) {
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < k; c++) {
       double v = logWeights[c] + logDensity(c, x, scratch);
@@ -227,12 +223,51 @@ public final class MixtureDensity {
         max = v;
       }
     }
+    return max;
+  }
+
+  /**
+   * Writes log(w_c) + log N(x | c) for every component into {@code out} and returns their
+   * log-sum-exp, the log-likelihood of x (computed around the largest term, so it neither
+   * overflows nor underflows for finite terms).
+   */
+  public double weightedLogDensities(double[] x, double[] out, double[] scratch) {
+    double max = logTerms(x, out, scratch);
     if (!Double.isFinite(max)) {
       return max;
     }
     double sum = 0;
     for (int c = 0; c < k; c++) {
       sum += Math.exp(out[c] - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  /**
+   * Writes the posterior probability of every component given x into {@code out} (they sum to
+   * 1: each is exp(term - max) divided by the sum of those, which stays exact even where the
+   * log-sum-exp absorbs the small differences between huge terms) and returns the
+   * log-likelihood of x. If every term is -inf or NaN (a point so far out that its distance
+   * overflows), the probabilities are uniform and the result is not finite.
+   */
+  public double posteriors(double[] x, double[] out, double[] scratch) {
+    double max = logTerms(x, out, scratch);
+    if (!Double.isFinite(max)) {
+      double u = 1.0 / k;
+      for (int c = 0; c < k; c++) {
+        out[c] = u;
+      }
+      return max;
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      double e = Math.exp(out[c] - max);
+      out[c] = e;
+      sum += e;
+    }
+    double inv = 1.0 / sum;
+    for (int c = 0; c < k; c++) {
+      out[c] *= inv;
     }
     return max + Math.log(sum);
   }

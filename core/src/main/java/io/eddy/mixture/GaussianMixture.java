@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
  *
  * <p>Cost per iteration: O(n·k·d²) for full and tied covariances, O(n·k·d) otherwise, plus
  * O(k·d³) for the factorisations; memory O(n·k) for the responsibilities. Large inputs are
- * split into fixed chunks of {@value ChunkRunner#CHUNK} points that run on
+ * split into fixed chunks of 1,024 points that run on
  * {@link Params#threads()} threads; partial sums are reduced in chunk order, so the result is
  * bit-for-bit the same on any number of threads.
  *
@@ -44,8 +44,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /** How the responsibilities of the first iteration are chosen. */
   public enum Init {
     /**
-     * Hard labels of a weighted k-means (Lloyd iterations from k-means++ seeds until no label
-     * changes, at most 100), as scikit-learn's {@code "kmeans"}.
+     * Hard labels of a weighted {@link io.eddy.kmeans.KMeans} fit (one k-means++ start), as
+     * scikit-learn's {@code "kmeans"}. With fewer than k distinct points, each distinct value
+     * is one component and the others start empty.
      */
     KMEANS("kmeans"),
     /**
@@ -239,7 +240,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    */
   @Override
   public GaussianMixtureModel fit(double[][] data, double[] weights) {
-    Points.requireWeights(weights, data == null ? 0 : data.length);
+    Points.requireData(data);
+    Points.requireWeights(weights, data.length);
     return fit(data, weights, null);
   }
 
@@ -280,7 +282,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       for (int run = 0; run < runs; run++) {
         Components init;
         if (start == null) {
-          Seeding.responsibilities(params.init, data, weights, k, rng, em.resp);
+          Seeding.responsibilities(params.init, data, weights, k, threads, rng, em.resp);
           em.accumulateFirstMoments();
           init = em.mStep(em.totalWeight);
         } else {
@@ -390,11 +392,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         double[] scratch = new double[d];
         double sum = 0;
         for (int i = from; i < to; i++) {
-          double lse = c.density.weightedLogDensities(x[i], logp, scratch);
-          int off = i * k;
-          for (int j = 0; j < k; j++) {
-            resp[off + j] = Math.exp(logp[j] - lse);
-          }
+          double lse = c.density.posteriors(x[i], logp, scratch);
+          System.arraycopy(logp, 0, resp, i * k, k);
           double wi = w == null ? 1.0 : w[i];
           if (wi != 0) {
             sum += wi * lse;

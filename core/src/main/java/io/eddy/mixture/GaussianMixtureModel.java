@@ -1,6 +1,7 @@
 package io.eddy.mixture;
 
 import io.eddy.CentroidModel;
+import io.eddy.LikelihoodModel;
 import io.eddy.Points;
 import io.eddy.SoftClusterModel;
 import io.eddy.io.ModelFormatException;
@@ -28,7 +29,7 @@ import java.util.SplittableRandom;
  * O(k·d) otherwise, and allocate nothing after a thread's first call (a per-thread scratch
  * arrays of d and k doubles).
  */
-public final class GaussianMixtureModel implements SoftClusterModel, CentroidModel {
+public final class GaussianMixtureModel implements SoftClusterModel, CentroidModel, LikelihoodModel {
 
   private final Components comps;
   private final boolean converged;
@@ -146,6 +147,10 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
     return comps.density.mostLikely(point, scratch.get());
   }
 
+  /**
+   * {@inheritDoc} These are the posterior probabilities of the components, computed in log
+   * space. For a point so extreme that its squared distance overflows, they are uniform.
+   */
   @Override
   public void probabilities(double[] point, double[] out) {
     Points.require(point, comps.d);
@@ -153,19 +158,18 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
       throw new IllegalArgumentException("out has length " + (out == null ? 0 : out.length)
           + ", expected " + comps.k);
     }
-    double lse = comps.density.weightedLogDensities(point, out, scratch.get());
-    for (int c = 0; c < comps.k; c++) {
-      out[c] = Math.exp(out[c] - lse);
-    }
+    comps.density.posteriors(point, out, scratch.get());
   }
 
   /** The log of the mixture density at {@code point}. */
+  @Override
   public double logLikelihood(double[] point) {
     Points.require(point, comps.d);
     return comps.density.weightedLogDensities(point, logScratch.get(), scratch.get());
   }
 
-  /** The mean log-likelihood of the points (scikit-learn's {@code score}). */
+  /** The mean log-likelihood of the points (scikit-learn's {@code score}); reuses scratch space. */
+  @Override
   public double score(double[][] points) {
     Points.requireAll(points, comps.d);
     if (points.length == 0) {
@@ -181,22 +185,11 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   }
 
   /** The number of free parameters: covariances, means and k - 1 weights. */
+  @Override
   public long freeParameters() {
     return comps.freeParameters();
   }
 
-  /**
-   * The Bayesian information criterion on {@code points}: -2·log-likelihood + p·ln(n); lower
-   * is better (Schwarz 1978).
-   */
-  public double bic(double[][] points) {
-    return -2 * score(points) * points.length + freeParameters() * Math.log(points.length);
-  }
-
-  /** Akaike's information criterion on {@code points}: -2·log-likelihood + 2p; lower is better. */
-  public double aic(double[][] points) {
-    return -2 * score(points) * points.length + 2.0 * freeParameters();
-  }
 
   /** Points drawn from the mixture, with the component each came from. */
   public record Sample(double[][] points, int[] components) {}
@@ -299,7 +292,11 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
     return comps.covarianceMatrix(label);
   }
 
-  /** Whether the EM run that produced this model converged within its iteration limit. */
+  /**
+   * Whether the EM run that produced this model (the kept one of {@code nInit}) converged
+   * within its iteration limit. scikit-learn's {@code converged_} is instead true if any run
+   * converged.
+   */
   public boolean converged() {
     return converged;
   }

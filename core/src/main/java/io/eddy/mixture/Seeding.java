@@ -1,19 +1,15 @@
 package io.eddy.mixture;
 
-import io.eddy.math.Euclid;
+import io.eddy.kmeans.KMeans;
+import io.eddy.kmeans.KMeansPlusPlus;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Initial responsibilities for EM, as scikit-learn's {@code init_params}: k-means labels,
- * k-means++ seeds, or uniform random responsibilities.
- *
- * <p>The k-means here is a small weighted Lloyd iteration from k-means++ seeds, kept private
- * to the mixture package until Eddy's batch k-means can be used in its place.
+ * Initial responsibilities for EM, as scikit-learn's {@code init_params}: hard labels of a
+ * k-means fit, one-hot k-means++ seed points, or uniform random responsibilities.
  */
 final class Seeding {
-
-  /** Lloyd iterations at most for the {@code kmeans} initialisation. */
-  static final int LLOYD_MAX_ITER = 100;
 
   private Seeding() {}
 
@@ -21,11 +17,12 @@ final class Seeding {
    * Fills {@code resp} (n·k, row-major) with the initial responsibilities.
    *
    * @param weights per-point weights, or null for all ones
+   * @param threads the threads the k-means fit may use (it does not change the result)
    */
   static void responsibilities(GaussianMixture.Init init, double[][] x, double[] weights, int k,
-      SplittableRandom rng, double[] resp) {
+      int threads, SplittableRandom rng, double[] resp) {
     int n = x.length;
-    java.util.Arrays.fill(resp, 0.0);
+    Arrays.fill(resp, 0.0);
     switch (init) {
       case RANDOM:
         for (int i = 0; i < n; i++) {
@@ -41,14 +38,18 @@ final class Seeding {
         }
         break;
       case KMEANS_PLUS_PLUS: {
-        int[] seeds = kMeansPlusPlus(x, weights, k, rng);
+        double[] centers = KMeansPlusPlus.centers(x, weights, k, rng);
+        int d = x[0].length;
         for (int c = 0; c < k; c++) {
-          resp[seeds[c] * k + c] = 1.0;
+          resp[rowOf(x, weights, centers, c * d) * k + c] = 1.0;
         }
         break;
       }
       default: {
-        int[] labels = lloyd(x, weights, k, kMeansPlusPlus(x, weights, k, rng));
+        int[] labels = hasDistinct(x, weights, k)
+            ? new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(1).withSeed(rng.nextLong())
+                .withParallelism(threads)).fit(x, weights, null).trainingLabels()
+            : distinctLabels(x, weights, k);
         for (int i = 0; i < n; i++) {
           resp[i * k + labels[i]] = 1.0;
         }
@@ -56,143 +57,68 @@ final class Seeding {
     }
   }
 
-  /**
-   * Greedy k-means++ (Arthur and Vassilvitskii 2007, with 2 + ⌊ln k⌋ local trials per center
-   * as in scikit-learn): the indices of k points chosen with probability proportional to their
-   * weighted squared distance to the centers chosen so far, keeping of each round's candidates
-   * the one that lowers the total potential most.
-   */
-  static int[] kMeansPlusPlus(double[][] x, double[] weights, int k, SplittableRandom rng) {
-    int n = x.length;
-    int trials = 2 + (int) Math.log(k);
-    int[] seeds = new int[k];
-    double[] closest = new double[n];
-    double[] candidate = new double[n];
-    double[] best = new double[n];
-    seeds[0] = sample(weights, n, rng);
-    double potential = 0;
-    for (int i = 0; i < n; i++) {
-      closest[i] = Euclid.squaredDistance(x[i], x[seeds[0]]);
-      potential += w(weights, i) * closest[i];
-    }
-    for (int c = 1; c < k; c++) {
-      int chosen = -1;
-      double bestPotential = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        int idx = potential > 0 ? sampleByDistance(weights, closest, potential, n, rng)
-            : sample(weights, n, rng);
-        double pot = 0;
-        for (int i = 0; i < n; i++) {
-          double dist = Math.min(closest[i], Euclid.squaredDistance(x[i], x[idx]));
-          candidate[i] = dist;
-          pot += w(weights, i) * dist;
-        }
-        if (chosen < 0 || pot < bestPotential) {
-          chosen = idx;
-          bestPotential = pot;
-          System.arraycopy(candidate, 0, best, 0, n);
-        }
-      }
-      seeds[c] = chosen;
-      potential = bestPotential;
-      System.arraycopy(best, 0, closest, 0, n);
-    }
-    return seeds;
-  }
-
-  private static double w(double[] weights, int i) {
-    return weights == null ? 1.0 : weights[i];
-  }
-
-  /** An index drawn with probability proportional to its weight (uniform without weights). */
-  private static int sample(double[] weights, int n, SplittableRandom rng) {
-    if (weights == null) {
-      return rng.nextInt(n);
-    }
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      total += weights[i];
-    }
-    double r = rng.nextDouble() * total;
-    double acc = 0;
-    int last = 0;
-    for (int i = 0; i < n; i++) {
-      if (weights[i] > 0) {
-        acc += weights[i];
-        last = i;
-        if (r < acc) {
-          return i;
-        }
-      }
-    }
-    return last;
-  }
-
-  private static int sampleByDistance(double[] weights, double[] dist, double total, int n,
-      SplittableRandom rng) {
-    double r = rng.nextDouble() * total;
-    double acc = 0;
-    int last = -1;
-    for (int i = 0; i < n; i++) {
-      double p = w(weights, i) * dist[i];
-      if (p > 0) {
-        acc += p;
-        last = i;
-        if (r < acc) {
-          return i;
-        }
-      }
-    }
-    return last;
-  }
-
-  /**
-   * Weighted Lloyd iterations from the given seed points until no label changes (at most
-   * {@link #LLOYD_MAX_ITER}); a center that loses all its points stays where it was.
-   *
-   * @return the label of every point
-   */
-  static int[] lloyd(double[][] x, double[] weights, int k, int[] seeds) {
-    int n = x.length;
+  /** The first row of positive weight equal to the center at {@code off}, which k-means++ took from the data. */
+  private static int rowOf(double[][] x, double[] weights, double[] centers, int off) {
     int d = x[0].length;
-    double[] centers = new double[k * d];
-    for (int c = 0; c < k; c++) {
-      System.arraycopy(x[seeds[c]], 0, centers, c * d, d);
-    }
-    int[] labels = new int[n];
-    java.util.Arrays.fill(labels, -1);
-    double[] sums = new double[k * d];
-    double[] mass = new double[k];
-    for (int iter = 0; iter < LLOYD_MAX_ITER; iter++) {
-      boolean changed = false;
-      for (int i = 0; i < n; i++) {
-        int label = Euclid.nearest(x[i], centers, k);
-        if (label != labels[i]) {
-          labels[i] = label;
-          changed = true;
-        }
+    for (int i = 0; i < x.length; i++) {
+      if (weights != null && weights[i] == 0) {
+        continue;
       }
-      if (!changed) {
-        break;
+      double[] row = x[i];
+      boolean same = true;
+      for (int j = 0; j < d && same; j++) {
+        same = row[j] == centers[off + j];
       }
-      java.util.Arrays.fill(sums, 0.0);
-      java.util.Arrays.fill(mass, 0.0);
-      for (int i = 0; i < n; i++) {
-        double wi = w(weights, i);
-        int off = labels[i] * d;
-        for (int j = 0; j < d; j++) {
-          sums[off + j] += wi * x[i][j];
-        }
-        mass[labels[i]] += wi;
-      }
-      for (int c = 0; c < k; c++) {
-        if (mass[c] > 0) {
-          for (int j = 0; j < d; j++) {
-            centers[c * d + j] = sums[c * d + j] / mass[c];
-          }
-        }
+      if (same) {
+        return i;
       }
     }
+    throw new IllegalStateException("k-means++ chose a center that is not a data point");
+  }
+
+  /** Whether there are at least k distinct points of positive weight (stops as soon as there are). */
+  private static boolean hasDistinct(double[][] x, double[] weights, int k) {
+    return distinct(x, weights, k, null) >= k;
+  }
+
+  /**
+   * With fewer than k distinct points k-means has no answer; as scikit-learn's k-means does in
+   * effect, each distinct value becomes one component and the others start empty.
+   */
+  private static int[] distinctLabels(double[][] x, double[] weights, int k) {
+    int[] labels = new int[x.length];
+    distinct(x, weights, k, labels);
     return labels;
+  }
+
+  /**
+   * Counts distinct points of positive weight, up to k; with {@code labels}, labels every
+   * point by the index of its distinct value (zero-weight points too, by their value if seen,
+   * else 0).
+   */
+  private static int distinct(double[][] x, double[] weights, int k, int[] labels) {
+    double[][] seen = new double[k][];
+    int count = 0;
+    for (int i = 0; i < x.length; i++) {
+      int label = -1;
+      for (int c = 0; c < count && label < 0; c++) {
+        if (Arrays.equals(seen[c], x[i])) {
+          label = c;
+        }
+      }
+      if (label < 0 && (weights == null || weights[i] > 0)) {
+        if (count == k) {
+          return k;
+        }
+        seen[count] = x[i];
+        label = count++;
+      }
+      if (labels != null) {
+        labels[i] = Math.max(label, 0);
+      } else if (count == k) {
+        return k;
+      }
+    }
+    return count;
   }
 }

@@ -88,6 +88,24 @@ class GaussianMixtureRobustnessTest {
 
   @ParameterizedTest
   @EnumSource(CovarianceType.class)
+  void model_extremePoints_finiteProbabilities(CovarianceType type) {
+    double[][] x = GmmFixtures.data("iris");
+    GaussianMixtureModel m = new GaussianMixture(GaussianMixture.Params.DEFAULTS.withK(3)
+        .withCovariance(type)).fit(x);
+    for (double v : new double[] {1e10, -1e100, 1e160, Double.MAX_VALUE}) {
+      double[] p = {v, -v, v, 0};
+      double sum = 0;
+      for (double q : m.probabilities(p)) {
+        assertThat(q).isFinite().isBetween(0.0, 1.0);
+        sum += q;
+      }
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(m.predict(p)).isBetween(0, 2);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(CovarianceType.class)
   void fit_noRegularisationOnIdenticalPoints_finiteOrExceptionNamingComponent(CovarianceType type) {
     double[][] x = new double[10][];
     for (int i = 0; i < x.length; i++) {

@@ -239,6 +239,28 @@ class GaussianMixtureTest {
   }
 
   @Test
+  void codec_payloadWithInvalidCovariance_rejectedAsFormatError() {
+    GaussianMixtureModel m = GaussianMixtureModel.of(CovarianceType.FULL, new double[] {0.25, 0.75},
+        new double[][] {{0, 0}, {3, 3}}, new double[] {1, 0.5, 0.5, 2, 1.5, 0.1, 0.1, 0.7});
+    byte[] bytes = ModelIO.toBytes(m);
+    // The first covariance value (1.0) follows the means; make component 0 indefinite.
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+    int at = -1;
+    for (int i = 0; i + 8 <= bytes.length - 4 && at < 0; i++) {
+      if (buf.getDouble(i) == 1.0 && buf.getDouble(i + 8) == 0.5 && buf.getDouble(i + 16) == 0.5) {
+        at = i;
+      }
+    }
+    assertThat(at).isPositive();
+    buf.putDouble(at, -1.0);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    buf.putInt(bytes.length - 4, (int) crc.getValue());
+    assertThatThrownBy(() -> ModelIO.fromBytes(bytes, GaussianMixtureModel.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("component 0");
+  }
+
+  @Test
   void modelOf_invalidParameters_rejectedNamingTheProblem() {
     double[][] means = {{0, 0}, {1, 1}};
     assertThatThrownBy(() -> GaussianMixtureModel.of(CovarianceType.DIAGONAL, new double[] {0.5, 0.6}, means,

@@ -4,9 +4,8 @@ import io.eddy.ClusterModel;
 import io.eddy.Clusterer;
 import io.eddy.ClustererProvider;
 import io.eddy.Clusterers;
+import io.eddy.LikelihoodModel;
 import io.eddy.Parameter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -184,30 +183,18 @@ public final class KSweep {
      * numbers ({@code NaN} where a value is missing). Does not close {@code out}.
      */
     public void writeCsv(Appendable out) {
-      try {
-        out.append("k,clusters,noise,wcss,silhouette,silhouette_se,davies_bouldin,calinski_harabasz,bic,fit_ms\n");
-        for (Row r : rows) {
-          out.append(Integer.toString(r.k())).append(',')
-              .append(Integer.toString(r.clusters())).append(',')
-              .append(Integer.toString(r.noise())).append(',')
-              .append(Double.toString(r.wcss())).append(',')
-              .append(Double.toString(r.silhouette())).append(',')
-              .append(Double.toString(r.silhouetteStandardError())).append(',')
-              .append(Double.toString(r.daviesBouldin())).append(',')
-              .append(Double.toString(r.calinskiHarabasz())).append(',')
-              .append(Double.toString(r.bic())).append(',')
-              .append(Double.toString(r.fitMillis())).append('\n');
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      Csv csv = new Csv(out).line(
+          "k,clusters,noise,wcss,silhouette,silhouette_se,davies_bouldin,calinski_harabasz,bic,fit_ms");
+      for (Row r : rows) {
+        csv.field(r.k()).field(r.clusters()).field(r.noise()).field(r.wcss()).field(r.silhouette())
+            .field(r.silhouetteStandardError()).field(r.daviesBouldin()).field(r.calinskiHarabasz())
+            .field(r.bic()).field(r.fitMillis()).end();
       }
     }
 
     /** The CSV as a string. */
     public String toCsv() {
-      StringBuilder sb = new StringBuilder();
-      writeCsv(sb);
-      return sb.toString();
+      return Csv.render(this::writeCsv);
     }
 
     /** A fixed-width table for reading, the elbow and best silhouette marked. */

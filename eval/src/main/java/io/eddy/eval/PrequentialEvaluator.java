@@ -2,8 +2,7 @@ package io.eddy.eval;
 
 import io.eddy.ClusterModel;
 import io.eddy.OnlineClusterer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.eddy.Points;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -145,29 +144,16 @@ public final class PrequentialEvaluator {
 
     /** Writes the checkpoints as CSV, header first. Does not close {@code out}. */
     public void writeCsv(Appendable out) {
-      try {
-        out.append("seen,clusters,window,noise_share,wcss,silhouette,ari,purity,points_per_second\n");
-        for (Checkpoint c : checkpoints) {
-          out.append(Long.toString(c.seen())).append(',')
-              .append(Integer.toString(c.clusters())).append(',')
-              .append(Integer.toString(c.window())).append(',')
-              .append(Double.toString(c.noiseShare())).append(',')
-              .append(Double.toString(c.wcss())).append(',')
-              .append(Double.toString(c.silhouette())).append(',')
-              .append(Double.toString(c.adjustedRand())).append(',')
-              .append(Double.toString(c.purity())).append(',')
-              .append(Double.toString(c.pointsPerSecond())).append('\n');
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      Csv csv = new Csv(out).line("seen,clusters,window,noise_share,wcss,silhouette,ari,purity,points_per_second");
+      for (Checkpoint c : checkpoints) {
+        csv.field(c.seen()).field(c.clusters()).field(c.window()).field(c.noiseShare()).field(c.wcss())
+            .field(c.silhouette()).field(c.adjustedRand()).field(c.purity()).field(c.pointsPerSecond()).end();
       }
     }
 
     /** The CSV as a string. */
     public String toCsv() {
-      StringBuilder sb = new StringBuilder();
-      writeCsv(sb);
-      return sb.toString();
+      return Csv.render(this::writeCsv);
     }
 
     @Override
@@ -242,7 +228,7 @@ public final class PrequentialEvaluator {
       assigned = clusterer.predict(point);
     } catch (IllegalStateException e) {
       // No clustering yet: nothing to assign to.
-      io.eddy.Points.require(point, clusterer.dimension());
+      Points.require(point, clusterer.dimension());
       assigned = ClusterModel.NOISE;
     }
     clusterer.learn(point);

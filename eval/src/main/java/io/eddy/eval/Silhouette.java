@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scikit-learn 1.2's to 1e-10 on its bundled data sets.
  *
  * <p><b>Exact computation</b> ({@link #exact}, {@link #samples}): O(m²·d) time for m
- * clustered points, O(m·d + threads·k) extra memory (a cluster-major copy of the data; the
- * distance matrix is never formed). The work is split into fixed blocks of rows shared by
+ * clustered points, O(m·(d + threads)) extra memory (a cluster-major copy of the data and
+ * one distance buffer per thread; the distance matrix is never formed). The work is split into fixed blocks of rows shared by
  * the threads; each row's sums are accumulated in an order fixed by the data alone and the
  * final mean is reduced in point order, so the result is bit-identical for any thread count.
  * The kernel is {@link DistanceSums}.
@@ -158,17 +158,8 @@ public final class Silhouette {
     Arrays.sort(chosen);
     double[] values = new double[s];
     layout.score(chosen, values, threads);
-    double sum = 0;
-    for (int i = 0; i < s; i++) {
-      sum += values[i];
-    }
-    double mean = sum / s;
-    double ss = 0;
-    for (int i = 0; i < s; i++) {
-      double dev = values[i] - mean;
-      ss += dev * dev;
-    }
-    double variance = ss / (s - 1);
+    double mean = SegmentProfiles.mean(values, s);
+    double variance = SegmentProfiles.sumOfSquaredDeviations(values, s, mean) / (s - 1);
     double fpc = 1.0 - (double) s / m;
     double se = s == m ? 0.0 : Math.sqrt(variance / s * fpc);
     return new Estimate(mean, se, s, m, l.noise);
@@ -225,7 +216,8 @@ public final class Silhouette {
     final int m;
     final int d;
     final int k;
-    final double[] cols;
+    /** Feature f of the point at position p is {@code cols[f][p]}. */
+    final double[][] cols;
     final int[] start;
     final int[] sizes;
     /** The original index of the point at each position. */
@@ -253,11 +245,11 @@ public final class Silhouette {
           cluster[p] = c;
         }
       }
-      cols = new double[d * m];
+      cols = new double[d][m];
       for (int p = 0; p < m; p++) {
         double[] x = data[order[p]];
         for (int f = 0; f < d; f++) {
-          cols[f * m + p] = x[f];
+          cols[f][p] = x[f];
         }
       }
     }
@@ -271,13 +263,15 @@ public final class Silhouette {
       }
       AtomicInteger nextBlock = new AtomicInteger();
       Runnable work = () -> {
-        double[] x = new double[d];
-        double[] buf = new double[DistanceSums.CHUNK];
-        double[] sums = new double[k];
+        double[] xs = new double[BLOCK * d];
+        double[] buf = new double[m];
+        double[] sums = new double[BLOCK * k];
         for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
-          int end = Math.min(positions.length, (b + 1) * BLOCK);
-          for (int i = b * BLOCK; i < end; i++) {
-            out[i] = scoreOne(positions[i], x, buf, sums);
+          int from = b * BLOCK;
+          int count = Math.min(positions.length, from + BLOCK) - from;
+          DistanceSums.clusterSums(cols, positions, from, count, start, k, xs, buf, sums);
+          for (int r = 0; r < count; r++) {
+            out[from + r] = scoreOne(positions[from + r], sums, r * k);
           }
         }
       };
@@ -309,17 +303,17 @@ public final class Silhouette {
       }
     }
 
-    private double scoreOne(int p, double[] x, double[] buf, double[] sums) {
+    /** The silhouette of the point at position p from its cluster sums {@code sums[off .. off+k)}. */
+    private double scoreOne(int p, double[] sums, int off) {
       int own = cluster[p];
       if (sizes[own] == 1) {
         return 0.0;
       }
-      DistanceSums.clusterSums(cols, m, d, p, start, k, x, buf, sums);
-      double a = sums[own] / (sizes[own] - 1);
+      double a = sums[off + own] / (sizes[own] - 1);
       double b = Double.POSITIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         if (c != own) {
-          b = Math.min(b, sums[c] / sizes[c]);
+          b = Math.min(b, sums[off + c] / sizes[c]);
         }
       }
       return pointScore(a, b);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.eddy.LikelihoodModel;
 import io.eddy.kmeans.Centroids;
 import io.eddy.testkit.Blobs;
 import java.util.Map;
@@ -128,29 +129,25 @@ class KSweepTest {
     }
 
     @Override
-    public double logLikelihood(double[][] data) {
+    public double logLikelihood(double[] x) {
       int d = dimension();
-      double sum = 0;
-      for (double[] x : data) {
-        double[] dist = new double[clusterCount()];
-        centroids.squaredDistances(x, dist);
-        double max = Double.NEGATIVE_INFINITY;
-        double[] terms = new double[dist.length];
-        for (int j = 0; j < dist.length; j++) {
-          terms[j] = logShare[j] - dist[j] / (2 * variance) - 0.5 * d * Math.log(2 * Math.PI * variance);
-          max = Math.max(max, terms[j]);
-        }
-        double s = 0;
-        for (double t : terms) {
-          s += Math.exp(t - max);
-        }
-        sum += max + Math.log(s);
+      double[] dist = new double[clusterCount()];
+      centroids.squaredDistances(x, dist);
+      double max = Double.NEGATIVE_INFINITY;
+      double[] terms = new double[dist.length];
+      for (int j = 0; j < dist.length; j++) {
+        terms[j] = logShare[j] - dist[j] / (2 * variance) - 0.5 * d * Math.log(2 * Math.PI * variance);
+        max = Math.max(max, terms[j]);
       }
-      return sum;
+      double s = 0;
+      for (double t : terms) {
+        s += Math.exp(t - max);
+      }
+      return max + Math.log(s);
     }
 
     @Override
-    public int freeParameters() {
+    public long freeParameters() {
       return clusterCount() * dimension() + clusterCount();
     }
 

@@ -2,6 +2,7 @@ package io.eddy.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,21 @@ class KneedleTest {
   @Test
   void knee_convexDecreasing() {
     assertThat(Kneedle.knee(X, ELBOW_AT_3, Kneedle.Shape.CONVEX_DECREASING, 1.0)).isEqualTo(2);
+  }
+
+  @Test
+  void knee_paperFigure2() {
+    // Satopää et al. 2011, Figure 2 (also kneed's DataGenerator.figure2): y = 5 - 1/(x + 0.1)
+    // on ten points of [0, 1]; the knee is at x = 2/9 (kneed: 0.222, y 1.897).
+    double[] x = new double[10];
+    double[] y = new double[10];
+    for (int i = 0; i < 10; i++) {
+      x[i] = i / 9.0;
+      y[i] = 5 - 1 / (x[i] + 0.1);
+    }
+    int knee = Kneedle.knee(x, y, Kneedle.Shape.CONCAVE_INCREASING, 1.0);
+    assertThat(knee).isEqualTo(2);
+    assertThat(y[knee]).isCloseTo(1.8965517241379306, within(1e-12));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.eddy.examples;
 
+import io.eddy.eval.ExternalIndices;
 import io.eddy.features.StreamingStandardScaler;
 import io.eddy.kmeans.Centroids;
 import io.eddy.online.SequentialKMeans;
@@ -73,7 +74,7 @@ public final class AudienceDemo {
       found[i] = model.predict(z);
       size[found[i]]++;
     }
-    double agreement = adjustedRandIndex(planted, found, k);
+    double agreement = ExternalIndices.adjustedRand(planted, found);
 
     out.printf(Locale.ROOT, "Eddy audience demo: %,d sessions, %d features, k = %d%n", sessions, d, k);
     out.printf(Locale.ROOT, "%.0f ns per session (generate, scale and cluster)%n%n", nanosPerSession);
@@ -111,33 +112,5 @@ public final class AudienceDemo {
       }
     }
     return total == 0 ? "(empty)" : AudienceStream.SEGMENTS[best];
-  }
-
-  private static double adjustedRandIndex(int[] a, int[] b, int k) {
-    long[][] table = new long[k][k];
-    long[] rows = new long[k];
-    long[] cols = new long[k];
-    for (int i = 0; i < a.length; i++) {
-      table[a[i]][b[i]]++;
-      rows[a[i]]++;
-      cols[b[i]]++;
-    }
-    double index = 0;
-    double sumRows = 0;
-    double sumCols = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        index += pairs(table[i][j]);
-      }
-      sumRows += pairs(rows[i]);
-      sumCols += pairs(cols[i]);
-    }
-    double expected = sumRows * sumCols / pairs(a.length);
-    double max = (sumRows + sumCols) / 2;
-    return (index - expected) / (max - expected);
-  }
-
-  private static double pairs(long n) {
-    return n * (n - 1) / 2.0;
   }
 }

@@ -11,7 +11,10 @@ public enum CleaningRule {
   CANCELLATION,
   /** Negative quantity or negative amount: goods coming back. */
   RETURN,
-  /** Zero amount (a non-positive unit price): samples, adjustments, data errors. */
+  /**
+   * Zero amount (a non-positive unit price): samples, adjustments, data errors. Applied only
+   * when enabled in {@link IncrementalRfm.Params} (it is by default).
+   */
   NON_POSITIVE_PRICE,
   /**
    * An exact copy (all fields equal) of an earlier line of the same customer at the same

@@ -1,5 +1,10 @@
 package io.eddy.features;
 
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,17 +35,25 @@ public final class IncrementalRfm {
   /**
    * Configuration.
    *
+   * @param dropZeroAmounts apply {@link CleaningRule#NON_POSITIVE_PRICE} (default true). Turn
+   *     it off where zero-value lines are genuine purchases (free items) that should count
+   *     towards frequency.
    * @param dropDuplicates apply {@link CleaningRule#DUPLICATE} (default true). Turn it off for
    *     logs where identical lines are genuine repeat purchases (one row per day and amount).
    */
-  public record Params(boolean dropDuplicates) {
+  public record Params(boolean dropZeroAmounts, boolean dropDuplicates) {
 
     /** All rules on. */
-    public static final Params DEFAULTS = new Params(true);
+    public static final Params DEFAULTS = new Params(true, true);
+
+    /** A copy with {@code dropZeroAmounts} set. */
+    public Params withDropZeroAmounts(boolean v) {
+      return new Params(v, dropDuplicates);
+    }
 
     /** A copy with {@code dropDuplicates} set. */
     public Params withDropDuplicates(boolean v) {
-      return new Params(v);
+      return new Params(dropZeroAmounts, v);
     }
   }
 
@@ -97,7 +110,7 @@ public final class IncrementalRfm {
       throw new IllegalArgumentException("transaction is null");
     }
     seen++;
-    CleaningRule rule = check(t);
+    CleaningRule rule = check(t, params.dropZeroAmounts);
     if (rule != null) {
       dropped[rule.ordinal()]++;
       return rule;
@@ -137,7 +150,7 @@ public final class IncrementalRfm {
     return null;
   }
 
-  private static CleaningRule check(Transaction t) {
+  private static CleaningRule check(Transaction t, boolean dropZeroAmounts) {
     String id = t.customerId();
     if (id == null || id.isBlank()) {
       return CleaningRule.MISSING_CUSTOMER;
@@ -148,7 +161,7 @@ public final class IncrementalRfm {
     if (t.quantity() < 0 || t.amount() < 0) {
       return CleaningRule.RETURN;
     }
-    if (t.amount() == 0) {
+    if (dropZeroAmounts && t.amount() == 0) {
       return CleaningRule.NON_POSITIVE_PRICE;
     }
     return null;
@@ -209,5 +222,112 @@ public final class IncrementalRfm {
       rows.add(row(c, asOf, 0, 0, 0));
     }
     return RfmTable.scored(rows, report());
+  }
+
+  /**
+   * The codec of the full state (configuration, counters, every customer, and the lines kept
+   * for duplicate detection), named {@code "features.incremental-rfm"}: a restored instance
+   * continues exactly as the original would. Customers are written in id order, so equal
+   * states give equal bytes.
+   */
+  public static final StateCodec<IncrementalRfm> CODEC = new StateCodec<>() {
+    @Override
+    public String name() {
+      return "features.incremental-rfm";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Class<IncrementalRfm> type() {
+      return IncrementalRfm.class;
+    }
+
+    @Override
+    public void write(IncrementalRfm r, StateOutput out) throws IOException {
+      out.writeBoolean(r.params.dropZeroAmounts);
+      out.writeBoolean(r.params.dropDuplicates);
+      out.writeLong(r.seen);
+      out.writeLong(r.kept);
+      out.writeLongs(r.dropped);
+      List<Customer> all = new ArrayList<>(r.customers.values());
+      all.sort((a, b) -> a.id.compareTo(b.id));
+      out.writeInt(all.size());
+      for (Customer c : all) {
+        out.writeString(c.id);
+        out.writeLong(c.first);
+        out.writeLong(c.last);
+        out.writeLong(c.purchases);
+        out.writeDouble(c.total);
+        writeNullable(out, c.lastInvoice);
+        out.writeInt(c.atLast.size());
+        for (Transaction t : c.atLast) {
+          writeNullable(out, t.customerId());
+          out.writeLong(t.time());
+          writeNullable(out, t.productId());
+          writeNullable(out, t.invoiceId());
+          out.writeDouble(t.quantity());
+          out.writeDouble(t.amount());
+          out.writeBoolean(t.cancelled());
+        }
+      }
+    }
+
+    @Override
+    public IncrementalRfm read(StateInput in, int version) throws IOException {
+      IncrementalRfm r = new IncrementalRfm(new Params(in.readBoolean(), in.readBoolean()));
+      r.seen = in.readLong();
+      r.kept = in.readLong();
+      long[] dropped = in.readLongs();
+      if (dropped.length != r.dropped.length) {
+        throw new ModelFormatException("expected " + r.dropped.length + " rule counters, got " + dropped.length);
+      }
+      long sum = r.kept;
+      for (long v : dropped) {
+        if (v < 0) {
+          throw new ModelFormatException("negative counter " + v);
+        }
+        sum += v;
+      }
+      if (r.kept < 0 || sum != r.seen) {
+        throw new ModelFormatException("counters do not add up: kept " + r.kept + " + dropped != seen " + r.seen);
+      }
+      System.arraycopy(dropped, 0, r.dropped, 0, dropped.length);
+      int n = in.readInt(0, Integer.MAX_VALUE);
+      for (int i = 0; i < n; i++) {
+        Customer c = new Customer(in.readString());
+        c.first = in.readLong();
+        c.last = in.readLong();
+        c.purchases = in.readLong();
+        c.total = in.readDouble();
+        c.lastInvoice = readNullable(in);
+        if (c.first > c.last || c.purchases < 1 || !Double.isFinite(c.total)) {
+          throw new ModelFormatException("invalid state for customer '" + c.id + "'");
+        }
+        int m = in.readInt(0, Integer.MAX_VALUE);
+        for (int k = 0; k < m; k++) {
+          c.atLast.add(new Transaction(readNullable(in), in.readLong(), readNullable(in), readNullable(in),
+              in.readDouble(), in.readDouble(), in.readBoolean()));
+        }
+        if (r.customers.put(c.id, c) != null) {
+          throw new ModelFormatException("customer '" + c.id + "' appears twice");
+        }
+      }
+      return r;
+    }
+  };
+
+  private static void writeNullable(StateOutput out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeString(s);
+    }
+  }
+
+  private static String readNullable(StateInput in) throws ModelFormatException {
+    return in.readBoolean() ? in.readString() : null;
   }
 }

@@ -26,7 +26,7 @@ import java.util.List;
  * infinities is rejected; a feature never observed in training is an error (scikit-learn drops
  * it).
  */
-public final class KnnImputer implements Transformer {
+public final class KnnImputer extends SameShapeTransformer {
 
   /** How the k donors' values are averaged. */
   public enum Weights {
@@ -74,7 +74,6 @@ public final class KnnImputer implements Transformer {
   }
 
   private final Params params;
-  private final List<String> names;
   private final int n;
   private final int d;
   private final double[] train;
@@ -85,8 +84,8 @@ public final class KnnImputer implements Transformer {
   private final double[] bestDist;
 
   private KnnImputer(Params params, List<String> names, int n, double[] train) {
+    super(names);
     this.params = params;
-    this.names = names;
     this.n = n;
     this.d = names.size();
     this.train = train;
@@ -137,25 +136,9 @@ public final class KnnImputer implements Transformer {
     return n;
   }
 
-  @Override
-  public int inputDimension() {
-    return d;
-  }
 
-  @Override
-  public int outputDimension() {
-    return d;
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public KnnImputer copy() {

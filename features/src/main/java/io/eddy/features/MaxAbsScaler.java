@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Fitting ignores NaN; transforming passes it through; an all-zero feature keeps scale 1.
  * Immutable and thread-safe; transform is O(d), allocation-free, and may write into its input.
  */
-public final class MaxAbsScaler implements InvertibleTransformer {
+public final class MaxAbsScaler extends SameShapeTransformer implements InvertibleTransformer {
 
   /** Configuration; this scaler has no options. */
   public record Params() implements TransformerSpec {
@@ -27,12 +27,11 @@ public final class MaxAbsScaler implements InvertibleTransformer {
     }
   }
 
-  private final List<String> names;
   private final double[] maxAbs;
   private final double[] scale;
 
   private MaxAbsScaler(List<String> names, double[] maxAbs) {
-    this.names = names;
+    super(names);
     this.maxAbs = maxAbs;
     this.scale = new double[maxAbs.length];
     for (int j = 0; j < maxAbs.length; j++) {
@@ -80,26 +79,6 @@ public final class MaxAbsScaler implements InvertibleTransformer {
   /** The observed maximum absolute values, a copy. */
   public double[] maxAbs() {
     return maxAbs.clone();
-  }
-
-  @Override
-  public int inputDimension() {
-    return scale.length;
-  }
-
-  @Override
-  public int outputDimension() {
-    return scale.length;
-  }
-
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
-
-  @Override
-  public List<String> outputNames() {
-    return names;
   }
 
   @Override

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Immutable and thread-safe; transform is O(d) and allocation-free; the output may be the
  * input array.
  */
-public final class MinMaxScaler implements InvertibleTransformer {
+public final class MinMaxScaler extends SameShapeTransformer implements InvertibleTransformer {
 
   /**
    * Configuration.
@@ -56,15 +56,14 @@ public final class MinMaxScaler implements InvertibleTransformer {
   }
 
   private final Params params;
-  private final List<String> names;
   private final double[] dataMin;
   private final double[] dataMax;
   private final double[] scale;
   private final double[] offset;
 
   private MinMaxScaler(Params params, List<String> names, double[] dataMin, double[] dataMax) {
+    super(names);
     this.params = params;
-    this.names = names;
     this.dataMin = dataMin;
     this.dataMax = dataMax;
     int d = dataMin.length;
@@ -147,25 +146,9 @@ public final class MinMaxScaler implements InvertibleTransformer {
     return dataMax.clone();
   }
 
-  @Override
-  public int inputDimension() {
-    return scale.length;
-  }
 
-  @Override
-  public int outputDimension() {
-    return scale.length;
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public void transform(double[] in, double[] out) {

@@ -6,8 +6,9 @@ import io.eddy.io.StateOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.ejml.simple.SimpleMatrix;
-import org.ejml.simple.SimpleSVD;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Principal component analysis by the singular value decomposition of the centred data
@@ -153,18 +154,22 @@ public final class Pca implements InvertibleTransformer {
     for (int j = 0; j < dim; j++) {
       mean[j] /= n;
     }
-    SimpleMatrix x = new SimpleMatrix(n, dim);
+    DMatrixRMaj x = new DMatrixRMaj(n, dim);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < dim; j++) {
         x.set(i, j, data[i][j] - mean[j]);
       }
     }
-    SimpleSVD<SimpleMatrix> svd = x.svd(true);
-    SimpleMatrix v = svd.getV();
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, dim, false, true, true);
+    if (!svd.decompose(x)) {
+      throw new IllegalArgumentException("the singular value decomposition of the centred data did not converge");
+    }
+    DMatrixRMaj v = svd.getV(null, false);
+    double[] singular = svd.getSingularValues();
     double[] s = new double[rank];
     Integer[] order = new Integer[rank];
     for (int c = 0; c < rank; c++) {
-      s[c] = svd.getSingleValue(c);
+      s[c] = singular[c];
       order[c] = c;
     }
     // Decreasing singular values; the sort is stable, so equal ones keep EJML's order.

@@ -16,7 +16,7 @@ import java.util.List;
  * scale 1. Immutable and thread-safe; transform is O(d), allocation-free, and may write into
  * its input. Fitting sorts each column: O(n log n · d).
  */
-public final class RobustScaler implements InvertibleTransformer {
+public final class RobustScaler extends SameShapeTransformer implements InvertibleTransformer {
 
   /**
    * Configuration.
@@ -62,13 +62,12 @@ public final class RobustScaler implements InvertibleTransformer {
   }
 
   private final Params params;
-  private final List<String> names;
   private final double[] center;
   private final double[] scale;
 
   private RobustScaler(Params params, List<String> names, double[] center, double[] scale) {
+    super(names);
     this.params = params;
-    this.names = names;
     this.center = center;
     this.scale = scale;
   }
@@ -128,25 +127,9 @@ public final class RobustScaler implements InvertibleTransformer {
     return scale.clone();
   }
 
-  @Override
-  public int inputDimension() {
-    return center.length;
-  }
 
-  @Override
-  public int outputDimension() {
-    return center.length;
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public void transform(double[] in, double[] out) {

@@ -15,7 +15,7 @@ import java.util.List;
  * silently dropped, so that the output always has the input's features. Immutable and
  * thread-safe; transform is O(d), allocation-free, and may write into its input.
  */
-public final class SimpleImputer implements Transformer {
+public final class SimpleImputer extends SameShapeTransformer {
 
   /** The statistic that fills a feature's missing values. */
   public enum Strategy {
@@ -67,12 +67,11 @@ public final class SimpleImputer implements Transformer {
   }
 
   private final Params params;
-  private final List<String> names;
   private final double[] fill;
 
   private SimpleImputer(Params params, List<String> names, double[] fill) {
+    super(names);
     this.params = params;
-    this.names = names;
     this.fill = fill;
   }
 
@@ -155,25 +154,9 @@ public final class SimpleImputer implements Transformer {
     return fill.clone();
   }
 
-  @Override
-  public int inputDimension() {
-    return fill.length;
-  }
 
-  @Override
-  public int outputDimension() {
-    return fill.length;
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public void transform(double[] in, double[] out) {

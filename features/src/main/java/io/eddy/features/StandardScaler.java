@@ -18,7 +18,7 @@ import java.util.List;
  * <p>Immutable and thread-safe. Fitting costs O(n·d); a transform O(d) with no allocation; the
  * output may be the input array.
  */
-public final class StandardScaler implements InvertibleTransformer {
+public final class StandardScaler extends SameShapeTransformer implements InvertibleTransformer {
 
   /**
    * Configuration.
@@ -48,13 +48,12 @@ public final class StandardScaler implements InvertibleTransformer {
   }
 
   private final Params params;
-  private final List<String> names;
   private final double[] mean;
   private final double[] scale;
 
   private StandardScaler(Params params, List<String> names, double[] mean, double[] scale) {
+    super(names);
     this.params = params;
-    this.names = names;
     this.mean = mean;
     this.scale = scale;
   }
@@ -148,25 +147,9 @@ public final class StandardScaler implements InvertibleTransformer {
     return scale.clone();
   }
 
-  @Override
-  public int inputDimension() {
-    return mean.length;
-  }
 
-  @Override
-  public int outputDimension() {
-    return mean.length;
-  }
 
-  @Override
-  public List<String> inputNames() {
-    return names;
-  }
 
-  @Override
-  public List<String> outputNames() {
-    return names;
-  }
 
   @Override
   public void transform(double[] in, double[] out) {

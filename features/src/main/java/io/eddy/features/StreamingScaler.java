@@ -2,8 +2,9 @@ package io.eddy.features;
 
 /**
  * A scaler that learns its statistics one point at a time, for streams with no batch to fit
- * on: {@link StreamingMinMaxScaler} (running minimum and maximum); {@link
- * StreamingStandardScaler} keeps Welford's running mean and variance.
+ * on: {@link StreamingMinMaxScaler} (running minimum and maximum), {@link
+ * StreamingMaxAbsScaler} (running maximum absolute value); {@link StreamingStandardScaler}
+ * keeps Welford's running mean and variance.
  *
  * <p>The dimension is fixed by the first learned point. Learning and transforming allocate
  * nothing. Implementations are used by one thread at a time; {@link #snapshot()} freezes the

@@ -112,6 +112,16 @@ class RfmTest {
   }
 
   @Test
+  void zeroAmountsCountAsPurchasesWhenRuleOff() {
+    RfmTable table = Rfm.compute(log(), IncrementalRfm.Params.DEFAULTS.withDropZeroAmounts(false), T0 + 30 * DAY);
+    assertThat(table.find("B").frequency()).isEqualTo(2);
+    assertThat(table.find("B").monetary()).isEqualTo(7.5);
+    assertThat(table.find("B").recencyDays()).isEqualTo(24);
+    assertThat(table.report().dropped(CleaningRule.NON_POSITIVE_PRICE)).isZero();
+    assertThat(table.report().kept()).isEqualTo(7);
+  }
+
+  @Test
   void batchEqualsIncrementalAndIgnoresFileOrder() {
     List<Transaction> shuffled = new ArrayList<>(log());
     Collections.shuffle(shuffled, new Random(5));
@@ -160,6 +170,31 @@ class RfmTest {
     assertThat(t.find("C").recencyDays()).isEqualTo(1);
     assertThatThrownBy(() -> Rfm.compute(List.of(line(null, 0, null, 1, 1)), IncrementalRfm.Params.DEFAULTS))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing_customer 1");
+  }
+
+  @Test
+  void codec_restoredStateContinuesExactly() throws Exception {
+    List<Transaction> all = new ArrayList<>(log());
+    Random r = new Random(3);
+    for (int i = 0; i < 500; i++) {
+      String invoice = r.nextInt(4) == 0 ? null : "i" + r.nextInt(50);
+      all.add(line("c" + r.nextInt(40), 20 + i / 10, invoice, r.nextInt(10) - 1, r.nextInt(3) * 2.5));
+    }
+    IncrementalRfm straight = new IncrementalRfm();
+    IncrementalRfm first = new IncrementalRfm();
+    for (int i = 0; i < all.size(); i++) {
+      straight.accept(all.get(i));
+      if (i < 250) {
+        first.accept(all.get(i));
+      }
+    }
+    IncrementalRfm restored = io.eddy.io.ModelIO.fromBytes(io.eddy.io.ModelIO.toBytes(first), IncrementalRfm.class);
+    for (int i = 250; i < all.size(); i++) {
+      restored.accept(all.get(i));
+    }
+    assertThat(io.eddy.io.ModelIO.toBytes(restored)).isEqualTo(io.eddy.io.ModelIO.toBytes(straight));
+    assertThat(restored.report()).isEqualTo(straight.report());
+    assertThat(restored.table(T0 + 100 * DAY).rows()).isEqualTo(straight.table(T0 + 100 * DAY).rows());
   }
 
   @Test

@@ -74,6 +74,27 @@ class ScalersTest {
   }
 
   @Test
+  void log1p_agreesWithMathLog1pToAFewUlps() {
+    SplittableRandom r = new SplittableRandom(12);
+    for (int i = 0; i < 200_000; i++) {
+      // Log-uniform magnitudes from 1e-300 to 1e300, both signs above -1.
+      double x = Math.pow(10, r.nextDouble(-300, 300));
+      if (r.nextBoolean()) {
+        x = -Math.min(x, 1 - 1e-9 * r.nextDouble());
+      }
+      double expected = Math.log1p(x);
+      assertThat(Math.abs(Log1pTransformer.log1p(x) - expected)).as("x=" + x)
+          .isLessThanOrEqualTo(8 * Math.ulp(expected));
+    }
+    assertThat(Log1pTransformer.log1p(0.0)).isEqualTo(0.0);
+    assertThat(Log1pTransformer.log1p(-1)).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(Log1pTransformer.log1p(-2)).isNaN();
+    assertThat(Log1pTransformer.log1p(Double.NaN)).isNaN();
+    assertThat(Log1pTransformer.log1p(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(Log1pTransformer.log1p(Double.MAX_VALUE)).isEqualTo(Math.log1p(Double.MAX_VALUE));
+  }
+
+  @Test
   void transform_inPlaceEqualsSeparateOutput() {
     StandardScaler s = StandardScaler.fit(FIT);
     double[] x = TEST[0].clone();
@@ -163,6 +184,67 @@ class ScalersTest {
     back.learn(new double[] {5, -1});
     s.learn(new double[] {5, -1});
     assertThat(ModelIO.toBytes(back)).isEqualTo(ModelIO.toBytes(s));
+  }
+
+  @Test
+  void streamingMaxAbs_equalsBatchAndRestoresBitForBit() throws Exception {
+    double[][] data = new double[60][3];
+    SplittableRandom rnd = new SplittableRandom(5);
+    StreamingMaxAbsScaler s = new StreamingMaxAbsScaler();
+    for (int i = 0; i < data.length; i++) {
+      data[i][0] = rnd.nextGaussian() * 10 - 3;
+      data[i][1] = rnd.nextGaussian();
+      data[i][2] = 0; // a feature that is always 0 is left as it is
+      s.learn(data[i]);
+    }
+    MaxAbsScaler batch = MaxAbsScaler.fit(data);
+    double[] a = new double[3];
+    double[] b = new double[3];
+    for (double[] row : data) {
+      s.transform(row, a);
+      batch.transform(row, b);
+      assertThat(a).containsExactly(b);
+      assertThat(Math.abs(a[0])).isLessThanOrEqualTo(1.0);
+      s.inverseTransform(a, b);
+      assertClose(b, row, 1e-12, "inverse");
+    }
+    assertThat(s.snapshot().maxAbs()).containsExactly(batch.maxAbs());
+    byte[] before = ModelIO.toBytes(s);
+    assertThatThrownBy(() -> s.learn(new double[] {1, Double.NaN, 0})).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ModelIO.toBytes(s)).isEqualTo(before);
+    StreamingMaxAbsScaler back = ModelIO.fromBytes(before, StreamingMaxAbsScaler.class);
+    back.learn(new double[] {100, -7, 2});
+    s.learn(new double[] {100, -7, 2});
+    assertThat(ModelIO.toBytes(back)).isEqualTo(ModelIO.toBytes(s));
+    assertThat(s.snapshot().maxAbs()).containsExactly(100, Math.max(7, batch.maxAbs()[1]), 2);
+  }
+
+  @Test
+  void streamingStandard_snapshotMatchesBatchAndRestoredStateContinuesBitForBit() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(8);
+    double[][] data = new double[400][4];
+    StreamingStandardScaler s = new StreamingStandardScaler();
+    for (double[] row : data) {
+      for (int j = 0; j < 4; j++) {
+        row[j] = 1e3 + rnd.nextGaussian() * (j + 1);
+      }
+    }
+    for (int i = 0; i < 300; i++) {
+      s.learn(data[i]);
+    }
+    StreamingStandardScaler restored = ModelIO.fromBytes(ModelIO.toBytes(s), StreamingStandardScaler.class);
+    for (int i = 300; i < 400; i++) {
+      s.learn(data[i]);
+      restored.learn(data[i]);
+    }
+    assertThat(ModelIO.toBytes(restored)).isEqualTo(ModelIO.toBytes(s));
+    StandardScaler batch = StandardScaler.fit(data);
+    assertClose(s.snapshot().mean(), batch.mean(), 1e-12, "mean");
+    assertClose(s.snapshot().scale(), batch.scale(), 1e-12, "scale");
+    assertThat(s.seen()).isEqualTo(400);
+    double[] a = new double[4];
+    s.transform(data[7], a);
+    assertThat(a).containsExactly(s.snapshot().transform(data[7]));
   }
 
   @Test

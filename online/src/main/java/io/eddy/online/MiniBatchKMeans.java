@@ -7,6 +7,8 @@ import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeansModel;
 import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.math.Euclid;
+import io.eddy.math.FeatureVariance;
+import io.eddy.math.NearestCenter;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -407,7 +409,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       System.arraycopy(data[i], 0, x, i * dim, dim);
     }
     double[] w = weights == null ? null : weights;
-    double tolAbs = params.tol == 0 ? 0 : params.tol * meanVariance(x, n, dim);
+    double tolAbs = params.tol == 0 ? 0 : params.tol * FeatureVariance.mean(x, n, dim);
 
     int initSize = Math.min(params.effectiveInitSize(), n);
     double[][] sample = new double[initSize][];
@@ -468,39 +470,13 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     double[] clusterWeights = new double[k];
     double inertia = 0;
     for (int p = 0; p < n; p++) {
-      int best = 0;
-      double bestDist = Double.POSITIVE_INFINITY;
-      for (int j = 0; j < k; j++) {
-        double dist = Euclid.squaredDistance(x, p * dim, run.centers, j * dim, dim);
-        if (dist < bestDist) {
-          bestDist = dist;
-          best = j;
-        }
-      }
+      int best = NearestCenter.nearest(x, p * dim, run.centers, k, dim, s.distance);
       double wp = w == null ? 1.0 : w[p];
       labels[p] = best;
       clusterWeights[best] += wp;
-      inertia += wp * bestDist;
+      inertia += wp * s.distance[0];
     }
     return new KMeansModel(run.centers, dim, clusterWeights, inertia, epochs, stopped, labels);
-  }
-
-  private static double meanVariance(double[] x, int n, int d) {
-    double total = 0;
-    for (int t = 0; t < d; t++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + t];
-      }
-      mean /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double v = x[i * d + t] - mean;
-        ss += v * v;
-      }
-      total += ss / n;
-    }
-    return total / d;
   }
 
   // ------------------------------------------------------------------ randomness
@@ -543,6 +519,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     final boolean[] reassigned;
     final int[] order;
     final int[] picks;
+    final double[] distance = new double[1];
 
     Step(int k, int d, int capacity) {
       this.k = k;
@@ -568,17 +545,9 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       double inertia = 0;
       for (int i = 0; i < m; i++) {
         int xo = i * d;
-        int best = 0;
-        double bestDist = Double.POSITIVE_INFINITY;
-        for (int j = 0, co = 0; j < k; j++, co += d) {
-          double dist = Euclid.squaredDistance(x, xo, centers, co, d);
-          if (dist < bestDist) {
-            bestDist = dist;
-            best = j;
-          }
-        }
+        int best = NearestCenter.nearest(x, xo, centers, k, d, distance);
         double wi = w[i];
-        inertia += wi * bestDist;
+        inertia += wi * distance[0];
         int so = best * d;
         for (int t = 0; t < d; t++) {
           sums[so + t] += wi * x[xo + t];

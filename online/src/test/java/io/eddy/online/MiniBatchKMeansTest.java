@@ -78,6 +78,22 @@ class MiniBatchKMeansTest {
   }
 
   @Test
+  void fit_earlyStopping_followsTheConfiguredRules() {
+    double[][] data = blobs(3_000, 2, 3, 0.3, 6);
+    MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(3).withBatchSize(128).withMaxIter(20);
+    KMeansModel never = new MiniBatchKMeans(p.withMaxNoImprovement(0)).fit(data);
+    assertThat(never.converged()).isFalse();
+    assertThat(never.iterations()).isEqualTo(20); // 20 * 3000 / 128 = 468 steps = 20 epochs
+    KMeansModel patient = new MiniBatchKMeans(p).fit(data);
+    assertThat(patient.converged()).isTrue();
+    assertThat(patient.iterations()).isLessThan(20);
+    KMeansModel tolerant = new MiniBatchKMeans(p.withMaxNoImprovement(0).withTol(1e-2)).fit(data);
+    assertThat(tolerant.converged()).isTrue();
+    assertThat(tolerant.iterations()).isLessThan(20);
+    assertThat(patient.inertia()).isLessThanOrEqualTo(1.02 * never.inertia());
+  }
+
+  @Test
   void learn_bulkWithOneCluster_centerIsExactRunningWeightedMean() {
     double[][] data = blobs(500, 3, 2, 2.0, 1);
     double[] weights = new double[data.length];

@@ -1,0 +1,101 @@
+package io.eddy.benchmarks.kmeans;
+
+import io.eddy.kmeans.KMeans;
+import io.eddy.kmeans.KMeansModel;
+import io.eddy.kmeans.KMeansPlusPlus;
+import io.eddy.online.MiniBatchKMeans;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+
+/**
+ * Eddy's side of the side-by-side comparison with scikit-learn 1.2 (the other side is
+ * {@code benchmarks/compare/kmeans/sklearn_side.py}, which writes the data first).
+ *
+ * <pre>
+ * ./mvnw -q -B -o -pl benchmarks -am package -DskipTests
+ * /usr/bin/python3 benchmarks/compare/kmeans/sklearn_side.py /tmp/eddy-kmeans-compare
+ * java -cp benchmarks/target/benchmarks.jar io.eddy.benchmarks.kmeans.SklearnComparison /tmp/eddy-kmeans-compare 5
+ * </pre>
+ *
+ * <p>Each configuration runs once untimed (JIT warm-up), then {@code repeats} timed runs; the
+ * median and minimum wall-clock times are printed with the inertia and iteration count. All
+ * runs use every available processor ({@code parallelism = 0}) unless the system property
+ * {@code eddy.parallelism} says otherwise; mini-batch k-means is single-threaded.
+ */
+public final class SklearnComparison {
+
+  private SklearnComparison() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/eddy-kmeans-compare");
+    int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int d = 16;
+    int k = 16;
+    double[][] data = read(dir.resolve("data.f64"), d);
+    double[][] init = read(dir.resolve("init.f64"), d);
+    int threads = Integer.getInteger("eddy.parallelism", 0);
+    System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, parallelism = %d (0 = all %d processors)%n",
+        data.length, d, k, threads, Runtime.getRuntime().availableProcessors());
+    timeSeeding(data, k, repeats);
+    for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
+      time("kmeans++ fit, " + a.id(), repeats,
+          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads).withSeed(r)).fit(data));
+    }
+    for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
+      time("from given centers, " + a.id(), repeats,
+          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads)).fit(data, null, init));
+    }
+    time("minibatch fit, batch 1024", repeats,
+        r -> new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(k).withBatchSize(1024).withSeed(r)).fit(data));
+  }
+
+  private static void time(String label, int repeats, IntFunction<KMeansModel> fit) {
+    fit.apply(1000);
+    double[] t = new double[repeats];
+    double[] inertia = new double[repeats];
+    int[] iterations = new int[repeats];
+    for (int r = 0; r < repeats; r++) {
+      long t0 = System.nanoTime();
+      KMeansModel m = fit.apply(r);
+      t[r] = (System.nanoTime() - t0) / 1e9;
+      inertia[r] = m.inertia();
+      iterations[r] = m.iterations();
+    }
+    Arrays.sort(t);
+    Arrays.sort(inertia);
+    System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)  median inertia %.6e  n_iter %s%n",
+        label, t[repeats / 2], t[0], inertia[repeats / 2], Arrays.toString(iterations));
+  }
+
+  private static void timeSeeding(double[][] data, int k, int repeats) {
+    KMeansPlusPlus.centers(data, null, k, new SplittableRandom(1000));
+    double[] t = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      long t0 = System.nanoTime();
+      KMeansPlusPlus.centers(data, null, k, new SplittableRandom(r));
+      t[r] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(t);
+    System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)%n", "kmeans++ seeding only (1 thread)",
+        t[repeats / 2], t[0]);
+  }
+
+  private static double[][] read(Path file, int d) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    int n = b.remaining() / 8 / d;
+    double[][] out = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        out[i][t] = b.getDouble();
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package io.eddy.features;
+
+import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import java.io.IOException;
+
+/**
+ * Max-abs scaling whose scale is the running maximum absolute value of each feature: the
+ * streaming form of {@link MaxAbsScaler}. Each feature is divided by the largest magnitude
+ * seen so far, so values land in [-1, 1] and zeros stay zeros (sparsity is kept); a feature
+ * seen only as 0 is left as it is. After learning a batch point by point its transform equals
+ * that of {@code MaxAbsScaler} fitted on the batch.
+ *
+ * <p>Memory is O(d) whatever the stream's length. Not thread-safe: one thread at a time; use
+ * {@link #snapshot()} to share. {@link #learn} and {@link #transform} cost O(d) and allocate
+ * nothing.
+ */
+public final class StreamingMaxAbsScaler implements StreamingScaler {
+
+  private double[] maxAbs;
+  private long seen;
+
+  /** A scaler with nothing learned; the first point fixes the dimension. */
+  public StreamingMaxAbsScaler() {}
+
+  @Override
+  public void learn(double[] point) {
+    Points.require(point, maxAbs == null ? 0 : maxAbs.length);
+    if (maxAbs == null) {
+      maxAbs = new double[point.length];
+    }
+    for (int j = 0; j < maxAbs.length; j++) {
+      double v = Math.abs(point[j]);
+      if (v > maxAbs[j]) {
+        maxAbs[j] = v;
+      }
+    }
+    seen++;
+  }
+
+  @Override
+  public void transform(double[] in, double[] out) {
+    requireLearned();
+    Features.requireLengths(in, maxAbs.length, out, maxAbs.length);
+    for (int j = 0; j < maxAbs.length; j++) {
+      double m = maxAbs[j];
+      out[j] = in[j] / (m == 0 ? 1 : m);
+    }
+  }
+
+  @Override
+  public void inverseTransform(double[] in, double[] out) {
+    requireLearned();
+    Features.requireLengths(in, maxAbs.length, out, maxAbs.length);
+    for (int j = 0; j < maxAbs.length; j++) {
+      double m = maxAbs[j];
+      out[j] = in[j] * (m == 0 ? 1 : m);
+    }
+  }
+
+  private void requireLearned() {
+    if (maxAbs == null) {
+      throw new IllegalStateException("no point learned yet: the scale is unknown");
+    }
+  }
+
+  @Override
+  public long seen() {
+    return seen;
+  }
+
+  /** The dimension, or 0 before the first point. */
+  public int dimension() {
+    return maxAbs == null ? 0 : maxAbs.length;
+  }
+
+  @Override
+  public MaxAbsScaler snapshot() {
+    requireLearned();
+    return MaxAbsScaler.of(Features.defaultNames(maxAbs.length), maxAbs);
+  }
+
+  /** The codec of the full state, named {@code "features.streaming-maxabs-scaler"}. */
+  public static final StateCodec<StreamingMaxAbsScaler> CODEC = new StateCodec<>() {
+    @Override
+    public String name() {
+      return "features.streaming-maxabs-scaler";
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public Class<StreamingMaxAbsScaler> type() {
+      return StreamingMaxAbsScaler.class;
+    }
+
+    @Override
+    public void write(StreamingMaxAbsScaler s, StateOutput out) throws IOException {
+      out.writeLong(s.seen);
+      if (s.seen > 0) {
+        out.writeDoubles(s.maxAbs);
+      }
+    }
+
+    @Override
+    public StreamingMaxAbsScaler read(StateInput in, int version) throws IOException {
+      StreamingMaxAbsScaler s = new StreamingMaxAbsScaler();
+      long seen = in.readLong();
+      if (seen < 0) {
+        throw new ModelFormatException("negative count " + seen);
+      }
+      if (seen > 0) {
+        double[] m = in.readDoubles();
+        MaxAbsScaler.of(Features.defaultNames(m.length), m); // validates: finite, >= 0
+        s.maxAbs = m;
+      }
+      s.seen = seen;
+      return s;
+    }
+  };
+}

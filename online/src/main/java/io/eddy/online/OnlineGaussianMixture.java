@@ -1,0 +1,518 @@
+package io.eddy.online;
+
+import io.eddy.OnlineClusterer;
+import io.eddy.Points;
+import io.eddy.math.Gaussian;
+import io.eddy.math.MixtureDensity;
+import io.eddy.mixture.CovarianceType;
+import io.eddy.mixture.GaussianMixture;
+import io.eddy.mixture.GaussianMixtureModel;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A Gaussian mixture learned online by stepwise EM (Cappé and Moulines, "On-line
+ * expectation-maximization algorithm for latent data models", JRSS-B 71(3), 2009; Liang and
+ * Klein, "Online EM for unsupervised models", NAACL 2009), with the covariance types of the
+ * batch {@link GaussianMixture}.
+ *
+ * <p>The first {@link Params#effectiveWarmup()} points are buffered and fitted by batch EM
+ * ({@link GaussianMixture} with k-means initialisation, the same covariance type,
+ * {@code regCovar} and seed). From then on each point x, the t-th of the stream counting from
+ * 0, takes one stochastic-approximation step on the expected sufficient statistics with the
+ * step size η = (t + 2)<sup>-κ</sup>: with r<sub>c</sub> its responsibilities under the current
+ * parameters, every component's weight π<sub>c</sub>, mean μ<sub>c</sub> and scatter
+ * S<sub>c</sub> (π<sub>c</sub> times its covariance) become the weighted combination of
+ * (1 - η) times the old statistics and η·r<sub>c</sub> times the point's, merged exactly as
+ * weighted moments (a rank-one update of the centred scatter, never the raw second moment,
+ * so no precision is lost to cancellation). The parameters follow at once (the M-step):
+ * covariance S<sub>c</sub>/π<sub>c</sub> + {@code regCovar}·I, refactorised for the next point.
+ * κ in (0.5, 1] trades speed of adaptation against noise; κ = 1 weights every point alike,
+ * like a running average over the stream.
+ *
+ * <p>Until the warm-up is complete {@link #predict(double[])} and {@link #snapshot()} throw
+ * {@link IllegalStateException}. Snapshots are {@link GaussianMixtureModel}s (not fitted: their
+ * {@code converged()} is false and {@code lowerBound()} NaN).
+ *
+ * <p>Cost: {@link #learn(double[])} takes O(k·d³) time (one Cholesky factorisation per
+ * component) for full covariances, O(d³ + k·d²) for tied and O(k·d) otherwise, and allocates
+ * nothing after the warm-up; {@link #predict(double[])} takes O(k·d²) and allocates nothing.
+ * Memory is O(k·d²) plus the warm-up buffer, which is released after use. The statistics
+ * (weights, means, centred scatters) are those of weighted moments, so two learners' states
+ * can be merged. Not thread-safe: use from one thread at a time; snapshots are immutable.
+ */
+public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixtureModel> {
+
+  /** Weights never fall below this in denominators and logs, so no parameter becomes NaN. */
+  static final double WEIGHT_FLOOR = 1e-300;
+
+  /**
+   * The configuration of an {@link OnlineGaussianMixture}.
+   *
+   * @param k the number of components, &ge; 1 (default 3)
+   * @param covariance the covariance type (default {@link CovarianceType#FULL})
+   * @param kappa the step-size exponent in (0.5, 1] (default 0.6)
+   * @param warmup the number of points fitted by batch EM before stepwise updates start; 0
+   *     (the default) means 20·k; otherwise &ge; k
+   * @param regCovar positive value added to every covariance diagonal (default 1e-6); unlike
+   *     the batch mixture, 0 is not allowed, because a component that has only ever seen one
+   *     point would then have no covariance at all and the stream cannot be stopped to repair it
+   * @param seed the seed of the warm-up fit's initialisation (default 42)
+   */
+  public record Params(int k, CovarianceType covariance, double kappa, int warmup, double regCovar,
+      long seed) {
+
+    /** The defaults. */
+    public static final Params DEFAULTS = new Params(3, CovarianceType.FULL, 0.6, 0, 1e-6, 42L);
+
+    /** Validates every field. */
+    public Params {
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be in [1, 2147483647], got " + k);
+      }
+      Objects.requireNonNull(covariance, "covariance");
+      if (!(kappa > 0.5 && kappa <= 1)) {
+        throw new IllegalArgumentException("kappa must be in (0.5, 1], got " + kappa);
+      }
+      if (warmup < 0 || (warmup != 0 && warmup < k)) {
+        throw new IllegalArgumentException("warmup must be 0 (meaning 20*k) or in [k = " + k
+            + ", 2147483647], got " + warmup);
+      }
+      if (!(regCovar > 0) || regCovar == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("regCovar must be in (0, inf), got " + regCovar);
+      }
+    }
+
+    /** The warm-up size in effect: {@link #warmup()}, or 20·k when it is 0. */
+    public int effectiveWarmup() {
+      return warmup != 0 ? warmup : (int) Math.min(Integer.MAX_VALUE - 8, 20L * k);
+    }
+
+    /** A copy with another k. */
+    public Params withK(int k) {
+      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+    }
+
+    /** A copy with another covariance type. */
+    public Params withCovariance(CovarianceType covariance) {
+      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+    }
+
+    /** A copy with another step-size exponent. */
+    public Params withKappa(double kappa) {
+      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+    }
+
+    /** A copy with another warm-up size. */
+    public Params withWarmup(int warmup) {
+      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+    }
+
+    /** A copy with another covariance regularisation. */
+    public Params withRegCovar(double regCovar) {
+      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+    }
+
+    /** A copy with another seed. */
+    public Params withSeed(long seed) {
+      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+    }
+  }
+
+  private final Params params;
+  private int d;
+  private long seen;
+  /** The warm-up buffer, row-major; null before the first point and after the warm-up. */
+  private double[] buffer;
+  private int buffered;
+  /** Sufficient statistics, set when the warm-up ends: weights, means and centred scatters. */
+  private double[] pi;
+  private double[] mu;
+  private double[] scatter;
+  /** The parameters derived from the statistics, and scratch. */
+  private MixtureDensity density;
+  private double[] weights;
+  private double[] cov;
+  /** Posterior probabilities of the point being learned. */
+  private double[] post;
+  private double[] diff;
+  private double[] coef;
+
+  /** A learner with the given configuration. */
+  public OnlineGaussianMixture(Params params) {
+    this.params = Objects.requireNonNull(params, "params");
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  private boolean square() {
+    return params.covariance == CovarianceType.FULL || params.covariance == CovarianceType.TIED;
+  }
+
+  private int scatterLength() {
+    int k = params.k;
+    switch (params.covariance) {
+      case FULL:
+        return k * d * d;
+      case TIED:
+        return d * d;
+      default:
+        return k * d;
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException if the warm-up fit, run when this point completes the
+   *     warm-up, fails (with a positive {@code regCovar} it has no reason to); the learner is
+   *     then unchanged
+   */
+  @Override
+  public void learn(double[] point) {
+    Points.require(point, d);
+    if (pi != null) {
+      step(point);
+      seen++;
+      return;
+    }
+    boolean first = d == 0;
+    if (first) {
+      d = point.length;
+      buffer = new double[params.effectiveWarmup() * d];
+    }
+    // The slot after the buffered points is not state until `buffered` counts it.
+    System.arraycopy(point, 0, buffer, buffered * d, d);
+    if ((buffered + 1) * d == buffer.length) {
+      try {
+        warmUp(buffered + 1);
+      } catch (RuntimeException e) {
+        pi = null;
+        if (first) {
+          d = 0;
+          buffer = null;
+        }
+        throw e;
+      }
+    } else {
+      buffered++;
+    }
+    seen++;
+  }
+
+  /** Fits batch EM to the first n buffered points; changes nothing if the fit throws. */
+  private void warmUp(int n) {
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Arrays.copyOfRange(buffer, i * d, (i + 1) * d);
+    }
+    GaussianMixture.Params bp = GaussianMixture.Params.DEFAULTS.withK(params.k)
+        .withCovariance(params.covariance).withRegCovar(params.regCovar).withSeed(params.seed)
+        .withThreads(1);
+    GaussianMixtureModel m = new GaussianMixture(bp).fit(rows);
+    int k = params.k;
+    allocate();
+    double[] w = m.weights();
+    double[] c = m.covariances();
+    double reg = params.regCovar;
+    for (int j = 0; j < k; j++) {
+      pi[j] = w[j];
+      System.arraycopy(m.center(j), 0, mu, j * d, d);
+    }
+    // Scatter = weight x (covariance - regCovar I): the statistics the M-step inverts.
+    switch (params.covariance) {
+      case FULL:
+        for (int j = 0; j < k; j++) {
+          for (int e = 0; e < d * d; e++) {
+            scatter[j * d * d + e] = w[j] * (c[j * d * d + e] - (e % (d + 1) == 0 ? reg : 0));
+          }
+        }
+        break;
+      case TIED:
+        for (int e = 0; e < d * d; e++) {
+          scatter[e] = c[e] - (e % (d + 1) == 0 ? reg : 0);
+        }
+        break;
+      case DIAGONAL:
+        for (int e = 0; e < k * d; e++) {
+          scatter[e] = w[e / d] * (c[e] - reg);
+        }
+        break;
+      default:
+        for (int e = 0; e < k * d; e++) {
+          scatter[e] = w[e / d] * (c[e / d] - reg);
+        }
+    }
+    refresh();
+    buffer = null;
+    buffered = 0;
+  }
+
+  private void allocate() {
+    int k = params.k;
+    pi = new double[k];
+    mu = new double[k * d];
+    scatter = new double[scatterLength()];
+    density = new MixtureDensity(params.covariance.ordinal(), k, d);
+    weights = new double[k];
+    cov = new double[params.covariance.covarianceLength(k, d)];
+    post = new double[k];
+    diff = new double[d];
+    coef = new double[k];
+  }
+
+  /**
+   * One stepwise-EM step: E-step on x, statistics update, M-step. Allocates nothing. The only
+   * failure (a point whose distance overflows) is detected before anything changes.
+   */
+  private void step(double[] x) {
+    int k = params.k;
+    if (!Double.isFinite(density.posteriors(x, post, diff))) {
+      throw new IllegalArgumentException("point is so far from every component that its squared"
+          + " distance overflows; rescale the data");
+    }
+    double eta = Math.pow(seen + 2.0, -params.kappa);
+    double keep = 1 - eta;
+    for (int c = 0; c < k; c++) {
+      double r = post[c];
+      double a = keep * pi[c];
+      double b = eta * r;
+      double total = a + b;
+      pi[c] = total;
+      coef[c] = 0;
+      if (total > 0 && b > 0) {
+        int mo = c * d;
+        double f = b / total;
+        for (int j = 0; j < d; j++) {
+          double t = x[j] - mu[mo + j];
+          diff[j] = t;
+          mu[mo + j] += f * t;
+        }
+        coef[c] = a * f;
+      }
+      switch (params.covariance) {
+        case FULL:
+          scaleLower(scatter, c * d * d, keep);
+          if (coef[c] != 0) {
+            Gaussian.addOuterLower(scatter, c * d * d, diff, coef[c], d);
+          }
+          break;
+        case TIED:
+          if (c == 0) {
+            scaleLower(scatter, 0, keep);
+          }
+          if (coef[c] != 0) {
+            Gaussian.addOuterLower(scatter, 0, diff, coef[c], d);
+          }
+          break;
+        default: {
+          int so = c * d;
+          double cc = coef[c];
+          for (int j = 0; j < d; j++) {
+            double t = diff[j];
+            scatter[so + j] = keep * scatter[so + j] + (cc != 0 ? cc * t * t : 0);
+          }
+        }
+      }
+    }
+    refresh();
+  }
+
+  private void scaleLower(double[] a, int off, double factor) {
+    for (int i = 0; i < d; i++) {
+      int row = off + i * d;
+      for (int j = 0; j <= i; j++) {
+        a[row + j] *= factor;
+      }
+    }
+  }
+
+  /** The M-step: parameters from the statistics, then the densities' factorisation. */
+  private void refresh() {
+    int k = params.k;
+    double reg = params.regCovar;
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      sum += Math.max(pi[c], WEIGHT_FLOOR);
+    }
+    for (int c = 0; c < k; c++) {
+      weights[c] = Math.max(pi[c], WEIGHT_FLOOR) / sum;
+    }
+    switch (params.covariance) {
+      case FULL:
+        for (int c = 0; c < k; c++) {
+          double m = Math.max(pi[c], WEIGHT_FLOOR);
+          int off = c * d * d;
+          for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+              cov[off + i * d + j] = scatter[off + i * d + j] / m;
+            }
+            cov[off + i * d + i] += reg;
+          }
+          Gaussian.symmetrizeFromLower(cov, off, d);
+        }
+        break;
+      case TIED:
+        for (int i = 0; i < d; i++) {
+          for (int j = 0; j <= i; j++) {
+            cov[i * d + j] = scatter[i * d + j] / sum;
+          }
+          cov[i * d + i] += reg;
+        }
+        Gaussian.symmetrizeFromLower(cov, 0, d);
+        break;
+      case DIAGONAL:
+        for (int c = 0; c < k; c++) {
+          double m = Math.max(pi[c], WEIGHT_FLOOR);
+          for (int j = 0; j < d; j++) {
+            cov[c * d + j] = scatter[c * d + j] / m + reg;
+          }
+        }
+        break;
+      default:
+        for (int c = 0; c < k; c++) {
+          double m = Math.max(pi[c], WEIGHT_FLOOR);
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            s += scatter[c * d + j] / m + reg;
+          }
+          cov[c] = s / d;
+        }
+    }
+    density.set(weights, mu, cov, false);
+  }
+
+  /**
+   * The most probable component of {@code point} under the current parameters; equal to
+   * {@code snapshot().predict(point)}.
+   *
+   * @throws IllegalStateException during the warm-up
+   */
+  @Override
+  public int predict(double[] point) {
+    Points.require(point, d);
+    requireModel();
+    return density.mostLikely(point, diff);
+  }
+
+  /**
+   * The current mixture as an immutable model.
+   *
+   * @throws IllegalStateException during the warm-up
+   */
+  @Override
+  public GaussianMixtureModel snapshot() {
+    requireModel();
+    int k = params.k;
+    double[][] means = new double[k][];
+    for (int c = 0; c < k; c++) {
+      means[c] = Arrays.copyOfRange(density.means(), c * d, (c + 1) * d);
+    }
+    return GaussianMixtureModel.of(params.covariance, weights.clone(), means,
+        density.covariances().clone());
+  }
+
+  /** Whether the warm-up is complete, so that {@link #predict} and {@link #snapshot} work. */
+  public boolean isReady() {
+    return pi != null;
+  }
+
+  private void requireModel() {
+    if (pi == null) {
+      throw new IllegalStateException("online-gmm has seen " + seen + " of the "
+          + params.effectiveWarmup() + " warm-up points it fits before it has a mixture");
+    }
+  }
+
+  @Override
+  public long seen() {
+    return seen;
+  }
+
+  @Override
+  public int dimension() {
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "OnlineGaussianMixture[" + params + ", seen=" + seen + "]";
+  }
+
+  // ---- persistence (OnlineGaussianMixtureProvider.STATE_CODEC) ----
+
+  double[] stateBuffer() {
+    return buffer == null ? null : Arrays.copyOf(buffer, buffered * d);
+  }
+
+  double[] statePi() {
+    return pi;
+  }
+
+  double[] stateMeans() {
+    return mu;
+  }
+
+  double[] stateScatter() {
+    return scatter;
+  }
+
+  /** Rebuilds a learner from persisted state, validating it. */
+  static OnlineGaussianMixture restore(Params params, int d, long seen, double[] buffer,
+      double[] pi, double[] mu, double[] scatter) {
+    OnlineGaussianMixture g = new OnlineGaussianMixture(params);
+    if (d < 0 || seen < 0) {
+      throw new IllegalArgumentException("invalid online-gmm state: dimension " + d + ", seen " + seen);
+    }
+    if (d == 0) {
+      if (seen != 0) {
+        throw new IllegalArgumentException("state without a dimension has seen " + seen + " points");
+      }
+      return g;
+    }
+    g.d = d;
+    g.seen = seen;
+    int warm = params.effectiveWarmup();
+    if (buffer != null) {
+      if (buffer.length % d != 0 || buffer.length / d != seen || seen >= warm) {
+        throw new IllegalArgumentException("warm-up buffer of " + buffer.length + " values does not match "
+            + seen + " points of dimension " + d + " and a warm-up of " + warm);
+      }
+      g.buffer = Arrays.copyOf(buffer, warm * d);
+      g.buffered = (int) seen;
+      requireFinite(buffer, "buffer");
+      return g;
+    }
+    if (seen < warm) {
+      throw new IllegalArgumentException("state has statistics after " + seen + " points, before the warm-up of " + warm);
+    }
+    g.allocate();
+    if (pi.length != params.k || mu.length != params.k * d || scatter.length != g.scatter.length) {
+      throw new IllegalArgumentException("statistics do not match k = " + params.k + " and d = " + d);
+    }
+    requireFinite(pi, "weights");
+    requireFinite(mu, "means");
+    requireFinite(scatter, "scatter");
+    for (double p : pi) {
+      if (p < 0) {
+        throw new IllegalArgumentException("negative weight " + p);
+      }
+    }
+    System.arraycopy(pi, 0, g.pi, 0, pi.length);
+    System.arraycopy(mu, 0, g.mu, 0, mu.length);
+    System.arraycopy(scatter, 0, g.scatter, 0, scatter.length);
+    g.refresh();
+    return g;
+  }
+
+  private static void requireFinite(double[] a, String what) {
+    for (double v : a) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException(what + " has " + v);
+      }
+    }
+  }
+}
