@@ -29,8 +29,14 @@ final class Agglomeration {
 
   // ---------------------------------------------------------------- single linkage (Prim)
 
-  /** Single linkage of the n points in {@code x} (dimension d, row-major); x is not modified. */
-  static Dendrogram primSingle(double[] x, int n, int d) {
+  /**
+   * Single linkage of the n points in {@code x} (dimension d, row-major); x is not modified.
+   *
+   * @param rooted compare Euclidean distances, as scipy does, so that ties (distinct squares
+   *     with equal roots) resolve exactly as in scipy; otherwise compare squared distances and
+   *     root only the n−1 heights, which is faster and gives the same heights
+   */
+  static Dendrogram primSingle(double[] x, int n, int d, boolean rooted) {
     int[] rest = new int[n];
     double[] reach = new double[n];
     int count = n - 1;
@@ -58,7 +64,7 @@ final class Agglomeration {
           double diff = x[xo + t] - x[io + t];
           s += diff * diff;
         }
-        double dist = Math.sqrt(s);
+        double dist = rooted ? Math.sqrt(s) : s;
         double r = reach[p];
         if (r > dist) {
           r = dist;
@@ -78,7 +84,7 @@ final class Agglomeration {
       }
       a[k] = cur;
       b[k] = next;
-      h[k] = best;
+      h[k] = rooted ? best : Math.sqrt(best);
       cur = next;
     }
     return Dendrogram.relabel(n, a, b, h);
@@ -136,6 +142,8 @@ final class Agglomeration {
       case WEIGHTED:
         return 0.5 * (dxi + dyi);
       case WARD: {
+        double wx = nx;
+        double wy = ny;
         double t = 1.0 / (nx + ny + ni);
         return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
       }
@@ -147,6 +155,16 @@ final class Agglomeration {
       default:
         throw new AssertionError(linkage);
     }
+  }
+
+  /**
+   * Ward's update exactly as {@link #update} computes it (scipy's order of operations), with
+   * the sizes already doubles: sums of small integers are exact either way, and it spares
+   * the loop three int-to-double conversions per element.
+   */
+  private static double ward(double dxi, double dyi, double dxy, double nx, double ny, double ni) {
+    double t = 1.0 / (nx + ny + ni);
+    return Math.sqrt((ni + nx) * t * dxi * dxi + (ni + ny) * t * dyi * dyi - ni * t * dxy * dxy);
   }
 
   /** rowBase[i] + j is the condensed index of (i, j) for i &lt; j. */
@@ -168,15 +186,17 @@ final class Agglomeration {
   static Dendrogram nnChain(double[] dist, int n, Linkage linkage) {
     int[] base = rowBases(n);
     int[] size = new int[n];
-    int[] next = new int[n + 1];
-    int[] prev = new int[n + 1];
-    // A doubly linked list of live clusters in increasing order; n is the tail sentinel.
+    double[] weight = new double[n];
+    // The live clusters in increasing order, compacted after each merge. Plain indexed scans
+    // let the processor overlap the cache misses of the strided column reads, which a linked
+    // list of live clusters would serialise.
+    int[] live = new int[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
-      next[i] = i + 1;
-      prev[i] = i - 1;
+      weight[i] = 1.0;
+      live[i] = i;
     }
-    int head = 0;
+    int count = n;
     int[] chain = new int[n];
     int len = 0;
     int[] a = new int[n - 1];
@@ -184,7 +204,7 @@ final class Agglomeration {
     double[] h = new double[n - 1];
     for (int k = 0; k < n - 1; k++) {
       if (len == 0) {
-        chain[0] = head;
+        chain[0] = live[0];
         len = 1;
       }
       int x;
@@ -199,7 +219,12 @@ final class Agglomeration {
           y = -1;
           min = Double.POSITIVE_INFINITY;
         }
-        for (int i = head; i < x; i = next[i]) {
+        int p = 0;
+        for (; p < count; p++) {
+          int i = live[p];
+          if (i >= x) {
+            break;
+          }
           double v = dist[base[i] + x];
           if (v < min) {
             min = v;
@@ -207,7 +232,8 @@ final class Agglomeration {
           }
         }
         int bx = base[x];
-        for (int i = next[x]; i < n; i = next[i]) {
+        for (p++; p < count; p++) {
+          int i = live[p];
           double v = dist[bx + i];
           if (v < min) {
             min = v;
@@ -232,25 +258,149 @@ final class Agglomeration {
       h[k] = min;
       size[x] = 0;
       size[y] = nx + ny;
-      // unlink x
-      if (x == head) {
-        head = next[x];
-      } else {
-        next[prev[x]] = next[x];
-      }
-      prev[next[x]] = prev[x];
-      int bx = base[x];
-      int by = base[y];
-      for (int i = head; i < n; i = next[i]) {
-        if (i == y) {
-          continue;
+      weight[x] = 0;
+      weight[y] = nx + ny;
+      int w = 0;
+      for (int p = 0; p < count; p++) {
+        int i = live[p];
+        if (i != x) {
+          live[w++] = i;
         }
-        int ix = i < x ? base[i] + x : bx + i;
-        int iy = i < y ? base[i] + y : by + i;
-        dist[iy] = update(linkage, dist[ix], dist[iy], min, nx, ny, size[i]);
       }
+      count = w;
+      updateChain(linkage, dist, base, live, count, size, weight, x, y, min, nx, ny);
     }
     return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /**
+   * d(i, x∪y) into slot (i, y) for every live i ≠ y, in three runs (i &lt; x, x &lt; i &lt; y,
+   * y &lt; i) so that the condensed index needs no branch, with the linkage chosen once per
+   * merge. {@code live} no longer holds x.
+   */
+  private static void updateChain(Linkage linkage, double[] dist, int[] base, int[] live, int count,
+      int[] size, double[] weight, int x, int y, double dxy, int nx, int ny) {
+    // One method per linkage, so that each is compiled with a profile of its own: a shared
+    // loop first compiled for one linkage ran markedly slower when another came along.
+    switch (linkage) {
+      case COMPLETE:
+        updateComplete(dist, base, live, count, x, y);
+        return;
+      case AVERAGE:
+        updateAverage(dist, base, live, count, x, y, nx, ny);
+        return;
+      case WEIGHTED:
+        updateWeighted(dist, base, live, count, x, y);
+        return;
+      case WARD:
+        updateWard(dist, base, live, count, weight, x, y, dxy, nx, ny);
+        return;
+      default:
+        updateGeneric(linkage, dist, base, live, count, size, x, y, dxy, nx, ny);
+    }
+  }
+
+  private static void updateComplete(double[] dist, int[] base, int[] live, int count, int x, int y) {
+    int bx = base[x];
+    int by = base[y];
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = Math.max(dist[bi + x], dist[bi + y]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = Math.max(dist[bx + i], dist[iy]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = Math.max(dist[bx + i], dist[by + i]);
+    }
+  }
+
+  private static void updateAverage(double[] dist, int[] base, int[] live, int count, int x, int y,
+      int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    double wx = nx;
+    double wy = ny;
+    double s = nx + ny;
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = (wx * dist[bi + x] + wy * dist[bi + y]) / s;
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = (wx * dist[bx + i] + wy * dist[iy]) / s;
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = (wx * dist[bx + i] + wy * dist[by + i]) / s;
+    }
+  }
+
+  private static void updateWeighted(double[] dist, int[] base, int[] live, int count, int x, int y) {
+    int bx = base[x];
+    int by = base[y];
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = 0.5 * (dist[bi + x] + dist[bi + y]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = 0.5 * (dist[bx + i] + dist[iy]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = 0.5 * (dist[bx + i] + dist[by + i]);
+    }
+  }
+
+  private static void updateWard(double[] dist, int[] base, int[] live, int count, double[] weight,
+      int x, int y, double dxy, int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    double wx = nx;
+    double wy = ny;
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = ward(dist[bi + x], dist[bi + y], dxy, wx, wy, weight[i]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = ward(dist[bx + i], dist[iy], dxy, wx, wy, weight[i]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = ward(dist[bx + i], dist[by + i], dxy, wx, wy, weight[i]);
+    }
+  }
+
+  private static void updateGeneric(Linkage linkage, double[] dist, int[] base, int[] live, int count,
+      int[] size, int x, int y, double dxy, int nx, int ny) {
+    int bx = base[x];
+    int by = base[y];
+    int p = 0;
+    int i;
+    for (; p < count && (i = live[p]) < x; p++) {
+      int bi = base[i];
+      dist[bi + y] = update(linkage, dist[bi + x], dist[bi + y], dxy, nx, ny, size[i]);
+    }
+    for (; p < count && (i = live[p]) < y; p++) {
+      int iy = base[i] + y;
+      dist[iy] = update(linkage, dist[bx + i], dist[iy], dxy, nx, ny, size[i]);
+    }
+    for (p++; p < count; p++) {
+      i = live[p];
+      dist[by + i] = update(linkage, dist[bx + i], dist[by + i], dxy, nx, ny, size[i]);
+    }
   }
 
   // ---------------------------------------------------------------- generic (matrix)
@@ -391,7 +541,7 @@ final class Agglomeration {
       throw new IllegalArgumentException(linkage.id() + " linkage has no vector form");
     }
     double[] c = x.clone();
-    int[] size = new int[n];
+    double[] size = new double[n];
     int[] id = new int[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
@@ -425,12 +575,12 @@ final class Agglomeration {
       q = neighbor[p];
       m = heap.minValue();
       heap.removeMin();
-      int np = size[p];
-      int nq = size[q];
+      double np = size[p];
+      double nq = size[q];
       left[k] = Math.min(id[p], id[q]);
       right[k] = Math.max(id[p], id[q]);
       h[k] = Math.sqrt(m);
-      sz[k] = np + nq;
+      sz[k] = (int) (np + nq);
       // The union lives in slot q (the higher index), as in the matrix version.
       int po = p * d;
       int qo = q * d;
@@ -439,8 +589,8 @@ final class Agglomeration {
           c[qo + t] = 0.5 * (c[po + t] + c[qo + t]);
         }
       } else {
-        double wp = (double) np / (np + nq);
-        double wq = (double) nq / (np + nq);
+        double wp = np / (np + nq);
+        double wq = nq / (np + nq);
         for (int t = 0; t < d; t++) {
           c[qo + t] = wp * c[po + t] + wq * c[qo + t];
         }
@@ -453,7 +603,10 @@ final class Agglomeration {
           neighbor[z] = q;
         }
       }
-      for (int z = 0; z < q; z++) {
+      // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
+      // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
+      // p and q need a look. Centroid and median are not reducible: every z below q does.
+      for (int z = ward ? p + 1 : 0; z < q; z++) {
         if (size[z] == 0) {
           continue;
         }
@@ -479,25 +632,29 @@ final class Agglomeration {
     return new Dendrogram(n, left, right, h, sz);
   }
 
-  private static double dissimilarity(double[] c, int d, int[] size, int i, int j, boolean ward) {
+  private static double dissimilarity(double[] c, int d, double[] size, int i, int j, boolean ward) {
     double s = Pairwise.squaredDistance(c, i * d, c, j * d, d);
     if (ward) {
-      int ni = size[i];
-      int nj = size[j];
+      double ni = size[i];
+      double nj = size[j];
       return 2.0 * ni * nj / (ni + nj) * s;
     }
     return s;
   }
 
-  private static void nearestAbove(double[] c, int d, int[] size, int n, int i, boolean ward,
+  /**
+   * The nearest live cluster above i and its dissimilarity. Sizes are kept as doubles (exact
+   * for counts) so that the scan converts no integers.
+   */
+  private static void nearestAbove(double[] c, int d, double[] size, int n, int i, boolean ward,
       int[] neighbor, double[] minDist) {
     int best = -1;
     double m = Double.POSITIVE_INFINITY;
     int io = i * d;
     if (ward) {
-      int ni = size[i];
+      double ni = size[i];
       for (int j = i + 1; j < n; j++) {
-        int nj = size[j];
+        double nj = size[j];
         if (nj == 0) {
           continue;
         }
