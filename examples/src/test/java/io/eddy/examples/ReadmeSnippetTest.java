@@ -3,6 +3,10 @@ package io.eddy.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.Clusterers;
+import io.eddy.eval.KSweep;
+import io.eddy.kmeans.KMeans;
+import io.eddy.kmeans.KMeansModel;
+import io.eddy.testkit.Blobs;
 import io.eddy.OnlineClusterer;
 import io.eddy.features.StreamingStandardScaler;
 import io.eddy.io.ModelIO;
@@ -51,5 +55,27 @@ class ReadmeSnippetTest {
     // A big spender's session lands with the other big spenders.
     double[] bigSpender = scaler.transform(new double[] {3.2, 450, 6.5, 19, 19.5});
     assertThat(segments.predict(bigSpender)).isEqualTo(segment);
+  }
+
+  @Test
+  public void batchExample_runsAsWritten() {
+    Blobs planted = Blobs.generate(4, 600, 3, 4, 0.6);
+    double[][] customers = planted.points();
+    java.io.PrintStream out = System.out;
+    System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8));
+    KMeansModel segments;
+    try {
+      // --- README snippet ---
+      KSweep.Result sweep = KSweep.run("kmeans", Map.of("seed", 1L), customers,
+          KSweep.Params.DEFAULTS.withRange(2, 10));
+      System.out.println(sweep);            // WCSS, silhouette, Davies–Bouldin, Calinski–Harabasz per k
+      int k = sweep.bestSilhouette().getAsInt();
+      segments = new KMeans(KMeans.Params.DEFAULTS.withK(k).withSeed(1)).fit(customers);
+      // --- end ---
+    } finally {
+      System.setOut(out);
+    }
+    assertThat(segments.clusterCount()).isEqualTo(4);
+    assertThat(io.eddy.testkit.Ari.of(planted.labels(), segments.predict(customers))).isGreaterThan(0.99);
   }
 }
