@@ -1,5 +1,6 @@
 package io.eddy.kmeans;
 
+import io.eddy.math.AllDistances;
 import io.eddy.math.Euclid;
 
 /**
@@ -21,12 +22,18 @@ final class HamerlySolver extends Solver {
   private double maxShift;
   private double secondShift;
   private int maxShiftLabel;
+  /** The centers transposed, for the all-centers distance pass. */
+  private final double[][] columns;
+  /** Per chunk: the distances of one point to every center. */
+  private final double[][] scratch;
 
   HamerlySolver(double[] x, int n, int d, double[] w, int k, Chunks chunks) {
     super(x, n, d, w, k, chunks);
     upper = new double[n];
     lower = new double[n];
     half = new double[k];
+    columns = new double[d][k];
+    scratch = new double[chunks.count][k];
   }
 
   @Override
@@ -37,12 +44,12 @@ final class HamerlySolver extends Solver {
   @Override
   void prepare() {
     CenterDistances.halfToNearest(centers, k, d, half);
+    AllDistances.transpose(centers, k, d, columns);
   }
 
   @Override
   void assign(int chunk, boolean update) {
     final double[] c = centers;
-    final int kd = k * d;
     final boolean full = !initialized;
     int count = 0;
     for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
@@ -69,8 +76,10 @@ final class HamerlySolver extends Solver {
       int best = 0;
       double d1 = Double.POSITIVE_INFINITY;
       double d2 = Double.POSITIVE_INFINITY;
-      for (int j = 0, co = 0; co < kd; j++, co += d) {
-        double dist = Euclid.squaredDistance(x, xo, c, co, d);
+      double[] all = scratch[chunk];
+      AllDistances.squared(x, xo, columns, k, d, all);
+      for (int j = 0; j < k; j++) {
+        double dist = all[j];
         if (dist < d1) {
           d2 = d1;
           d1 = dist;

@@ -13,19 +13,27 @@ public final class FeatureVariance {
    * @param x n points of dimension d, row-major; not modified
    */
   public static double mean(double[] x, int n, int d) {
+    // Row by row, one running sum per feature: each feature's sums are added in the same
+    // order as a column-by-column pass would, but the data are read sequentially, once per pass.
+    double[] mean = new double[d];
+    for (int i = 0, off = 0; i < n; i++, off += d) {
+      for (int t = 0; t < d; t++) {
+        mean[t] += x[off + t];
+      }
+    }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    double[] ss = new double[d];
+    for (int i = 0, off = 0; i < n; i++, off += d) {
+      for (int t = 0; t < d; t++) {
+        double v = x[off + t] - mean[t];
+        ss[t] += v * v;
+      }
+    }
     double total = 0;
     for (int t = 0; t < d; t++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += x[i * d + t];
-      }
-      mean /= n;
-      double ss = 0;
-      for (int i = 0; i < n; i++) {
-        double v = x[i * d + t] - mean;
-        ss += v * v;
-      }
-      total += ss / n;
+      total += ss[t] / n;
     }
     return total / d;
   }
