@@ -515,30 +515,11 @@ public final class Dendrogram {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for dendrograms ("hierarchical.dendrogram"). */
-  public static final StateCodec<Dendrogram> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "hierarchical.dendrogram";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<Dendrogram> type() {
-      return Dendrogram.class;
-    }
-
-    @Override
-    public void write(Dendrogram value, StateOutput out) throws IOException {
-      value.write(out);
-    }
-
-    @Override
-    public Dendrogram read(StateInput in, int version) throws ModelFormatException {
-      return Dendrogram.read(in);
-    }
-  };
+  public static final StateCodec<Dendrogram> CODEC = StateCodec.of("hierarchical.dendrogram", 1, Dendrogram.class,
+      (value, out) -> {
+        value.write(out);
+      },
+      (in, version) -> {
+        return Dendrogram.read(in);
+      });
 }

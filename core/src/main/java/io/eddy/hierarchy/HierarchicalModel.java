@@ -2,12 +2,8 @@ package io.eddy.hierarchy;
 
 import io.eddy.CentroidModel;
 import io.eddy.Points;
-import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
 import io.eddy.math.Euclid;
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -259,39 +255,20 @@ public final class HierarchicalModel implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model ("hierarchical.model"). */
-  public static final StateCodec<HierarchicalModel> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "hierarchical.model";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<HierarchicalModel> type() {
-      return HierarchicalModel.class;
-    }
-
-    @Override
-    public void write(HierarchicalModel m, StateOutput out) throws IOException {
-      out.writeString(m.linkage.id());
-      out.writeInt(m.d);
-      m.tree.write(out);
-      out.writeInts(m.labels);
-      out.writeDoubles(m.points);
-    }
-
-    @Override
-    public HierarchicalModel read(StateInput in, int version) throws ModelFormatException {
-      Linkage linkage = Linkage.of(in.readString());
-      int d = in.readInt(1, Integer.MAX_VALUE);
-      Dendrogram tree = Dendrogram.read(in);
-      int[] labels = in.readInts();
-      double[] points = in.readDoubles();
-      return new HierarchicalModel(linkage, tree, labels, points, d);
-    }
-  };
+  public static final StateCodec<HierarchicalModel> CODEC = StateCodec.of("hierarchical.model", 1, HierarchicalModel.class,
+      (m, out) -> {
+        out.writeString(m.linkage.id());
+        out.writeInt(m.d);
+        m.tree.write(out);
+        out.writeInts(m.labels);
+        out.writeDoubles(m.points);
+      },
+      (in, version) -> {
+        Linkage linkage = Linkage.of(in.readString());
+        int d = in.readInt(1, Integer.MAX_VALUE);
+        Dendrogram tree = Dendrogram.read(in);
+        int[] labels = in.readInts();
+        double[] points = in.readDoubles();
+        return new HierarchicalModel(linkage, tree, labels, points, d);
+      });
 }

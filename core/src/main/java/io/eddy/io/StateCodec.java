@@ -11,7 +11,7 @@ import java.io.IOException;
  * may throw any {@link RuntimeException} on data it does not accept: {@link ModelIO} turns it
  * into a {@link ModelFormatException}.
  *
- * <p>Codecs are stateless and thread-safe. Register them through
+ * <p>Most codecs are built with {@link #of}. Codecs are stateless and thread-safe. Register them through
  * {@link io.eddy.ClustererProvider#codecs()}.
  *
  * @param <T> the type it writes
@@ -36,4 +36,63 @@ public interface StateCodec<T> {
    * @throws ModelFormatException or any runtime exception if the payload is not valid
    */
   T read(StateInput in, int version) throws IOException;
+
+  /** The writing half of a codec, for {@link #of}. */
+  @FunctionalInterface
+  interface Writer<T> {
+    /** As {@link StateCodec#write}. */
+    void write(T value, StateOutput out) throws IOException;
+  }
+
+  /** The reading half of a codec, for {@link #of}. */
+  @FunctionalInterface
+  interface Reader<T> {
+    /** As {@link StateCodec#read}. */
+    T read(StateInput in, int version) throws IOException;
+  }
+
+  /**
+   * A codec from its name, payload version, type and the two functions that do the work.
+   *
+   * @throws IllegalArgumentException if an argument is null or empty, or the version is below 1
+   */
+  static <T> StateCodec<T> of(String name, int version, Class<T> type, Writer<T> writer, Reader<T> reader) {
+    if (name == null || name.isEmpty() || type == null || writer == null || reader == null) {
+      throw new IllegalArgumentException("codec name, type, writer and reader must all be given");
+    }
+    if (version < 1) {
+      throw new IllegalArgumentException("codec '" + name + "' version is " + version + ", expected >= 1");
+    }
+    return new StateCodec<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int version() {
+        return version;
+      }
+
+      @Override
+      public Class<T> type() {
+        return type;
+      }
+
+      @Override
+      public void write(T value, StateOutput out) throws IOException {
+        writer.write(value, out);
+      }
+
+      @Override
+      public T read(StateInput in, int v) throws IOException {
+        return reader.read(in, v);
+      }
+
+      @Override
+      public String toString() {
+        return "StateCodec[" + name + " v" + version + "]";
+      }
+    };
+  }
 }

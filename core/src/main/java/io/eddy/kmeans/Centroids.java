@@ -2,12 +2,8 @@ package io.eddy.kmeans;
 
 import io.eddy.CentroidModel;
 import io.eddy.Points;
-import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
 import io.eddy.math.Euclid;
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -138,35 +134,16 @@ public final class Centroids implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model. */
-  public static final StateCodec<Centroids> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "centroids";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<Centroids> type() {
-      return Centroids.class;
-    }
-
-    @Override
-    public void write(Centroids m, StateOutput out) throws IOException {
-      out.writeInt(m.d);
-      out.writeDoubles(m.centers);
-      out.writeDoubles(m.weights);
-    }
-
-    @Override
-    public Centroids read(StateInput in, int version) throws ModelFormatException {
-      int d = in.readInt(1, Integer.MAX_VALUE);
-      double[] c = in.readDoubles();
-      double[] w = in.readDoubles();
-      return new Centroids(c, d, w);
-    }
-  };
+  public static final StateCodec<Centroids> CODEC = StateCodec.of("centroids", 1, Centroids.class,
+      (m, out) -> {
+        out.writeInt(m.d);
+        out.writeDoubles(m.centers);
+        out.writeDoubles(m.weights);
+      },
+      (in, version) -> {
+        int d = in.readInt(1, Integer.MAX_VALUE);
+        double[] c = in.readDoubles();
+        double[] w = in.readDoubles();
+        return new Centroids(c, d, w);
+      });
 }

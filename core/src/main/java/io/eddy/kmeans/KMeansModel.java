@@ -2,11 +2,7 @@ package io.eddy.kmeans;
 
 import io.eddy.CentroidModel;
 import io.eddy.Points;
-import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -176,43 +172,24 @@ public final class KMeansModel implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model ({@code "kmeans.model"}). */
-  public static final StateCodec<KMeansModel> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "kmeans.model";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<KMeansModel> type() {
-      return KMeansModel.class;
-    }
-
-    @Override
-    public void write(KMeansModel m, StateOutput out) throws IOException {
-      out.writeInt(m.dimension());
-      out.writeDoubles(m.centroids.flatCenters());
-      out.writeDoubles(m.centroids.weights());
-      out.writeDouble(m.inertia);
-      out.writeInt(m.iterations);
-      out.writeBoolean(m.converged);
-      out.writeInts(m.labels);
-    }
-
-    @Override
-    public KMeansModel read(StateInput in, int version) throws ModelFormatException {
-      int d = in.readInt(1, Integer.MAX_VALUE);
-      double[] c = in.readDoubles();
-      double[] w = in.readDoubles();
-      double inertia = in.readDouble();
-      int iterations = in.readInt(0, Integer.MAX_VALUE);
-      boolean converged = in.readBoolean();
-      int[] labels = in.readInts();
-      return new KMeansModel(c, d, w, inertia, iterations, converged, labels);
-    }
-  };
+  public static final StateCodec<KMeansModel> CODEC = StateCodec.of("kmeans.model", 1, KMeansModel.class,
+      (m, out) -> {
+        out.writeInt(m.dimension());
+        out.writeDoubles(m.centroids.flatCenters());
+        out.writeDoubles(m.centroids.weights());
+        out.writeDouble(m.inertia);
+        out.writeInt(m.iterations);
+        out.writeBoolean(m.converged);
+        out.writeInts(m.labels);
+      },
+      (in, version) -> {
+        int d = in.readInt(1, Integer.MAX_VALUE);
+        double[] c = in.readDoubles();
+        double[] w = in.readDoubles();
+        double inertia = in.readDouble();
+        int iterations = in.readInt(0, Integer.MAX_VALUE);
+        boolean converged = in.readBoolean();
+        int[] labels = in.readInts();
+        return new KMeansModel(c, d, w, inertia, iterations, converged, labels);
+      });
 }

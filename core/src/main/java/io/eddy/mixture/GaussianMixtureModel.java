@@ -6,10 +6,7 @@ import io.eddy.Points;
 import io.eddy.SoftClusterModel;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
 import io.eddy.math.Gaussian;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -347,55 +344,36 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "gmm.model"}. */
-  public static final StateCodec<GaussianMixtureModel> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "gmm.model";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<GaussianMixtureModel> type() {
-      return GaussianMixtureModel.class;
-    }
-
-    @Override
-    public void write(GaussianMixtureModel m, StateOutput out) throws IOException {
-      Components c = m.comps;
-      out.writeString(c.type.id());
-      out.writeInt(c.k);
-      out.writeInt(c.d);
-      out.writeDoubles(c.weights);
-      out.writeDoubles(c.means);
-      out.writeDoubles(c.covariances);
-      out.writeBoolean(m.converged);
-      out.writeInt(m.iterations);
-      out.writeDouble(m.lowerBound);
-    }
-
-    @Override
-    public GaussianMixtureModel read(StateInput in, int version) throws IOException {
-      CovarianceType type = CovarianceType.of(in.readString());
-      int k = in.readInt(1, Integer.MAX_VALUE);
-      int d = in.readInt(1, Integer.MAX_VALUE);
-      double[] weights = in.readDoubles(k);
-      double[] flat = in.readDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * d));
-      double[][] means = new double[k][];
-      for (int c = 0; c < k; c++) {
-        means[c] = Arrays.copyOfRange(flat, c * d, (c + 1) * d);
-      }
-      double[] cov = in.readDoubles();
-      boolean converged = in.readBoolean();
-      int iterations = in.readInt(0, Integer.MAX_VALUE);
-      double lowerBound = in.readDouble();
-      if (Double.isInfinite(lowerBound)) {
-        throw new ModelFormatException("lower bound is " + lowerBound);
-      }
-      return new GaussianMixtureModel(validate(type, weights, means, cov), converged, iterations, lowerBound);
-    }
-  };
+  public static final StateCodec<GaussianMixtureModel> CODEC = StateCodec.of("gmm.model", 1, GaussianMixtureModel.class,
+      (m, out) -> {
+        Components c = m.comps;
+        out.writeString(c.type.id());
+        out.writeInt(c.k);
+        out.writeInt(c.d);
+        out.writeDoubles(c.weights);
+        out.writeDoubles(c.means);
+        out.writeDoubles(c.covariances);
+        out.writeBoolean(m.converged);
+        out.writeInt(m.iterations);
+        out.writeDouble(m.lowerBound);
+      },
+      (in, version) -> {
+        CovarianceType type = CovarianceType.of(in.readString());
+        int k = in.readInt(1, Integer.MAX_VALUE);
+        int d = in.readInt(1, Integer.MAX_VALUE);
+        double[] weights = in.readDoubles(k);
+        double[] flat = in.readDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * d));
+        double[][] means = new double[k][];
+        for (int c = 0; c < k; c++) {
+          means[c] = Arrays.copyOfRange(flat, c * d, (c + 1) * d);
+        }
+        double[] cov = in.readDoubles();
+        boolean converged = in.readBoolean();
+        int iterations = in.readInt(0, Integer.MAX_VALUE);
+        double lowerBound = in.readDouble();
+        if (Double.isInfinite(lowerBound)) {
+          throw new ModelFormatException("lower bound is " + lowerBound);
+        }
+        return new GaussianMixtureModel(validate(type, weights, means, cov), converged, iterations, lowerBound);
+      });
 }

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,34 +131,15 @@ public final class ColumnSubset extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.column-subset"}; the inner transformer is nested. */
-  public static final StateCodec<ColumnSubset> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.column-subset";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<ColumnSubset> type() {
-      return ColumnSubset.class;
-    }
-
-    @Override
-    public void write(ColumnSubset s, StateOutput out) throws IOException {
-      Codecs.writeNames(out, s.names);
-      out.writeInts(s.idx);
-      FeatureCodecs.writeNested(s.inner, out);
-    }
-
-    @Override
-    public ColumnSubset read(StateInput in, int version) throws IOException {
-      List<String> names = Codecs.readNames(in);
-      int[] idx = in.readInts();
-      return new ColumnSubset(names, idx, FeatureCodecs.readNested(in, Transformer.class));
-    }
-  };
+  public static final StateCodec<ColumnSubset> CODEC = StateCodec.of("features.column-subset", 1, ColumnSubset.class,
+      (s, out) -> {
+        Codecs.writeNames(out, s.names);
+        out.writeInts(s.idx);
+        FeatureCodecs.writeNested(s.inner, out);
+      },
+      (in, version) -> {
+        List<String> names = Codecs.readNames(in);
+        int[] idx = in.readInts();
+        return new ColumnSubset(names, idx, FeatureCodecs.readNested(in, Transformer.class));
+      });
 }

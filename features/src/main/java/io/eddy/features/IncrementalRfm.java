@@ -230,95 +230,76 @@ public final class IncrementalRfm {
    * continues exactly as the original would. Customers are written in id order, so equal
    * states give equal bytes.
    */
-  public static final StateCodec<IncrementalRfm> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.incremental-rfm";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<IncrementalRfm> type() {
-      return IncrementalRfm.class;
-    }
-
-    @Override
-    public void write(IncrementalRfm r, StateOutput out) throws IOException {
-      out.writeBoolean(r.params.dropZeroAmounts);
-      out.writeBoolean(r.params.dropDuplicates);
-      out.writeLong(r.seen);
-      out.writeLong(r.kept);
-      out.writeLongs(r.dropped);
-      List<Customer> all = new ArrayList<>(r.customers.values());
-      all.sort((a, b) -> a.id.compareTo(b.id));
-      out.writeInt(all.size());
-      for (Customer c : all) {
-        out.writeString(c.id);
-        out.writeLong(c.first);
-        out.writeLong(c.last);
-        out.writeLong(c.purchases);
-        out.writeDouble(c.total);
-        writeNullable(out, c.lastInvoice);
-        out.writeInt(c.atLast.size());
-        for (Transaction t : c.atLast) {
-          writeNullable(out, t.customerId());
-          out.writeLong(t.time());
-          writeNullable(out, t.productId());
-          writeNullable(out, t.invoiceId());
-          out.writeDouble(t.quantity());
-          out.writeDouble(t.amount());
-          out.writeBoolean(t.cancelled());
+  public static final StateCodec<IncrementalRfm> CODEC = StateCodec.of("features.incremental-rfm", 1, IncrementalRfm.class,
+      (r, out) -> {
+        out.writeBoolean(r.params.dropZeroAmounts);
+        out.writeBoolean(r.params.dropDuplicates);
+        out.writeLong(r.seen);
+        out.writeLong(r.kept);
+        out.writeLongs(r.dropped);
+        List<Customer> all = new ArrayList<>(r.customers.values());
+        all.sort((a, b) -> a.id.compareTo(b.id));
+        out.writeInt(all.size());
+        for (Customer c : all) {
+          out.writeString(c.id);
+          out.writeLong(c.first);
+          out.writeLong(c.last);
+          out.writeLong(c.purchases);
+          out.writeDouble(c.total);
+          writeNullable(out, c.lastInvoice);
+          out.writeInt(c.atLast.size());
+          for (Transaction t : c.atLast) {
+            writeNullable(out, t.customerId());
+            out.writeLong(t.time());
+            writeNullable(out, t.productId());
+            writeNullable(out, t.invoiceId());
+            out.writeDouble(t.quantity());
+            out.writeDouble(t.amount());
+            out.writeBoolean(t.cancelled());
+          }
         }
-      }
-    }
-
-    @Override
-    public IncrementalRfm read(StateInput in, int version) throws IOException {
-      IncrementalRfm r = new IncrementalRfm(new Params(in.readBoolean(), in.readBoolean()));
-      r.seen = in.readLong();
-      r.kept = in.readLong();
-      long[] dropped = in.readLongs();
-      if (dropped.length != r.dropped.length) {
-        throw new ModelFormatException("expected " + r.dropped.length + " rule counters, got " + dropped.length);
-      }
-      long sum = r.kept;
-      for (long v : dropped) {
-        if (v < 0) {
-          throw new ModelFormatException("negative counter " + v);
+      },
+      (in, version) -> {
+        IncrementalRfm r = new IncrementalRfm(new Params(in.readBoolean(), in.readBoolean()));
+        r.seen = in.readLong();
+        r.kept = in.readLong();
+        long[] dropped = in.readLongs();
+        if (dropped.length != r.dropped.length) {
+          throw new ModelFormatException("expected " + r.dropped.length + " rule counters, got " + dropped.length);
         }
-        sum += v;
-      }
-      if (r.kept < 0 || sum != r.seen) {
-        throw new ModelFormatException("counters do not add up: kept " + r.kept + " + dropped != seen " + r.seen);
-      }
-      System.arraycopy(dropped, 0, r.dropped, 0, dropped.length);
-      int n = in.readInt(0, Integer.MAX_VALUE);
-      for (int i = 0; i < n; i++) {
-        Customer c = new Customer(in.readString());
-        c.first = in.readLong();
-        c.last = in.readLong();
-        c.purchases = in.readLong();
-        c.total = in.readDouble();
-        c.lastInvoice = readNullable(in);
-        if (c.first > c.last || c.purchases < 1 || !Double.isFinite(c.total)) {
-          throw new ModelFormatException("invalid state for customer '" + c.id + "'");
+        long sum = r.kept;
+        for (long v : dropped) {
+          if (v < 0) {
+            throw new ModelFormatException("negative counter " + v);
+          }
+          sum += v;
         }
-        int m = in.readInt(0, Integer.MAX_VALUE);
-        for (int k = 0; k < m; k++) {
-          c.atLast.add(new Transaction(readNullable(in), in.readLong(), readNullable(in), readNullable(in),
-              in.readDouble(), in.readDouble(), in.readBoolean()));
+        if (r.kept < 0 || sum != r.seen) {
+          throw new ModelFormatException("counters do not add up: kept " + r.kept + " + dropped != seen " + r.seen);
         }
-        if (r.customers.put(c.id, c) != null) {
-          throw new ModelFormatException("customer '" + c.id + "' appears twice");
+        System.arraycopy(dropped, 0, r.dropped, 0, dropped.length);
+        int n = in.readInt(0, Integer.MAX_VALUE);
+        for (int i = 0; i < n; i++) {
+          Customer c = new Customer(in.readString());
+          c.first = in.readLong();
+          c.last = in.readLong();
+          c.purchases = in.readLong();
+          c.total = in.readDouble();
+          c.lastInvoice = readNullable(in);
+          if (c.first > c.last || c.purchases < 1 || !Double.isFinite(c.total)) {
+            throw new ModelFormatException("invalid state for customer '" + c.id + "'");
+          }
+          int m = in.readInt(0, Integer.MAX_VALUE);
+          for (int k = 0; k < m; k++) {
+            c.atLast.add(new Transaction(readNullable(in), in.readLong(), readNullable(in), readNullable(in),
+                in.readDouble(), in.readDouble(), in.readBoolean()));
+          }
+          if (r.customers.put(c.id, c) != null) {
+            throw new ModelFormatException("customer '" + c.id + "' appears twice");
+          }
         }
-      }
-      return r;
-    }
-  };
+        return r;
+      });
 
   private static void writeNullable(StateOutput out, String s) throws IOException {
     out.writeBoolean(s != null);

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -255,47 +252,28 @@ public final class KnnImputer extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.knn-imputer"}; it writes the training rows. */
-  public static final StateCodec<KnnImputer> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.knn-imputer";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<KnnImputer> type() {
-      return KnnImputer.class;
-    }
-
-    @Override
-    public void write(KnnImputer s, StateOutput out) throws IOException {
-      out.writeInt(s.params.neighbors);
-      out.writeInt(s.params.weights.ordinal());
-      Codecs.writeNames(out, s.names);
-      out.writeInt(s.n);
-      out.writeDoubles(s.train);
-    }
-
-    @Override
-    public KnnImputer read(StateInput in, int version) throws IOException {
-      Params p = new Params(in.readInt(), Codecs.readEnum(in, Weights.class));
-      List<String> names = Codecs.readNames(in);
-      int rows = in.readInt(1, Integer.MAX_VALUE);
-      double[] flat = in.readDoubles();
-      if (names.isEmpty() || (long) rows * names.size() != flat.length) {
-        throw new IllegalArgumentException("training data has " + flat.length + " values, expected "
-            + rows + " rows of " + names.size());
-      }
-      for (double v : flat) {
-        if (Double.isInfinite(v)) {
-          throw new IllegalArgumentException("training data holds an infinity");
+  public static final StateCodec<KnnImputer> CODEC = StateCodec.of("features.knn-imputer", 1, KnnImputer.class,
+      (s, out) -> {
+        out.writeInt(s.params.neighbors);
+        out.writeInt(s.params.weights.ordinal());
+        Codecs.writeNames(out, s.names);
+        out.writeInt(s.n);
+        out.writeDoubles(s.train);
+      },
+      (in, version) -> {
+        Params p = new Params(in.readInt(), Codecs.readEnum(in, Weights.class));
+        List<String> names = Codecs.readNames(in);
+        int rows = in.readInt(1, Integer.MAX_VALUE);
+        double[] flat = in.readDoubles();
+        if (names.isEmpty() || (long) rows * names.size() != flat.length) {
+          throw new IllegalArgumentException("training data has " + flat.length + " values, expected "
+              + rows + " rows of " + names.size());
         }
-      }
-      return new KnnImputer(p, Features.names(names, names.size()), rows, flat);
-    }
-  };
+        for (double v : flat) {
+          if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException("training data holds an infinity");
+          }
+        }
+        return new KnnImputer(p, Features.names(names, names.size()), rows, flat);
+      });
 }

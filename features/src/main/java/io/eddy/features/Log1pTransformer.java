@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -86,30 +83,11 @@ public final class Log1pTransformer extends SameShapeTransformer implements Inve
   }
 
   /** The codec, named {@code "features.log1p"}. */
-  public static final StateCodec<Log1pTransformer> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.log1p";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<Log1pTransformer> type() {
-      return Log1pTransformer.class;
-    }
-
-    @Override
-    public void write(Log1pTransformer s, StateOutput out) throws IOException {
-      Codecs.writeNames(out, s.names);
-    }
-
-    @Override
-    public Log1pTransformer read(StateInput in, int version) throws IOException {
-      return new Log1pTransformer(Codecs.readNames(in));
-    }
-  };
+  public static final StateCodec<Log1pTransformer> CODEC = StateCodec.of("features.log1p", 1, Log1pTransformer.class,
+      (s, out) -> {
+        Codecs.writeNames(out, s.names);
+      },
+      (in, version) -> {
+        return new Log1pTransformer(Codecs.readNames(in));
+      });
 }

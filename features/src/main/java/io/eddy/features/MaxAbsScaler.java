@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -103,32 +100,13 @@ public final class MaxAbsScaler extends SameShapeTransformer implements Invertib
   }
 
   /** The codec, named {@code "features.maxabs-scaler"}. */
-  public static final StateCodec<MaxAbsScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.maxabs-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<MaxAbsScaler> type() {
-      return MaxAbsScaler.class;
-    }
-
-    @Override
-    public void write(MaxAbsScaler s, StateOutput out) throws IOException {
-      Codecs.writeNames(out, s.names);
-      out.writeDoubles(s.maxAbs);
-    }
-
-    @Override
-    public MaxAbsScaler read(StateInput in, int version) throws IOException {
-      List<String> names = Codecs.readNames(in);
-      return of(names, in.readDoubles(names.size()));
-    }
-  };
+  public static final StateCodec<MaxAbsScaler> CODEC = StateCodec.of("features.maxabs-scaler", 1, MaxAbsScaler.class,
+      (s, out) -> {
+        Codecs.writeNames(out, s.names);
+        out.writeDoubles(s.maxAbs);
+      },
+      (in, version) -> {
+        List<String> names = Codecs.readNames(in);
+        return of(names, in.readDoubles(names.size()));
+      });
 }

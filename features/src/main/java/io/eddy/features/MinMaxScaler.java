@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -179,37 +176,18 @@ public final class MinMaxScaler extends SameShapeTransformer implements Invertib
   }
 
   /** The codec, named {@code "features.minmax-scaler"}. */
-  public static final StateCodec<MinMaxScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.minmax-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<MinMaxScaler> type() {
-      return MinMaxScaler.class;
-    }
-
-    @Override
-    public void write(MinMaxScaler s, StateOutput out) throws IOException {
-      out.writeDouble(s.params.min);
-      out.writeDouble(s.params.max);
-      out.writeBoolean(s.params.clip);
-      Codecs.writeNames(out, s.names);
-      out.writeDoubles(s.dataMin);
-      out.writeDoubles(s.dataMax);
-    }
-
-    @Override
-    public MinMaxScaler read(StateInput in, int version) throws IOException {
-      Params p = new Params(in.readDouble(), in.readDouble(), in.readBoolean());
-      List<String> names = Codecs.readNames(in);
-      return of(p, names, in.readDoubles(names.size()), in.readDoubles(names.size()));
-    }
-  };
+  public static final StateCodec<MinMaxScaler> CODEC = StateCodec.of("features.minmax-scaler", 1, MinMaxScaler.class,
+      (s, out) -> {
+        out.writeDouble(s.params.min);
+        out.writeDouble(s.params.max);
+        out.writeBoolean(s.params.clip);
+        Codecs.writeNames(out, s.names);
+        out.writeDoubles(s.dataMin);
+        out.writeDoubles(s.dataMax);
+      },
+      (in, version) -> {
+        Params p = new Params(in.readDouble(), in.readDouble(), in.readBoolean());
+        List<String> names = Codecs.readNames(in);
+        return of(p, names, in.readDoubles(names.size()), in.readDoubles(names.size()));
+      });
 }

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -212,36 +209,17 @@ public final class OneHotEncoder implements CategoricalEncoder {
   }
 
   /** The codec, named {@code "features.one-hot"}. */
-  public static final StateCodec<OneHotEncoder> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.one-hot";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<OneHotEncoder> type() {
-      return OneHotEncoder.class;
-    }
-
-    @Override
-    public void write(OneHotEncoder e, StateOutput out) throws IOException {
-      out.writeDouble(e.params.minFrequency);
-      out.writeInt(e.params.unseen.ordinal());
-      out.writeString(e.name);
-      Codecs.writeNames(out, e.categories);
-      Codecs.writeNames(out, e.folded);
-    }
-
-    @Override
-    public OneHotEncoder read(StateInput in, int version) throws IOException {
-      Params p = new Params(in.readDouble(), Codecs.readEnum(in, Unseen.class));
-      String name = in.readString();
-      return of(p, name, Codecs.readNames(in), Codecs.readNames(in));
-    }
-  };
+  public static final StateCodec<OneHotEncoder> CODEC = StateCodec.of("features.one-hot", 1, OneHotEncoder.class,
+      (e, out) -> {
+        out.writeDouble(e.params.minFrequency);
+        out.writeInt(e.params.unseen.ordinal());
+        out.writeString(e.name);
+        Codecs.writeNames(out, e.categories);
+        Codecs.writeNames(out, e.folded);
+      },
+      (in, version) -> {
+        Params p = new Params(in.readDouble(), Codecs.readEnum(in, Unseen.class));
+        String name = in.readString();
+        return of(p, name, Codecs.readNames(in), Codecs.readNames(in));
+      });
 }

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,34 +107,15 @@ public final class OrdinalEncoder implements CategoricalEncoder {
   }
 
   /** The codec, named {@code "features.ordinal"}. */
-  public static final StateCodec<OrdinalEncoder> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.ordinal";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<OrdinalEncoder> type() {
-      return OrdinalEncoder.class;
-    }
-
-    @Override
-    public void write(OrdinalEncoder e, StateOutput out) throws IOException {
-      out.writeString(e.name);
-      Codecs.writeNames(out, e.params.order);
-      out.writeBoolean(e.params.unseenAsNaN);
-    }
-
-    @Override
-    public OrdinalEncoder read(StateInput in, int version) throws IOException {
-      String name = in.readString();
-      List<String> order = Codecs.readNames(in);
-      return new OrdinalEncoder(name, new Params(order, in.readBoolean()));
-    }
-  };
+  public static final StateCodec<OrdinalEncoder> CODEC = StateCodec.of("features.ordinal", 1, OrdinalEncoder.class,
+      (e, out) -> {
+        out.writeString(e.name);
+        Codecs.writeNames(out, e.params.order);
+        out.writeBoolean(e.params.unseenAsNaN);
+      },
+      (in, version) -> {
+        String name = in.readString();
+        List<String> order = Codecs.readNames(in);
+        return new OrdinalEncoder(name, new Params(order, in.readBoolean()));
+      });
 }

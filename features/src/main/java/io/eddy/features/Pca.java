@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -314,58 +311,39 @@ public final class Pca implements InvertibleTransformer {
   }
 
   /** The codec, named {@code "features.pca"}. */
-  public static final StateCodec<Pca> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.pca";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<Pca> type() {
-      return Pca.class;
-    }
-
-    @Override
-    public void write(Pca p, StateOutput out) throws IOException {
-      out.writeInt(p.params.components);
-      out.writeDouble(p.params.varianceFraction);
-      out.writeBoolean(p.params.whiten);
-      Codecs.writeNames(out, p.inNames);
-      out.writeDoubles(p.mean);
-      out.writeDoubles(p.components);
-      out.writeDoubles(p.explainedVariance);
-      out.writeDoubles(p.explainedVarianceRatio);
-      out.writeDoubles(p.singularValues);
-    }
-
-    @Override
-    public Pca read(StateInput in, int version) throws IOException {
-      Params params = new Params(in.readInt(), in.readDouble(), in.readBoolean());
-      List<String> names = Codecs.readNames(in);
-      int dim = names.size();
-      double[] mean = in.readDoubles(dim);
-      double[] comps = in.readDoubles();
-      double[] ev = in.readDoubles();
-      int kk = ev.length;
-      if (kk < 1 || comps.length != kk * dim) {
-        throw new IllegalArgumentException("components have " + comps.length + " values, expected "
-            + kk + " x " + dim);
-      }
-      double[] ratio = in.readDoubles(kk);
-      double[] sing = in.readDoubles(kk);
-      for (double[] a : new double[][] {mean, comps, ev, ratio, sing}) {
-        for (double x : a) {
-          if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("PCA state holds " + x);
+  public static final StateCodec<Pca> CODEC = StateCodec.of("features.pca", 1, Pca.class,
+      (p, out) -> {
+        out.writeInt(p.params.components);
+        out.writeDouble(p.params.varianceFraction);
+        out.writeBoolean(p.params.whiten);
+        Codecs.writeNames(out, p.inNames);
+        out.writeDoubles(p.mean);
+        out.writeDoubles(p.components);
+        out.writeDoubles(p.explainedVariance);
+        out.writeDoubles(p.explainedVarianceRatio);
+        out.writeDoubles(p.singularValues);
+      },
+      (in, version) -> {
+        Params params = new Params(in.readInt(), in.readDouble(), in.readBoolean());
+        List<String> names = Codecs.readNames(in);
+        int dim = names.size();
+        double[] mean = in.readDoubles(dim);
+        double[] comps = in.readDoubles();
+        double[] ev = in.readDoubles();
+        int kk = ev.length;
+        if (kk < 1 || comps.length != kk * dim) {
+          throw new IllegalArgumentException("components have " + comps.length + " values, expected "
+              + kk + " x " + dim);
+        }
+        double[] ratio = in.readDoubles(kk);
+        double[] sing = in.readDoubles(kk);
+        for (double[] a : new double[][] {mean, comps, ev, ratio, sing}) {
+          for (double x : a) {
+            if (!Double.isFinite(x)) {
+              throw new IllegalArgumentException("PCA state holds " + x);
+            }
           }
         }
-      }
-      return new Pca(params, Features.names(names, dim), mean, comps, ev, ratio, sing);
-    }
-  };
+        return new Pca(params, Features.names(names, dim), mean, comps, ev, ratio, sing);
+      });
 }

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -319,49 +316,30 @@ public final class Pipeline implements Transformer {
   }
 
   /** The codec, named {@code "features.pipeline"}; encoders and steps are nested. */
-  public static final StateCodec<Pipeline> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.pipeline";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<Pipeline> type() {
-      return Pipeline.class;
-    }
-
-    @Override
-    public void write(Pipeline p, StateOutput out) throws IOException {
-      Codecs.writeNames(out, p.numeric);
-      out.writeInt(p.encoders.size());
-      for (CategoricalEncoder e : p.encoders) {
-        FeatureCodecs.writeNested(e, out);
-      }
-      out.writeInt(p.steps.size());
-      for (Transformer t : p.steps) {
-        FeatureCodecs.writeNested(t, out);
-      }
-    }
-
-    @Override
-    public Pipeline read(StateInput in, int version) throws IOException {
-      List<String> numeric = Codecs.readNames(in);
-      int q = in.readInt(0, 1 << 16);
-      List<CategoricalEncoder> enc = new ArrayList<>(q);
-      for (int k = 0; k < q; k++) {
-        enc.add(FeatureCodecs.readNested(in, CategoricalEncoder.class));
-      }
-      int m = in.readInt(0, 1 << 16);
-      List<Transformer> steps = new ArrayList<>(m);
-      for (int k = 0; k < m; k++) {
-        steps.add(FeatureCodecs.readNested(in, Transformer.class));
-      }
-      return new Pipeline(numeric, enc, steps);
-    }
-  };
+  public static final StateCodec<Pipeline> CODEC = StateCodec.of("features.pipeline", 1, Pipeline.class,
+      (p, out) -> {
+        Codecs.writeNames(out, p.numeric);
+        out.writeInt(p.encoders.size());
+        for (CategoricalEncoder e : p.encoders) {
+          FeatureCodecs.writeNested(e, out);
+        }
+        out.writeInt(p.steps.size());
+        for (Transformer t : p.steps) {
+          FeatureCodecs.writeNested(t, out);
+        }
+      },
+      (in, version) -> {
+        List<String> numeric = Codecs.readNames(in);
+        int q = in.readInt(0, 1 << 16);
+        List<CategoricalEncoder> enc = new ArrayList<>(q);
+        for (int k = 0; k < q; k++) {
+          enc.add(FeatureCodecs.readNested(in, CategoricalEncoder.class));
+        }
+        int m = in.readInt(0, 1 << 16);
+        List<Transformer> steps = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+          steps.add(FeatureCodecs.readNested(in, Transformer.class));
+        }
+        return new Pipeline(numeric, enc, steps);
+      });
 }

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -153,38 +150,19 @@ public final class RobustScaler extends SameShapeTransformer implements Invertib
   }
 
   /** The codec, named {@code "features.robust-scaler"}. */
-  public static final StateCodec<RobustScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.robust-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<RobustScaler> type() {
-      return RobustScaler.class;
-    }
-
-    @Override
-    public void write(RobustScaler s, StateOutput out) throws IOException {
-      out.writeBoolean(s.params.withCentering);
-      out.writeBoolean(s.params.withScaling);
-      out.writeDouble(s.params.qLow);
-      out.writeDouble(s.params.qHigh);
-      Codecs.writeNames(out, s.names);
-      out.writeDoubles(s.center);
-      out.writeDoubles(s.scale);
-    }
-
-    @Override
-    public RobustScaler read(StateInput in, int version) throws IOException {
-      Params p = new Params(in.readBoolean(), in.readBoolean(), in.readDouble(), in.readDouble());
-      List<String> names = Codecs.readNames(in);
-      return of(p, names, in.readDoubles(names.size()), in.readDoubles(names.size()));
-    }
-  };
+  public static final StateCodec<RobustScaler> CODEC = StateCodec.of("features.robust-scaler", 1, RobustScaler.class,
+      (s, out) -> {
+        out.writeBoolean(s.params.withCentering);
+        out.writeBoolean(s.params.withScaling);
+        out.writeDouble(s.params.qLow);
+        out.writeDouble(s.params.qHigh);
+        Codecs.writeNames(out, s.names);
+        out.writeDoubles(s.center);
+        out.writeDoubles(s.scale);
+      },
+      (in, version) -> {
+        Params p = new Params(in.readBoolean(), in.readBoolean(), in.readDouble(), in.readDouble());
+        List<String> names = Codecs.readNames(in);
+        return of(p, names, in.readDoubles(names.size()), in.readDoubles(names.size()));
+      });
 }

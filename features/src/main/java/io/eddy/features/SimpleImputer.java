@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -173,35 +170,16 @@ public final class SimpleImputer extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.simple-imputer"}. */
-  public static final StateCodec<SimpleImputer> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.simple-imputer";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<SimpleImputer> type() {
-      return SimpleImputer.class;
-    }
-
-    @Override
-    public void write(SimpleImputer s, StateOutput out) throws IOException {
-      out.writeInt(s.params.strategy.ordinal());
-      out.writeDouble(s.params.fillValue);
-      Codecs.writeNames(out, s.names);
-      out.writeDoubles(s.fill);
-    }
-
-    @Override
-    public SimpleImputer read(StateInput in, int version) throws IOException {
-      Params p = new Params(Codecs.readEnum(in, Strategy.class), in.readDouble());
-      List<String> names = Codecs.readNames(in);
-      return of(p, names, in.readDoubles(names.size()));
-    }
-  };
+  public static final StateCodec<SimpleImputer> CODEC = StateCodec.of("features.simple-imputer", 1, SimpleImputer.class,
+      (s, out) -> {
+        out.writeInt(s.params.strategy.ordinal());
+        out.writeDouble(s.params.fillValue);
+        Codecs.writeNames(out, s.names);
+        out.writeDoubles(s.fill);
+      },
+      (in, version) -> {
+        Params p = new Params(Codecs.readEnum(in, Strategy.class), in.readDouble());
+        List<String> names = Codecs.readNames(in);
+        return of(p, names, in.readDoubles(names.size()));
+      });
 }

@@ -1,9 +1,6 @@
 package io.eddy.features;
 
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -173,36 +170,17 @@ public final class StandardScaler extends SameShapeTransformer implements Invert
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses, named {@code "features.standard-scaler"}. */
-  public static final StateCodec<StandardScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.standard-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<StandardScaler> type() {
-      return StandardScaler.class;
-    }
-
-    @Override
-    public void write(StandardScaler s, StateOutput out) throws IOException {
-      out.writeBoolean(s.params.withMean);
-      out.writeBoolean(s.params.withStd);
-      Codecs.writeNames(out, s.names);
-      out.writeDoubles(s.mean);
-      out.writeDoubles(s.scale);
-    }
-
-    @Override
-    public StandardScaler read(StateInput in, int version) throws IOException {
-      Params p = new Params(in.readBoolean(), in.readBoolean());
-      List<String> names = Codecs.readNames(in);
-      return of(p, names, in.readDoubles(names.size()), in.readDoubles(names.size()));
-    }
-  };
+  public static final StateCodec<StandardScaler> CODEC = StateCodec.of("features.standard-scaler", 1, StandardScaler.class,
+      (s, out) -> {
+        out.writeBoolean(s.params.withMean);
+        out.writeBoolean(s.params.withStd);
+        Codecs.writeNames(out, s.names);
+        out.writeDoubles(s.mean);
+        out.writeDoubles(s.scale);
+      },
+      (in, version) -> {
+        Params p = new Params(in.readBoolean(), in.readBoolean());
+        List<String> names = Codecs.readNames(in);
+        return of(p, names, in.readDoubles(names.size()), in.readDoubles(names.size()));
+      });
 }

@@ -3,9 +3,6 @@ package io.eddy.features;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 
 /**
  * Max-abs scaling whose scale is the running maximum absolute value of each feature: the
@@ -84,44 +81,25 @@ public final class StreamingMaxAbsScaler implements StreamingScaler {
   }
 
   /** The codec of the full state, named {@code "features.streaming-maxabs-scaler"}. */
-  public static final StateCodec<StreamingMaxAbsScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.streaming-maxabs-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<StreamingMaxAbsScaler> type() {
-      return StreamingMaxAbsScaler.class;
-    }
-
-    @Override
-    public void write(StreamingMaxAbsScaler s, StateOutput out) throws IOException {
-      out.writeLong(s.seen);
-      if (s.seen > 0) {
-        out.writeDoubles(s.maxAbs);
-      }
-    }
-
-    @Override
-    public StreamingMaxAbsScaler read(StateInput in, int version) throws IOException {
-      StreamingMaxAbsScaler s = new StreamingMaxAbsScaler();
-      long seen = in.readLong();
-      if (seen < 0) {
-        throw new ModelFormatException("negative count " + seen);
-      }
-      if (seen > 0) {
-        double[] m = in.readDoubles();
-        MaxAbsScaler.of(Features.defaultNames(m.length), m); // validates: finite, >= 0
-        s.maxAbs = m;
-      }
-      s.seen = seen;
-      return s;
-    }
-  };
+  public static final StateCodec<StreamingMaxAbsScaler> CODEC = StateCodec.of("features.streaming-maxabs-scaler", 1, StreamingMaxAbsScaler.class,
+      (s, out) -> {
+        out.writeLong(s.seen);
+        if (s.seen > 0) {
+          out.writeDoubles(s.maxAbs);
+        }
+      },
+      (in, version) -> {
+        StreamingMaxAbsScaler s = new StreamingMaxAbsScaler();
+        long seen = in.readLong();
+        if (seen < 0) {
+          throw new ModelFormatException("negative count " + seen);
+        }
+        if (seen > 0) {
+          double[] m = in.readDoubles();
+          MaxAbsScaler.of(Features.defaultNames(m.length), m); // validates: finite, >= 0
+          s.maxAbs = m;
+        }
+        s.seen = seen;
+        return s;
+      });
 }

@@ -3,9 +3,6 @@ package io.eddy.features;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 
 /**
  * Min-max scaling whose range is the running minimum and maximum of the points learned so far:
@@ -113,51 +110,32 @@ public final class StreamingMinMaxScaler implements StreamingScaler {
   }
 
   /** The codec of the full state, named {@code "features.streaming-minmax-scaler"}. */
-  public static final StateCodec<StreamingMinMaxScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.streaming-minmax-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<StreamingMinMaxScaler> type() {
-      return StreamingMinMaxScaler.class;
-    }
-
-    @Override
-    public void write(StreamingMinMaxScaler s, StateOutput out) throws IOException {
-      out.writeDouble(s.params.min());
-      out.writeDouble(s.params.max());
-      out.writeBoolean(s.params.clip());
-      out.writeLong(s.seen);
-      if (s.seen > 0) {
-        out.writeDoubles(s.min);
-        out.writeDoubles(s.max);
-      }
-    }
-
-    @Override
-    public StreamingMinMaxScaler read(StateInput in, int version) throws IOException {
-      StreamingMinMaxScaler s = new StreamingMinMaxScaler(
-          new MinMaxScaler.Params(in.readDouble(), in.readDouble(), in.readBoolean()));
-      long seen = in.readLong();
-      if (seen < 0) {
-        throw new ModelFormatException("negative count " + seen);
-      }
-      if (seen > 0) {
-        double[] lo = in.readDoubles();
-        double[] hi = in.readDoubles(lo.length);
-        MinMaxScaler.of(s.params, Features.defaultNames(lo.length), lo, hi);
-        s.min = lo;
-        s.max = hi;
-      }
-      s.seen = seen;
-      return s;
-    }
-  };
+  public static final StateCodec<StreamingMinMaxScaler> CODEC = StateCodec.of("features.streaming-minmax-scaler", 1, StreamingMinMaxScaler.class,
+      (s, out) -> {
+        out.writeDouble(s.params.min());
+        out.writeDouble(s.params.max());
+        out.writeBoolean(s.params.clip());
+        out.writeLong(s.seen);
+        if (s.seen > 0) {
+          out.writeDoubles(s.min);
+          out.writeDoubles(s.max);
+        }
+      },
+      (in, version) -> {
+        StreamingMinMaxScaler s = new StreamingMinMaxScaler(
+            new MinMaxScaler.Params(in.readDouble(), in.readDouble(), in.readBoolean()));
+        long seen = in.readLong();
+        if (seen < 0) {
+          throw new ModelFormatException("negative count " + seen);
+        }
+        if (seen > 0) {
+          double[] lo = in.readDoubles();
+          double[] hi = in.readDoubles(lo.length);
+          MinMaxScaler.of(s.params, Features.defaultNames(lo.length), lo, hi);
+          s.min = lo;
+          s.max = hi;
+        }
+        s.seen = seen;
+        return s;
+      });
 }

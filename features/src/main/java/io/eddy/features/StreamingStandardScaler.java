@@ -3,9 +3,6 @@ package io.eddy.features;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 
 /**
  * Standardises a stream of vectors to zero mean and unit variance with statistics learned
@@ -174,55 +171,36 @@ public final class StreamingStandardScaler implements StreamingScaler {
    * bit), named {@code "features.streaming-standard-scaler"}: a restored scaler continues
    * exactly as the original would.
    */
-  public static final StateCodec<StreamingStandardScaler> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "features.streaming-standard-scaler";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<StreamingStandardScaler> type() {
-      return StreamingStandardScaler.class;
-    }
-
-    @Override
-    public void write(StreamingStandardScaler s, StateOutput out) throws IOException {
-      out.writeLong(s.n);
-      if (s.n > 0) {
-        out.writeDoubles(s.mean);
-        out.writeDoubles(s.m2);
-      }
-    }
-
-    @Override
-    public StreamingStandardScaler read(StateInput in, int version) throws IOException {
-      StreamingStandardScaler s = new StreamingStandardScaler();
-      long count = in.readLong();
-      if (count < 0) {
-        throw new ModelFormatException("negative count " + count);
-      }
-      if (count > 0) {
-        double[] mean = in.readDoubles();
-        double[] m2 = in.readDoubles(mean.length);
-        if (mean.length == 0) {
-          throw new ModelFormatException("empty state for a non-empty scaler");
+  public static final StateCodec<StreamingStandardScaler> CODEC = StateCodec.of("features.streaming-standard-scaler", 1, StreamingStandardScaler.class,
+      (s, out) -> {
+        out.writeLong(s.n);
+        if (s.n > 0) {
+          out.writeDoubles(s.mean);
+          out.writeDoubles(s.m2);
         }
-        for (int j = 0; j < mean.length; j++) {
-          if (!Double.isFinite(mean[j]) || !(m2[j] >= 0) || m2[j] == Double.POSITIVE_INFINITY) {
-            throw new ModelFormatException("invalid statistics at index " + j + ": mean " + mean[j] + ", m2 " + m2[j]);
+      },
+      (in, version) -> {
+        StreamingStandardScaler s = new StreamingStandardScaler();
+        long count = in.readLong();
+        if (count < 0) {
+          throw new ModelFormatException("negative count " + count);
+        }
+        if (count > 0) {
+          double[] mean = in.readDoubles();
+          double[] m2 = in.readDoubles(mean.length);
+          if (mean.length == 0) {
+            throw new ModelFormatException("empty state for a non-empty scaler");
           }
+          for (int j = 0; j < mean.length; j++) {
+            if (!Double.isFinite(mean[j]) || !(m2[j] >= 0) || m2[j] == Double.POSITIVE_INFINITY) {
+              throw new ModelFormatException("invalid statistics at index " + j + ": mean " + mean[j] + ", m2 " + m2[j]);
+            }
+          }
+          s.d = mean.length;
+          s.mean = mean;
+          s.m2 = m2;
         }
-        s.d = mean.length;
-        s.mean = mean;
-        s.m2 = m2;
-      }
-      s.n = count;
-      return s;
-    }
-  };
+        s.n = count;
+        return s;
+      });
 }

@@ -3,12 +3,9 @@ package io.eddy.online;
 import io.eddy.ClusterModel;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
 import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
 import io.eddy.math.Neighbours;
-import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -398,104 +395,85 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
   }
 
   /** The codec of the full learning state, named {@code "dbstream.state"}. */
-  public static final StateCodec<Dbstream> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "dbstream.state";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<Dbstream> type() {
-      return Dbstream.class;
-    }
-
-    @Override
-    public void write(Dbstream c, StateOutput out) throws IOException {
-      Params p = c.params;
-      out.writeDouble(p.r());
-      out.writeDouble(p.lambda());
-      out.writeDouble(p.tGap());
-      out.writeDouble(p.wMin());
-      out.writeDouble(p.alpha());
-      out.writeLong(p.seed());
-      out.writeInt(c.d);
-      out.writeDouble(c.now);
-      out.writeDouble(c.nextCleanup);
-      out.writeLong(c.seen);
-      out.writeLong(c.nextId);
-      out.writeDoubles(Arrays.copyOf(c.centers, c.m * c.d));
-      out.writeDoubles(Arrays.copyOf(c.weights, c.m));
-      out.writeDoubles(Arrays.copyOf(c.stamps, c.m));
-      out.writeLongs(Arrays.copyOf(c.ids, c.m));
-      int[] slots = c.shared.sortedSlots();
-      out.writeInt(slots.length);
-      for (int s : slots) {
-        out.writeLong(c.shared.a(s));
-        out.writeLong(c.shared.b(s));
-        out.writeDouble(c.shared.value(s));
-        out.writeDouble(c.shared.time(s));
-      }
-      c.labels.write(out);
-    }
-
-    @Override
-    public Dbstream read(StateInput in, int version) throws ModelFormatException {
-      Dbstream c = new Dbstream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readDouble(), in.readLong()));
-      c.d = in.readInt(0, Integer.MAX_VALUE);
-      c.now = in.readDouble();
-      c.nextCleanup = in.readDouble();
-      c.seen = in.readLong();
-      c.nextId = in.readLong();
-      if (!Double.isFinite(c.now) || !(c.nextCleanup > c.now) || c.seen < 0 || c.nextId < 0) {
-        throw new ModelFormatException("invalid clock: time " + c.now + ", next cleanup "
-            + c.nextCleanup + ", seen " + c.seen + ", next id " + c.nextId);
-      }
-      double[] centers = in.readDoubles();
-      double[] weights = in.readDoubles();
-      double[] stamps = in.readDoubles();
-      long[] ids = in.readLongs();
-      int m = weights.length;
-      if (stamps.length != m || ids.length != m || (long) m * c.d != centers.length
-          || (c.d == 0 && m > 0)) {
-        throw new ModelFormatException("micro-cluster arrays disagree in length");
-      }
-      for (int i = 0; i < m; i++) {
-        if (!(weights[i] > 0) || !Double.isFinite(weights[i]) || !(stamps[i] <= c.now)
-            || ids[i] < 0 || ids[i] >= c.nextId || (i > 0 && ids[i] <= ids[i - 1])) {
-          throw new ModelFormatException("invalid micro-cluster " + i);
+  public static final StateCodec<Dbstream> CODEC = StateCodec.of("dbstream.state", 1, Dbstream.class,
+      (c, out) -> {
+        Params p = c.params;
+        out.writeDouble(p.r());
+        out.writeDouble(p.lambda());
+        out.writeDouble(p.tGap());
+        out.writeDouble(p.wMin());
+        out.writeDouble(p.alpha());
+        out.writeLong(p.seed());
+        out.writeInt(c.d);
+        out.writeDouble(c.now);
+        out.writeDouble(c.nextCleanup);
+        out.writeLong(c.seen);
+        out.writeLong(c.nextId);
+        out.writeDoubles(Arrays.copyOf(c.centers, c.m * c.d));
+        out.writeDoubles(Arrays.copyOf(c.weights, c.m));
+        out.writeDoubles(Arrays.copyOf(c.stamps, c.m));
+        out.writeLongs(Arrays.copyOf(c.ids, c.m));
+        int[] slots = c.shared.sortedSlots();
+        out.writeInt(slots.length);
+        for (int s : slots) {
+          out.writeLong(c.shared.a(s));
+          out.writeLong(c.shared.b(s));
+          out.writeDouble(c.shared.value(s));
+          out.writeDouble(c.shared.time(s));
         }
-      }
-      for (double v : centers) {
-        if (!Double.isFinite(v)) {
-          throw new ModelFormatException("micro-cluster centre is not finite");
+        c.labels.write(out);
+      },
+      (in, version) -> {
+        Dbstream c = new Dbstream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
+            in.readDouble(), in.readDouble(), in.readLong()));
+        c.d = in.readInt(0, Integer.MAX_VALUE);
+        c.now = in.readDouble();
+        c.nextCleanup = in.readDouble();
+        c.seen = in.readLong();
+        c.nextId = in.readLong();
+        if (!Double.isFinite(c.now) || !(c.nextCleanup > c.now) || c.seen < 0 || c.nextId < 0) {
+          throw new ModelFormatException("invalid clock: time " + c.now + ", next cleanup "
+              + c.nextCleanup + ", seen " + c.seen + ", next id " + c.nextId);
         }
-      }
-      c.centers = centers;
-      c.weights = weights;
-      c.stamps = stamps;
-      c.ids = ids;
-      c.m = m;
-      c.allocateScratch(m);
-      int pairs = in.readInt(0, Integer.MAX_VALUE);
-      for (int k = 0; k < pairs; k++) {
-        long a = in.readLong();
-        long b = in.readLong();
-        double v = in.readDouble();
-        double t = in.readDouble();
-        if (!(a < b) || c.indexOf(a) < 0 || c.indexOf(b) < 0 || !(v > 0) || !Double.isFinite(v)
-            || !(t <= c.now) || c.shared.find(a, b) >= 0) {
-          throw new ModelFormatException("invalid shared-density entry " + k);
+        double[] centers = in.readDoubles();
+        double[] weights = in.readDoubles();
+        double[] stamps = in.readDoubles();
+        long[] ids = in.readLongs();
+        int m = weights.length;
+        if (stamps.length != m || ids.length != m || (long) m * c.d != centers.length
+            || (c.d == 0 && m > 0)) {
+          throw new ModelFormatException("micro-cluster arrays disagree in length");
         }
-        c.shared.set(c.shared.insert(a, b), v, t);
-      }
-      c.labels = StableLabels.read(in);
-      return c;
-    }
-  };
+        for (int i = 0; i < m; i++) {
+          if (!(weights[i] > 0) || !Double.isFinite(weights[i]) || !(stamps[i] <= c.now)
+              || ids[i] < 0 || ids[i] >= c.nextId || (i > 0 && ids[i] <= ids[i - 1])) {
+            throw new ModelFormatException("invalid micro-cluster " + i);
+          }
+        }
+        for (double v : centers) {
+          if (!Double.isFinite(v)) {
+            throw new ModelFormatException("micro-cluster centre is not finite");
+          }
+        }
+        c.centers = centers;
+        c.weights = weights;
+        c.stamps = stamps;
+        c.ids = ids;
+        c.m = m;
+        c.allocateScratch(m);
+        int pairs = in.readInt(0, Integer.MAX_VALUE);
+        for (int k = 0; k < pairs; k++) {
+          long a = in.readLong();
+          long b = in.readLong();
+          double v = in.readDouble();
+          double t = in.readDouble();
+          if (!(a < b) || c.indexOf(a) < 0 || c.indexOf(b) < 0 || !(v > 0) || !Double.isFinite(v)
+              || !(t <= c.now) || c.shared.find(a, b) >= 0) {
+            throw new ModelFormatException("invalid shared-density entry " + k);
+          }
+          c.shared.set(c.shared.insert(a, b), v, t);
+        }
+        c.labels = StableLabels.read(in);
+        return c;
+      });
 }

@@ -1,10 +1,6 @@
 package io.eddy.online;
 
-import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 
 /**
  * A snapshot of a {@link Dbstream} clustering: the macro clusters formed by strong
@@ -20,32 +16,13 @@ public final class DbstreamModel extends MicroClusterModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "dbstream.model"}. */
-  public static final StateCodec<DbstreamModel> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "dbstream.model";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<DbstreamModel> type() {
-      return DbstreamModel.class;
-    }
-
-    @Override
-    public void write(DbstreamModel value, StateOutput out) throws IOException {
-      value.writeBody(out);
-    }
-
-    @Override
-    public DbstreamModel read(StateInput in, int version) throws ModelFormatException {
-      Body b = Body.read(in);
-      return new DbstreamModel(b.dimension(), b.reach(), b.time(), b.labels(), b.centers(),
-          b.weights(), b.microCenters(), b.microWeights(), b.microLabels());
-    }
-  };
+  public static final StateCodec<DbstreamModel> CODEC = StateCodec.of("dbstream.model", 1, DbstreamModel.class,
+      (value, out) -> {
+        value.writeBody(out);
+      },
+      (in, version) -> {
+        Body b = Body.read(in);
+        return new DbstreamModel(b.dimension(), b.reach(), b.time(), b.labels(), b.centers(),
+            b.weights(), b.microCenters(), b.microWeights(), b.microLabels());
+      });
 }

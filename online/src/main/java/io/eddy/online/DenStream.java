@@ -593,102 +593,83 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
   }
 
   /** The codec of the full learning state, named {@code "denstream.state"}. */
-  public static final StateCodec<DenStream> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "denstream.state";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<DenStream> type() {
-      return DenStream.class;
-    }
-
-    @Override
-    public void write(DenStream c, StateOutput out) throws IOException {
-      Params p = c.params;
-      out.writeDouble(p.epsilon());
-      out.writeDouble(p.mu());
-      out.writeDouble(p.beta());
-      out.writeDouble(p.lambda());
-      out.writeInt(p.initPoints());
-      out.writeDouble(p.offlineFactor());
-      out.writeLong(p.seed());
-      out.writeInt(c.d);
-      out.writeDouble(c.now);
-      out.writeDouble(c.nextPrune);
-      out.writeLong(c.seen);
-      out.writeLong(c.nextId);
-      out.writeBoolean(c.initialized);
-      if (!c.initialized) {
-        int n = c.initCount;
-        out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initPoints, n * c.d));
-        out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initWeights, n));
-        out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initTimes, n));
-      }
-      c.potential.write(out, c.d);
-      c.outlier.write(out, c.d);
-      c.labels.write(out);
-    }
-
-    @Override
-    public DenStream read(StateInput in, int version) throws ModelFormatException {
-      DenStream c = new DenStream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
-          in.readDouble(), in.readInt(), in.readDouble(), in.readLong()));
-      c.d = in.readInt(0, Integer.MAX_VALUE);
-      c.now = in.readDouble();
-      c.nextPrune = in.readDouble();
-      c.seen = in.readLong();
-      c.nextId = in.readLong();
-      if (!Double.isFinite(c.now) || !(c.nextPrune > c.now) || c.seen < 0 || c.nextId < 0) {
-        throw new ModelFormatException("invalid clock: time " + c.now + ", next pruning "
-            + c.nextPrune + ", seen " + c.seen + ", next id " + c.nextId);
-      }
-      c.initialized = in.readBoolean();
-      if (c.params.initPoints() == 0 && !c.initialized) {
-        throw new ModelFormatException("a clusterer without initial points is always initialised");
-      }
-      if (!c.initialized) {
-        double[] pts = in.readDoubles();
-        double[] w = in.readDoubles();
-        double[] t = in.readDoubles();
-        int n = w.length;
-        if (n >= c.params.initPoints() || t.length != n || (long) n * c.d != pts.length
-            || (c.d == 0 && n > 0)) {
-          throw new ModelFormatException("invalid initial buffer of " + n + " points");
+  public static final StateCodec<DenStream> CODEC = StateCodec.of("denstream.state", 1, DenStream.class,
+      (c, out) -> {
+        Params p = c.params;
+        out.writeDouble(p.epsilon());
+        out.writeDouble(p.mu());
+        out.writeDouble(p.beta());
+        out.writeDouble(p.lambda());
+        out.writeInt(p.initPoints());
+        out.writeDouble(p.offlineFactor());
+        out.writeLong(p.seed());
+        out.writeInt(c.d);
+        out.writeDouble(c.now);
+        out.writeDouble(c.nextPrune);
+        out.writeLong(c.seen);
+        out.writeLong(c.nextId);
+        out.writeBoolean(c.initialized);
+        if (!c.initialized) {
+          int n = c.initCount;
+          out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initPoints, n * c.d));
+          out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initWeights, n));
+          out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initTimes, n));
         }
-        for (int i = 0; i < n; i++) {
-          if (!(w[i] > 0) || !Double.isFinite(w[i]) || !(t[i] <= c.now)) {
-            throw new ModelFormatException("invalid buffered point " + i);
+        c.potential.write(out, c.d);
+        c.outlier.write(out, c.d);
+        c.labels.write(out);
+      },
+      (in, version) -> {
+        DenStream c = new DenStream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
+            in.readDouble(), in.readInt(), in.readDouble(), in.readLong()));
+        c.d = in.readInt(0, Integer.MAX_VALUE);
+        c.now = in.readDouble();
+        c.nextPrune = in.readDouble();
+        c.seen = in.readLong();
+        c.nextId = in.readLong();
+        if (!Double.isFinite(c.now) || !(c.nextPrune > c.now) || c.seen < 0 || c.nextId < 0) {
+          throw new ModelFormatException("invalid clock: time " + c.now + ", next pruning "
+              + c.nextPrune + ", seen " + c.seen + ", next id " + c.nextId);
+        }
+        c.initialized = in.readBoolean();
+        if (c.params.initPoints() == 0 && !c.initialized) {
+          throw new ModelFormatException("a clusterer without initial points is always initialised");
+        }
+        if (!c.initialized) {
+          double[] pts = in.readDoubles();
+          double[] w = in.readDoubles();
+          double[] t = in.readDoubles();
+          int n = w.length;
+          if (n >= c.params.initPoints() || t.length != n || (long) n * c.d != pts.length
+              || (c.d == 0 && n > 0)) {
+            throw new ModelFormatException("invalid initial buffer of " + n + " points");
           }
-        }
-        for (double v : pts) {
-          if (!Double.isFinite(v)) {
-            throw new ModelFormatException("buffered point is not finite");
+          for (int i = 0; i < n; i++) {
+            if (!(w[i] > 0) || !Double.isFinite(w[i]) || !(t[i] <= c.now)) {
+              throw new ModelFormatException("invalid buffered point " + i);
+            }
           }
+          for (double v : pts) {
+            if (!Double.isFinite(v)) {
+              throw new ModelFormatException("buffered point is not finite");
+            }
+          }
+          if ((long) c.params.initPoints() * c.d > MAX_BUFFER) {
+            throw new ModelFormatException("initial buffer of " + c.params.initPoints() + " points of dimension "
+                + c.d + " is too large");
+          }
+          if (c.d > 0) {
+            int cap = c.params.initPoints();
+            c.initPoints = Arrays.copyOf(pts, cap * c.d);
+            c.initWeights = Arrays.copyOf(w, cap);
+            c.initTimes = Arrays.copyOf(t, cap);
+          }
+          c.initCount = n;
         }
-        if ((long) c.params.initPoints() * c.d > MAX_BUFFER) {
-          throw new ModelFormatException("initial buffer of " + c.params.initPoints() + " points of dimension "
-              + c.d + " is too large");
-        }
-        if (c.d > 0) {
-          int cap = c.params.initPoints();
-          c.initPoints = Arrays.copyOf(pts, cap * c.d);
-          c.initWeights = Arrays.copyOf(w, cap);
-          c.initTimes = Arrays.copyOf(t, cap);
-        }
-        c.initCount = n;
-      }
-      c.potential.read(in, c.d, c.now, c.nextId);
-      c.outlier.read(in, c.d, c.now, c.nextId);
-      c.labels = StableLabels.read(in);
-      c.ensureScratch();
-      return c;
-    }
-  };
+        c.potential.read(in, c.d, c.now, c.nextId);
+        c.outlier.read(in, c.d, c.now, c.nextId);
+        c.labels = StableLabels.read(in);
+        c.ensureScratch();
+        return c;
+      });
 }

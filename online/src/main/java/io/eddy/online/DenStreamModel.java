@@ -1,10 +1,6 @@
 package io.eddy.online;
 
-import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 
 /**
  * A snapshot of a {@link DenStream} clustering: the macro clusters found by the offline
@@ -20,32 +16,13 @@ public final class DenStreamModel extends MicroClusterModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "denstream.model"}. */
-  public static final StateCodec<DenStreamModel> CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "denstream.model";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<DenStreamModel> type() {
-      return DenStreamModel.class;
-    }
-
-    @Override
-    public void write(DenStreamModel value, StateOutput out) throws IOException {
-      value.writeBody(out);
-    }
-
-    @Override
-    public DenStreamModel read(StateInput in, int version) throws ModelFormatException {
-      Body b = Body.read(in);
-      return new DenStreamModel(b.dimension(), b.reach(), b.time(), b.labels(), b.centers(),
-          b.weights(), b.microCenters(), b.microWeights(), b.microLabels());
-    }
-  };
+  public static final StateCodec<DenStreamModel> CODEC = StateCodec.of("denstream.model", 1, DenStreamModel.class,
+      (value, out) -> {
+        value.writeBody(out);
+      },
+      (in, version) -> {
+        Body b = Body.read(in);
+        return new DenStreamModel(b.dimension(), b.reach(), b.time(), b.labels(), b.centers(),
+            b.weights(), b.microCenters(), b.microWeights(), b.microLabels());
+      });
 }

@@ -7,9 +7,6 @@ import io.eddy.OnlineClusterer;
 import io.eddy.Parameter;
 import io.eddy.Parameters;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -86,75 +83,56 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
   }
 
   /** The full online learning state: configuration, centers, counts, buffer and RNG. */
-  static final StateCodec<MiniBatchKMeans> STATE_CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return "minibatch-kmeans.state";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<MiniBatchKMeans> type() {
-      return MiniBatchKMeans.class;
-    }
-
-    @Override
-    public void write(MiniBatchKMeans c, StateOutput out) throws IOException {
-      MiniBatchKMeans.Params p = c.params();
-      out.writeInt(p.k());
-      out.writeInt(p.batchSize());
-      out.writeInt(p.maxIter());
-      out.writeInt(p.initSize());
-      out.writeDouble(p.reassignmentRatio());
-      out.writeInt(p.maxNoImprovement());
-      out.writeDouble(p.tol());
-      out.writeLong(p.seed());
-      out.writeInt(c.dimension());
-      out.writeLong(c.seen());
-      out.writeLong(c.stateRng());
-      out.writeLong(c.stateSinceReassign());
-      out.writeLong(c.stateSteps());
-      double[] centers = c.stateCenters();
-      out.writeBoolean(centers != null);
-      if (centers != null) {
-        out.writeDoubles(centers);
-        out.writeDoubles(c.stateCounts());
-      }
-      double[] buffer = c.stateBuffer();
-      out.writeBoolean(buffer != null);
-      if (buffer != null) {
-        out.writeDoubles(buffer);
-        out.writeDoubles(c.stateBufferWeights());
-      }
-    }
-
-    @Override
-    public MiniBatchKMeans read(StateInput in, int version) throws IOException {
-      MiniBatchKMeans.Params p = new MiniBatchKMeans.Params(in.readInt(), in.readInt(),
-          in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readDouble(), in.readLong());
-      int d = in.readInt(0, Integer.MAX_VALUE);
-      long seen = in.readLong();
-      long rng = in.readLong();
-      long since = in.readLong();
-      long steps = in.readLong();
-      double[] centers = null;
-      double[] counts = null;
-      if (in.readBoolean()) {
-        centers = in.readDoubles();
-        counts = in.readDoubles();
-      }
-      double[] buffer = null;
-      double[] bufferWeights = null;
-      if (in.readBoolean()) {
-        buffer = in.readDoubles();
-        bufferWeights = in.readDoubles();
-      }
-      return MiniBatchKMeans.restore(p, d, seen, centers, counts, rng, since, steps, buffer,
-          bufferWeights);
-    }
-  };
+  static final StateCodec<MiniBatchKMeans> STATE_CODEC = StateCodec.of("minibatch-kmeans.state", 1, MiniBatchKMeans.class,
+      (c, out) -> {
+        MiniBatchKMeans.Params p = c.params();
+        out.writeInt(p.k());
+        out.writeInt(p.batchSize());
+        out.writeInt(p.maxIter());
+        out.writeInt(p.initSize());
+        out.writeDouble(p.reassignmentRatio());
+        out.writeInt(p.maxNoImprovement());
+        out.writeDouble(p.tol());
+        out.writeLong(p.seed());
+        out.writeInt(c.dimension());
+        out.writeLong(c.seen());
+        out.writeLong(c.stateRng());
+        out.writeLong(c.stateSinceReassign());
+        out.writeLong(c.stateSteps());
+        double[] centers = c.stateCenters();
+        out.writeBoolean(centers != null);
+        if (centers != null) {
+          out.writeDoubles(centers);
+          out.writeDoubles(c.stateCounts());
+        }
+        double[] buffer = c.stateBuffer();
+        out.writeBoolean(buffer != null);
+        if (buffer != null) {
+          out.writeDoubles(buffer);
+          out.writeDoubles(c.stateBufferWeights());
+        }
+      },
+      (in, version) -> {
+        MiniBatchKMeans.Params p = new MiniBatchKMeans.Params(in.readInt(), in.readInt(),
+            in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readDouble(), in.readLong());
+        int d = in.readInt(0, Integer.MAX_VALUE);
+        long seen = in.readLong();
+        long rng = in.readLong();
+        long since = in.readLong();
+        long steps = in.readLong();
+        double[] centers = null;
+        double[] counts = null;
+        if (in.readBoolean()) {
+          centers = in.readDoubles();
+          counts = in.readDoubles();
+        }
+        double[] buffer = null;
+        double[] bufferWeights = null;
+        if (in.readBoolean()) {
+          buffer = in.readDoubles();
+          bufferWeights = in.readDoubles();
+        }
+        return MiniBatchKMeans.restore(p, d, seen, centers, counts, rng, since, steps, buffer,
+            bufferWeights);
+      });
 }

@@ -6,10 +6,7 @@ import io.eddy.OnlineClusterer;
 import io.eddy.Parameter;
 import io.eddy.Parameters;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
 import io.eddy.mixture.CovarianceType;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -69,62 +66,43 @@ public final class OnlineGaussianMixtureProvider implements ClustererProvider {
   }
 
   /** Writes an {@link OnlineGaussianMixture}'s configuration and full learning state. */
-  static final StateCodec<OnlineGaussianMixture> STATE_CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return NAME + ".state";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<OnlineGaussianMixture> type() {
-      return OnlineGaussianMixture.class;
-    }
-
-    @Override
-    public void write(OnlineGaussianMixture g, StateOutput out) throws IOException {
-      OnlineGaussianMixture.Params p = g.params();
-      out.writeInt(p.k());
-      out.writeString(p.covariance().id());
-      out.writeDouble(p.kappa());
-      out.writeInt(p.warmup());
-      out.writeDouble(p.regCovar());
-      out.writeLong(p.seed());
-      out.writeInt(g.dimension());
-      out.writeLong(g.seen());
-      if (g.dimension() == 0) {
-        return;
-      }
-      double[] buffer = g.stateBuffer();
-      out.writeBoolean(buffer != null);
-      if (buffer != null) {
-        out.writeDoubles(buffer);
-      } else {
-        out.writeDoubles(g.statePi());
-        out.writeDoubles(g.stateMeans());
-        out.writeDoubles(g.stateScatter());
-      }
-    }
-
-    @Override
-    public OnlineGaussianMixture read(StateInput in, int version) throws IOException {
-      OnlineGaussianMixture.Params p = new OnlineGaussianMixture.Params(in.readInt(),
-          CovarianceType.of(in.readString()), in.readDouble(), in.readInt(), in.readDouble(),
-          in.readLong());
-      int d = in.readInt(0, Integer.MAX_VALUE);
-      long seen = in.readLong();
-      if (d == 0) {
-        return OnlineGaussianMixture.restore(p, 0, seen, null, null, null, null);
-      }
-      if (in.readBoolean()) {
-        return OnlineGaussianMixture.restore(p, d, seen, in.readDoubles(), null, null, null);
-      }
-      return OnlineGaussianMixture.restore(p, d, seen, null, in.readDoubles(), in.readDoubles(),
-          in.readDoubles());
-    }
-  };
+  static final StateCodec<OnlineGaussianMixture> STATE_CODEC = StateCodec.of(NAME + ".state", 1, OnlineGaussianMixture.class,
+      (g, out) -> {
+        OnlineGaussianMixture.Params p = g.params();
+        out.writeInt(p.k());
+        out.writeString(p.covariance().id());
+        out.writeDouble(p.kappa());
+        out.writeInt(p.warmup());
+        out.writeDouble(p.regCovar());
+        out.writeLong(p.seed());
+        out.writeInt(g.dimension());
+        out.writeLong(g.seen());
+        if (g.dimension() == 0) {
+          return;
+        }
+        double[] buffer = g.stateBuffer();
+        out.writeBoolean(buffer != null);
+        if (buffer != null) {
+          out.writeDoubles(buffer);
+        } else {
+          out.writeDoubles(g.statePi());
+          out.writeDoubles(g.stateMeans());
+          out.writeDoubles(g.stateScatter());
+        }
+      },
+      (in, version) -> {
+        OnlineGaussianMixture.Params p = new OnlineGaussianMixture.Params(in.readInt(),
+            CovarianceType.of(in.readString()), in.readDouble(), in.readInt(), in.readDouble(),
+            in.readLong());
+        int d = in.readInt(0, Integer.MAX_VALUE);
+        long seen = in.readLong();
+        if (d == 0) {
+          return OnlineGaussianMixture.restore(p, 0, seen, null, null, null, null);
+        }
+        if (in.readBoolean()) {
+          return OnlineGaussianMixture.restore(p, d, seen, in.readDoubles(), null, null, null);
+        }
+        return OnlineGaussianMixture.restore(p, d, seen, null, in.readDoubles(), in.readDoubles(),
+            in.readDoubles());
+      });
 }

@@ -5,11 +5,7 @@ import io.eddy.ClustererProvider;
 import io.eddy.OnlineClusterer;
 import io.eddy.Parameter;
 import io.eddy.Parameters;
-import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -80,72 +76,53 @@ public final class SequentialKMeansProvider implements ClustererProvider {
   }
 
   /** Writes a {@link SequentialKMeans}'s configuration and full learning state. */
-  static final StateCodec<SequentialKMeans> STATE_CODEC = new StateCodec<>() {
-    @Override
-    public String name() {
-      return NAME + ".state";
-    }
-
-    @Override
-    public int version() {
-      return 1;
-    }
-
-    @Override
-    public Class<SequentialKMeans> type() {
-      return SequentialKMeans.class;
-    }
-
-    @Override
-    public void write(SequentialKMeans s, StateOutput out) throws IOException {
-      SequentialKMeans.Params p = s.params();
-      out.writeInt(p.k());
-      out.writeInt(p.init().ordinal());
-      out.writeInt(p.warmup());
-      out.writeDouble(p.learningRate());
-      out.writeLong(p.seed());
-      out.writeInt(s.dimension());
-      out.writeLong(s.seen());
-      if (s.dimension() == 0) {
-        return;
-      }
-      out.writeInt(s.stateCenterCount());
-      out.writeDoubles(s.stateCenters());
-      out.writeDoubles(s.stateWeights());
-      boolean buffering = s.stateBuffer() != null;
-      out.writeBoolean(buffering);
-      if (buffering) {
-        out.writeInt(s.stateBuffered());
-        out.writeDoubles(s.stateBuffer());
-        out.writeDoubles(s.stateBufferWeights());
-      }
-    }
-
-    @Override
-    public SequentialKMeans read(StateInput in, int version) throws ModelFormatException {
-      SequentialKMeans.Params p = new SequentialKMeans.Params(
-          in.readInt(),
-          SequentialKMeans.Init.values()[in.readInt(0, SequentialKMeans.Init.values().length - 1)],
-          in.readInt(),
-          in.readDouble(),
-          in.readLong());
-      int d = in.readInt(0, Integer.MAX_VALUE);
-      long seen = in.readLong();
-      if (d == 0) {
-        return SequentialKMeans.restore(p, 0, seen, 0, null, null, null, null, 0);
-      }
-      int centerCount = in.readInt();
-      double[] centers = in.readDoubles();
-      double[] weights = in.readDoubles();
-      double[] buffer = null;
-      double[] bufferWeights = null;
-      int buffered = 0;
-      if (in.readBoolean()) {
-        buffered = in.readInt();
-        buffer = in.readDoubles();
-        bufferWeights = in.readDoubles();
-      }
-      return SequentialKMeans.restore(p, d, seen, centerCount, centers, weights, buffer, bufferWeights, buffered);
-    }
-  };
+  static final StateCodec<SequentialKMeans> STATE_CODEC = StateCodec.of(NAME + ".state", 1, SequentialKMeans.class,
+      (s, out) -> {
+        SequentialKMeans.Params p = s.params();
+        out.writeInt(p.k());
+        out.writeInt(p.init().ordinal());
+        out.writeInt(p.warmup());
+        out.writeDouble(p.learningRate());
+        out.writeLong(p.seed());
+        out.writeInt(s.dimension());
+        out.writeLong(s.seen());
+        if (s.dimension() == 0) {
+          return;
+        }
+        out.writeInt(s.stateCenterCount());
+        out.writeDoubles(s.stateCenters());
+        out.writeDoubles(s.stateWeights());
+        boolean buffering = s.stateBuffer() != null;
+        out.writeBoolean(buffering);
+        if (buffering) {
+          out.writeInt(s.stateBuffered());
+          out.writeDoubles(s.stateBuffer());
+          out.writeDoubles(s.stateBufferWeights());
+        }
+      },
+      (in, version) -> {
+        SequentialKMeans.Params p = new SequentialKMeans.Params(
+            in.readInt(),
+            SequentialKMeans.Init.values()[in.readInt(0, SequentialKMeans.Init.values().length - 1)],
+            in.readInt(),
+            in.readDouble(),
+            in.readLong());
+        int d = in.readInt(0, Integer.MAX_VALUE);
+        long seen = in.readLong();
+        if (d == 0) {
+          return SequentialKMeans.restore(p, 0, seen, 0, null, null, null, null, 0);
+        }
+        int centerCount = in.readInt();
+        double[] centers = in.readDoubles();
+        double[] weights = in.readDoubles();
+        double[] buffer = null;
+        double[] bufferWeights = null;
+        int buffered = 0;
+        if (in.readBoolean()) {
+          buffered = in.readInt();
+          buffer = in.readDoubles();
+          bufferWeights = in.readDoubles();
+        }
+        return SequentialKMeans.restore(p, d, seen, centerCount, centers, weights, buffer, bufferWeights, buffered);
+      });
 }

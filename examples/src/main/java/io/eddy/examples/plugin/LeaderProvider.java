@@ -6,9 +6,6 @@ import io.eddy.OnlineClusterer;
 import io.eddy.Parameter;
 import io.eddy.Parameters;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -54,45 +51,26 @@ public final class LeaderProvider implements ClustererProvider {
 
   @Override
   public List<StateCodec<?>> codecs() {
-    return List.of(new StateCodec<LeaderClusterer>() {
-      @Override
-      public String name() {
-        return "leader.state";
-      }
-
-      @Override
-      public int version() {
-        return 1;
-      }
-
-      @Override
-      public Class<LeaderClusterer> type() {
-        return LeaderClusterer.class;
-      }
-
-      @Override
-      public void write(LeaderClusterer c, StateOutput out) throws IOException {
-        out.writeDouble(c.params().radius());
-        out.writeInt(c.params().maxLeaders());
-        out.writeInt(c.dimension());
-        out.writeLong(c.seen());
-        out.writeInt(c.leaders());
-        if (c.dimension() > 0) {
-          out.writeDoubles(c.rawCenters());
-          out.writeDoubles(c.rawCounts());
-        }
-      }
-
-      @Override
-      public LeaderClusterer read(StateInput in, int version) throws IOException {
-        LeaderClusterer.Params p = new LeaderClusterer.Params(in.readDouble(), in.readInt());
-        int d = in.readInt();
-        long seen = in.readLong();
-        int leaders = in.readInt();
-        double[] centers = d > 0 ? in.readDoubles() : null;
-        double[] counts = d > 0 ? in.readDoubles() : null;
-        return LeaderClusterer.restore(p, d, seen, leaders, centers, counts);
-      }
-    });
+    return List.of(StateCodec.of("leader.state", 1, LeaderClusterer.class,
+        (c, out) -> {
+          out.writeDouble(c.params().radius());
+          out.writeInt(c.params().maxLeaders());
+          out.writeInt(c.dimension());
+          out.writeLong(c.seen());
+          out.writeInt(c.leaders());
+          if (c.dimension() > 0) {
+            out.writeDoubles(c.rawCenters());
+            out.writeDoubles(c.rawCounts());
+          }
+        },
+        (in, version) -> {
+          LeaderClusterer.Params p = new LeaderClusterer.Params(in.readDouble(), in.readInt());
+          int d = in.readInt();
+          long seen = in.readLong();
+          int leaders = in.readInt();
+          double[] centers = d > 0 ? in.readDoubles() : null;
+          double[] counts = d > 0 ? in.readDoubles() : null;
+          return LeaderClusterer.restore(p, d, seen, leaders, centers, counts);
+        }));
   }
 }
