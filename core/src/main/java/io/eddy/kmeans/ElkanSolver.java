@@ -1,6 +1,7 @@
 package io.eddy.kmeans;
 
 import io.eddy.math.Euclid;
+import io.eddy.math.Columns;
 
 /**
  * Elkan's assignment step: per point an upper bound on the distance to its center and a lower
@@ -21,10 +22,10 @@ final class ElkanSolver extends Solver {
   private final double[] half;
   private boolean initialized;
 
-  ElkanSolver(double[] x, int n, int d, double[] w, int k, Chunks chunks) {
-    super(x, n, d, w, k, chunks);
-    upper = new double[n];
-    lower = new double[Math.multiplyExact(n, k)];
+  ElkanSolver(Columns columns, double[][] x, double[] w, int k, Chunks chunks) {
+    super(columns, x, w, k, chunks);
+    upper = new double[x.length];
+    lower = new double[Math.multiplyExact(x.length, k)];
     halfPair = new double[k * k];
     half = new double[k];
   }
@@ -44,8 +45,8 @@ final class ElkanSolver extends Solver {
     CenterDistances.halfPairs(centers, k, d, halfPair, half);
   }
 
-  private double dist(int xo, int label) {
-    return Math.sqrt(Euclid.squaredDistance(x, xo, centers, label * d, d));
+  private double dist(double[] row, int label) {
+    return Math.sqrt(Euclid.squaredDistance(row, 0, centers, label * d, d));
   }
 
   @Override
@@ -53,18 +54,18 @@ final class ElkanSolver extends Solver {
     final boolean init = !initialized;
     int count = 0;
     for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
-      final int xo = i * d;
+      final double[] row = x[i];
       final int lo = i * k;
       int old = labels[i];
       int label;
       double u;
       if (init) {
         label = 0;
-        u = dist(xo, 0);
+        u = dist(row, 0);
         lower[lo] = u;
         for (int j = 1; j < k; j++) {
           if (u > halfPair[label * k + j]) {
-            double dj = dist(xo, j);
+            double dj = dist(row, j);
             lower[lo + j] = dj;
             if (dj < u) {
               u = dj;
@@ -83,12 +84,12 @@ final class ElkanSolver extends Solver {
         for (int j = 0; j < k; j++) {
           if (j != label && u > lower[lo + j] && u > halfPair[label * k + j]) {
             if (!tight) {
-              u = dist(xo, label);
+              u = dist(row, label);
               lower[lo + label] = u;
               tight = true;
             }
             if (u > lower[lo + j] && u > halfPair[label * k + j]) {
-              double dj = dist(xo, j);
+              double dj = dist(row, j);
               lower[lo + j] = dj;
               if (dj < u) {
                 label = j;
@@ -102,9 +103,9 @@ final class ElkanSolver extends Solver {
       if (label != old) {
         count++;
         labels[i] = label;
-      }
-      if (update) {
-        accumulate(chunk, i, label);
+        if (update) {
+          move(chunk, i, old, label);
+        }
       }
     }
     changed[chunk] = count;

@@ -2,6 +2,7 @@ package io.eddy.kmeans;
 
 import io.eddy.math.AllDistances;
 import io.eddy.math.Euclid;
+import io.eddy.math.Columns;
 
 /**
  * Hamerly's assignment step: one upper bound on the distance to the assigned center and one
@@ -23,17 +24,25 @@ final class HamerlySolver extends Solver {
   private double secondShift;
   private int maxShiftLabel;
   /** The centers transposed, for the all-centers distance pass. */
-  private final double[][] columns;
+  private final double[][] centerColumns;
   /** Per chunk: the distances of one point to every center. */
   private final double[][] scratch;
 
-  HamerlySolver(double[] x, int n, int d, double[] w, int k, Chunks chunks) {
-    super(x, n, d, w, k, chunks);
+  /** Buffers of the first, exhaustive pass. */
+  private final BlockScratch blockScratch;
+  private final int[] nearestScratch;
+  private final double[] distanceScratch;
+
+  HamerlySolver(Columns columns, double[][] x, double[] w, int k, Chunks chunks) {
+    super(columns, x, w, k, chunks);
     upper = new double[n];
     lower = new double[n];
     half = new double[k];
-    columns = new double[d][k];
+    centerColumns = new double[d][k];
     scratch = new double[chunks.count][k];
+    blockScratch = new BlockScratch(k);
+    nearestScratch = new int[n];
+    distanceScratch = new double[n];
   }
 
   @Override
@@ -44,40 +53,35 @@ final class HamerlySolver extends Solver {
   @Override
   void prepare() {
     CenterDistances.halfToNearest(centers, k, d, half);
-    AllDistances.transpose(centers, k, d, columns);
+    AllDistances.transpose(centers, k, d, centerColumns);
   }
 
   @Override
   void assign(int chunk, boolean update) {
+    if (!initialized) {
+      assignAll(chunk, update);
+      return;
+    }
     final double[] c = centers;
-    final boolean full = !initialized;
     int count = 0;
     for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
-      int xo = i * d;
+      double[] row = x[i];
       int label = labels[i];
-      if (!full) {
-        double u = upper[i];
-        double m = Math.max(half[label], lower[i]);
-        if (u <= m) {
-          if (update) {
-            accumulate(chunk, i, label);
-          }
-          continue;
-        }
-        u = Math.sqrt(Euclid.squaredDistance(x, xo, c, label * d, d));
-        upper[i] = u;
-        if (u <= m) {
-          if (update) {
-            accumulate(chunk, i, label);
-          }
-          continue;
-        }
+      double u = upper[i];
+      double m = Math.max(half[label], lower[i]);
+      if (u <= m) {
+        continue;
+      }
+      u = Math.sqrt(Euclid.squaredDistance(row, 0, c, label * d, d));
+      upper[i] = u;
+      if (u <= m) {
+        continue;
       }
       int best = 0;
       double d1 = Double.POSITIVE_INFINITY;
       double d2 = Double.POSITIVE_INFINITY;
       double[] all = scratch[chunk];
-      AllDistances.squared(x, xo, columns, k, d, all);
+      AllDistances.squared(row, 0, centerColumns, k, d, all);
       for (int j = 0; j < k; j++) {
         double dist = all[j];
         if (dist < d1) {
@@ -93,12 +97,30 @@ final class HamerlySolver extends Solver {
       if (label != best) {
         count++;
         labels[i] = best;
-      }
-      if (update) {
-        accumulate(chunk, i, best);
+        if (update) {
+          move(chunk, i, label, best);
+        }
       }
     }
     changed[chunk] = count;
+  }
+
+  /**
+   * The first pass, with no bounds yet: every distance, by {@link Columns#nearest}, which
+   * leaves the squared distances to the nearest and second nearest centers in the bounds.
+   */
+  private void assignAll(int chunk, boolean update) {
+    int from = chunks.start(chunk);
+    int to = chunks.end(chunk);
+    int[] nearest = nearestScratch;
+    double[][] steps = blockScratch.acquire();
+    columns.nearest(from, to, centers, k, distanceScratch, steps, nearest, upper, lower);
+    blockScratch.release(steps);
+    for (int i = from; i < to; i++) {
+      upper[i] = Math.sqrt(upper[i]);
+      lower[i] = Math.sqrt(lower[i]);
+    }
+    changed[chunk] = relabel(chunk, from, to, nearest, update);
   }
 
   @Override

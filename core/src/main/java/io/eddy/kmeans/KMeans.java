@@ -2,7 +2,7 @@ package io.eddy.kmeans;
 
 import io.eddy.Clusterer;
 import io.eddy.Points;
-import io.eddy.math.FeatureVariance;
+import io.eddy.math.Columns;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -244,7 +244,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
    *     distinct points of positive weight
    */
   public KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters) {
-    final int d = Points.requireData(data);
+    final Columns columns = Columns.copyOf(data);
+    final int d = columns.dimension();
     final int n = data.length;
     final int k = params.k;
     if (weights != null) {
@@ -266,9 +267,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
     requireDistinct(data, weights, k);
 
-    double[] x = KMeansPlusPlus.flatten(data, d);
     double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
-    double tol = params.tol == 0 ? 0 : params.tol * FeatureVariance.mean(x, n, d);
+    double tol = params.tol == 0 ? 0 : params.tol * columns.meanVariance();
     int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
     Algorithm algorithm = resolve(params.algorithm, n, k, d);
 
@@ -276,13 +276,13 @@ public final class KMeans implements Clusterer<KMeansModel> {
       Solver solver;
       switch (algorithm) {
         case HAMERLY:
-          solver = new HamerlySolver(x, n, d, w, k, chunks);
+          solver = new HamerlySolver(columns, data, w, k, chunks);
           break;
         case ELKAN:
-          solver = new ElkanSolver(x, n, d, w, k, chunks);
+          solver = new ElkanSolver(columns, data, w, k, chunks);
           break;
         default:
-          solver = new LloydSolver(x, n, d, w, k, chunks);
+          solver = new LloydSolver(columns, data, w, k, chunks);
       }
       Solver.Result best = null;
       if (initialCenters != null) {
@@ -291,8 +291,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
         SplittableRandom rng = new SplittableRandom(params.seed);
         for (int r = 0; r < params.nInit; r++) {
           double[] init = params.init == Init.KMEANS_PLUS_PLUS
-              ? KMeansPlusPlus.centers(x, n, d, w, k, rng, chunks)
-              : randomCenters(x, n, d, w, k, rng);
+              ? KMeansPlusPlus.centers(columns, w, k, rng, chunks)
+              : randomCenters(columns, w, k, rng);
           Solver.Result result = solver.run(init, params.maxIter, tol);
           if (best == null || result.inertia < best.inertia) {
             best = result;
@@ -315,8 +315,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
     return ElkanSolver.fits(n, k) ? Algorithm.ELKAN : Algorithm.LLOYD;
   }
 
-  private static double[] randomCenters(double[] x, int n, int d, double[] w, int k,
-      SplittableRandom rng) {
+  private static double[] randomCenters(Columns x, double[] w, int k, SplittableRandom rng) {
+    int n = x.size();
+    int d = x.dimension();
     int[] idx = new int[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
@@ -330,7 +331,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
       int t = idx[j];
       idx[j] = idx[r];
       idx[r] = t;
-      System.arraycopy(x, idx[j] * d, centers, j * d, d);
+      x.copyPoint(idx[j], centers, j * d);
     }
     return centers;
   }

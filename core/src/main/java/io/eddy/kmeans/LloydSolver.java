@@ -1,15 +1,27 @@
 package io.eddy.kmeans;
 
-import io.eddy.math.NearestCenter;
+import io.eddy.math.Columns;
 
 /**
  * Lloyd's assignment step: every point against every center, O(n·k·d) per iteration and no
- * memory beyond the labels. Ties go to the lowest label.
+ * memory beyond the labels and three arrays of n distances. The distances are computed for a
+ * chunk of points at a time by {@link Columns#nearest}. Ties go to the lowest label.
  */
 final class LloydSolver extends Solver {
 
-  LloydSolver(double[] x, int n, int d, double[] w, int k, Chunks chunks) {
-    super(x, n, d, w, k, chunks);
+  private final BlockScratch scratch;
+  private final int[] nearest;
+  private final double[] distances;
+  private final double[] first;
+  private final double[] second;
+
+  LloydSolver(Columns columns, double[][] x, double[] w, int k, Chunks chunks) {
+    super(columns, x, w, k, chunks);
+    scratch = new BlockScratch(k);
+    nearest = new int[n];
+    distances = new double[n];
+    first = new double[n];
+    second = new double[n];
   }
 
   @Override
@@ -20,19 +32,12 @@ final class LloydSolver extends Solver {
 
   @Override
   void assign(int chunk, boolean update) {
-    final double[] c = centers;
-    int count = 0;
-    for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
-      int best = NearestCenter.nearest(x, i * d, c, k, d);
-      if (labels[i] != best) {
-        count++;
-        labels[i] = best;
-      }
-      if (update) {
-        accumulate(chunk, i, best);
-      }
-    }
-    changed[chunk] = count;
+    int from = chunks.start(chunk);
+    int to = chunks.end(chunk);
+    double[][] steps = scratch.acquire();
+    columns.nearest(from, to, centers, k, distances, steps, nearest, first, second);
+    scratch.release(steps);
+    changed[chunk] = relabel(chunk, from, to, nearest, update);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.eddy.kmeans;
 
 import io.eddy.math.Euclid;
+import io.eddy.math.Columns;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,10 @@ import java.util.Arrays;
  */
 abstract class Solver {
 
-  final double[] x;
+  /** The data's rows, for the work done point by point. */
+  final double[][] x;
+  /** The same data by columns, for the passes that compute every distance. */
+  final Columns columns;
   final int n;
   final int d;
   final double[] w;
@@ -32,16 +36,22 @@ abstract class Solver {
   double[] centers;
   private double[] next;
   final int[] labels;
-  /** Per chunk: weighted sums of the points of each cluster (k·d), then their weights (k). */
+  /**
+   * Per chunk: the weighted sums of the points of each cluster (k·d) and their weights (k),
+   * under the current labels. They are kept up to date by moving the points whose label
+   * changes, so an iteration reads only those points' coordinates; points that keep their
+   * label (most of them after the first iterations) cost nothing here.
+   */
   private final double[] partialSums;
   private final double[] partialWeights;
   final int[] changed;
   final double[] shift;
 
-  Solver(double[] x, int n, int d, double[] w, int k, Chunks chunks) {
+  Solver(Columns columns, double[][] x, double[] w, int k, Chunks chunks) {
     this.x = x;
-    this.n = n;
-    this.d = d;
+    this.columns = columns;
+    this.n = x.length;
+    this.d = columns.dimension();
     this.w = w;
     this.k = k;
     this.chunks = chunks;
@@ -62,8 +72,8 @@ abstract class Solver {
 
   /**
    * Assigns the points of one chunk to their nearest centers, writes {@link #labels}, counts
-   * the labels that changed into {@link #changed} and, if {@code update}, adds each point to
-   * its cluster's partial sums with {@link #accumulate}.
+   * the labels that changed into {@link #changed} and, if {@code update}, moves each point
+   * whose label changed between the chunk's running sums with {@link #move}.
    */
   abstract void assign(int chunk, boolean update);
 
@@ -73,15 +83,50 @@ abstract class Solver {
   /** Loosens the bounds of one chunk after the centers moved by {@link #shift}. */
   abstract void moved(int chunk);
 
-  final void accumulate(int chunk, int i, int label) {
+  /**
+   * Moves point i of {@code chunk} from cluster {@code from} (or from none if negative) to
+   * cluster {@code to} in the chunk's running sums.
+   */
+  final void move(int chunk, int i, int from, int to) {
     double wi = w[i];
-    int so = (chunk * k + label) * d;
-    int xo = i * d;
+    double[] row = x[i];
     double[] s = partialSums;
-    for (int t = 0; t < d; t++) {
-      s[so + t] += wi * x[xo + t];
+    int base = chunk * k;
+    int so = (base + to) * d;
+    if (from >= 0) {
+      int fo = (base + from) * d;
+      for (int t = 0; t < d; t++) {
+        double v = wi * row[t];
+        s[fo + t] -= v;
+        s[so + t] += v;
+      }
+      partialWeights[base + from] -= wi;
+    } else {
+      for (int t = 0; t < d; t++) {
+        s[so + t] += wi * row[t];
+      }
     }
-    partialWeights[chunk * k + label] += wi;
+    partialWeights[base + to] += wi;
+  }
+
+  /**
+   * Gives the points of {@code [from, to)} of {@code chunk} the labels {@code nearest[i]},
+   * moving those whose label changed if {@code update}; returns how many changed.
+   */
+  final int relabel(int chunk, int from, int to, int[] nearest, boolean update) {
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      int best = nearest[i];
+      int old = labels[i];
+      if (old != best) {
+        count++;
+        labels[i] = best;
+        if (update) {
+          move(chunk, i, old, best);
+        }
+      }
+    }
+    return count;
   }
 
   /** The outcome of a run. */
@@ -114,6 +159,8 @@ abstract class Solver {
   final Result run(double[] initial, int maxIter, double tol) {
     System.arraycopy(initial, 0, centers, 0, k * d);
     Arrays.fill(labels, -1);
+    Arrays.fill(partialSums, 0.0);
+    Arrays.fill(partialWeights, 0.0);
     reset();
     double[] sums = new double[k * d];
     double[] weights = new double[k];
@@ -122,8 +169,6 @@ abstract class Solver {
     int it = 0;
     for (; it < maxIter; it++) {
       prepare();
-      Arrays.fill(partialSums, 0.0);
-      Arrays.fill(partialWeights, 0.0);
       chunks.forEach(c -> assign(c, true));
       reduce(sums, weights);
       relocateEmpty(sums, weights);
@@ -175,7 +220,7 @@ abstract class Solver {
       int wo = c * k;
       for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
         int j = labels[i];
-        s += w[i] * Euclid.squaredDistance(x, i * d, cs, j * d, d);
+        s += w[i] * Euclid.squaredDistance(x[i], 0, cs, j * d, d);
         partialWeights[wo + j] += w[i];
       }
       partialInertia[c] = s;
@@ -237,7 +282,7 @@ abstract class Solver {
       if (w[i] <= 0) {
         continue;
       }
-      double dist = Euclid.squaredDistance(x, i * d, centers, labels[i] * d, d);
+      double dist = Euclid.squaredDistance(x[i], 0, centers, labels[i] * d, d);
       if (dist > farDist[empty - 1]) {
         int p = empty - 1;
         while (p > 0 && dist > farDist[p - 1]) {
@@ -257,9 +302,9 @@ abstract class Solver {
       }
       int from = labels[i];
       double wi = w[i];
-      int xo = i * d;
+      double[] row = x[i];
       for (int t = 0; t < d; t++) {
-        double v = x[xo + t] * wi;
+        double v = row[t] * wi;
         sums[from * d + t] -= v;
         sums[j * d + t] = v;
       }

@@ -5,7 +5,7 @@ package io.eddy.math;
  * transposed ({@code columns[t][j]} is coordinate t of center j). The inner loop runs over the
  * centers with the same index into the output and the column, so that C2 can turn it into SIMD
  * arithmetic; the distance to each center is still the exact sum of squared differences, added
- * in coordinate order.
+ * in coordinate order, bit for bit what {@link PointBlocks#squaredDistances} computes.
  */
 public final class AllDistances {
 
@@ -29,18 +29,32 @@ public final class AllDistances {
    * {@code out[0 .. k)}. {@code out} is modified; nothing is allocated.
    */
   public static void squared(double[] x, int xOff, double[][] columns, int k, int d, double[] out) {
-    double x0 = x[xOff];
-    double[] c0 = columns[0];
-    for (int j = 0; j < k; j++) {
-      double diff = x0 - c0[j];
-      out[j] = diff * diff;
+    java.util.Arrays.fill(out, 0, k, 0.0);
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      double x0 = x[xOff + t];
+      double x1 = x[xOff + t + 1];
+      double x2 = x[xOff + t + 2];
+      double x3 = x[xOff + t + 3];
+      double[] c0 = columns[t];
+      double[] c1 = columns[t + 1];
+      double[] c2 = columns[t + 2];
+      double[] c3 = columns[t + 3];
+      for (int j = 0; j < k; j++) {
+        double e0 = x0 - c0[j];
+        double e1 = x1 - c1[j];
+        double e2 = x2 - c2[j];
+        double e3 = x3 - c3[j];
+        // Left to right: the same additions, in the same order, as one coordinate at a time.
+        out[j] = out[j] + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+      }
     }
-    for (int t = 1; t < d; t++) {
+    for (; t < d; t++) {
       double xt = x[xOff + t];
       double[] col = columns[t];
       for (int j = 0; j < k; j++) {
-        double diff = xt - col[j];
-        out[j] += diff * diff;
+        double e = xt - col[j];
+        out[j] += e * e;
       }
     }
   }

@@ -1,0 +1,223 @@
+package io.eddy.math;
+
+import io.eddy.Points;
+import java.util.Arrays;
+
+/**
+ * A copy of a data set stored column by column: one array of n values per coordinate.
+ *
+ * <p>With that layout the distance from every point of a range to one center is a loop over
+ * the points that reads each coordinate array and writes its output at the same index, which
+ * C2 turns into vector arithmetic; with rows, the same work is a chain of dependent scalar
+ * additions per point. Each distance is still the exact sum of squared differences, added in
+ * coordinate order, so it is bit for bit the one {@link AllDistances} computes.
+ *
+ * <p>Memory: n·d doubles in d arrays (large arrays are also the cheapest kind for the
+ * collector to keep while a long fit runs). Immutable after construction; the kernels write
+ * only into the arrays passed to them, and only at the indices of the points they are given,
+ * so threads working on disjoint ranges can share both the instance and the output arrays.
+ */
+public final class Columns {
+
+  /** Points per inner step of {@link #nearest}: the length of its scratch arrays. */
+  public static final int STEP = 128;
+
+  private final double[][] columns;
+  private final int n;
+  private final int d;
+
+  private Columns(double[][] columns, int n, int d) {
+    this.columns = columns;
+    this.n = n;
+    this.d = d;
+  }
+
+  /**
+   * Copies {@code data}, checking it as {@link Points#requireData} does.
+   *
+   * @throws IllegalArgumentException if {@code data} is null, empty, ragged or not finite
+   */
+  public static Columns copyOf(double[][] data) {
+    if (data == null || data.length == 0 || data[0] == null) {
+      Points.requireData(data);
+    }
+    return copyOf(data, data[0].length);
+  }
+
+  /**
+   * Copies {@code data}, checking as it goes that every row has dimension d and every value is
+   * finite; on a failure it throws the message {@link Points#requireAll} gives.
+   *
+   * @param data n &ge; 1 rows; not modified
+   * @param d the dimension, at least 1
+   * @throws IllegalArgumentException if a row is null, of another dimension or not finite
+   */
+  public static Columns copyOf(double[][] data, int d) {
+    if (d < 1) {
+      Points.requireAll(data, d);
+    }
+    int n = data.length;
+    double[][] columns = new double[d][n];
+    // NaN and the infinities are the only values whose product with zero is not zero: one sum
+    // per lane of a step checks everything without a branch per value.
+    double[] check = new double[STEP];
+    for (int s = 0; s < n; s += STEP) {
+      int end = Math.min(n, s + STEP);
+      for (int i = s; i < end; i++) {
+        double[] row = data[i];
+        if (row == null || row.length != d) {
+          Points.requireAll(data, d);
+        }
+      }
+      for (int t = 0; t < d; t++) {
+        double[] col = columns[t];
+        for (int i = s; i < end; i++) {
+          double v = data[i][t];
+          col[i] = v;
+          check[i - s] += v * 0.0;
+        }
+      }
+    }
+    for (double c : check) {
+      if (c != 0) {
+        Points.requireAll(data, d);
+      }
+    }
+    return new Columns(columns, n, d);
+  }
+
+  /** The number of points. */
+  public int size() {
+    return n;
+  }
+
+  /** The dimension. */
+  public int dimension() {
+    return d;
+  }
+
+  /** Copies point i into {@code out[off .. off+d)}. */
+  public void copyPoint(int i, double[] out, int off) {
+    for (int t = 0; t < d; t++) {
+      out[off + t] = columns[t][i];
+    }
+  }
+
+  /**
+   * Writes the squared distance from each point i in {@code [from, to)} to the point
+   * {@code c[cOff .. cOff+d)} into {@code out[i]}. {@code out} needs length at least
+   * {@code to}; nothing is allocated.
+   */
+  public void squaredDistances(int from, int to, double[] c, int cOff, double[] out) {
+    final double[][] cols = columns;
+    Arrays.fill(out, from, to, 0.0);
+    int t = 0;
+    for (; t + 3 < d; t += 4) {
+      double c0 = c[cOff + t];
+      double c1 = c[cOff + t + 1];
+      double c2 = c[cOff + t + 2];
+      double c3 = c[cOff + t + 3];
+      double[] x0 = cols[t];
+      double[] x1 = cols[t + 1];
+      double[] x2 = cols[t + 2];
+      double[] x3 = cols[t + 3];
+      for (int i = from; i < to; i++) {
+        double e0 = x0[i] - c0;
+        double e1 = x1[i] - c1;
+        double e2 = x2[i] - c2;
+        double e3 = x3[i] - c3;
+        // Left to right: the same additions, in the same order, as one coordinate at a time.
+        out[i] = out[i] + e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+      }
+    }
+    for (; t < d; t++) {
+      double c0 = c[cOff + t];
+      double[] x0 = cols[t];
+      for (int i = from; i < to; i++) {
+        double e0 = x0[i] - c0;
+        out[i] += e0 * e0;
+      }
+    }
+  }
+
+  /**
+   * For each point i in {@code [from, to)}, the nearest of the k row-major {@code centers}
+   * (ties to the lowest index) and the two smallest squared distances: the nearest center's,
+   * and the smallest among the others (equal to the first on a tie; infinite if k = 1).
+   * Nothing is allocated.
+   *
+   * @param distances scratch of length at least {@code to}; overwritten in {@code [from, to)}
+   * @param scratch k arrays of length at least {@link #STEP}; overwritten
+   * @param label receives the nearest center of point i at index i
+   * @param first receives the smallest squared distance of point i at index i
+   * @param second receives the second smallest at index i
+   */
+  public void nearest(int from, int to, double[] centers, int k, double[] distances,
+      double[][] scratch, int[] label, double[] first, double[] second) {
+    for (int s = from; s < to; s += STEP) {
+      int e = Math.min(to, s + STEP);
+      squaredDistances(s, e, centers, 0, first);
+      System.arraycopy(first, s, scratch[0], 0, e - s);
+      Arrays.fill(second, s, e, Double.POSITIVE_INFINITY);
+      for (int j = 1; j < k; j++) {
+        squaredDistances(s, e, centers, j * d, distances);
+        // Math.min and Math.max vectorise, and neither the order of the centers nor ties
+        // matter to the two smallest values.
+        for (int i = s; i < e; i++) {
+          double v = distances[i];
+          double m1 = first[i];
+          second[i] = Math.min(second[i], Math.max(m1, v));
+          first[i] = Math.min(m1, v);
+        }
+        System.arraycopy(distances, s, scratch[j], 0, e - s);
+      }
+      // The label is the first center at the smallest distance.
+      for (int i = s; i < e; i++) {
+        double v = first[i];
+        int q = i - s;
+        int j = 0;
+        while (scratch[j][q] != v) {
+          j++;
+        }
+        label[i] = j;
+      }
+    }
+  }
+
+  /**
+   * The mean over the d coordinates of each coordinate's population variance (divisor n),
+   * computed in two passes, as {@link FeatureVariance#mean} does for row-major data.
+   */
+  public double meanVariance() {
+    // One running sum per lane of a step: no addition waits on the one before.
+    double[] lanes = new double[STEP];
+    double total = 0;
+    for (int t = 0; t < d; t++) {
+      double[] col = columns[t];
+      Arrays.fill(lanes, 0.0);
+      for (int s = 0; s < n; s += STEP) {
+        for (int i = s, end = Math.min(n, s + STEP); i < end; i++) {
+          lanes[i - s] += col[i];
+        }
+      }
+      double mu = sum(lanes) / n;
+      Arrays.fill(lanes, 0.0);
+      for (int s = 0; s < n; s += STEP) {
+        for (int i = s, end = Math.min(n, s + STEP); i < end; i++) {
+          double v = col[i] - mu;
+          lanes[i - s] += v * v;
+        }
+      }
+      total += sum(lanes) / n;
+    }
+    return total / d;
+  }
+
+  private static double sum(double[] v) {
+    double s = 0;
+    for (double e : v) {
+      s += e;
+    }
+    return s;
+  }
+}
