@@ -27,6 +27,9 @@ final class HamerlySolver extends Solver {
   private final double[][] centerColumns;
   /** Per chunk: the distances of one point to every center. */
   private final double[][] scratch;
+  /** Per chunk: the points of a window that failed their bounds test. */
+  private final int[][] window;
+  private static final int WINDOW = 64;
 
   /** Buffers of the first, exhaustive pass. */
   private final BlockScratch blockScratch;
@@ -40,6 +43,7 @@ final class HamerlySolver extends Solver {
     half = new double[k];
     centerColumns = new double[d][k];
     scratch = new double[chunks.count][k];
+    window = new int[chunks.count][WINDOW];
     blockScratch = new BlockScratch(k);
     nearestScratch = new int[n];
     distanceScratch = new double[n];
@@ -63,46 +67,66 @@ final class HamerlySolver extends Solver {
       return;
     }
     final double[] c = centers;
+    final int[] suspects = window[chunk];
     int count = 0;
-    for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
-      double[] row = x[i];
-      int label = labels[i];
-      double u = upper[i];
-      double m = Math.max(half[label], lower[i]);
-      if (u <= m) {
-        continue;
-      }
-      u = Math.sqrt(Euclid.squaredDistance(row, 0, c, label * d, d));
-      upper[i] = u;
-      if (u <= m) {
-        continue;
-      }
-      int best = 0;
-      double d1 = Double.POSITIVE_INFINITY;
-      double d2 = Double.POSITIVE_INFINITY;
-      double[] all = scratch[chunk];
-      AllDistances.squared(row, 0, centerColumns, k, d, all);
-      for (int j = 0; j < k; j++) {
-        double dist = all[j];
-        if (dist < d1) {
-          d2 = d1;
-          d1 = dist;
-          best = j;
-        } else if (dist < d2) {
-          d2 = dist;
+    for (int s = chunks.start(chunk), end = chunks.end(chunk); s < end; s += WINDOW) {
+      // Three passes over a window of points. Most points pass the bounds test and are never
+      // read; the others' rows are mostly not in cache, so their exact distances are computed
+      // in a loop of independent loads, which lets the processor wait for many rows at once.
+      int e = Math.min(end, s + WINDOW);
+      int m = 0;
+      for (int i = s; i < e; i++) {
+        if (upper[i] > Math.max(half[labels[i]], lower[i])) {
+          suspects[m++] = i;
         }
       }
-      upper[i] = Math.sqrt(d1);
-      lower[i] = Math.sqrt(d2);
-      if (label != best) {
-        count++;
-        labels[i] = best;
-        if (update) {
-          move(chunk, i, label, best);
-        }
+      for (int q = 0; q < m; q++) {
+        int i = suspects[q];
+        upper[i] = Math.sqrt(Euclid.squaredDistance(x[i], 0, c, labels[i] * d, d));
+      }
+      for (int q = 0; q < m; q++) {
+        int i = suspects[q];
+        count += searchAll(chunk, i, update);
       }
     }
     changed[chunk] = count;
+  }
+
+  /**
+   * Point i failed its bounds test; if its exact distance to its center still fails it, finds
+   * its nearest center among all. Returns 1 if its label changed.
+   */
+  private int searchAll(int chunk, int i, boolean update) {
+    int label = labels[i];
+    if (upper[i] <= Math.max(half[label], lower[i])) {
+      return 0;
+    }
+    double[] row = x[i];
+    int best = 0;
+    double d1 = Double.POSITIVE_INFINITY;
+    double d2 = Double.POSITIVE_INFINITY;
+    double[] all = scratch[chunk];
+    AllDistances.squared(row, 0, centerColumns, k, d, all);
+    for (int j = 0; j < k; j++) {
+      double dist = all[j];
+      if (dist < d1) {
+        d2 = d1;
+        d1 = dist;
+        best = j;
+      } else if (dist < d2) {
+        d2 = dist;
+      }
+    }
+    upper[i] = Math.sqrt(d1);
+    lower[i] = Math.sqrt(d2);
+    if (label == best) {
+      return 0;
+    }
+    labels[i] = best;
+    if (update) {
+      move(chunk, i, label, best);
+    }
+    return 1;
   }
 
   /**

@@ -90,9 +90,10 @@ public final class KMeansPlusPlus {
     final int n = x.size();
     final int d = x.dimension();
     final int trials = localTrials(k);
+    final int count = chunks.count;
     double[] centers = new double[k * d];
-    double[] cum = new double[n];
 
+    double[] cum = new double[n];
     double acc = 0;
     for (int i = 0; i < n; i++) {
       acc += w[i];
@@ -102,22 +103,31 @@ public final class KMeansPlusPlus {
     if (k == 1) {
       return centers;
     }
+    cum = null;
 
-    double[] closest = new double[n];
-    chunks.forEach(c -> x.squaredDistances(chunks.start(c), chunks.end(c), centers, 0, closest));
+    // closest[i]: squared distance from point i to its nearest chosen center; mass[c]: the
+    // weighted sum of closest over chunk c, from which the draws find their chunk.
+    double[][] closest = {new double[n]};
+    double[] mass = new double[count];
+    chunks.forEach(c -> {
+      int from = chunks.start(c);
+      int to = chunks.end(c);
+      x.squaredDistances(from, to, centers, 0, closest[0]);
+      mass[c] = stepwisePotential(w, closest[0], from, to);
+    });
 
     double[][] candidate = new double[trials][n];
     double[] points = new double[trials * d];
-    double[] partial = new double[chunks.count * trials];
+    double[] partial = new double[count * trials];
     for (int center = 1; center < k; center++) {
-      acc = 0;
-      for (int i = 0; i < n; i++) {
-        acc += w[i] * closest[i];
-        cum[i] = acc;
+      double total = 0;
+      for (int c = 0; c < count; c++) {
+        total += mass[c];
       }
       for (int t = 0; t < trials; t++) {
-        x.copyPoint(search(cum, rng.nextDouble() * acc), points, t * d);
+        x.copyPoint(draw(chunks, mass, w, closest[0], rng.nextDouble() * total), points, t * d);
       }
+      final double[] near = closest[0];
       chunks.forEach(c -> {
         // A step of points at a time for all candidates, so that the step's coordinates are
         // read from memory once per center instead of once per candidate.
@@ -127,7 +137,7 @@ public final class KMeansPlusPlus {
             double[] cand = candidate[t];
             x.squaredDistances(s, e, points, t * d, cand);
             for (int i = s; i < e; i++) {
-              cand[i] = Math.min(closest[i], cand[i]);
+              cand[i] = Math.min(near[i], cand[i]);
             }
             partial[c * trials + t] += potential(w, cand, s, e);
           }
@@ -137,19 +147,73 @@ public final class KMeansPlusPlus {
       double bestPot = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
         double pot = 0;
-        for (int c = 0; c < chunks.count; c++) {
+        for (int c = 0; c < count; c++) {
           pot += partial[c * trials + t];
-          partial[c * trials + t] = 0;
         }
         if (pot < bestPot) {
           bestPot = pot;
           best = t;
         }
       }
-      System.arraycopy(candidate[best], 0, closest, 0, n);
+      for (int c = 0; c < count; c++) {
+        mass[c] = partial[c * trials + best];
+      }
+      java.util.Arrays.fill(partial, 0.0);
+      // The best candidate's distances become the closest ones; the old array is reused.
+      double[] swap = closest[0];
+      closest[0] = candidate[best];
+      candidate[best] = swap;
       System.arraycopy(points, best * d, centers, center * d, d);
     }
     return centers;
+  }
+
+  /** {@link #potential} added up step by step, as the candidates' pass adds it. */
+  private static double stepwisePotential(double[] w, double[] v, int from, int to) {
+    double sum = 0;
+    for (int s = from; s < to; s += STEP) {
+      sum += potential(w, v, s, Math.min(to, s + STEP));
+    }
+    return sum;
+  }
+
+  /**
+   * A point drawn with probability proportional to {@code w[i]·closest[i]}: the first point
+   * at which the running mass exceeds {@code r}, found by skipping whole chunks by their
+   * {@code mass} and then adding up the chosen chunk's points. Points of zero mass are never
+   * drawn; should rounding leave r beyond every point, the last point of positive mass is,
+   * and the last point if there is none.
+   */
+  private static int draw(Chunks chunks, double[] mass, double[] w, double[] closest, double r) {
+    double acc = 0;
+    int lastPositive = -1;
+    for (int c = 0; c < chunks.count; c++) {
+      if (mass[c] <= 0) {
+        continue;
+      }
+      if (acc + mass[c] > r) {
+        double a = acc;
+        for (int i = chunks.start(c), end = chunks.end(c); i < end; i++) {
+          double m = w[i] * closest[i];
+          if (m > 0) {
+            a += m;
+            lastPositive = i;
+            if (a > r) {
+              return i;
+            }
+          }
+        }
+      } else {
+        for (int i = chunks.end(c) - 1; i >= chunks.start(c); i--) {
+          if (w[i] * closest[i] > 0) {
+            lastPositive = i;
+            break;
+          }
+        }
+      }
+      acc += mass[c];
+    }
+    return lastPositive >= 0 ? lastPositive : chunks.n - 1;
   }
 
   /**

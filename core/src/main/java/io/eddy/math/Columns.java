@@ -13,9 +13,11 @@ import java.util.Arrays;
  * coordinate order, so it is bit for bit the one {@link AllDistances} computes.
  *
  * <p>Memory: n·d doubles in d arrays (large arrays are also the cheapest kind for the
- * collector to keep while a long fit runs). Immutable after construction; the kernels write
- * only into the arrays passed to them, and only at the indices of the points they are given,
- * so threads working on disjoint ranges can share both the instance and the output arrays.
+ * collector to keep while a long fit runs). A copy made by {@link #copyOf} is immutable; the
+ * kernels write only into the arrays passed to them, and only at the indices of the points
+ * they are given, so threads working on disjoint ranges can share both the instance and the
+ * output arrays. A {@link #buffer} is filled point by point with {@link #set} and belongs to
+ * one thread.
  */
 public final class Columns {
 
@@ -86,7 +88,25 @@ public final class Columns {
     return new Columns(columns, n, d);
   }
 
-  /** The number of points. */
+  /**
+   * An all-zero buffer of {@code capacity} points of dimension d, for batches that change:
+   * fill it with {@link #set}, then run the kernels on the filled range.
+   */
+  public static Columns buffer(int capacity, int d) {
+    if (capacity < 1 || d < 1) {
+      throw new IllegalArgumentException("capacity " + capacity + " and dimension " + d + " must be positive");
+    }
+    return new Columns(new double[d][capacity], capacity, d);
+  }
+
+  /** Overwrites point i with {@code row[off .. off+d)}; only for a {@link #buffer}. */
+  public void set(int i, double[] row, int off) {
+    for (int t = 0; t < d; t++) {
+      columns[t][i] = row[off + t];
+    }
+  }
+
+  /** The number of points (the capacity, for a buffer). */
   public int size() {
     return n;
   }
@@ -110,8 +130,35 @@ public final class Columns {
    */
   public void squaredDistances(int from, int to, double[] c, int cOff, double[] out) {
     final double[][] cols = columns;
-    Arrays.fill(out, from, to, 0.0);
     int t = 0;
+    if (d >= 4) {
+      // The first four coordinates write the output: 0 + e0² is e0² exactly, so this is still
+      // the sum from zero, and the output needs no clearing pass.
+      t = 4;
+      double c0 = c[cOff];
+      double c1 = c[cOff + 1];
+      double c2 = c[cOff + 2];
+      double c3 = c[cOff + 3];
+      double[] x0 = cols[0];
+      double[] x1 = cols[1];
+      double[] x2 = cols[2];
+      double[] x3 = cols[3];
+      for (int i = from; i < to; i++) {
+        double e0 = x0[i] - c0;
+        double e1 = x1[i] - c1;
+        double e2 = x2[i] - c2;
+        double e3 = x3[i] - c3;
+        out[i] = e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+      }
+    } else {
+      t = 1;
+      double c0 = c[cOff];
+      double[] x0 = cols[0];
+      for (int i = from; i < to; i++) {
+        double e0 = x0[i] - c0;
+        out[i] = e0 * e0;
+      }
+    }
     for (; t + 3 < d; t += 4) {
       double c0 = c[cOff + t];
       double c1 = c[cOff + t + 1];

@@ -6,9 +6,9 @@ import io.eddy.Points;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeansModel;
 import io.eddy.kmeans.KMeansPlusPlus;
+import io.eddy.math.Columns;
 import io.eddy.math.Euclid;
 import io.eddy.math.FeatureVariance;
-import io.eddy.math.NearestCenter;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -404,12 +404,8 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     MiniBatchKMeans run = new MiniBatchKMeans(params);
     run.d = dim;
     int batch = Math.min(params.batchSize, n);
-    double[] x = new double[n * dim];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(data[i], 0, x, i * dim, dim);
-    }
     double[] w = weights == null ? null : weights;
-    double tolAbs = params.tol == 0 ? 0 : params.tol * FeatureVariance.mean(x, n, dim);
+    double tolAbs = params.tol == 0 ? 0 : params.tol * meanVariance(data, dim);
 
     int initSize = Math.min(params.effectiveInitSize(), n);
     double[][] sample = new double[initSize][];
@@ -434,7 +430,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     for (; i < nSteps; i++) {
       for (int b = 0; b < batch; b++) {
         int r = run.nextInt(n);
-        System.arraycopy(x, r * dim, s.batch, b * dim, dim);
+        System.arraycopy(data[r], 0, s.batch, b * dim, dim);
         s.batchWeights[b] = w == null ? 1.0 : w[r];
       }
       if (old != null) {
@@ -469,14 +465,50 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     int[] labels = new int[n];
     double[] clusterWeights = new double[k];
     double inertia = 0;
-    for (int p = 0; p < n; p++) {
-      int best = NearestCenter.nearest(x, p * dim, run.centers, k, dim, s.distance);
-      double wp = w == null ? 1.0 : w[p];
-      labels[p] = best;
-      clusterWeights[best] += wp;
-      inertia += wp * s.distance[0];
+    for (int from = 0; from < n; from += s.capacity) {
+      int m = Math.min(s.capacity, n - from);
+      for (int q = 0; q < m; q++) {
+        System.arraycopy(data[from + q], 0, s.batch, q * dim, dim);
+      }
+      s.assign(s.batch, m, run.centers);
+      for (int q = 0; q < m; q++) {
+        int best = s.nearest[q];
+        double wp = w == null ? 1.0 : w[from + q];
+        labels[from + q] = best;
+        clusterWeights[best] += wp;
+        inertia += wp * s.first[q];
+      }
     }
     return new KMeansModel(run.centers, dim, clusterWeights, inertia, epochs, stopped, labels);
+  }
+
+  /**
+   * The mean per-feature variance of the rows, as scikit-learn's tolerance scale; the same
+   * sums in the same order as {@link FeatureVariance#mean}, without a flat copy.
+   */
+  private static double meanVariance(double[][] data, int dim) {
+    int n = data.length;
+    double[] mean = new double[dim];
+    for (double[] row : data) {
+      for (int t = 0; t < dim; t++) {
+        mean[t] += row[t];
+      }
+    }
+    for (int t = 0; t < dim; t++) {
+      mean[t] /= n;
+    }
+    double[] ss = new double[dim];
+    for (double[] row : data) {
+      for (int t = 0; t < dim; t++) {
+        double v = row[t] - mean[t];
+        ss[t] += v * v;
+      }
+    }
+    double total = 0;
+    for (int t = 0; t < dim; t++) {
+      total += ss[t] / n;
+    }
+    return total / dim;
   }
 
   // ------------------------------------------------------------------ randomness
@@ -519,7 +551,13 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     final boolean[] reassigned;
     final int[] order;
     final int[] picks;
-    final double[] distance = new double[1];
+    /** The batch by columns, and the buffers of {@link Columns#nearest} on it. */
+    final Columns columns;
+    final int[] nearest;
+    final double[] first;
+    final double[] second;
+    final double[] distances;
+    final double[][] steps;
 
     Step(int k, int d, int capacity) {
       this.k = k;
@@ -532,6 +570,23 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       reassigned = new boolean[k];
       order = new int[k];
       picks = new int[capacity];
+      columns = Columns.buffer(capacity, d);
+      nearest = new int[capacity];
+      first = new double[capacity];
+      second = new double[capacity];
+      distances = new double[capacity];
+      steps = new double[k][Columns.STEP];
+    }
+
+    /**
+     * Labels the {@code m} points of {@code x} (row-major) by their nearest centers into
+     * {@link #nearest}, with the squared distances in {@link #first}.
+     */
+    void assign(double[] x, int m, double[] centers) {
+      for (int i = 0; i < m; i++) {
+        columns.set(i, x, i * d);
+      }
+      columns.nearest(0, m, centers, k, distances, steps, nearest, first, second);
     }
 
     /**
@@ -543,11 +598,12 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       Arrays.fill(sums, 0.0);
       Arrays.fill(sumWeights, 0.0);
       double inertia = 0;
+      assign(x, m, centers);
       for (int i = 0; i < m; i++) {
         int xo = i * d;
-        int best = NearestCenter.nearest(x, xo, centers, k, d, distance);
+        int best = nearest[i];
         double wi = w[i];
-        inertia += wi * distance[0];
+        inertia += wi * first[i];
         int so = best * d;
         for (int t = 0; t < d; t++) {
           sums[so + t] += wi * x[xo + t];
