@@ -244,8 +244,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
    *     distinct points of positive weight
    */
   public KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters) {
-    final Columns columns = Columns.copyOf(data);
-    final int d = columns.dimension();
+    if (data == null || data.length == 0 || data[0] == null || data[0].length == 0) {
+      Points.requireData(data);
+    }
+    final int d = data[0].length;
     final int n = data.length;
     final int k = params.k;
     if (weights != null) {
@@ -265,43 +267,59 @@ public final class KMeans implements Clusterer<KMeansModel> {
         throw new IllegalArgumentException("initialCenters " + e.getMessage(), e);
       }
     }
+    int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
+    try (Chunks chunks = new Chunks(n, (long) k * d + k, threads)) {
+      return fit(data, weights, initialCenters, chunks);
+    }
+  }
+
+  private KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters,
+      Chunks chunks) {
+    final int d = data[0].length;
+    final int n = data.length;
+    final int k = params.k;
+    // The copy checks the rows as it goes; a chunk that finds a bad one leaves the message to
+    // Points, which names the first bad row whichever thread saw it.
+    final Columns columns = Columns.allocate(n, d);
+    boolean[] valid = new boolean[chunks.count];
+    chunks.forEach(c -> valid[c] = columns.copyRows(data, chunks.start(c), chunks.end(c)));
+    for (boolean v : valid) {
+      if (!v) {
+        Points.requireAll(data, d);
+      }
+    }
     requireDistinct(data, weights, k);
 
     double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
     double tol = params.tol == 0 ? 0 : params.tol * columns.meanVariance();
-    int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
-    Algorithm algorithm = resolve(params.algorithm, n, k, d);
-
-    try (Chunks chunks = new Chunks(n, (long) k * d + k, threads)) {
-      Solver solver;
-      switch (algorithm) {
-        case HAMERLY:
-          solver = new HamerlySolver(columns, data, w, k, chunks);
-          break;
-        case ELKAN:
-          solver = new ElkanSolver(columns, data, w, k, chunks);
-          break;
-        default:
-          solver = new LloydSolver(columns, data, w, k, chunks);
-      }
-      Solver.Result best = null;
-      if (initialCenters != null) {
-        best = solver.run(KMeansPlusPlus.flatten(initialCenters, d), params.maxIter, tol);
-      } else {
-        SplittableRandom rng = new SplittableRandom(params.seed);
-        for (int r = 0; r < params.nInit; r++) {
-          double[] init = params.init == Init.KMEANS_PLUS_PLUS
-              ? KMeansPlusPlus.centers(columns, w, k, rng, chunks)
-              : randomCenters(columns, w, k, rng);
-          Solver.Result result = solver.run(init, params.maxIter, tol);
-          if (best == null || result.inertia < best.inertia) {
-            best = result;
-          }
+    Solver solver;
+    switch (resolve(params.algorithm, n, k, d)) {
+      case HAMERLY:
+        solver = new HamerlySolver(columns, data, w, k, chunks);
+        break;
+      case ELKAN:
+        solver = new ElkanSolver(columns, data, w, k, chunks);
+        break;
+      default:
+        solver = new LloydSolver(columns, data, w, k, chunks);
+    }
+    Solver.Result best = null;
+    if (initialCenters != null) {
+      best = solver.run(KMeansPlusPlus.flatten(initialCenters, d), params.maxIter, tol);
+    } else {
+      SplittableRandom rng = new SplittableRandom(params.seed);
+      for (int r = 0; r < params.nInit; r++) {
+        double[] init = params.init == Init.KMEANS_PLUS_PLUS
+            ? KMeansPlusPlus.centers(columns, w, k, rng, chunks)
+            : randomCenters(columns, w, k, rng);
+        Solver.Result result = solver.run(init, params.maxIter, tol);
+        if (best == null || result.inertia < best.inertia) {
+          best = result;
         }
       }
-      return new KMeansModel(best.centers, d, best.weights, best.inertia, best.iterations,
-          best.converged, best.labels);
     }
+    return new KMeansModel(best.centers, d, best.weights, best.inertia, best.iterations,
+        best.converged, best.labels);
   }
 
   /** The algorithm {@link Algorithm#AUTO} stands for with data of this shape. */

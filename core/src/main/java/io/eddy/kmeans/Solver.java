@@ -114,6 +114,9 @@ abstract class Solver {
    * moving those whose label changed if {@code update}; returns how many changed.
    */
   final int relabel(int chunk, int from, int to, int[] nearest, boolean update) {
+    if (update && from < to && labels[from] < 0) {
+      return labelFirst(chunk, from, to, nearest);
+    }
     int count = 0;
     for (int i = from; i < to; i++) {
       int best = nearest[i];
@@ -127,6 +130,27 @@ abstract class Solver {
       }
     }
     return count;
+  }
+
+  /**
+   * The first labels of a run (every label is still -1): adds every point to its cluster's
+   * running sums, reading the coordinates from {@link #columns}, which the assignment pass has
+   * just brought into cache, rather than from the rows. Each sum receives the same terms in the
+   * same point order as {@link #move} would give it.
+   */
+  private int labelFirst(int chunk, int from, int to, int[] nearest) {
+    System.arraycopy(nearest, from, labels, from, to - from);
+    double[] s = partialSums;
+    int base = chunk * k;
+    for (int i = from; i < to; i++) {
+      partialWeights[base + nearest[i]] += w[i];
+    }
+    for (int t = 0; t < d; t++) {
+      for (int i = from; i < to; i++) {
+        s[(base + nearest[i]) * d + t] += w[i] * columns.get(i, t);
+      }
+    }
+    return to - from;
   }
 
   /** The outcome of a run. */

@@ -58,19 +58,41 @@ public final class Columns {
     if (d < 1) {
       Points.requireAll(data, d);
     }
-    int n = data.length;
-    double[][] columns = new double[d][n];
+    Columns c = allocate(data.length, d);
+    if (!c.copyRows(data, 0, data.length)) {
+      Points.requireAll(data, d);
+    }
+    return c;
+  }
+
+  /**
+   * Storage for n points of dimension d, all zero, to be filled by {@link #copyRows} (from
+   * several threads, on disjoint ranges).
+   */
+  public static Columns allocate(int n, int d) {
+    if (n < 1 || d < 1) {
+      throw new IllegalArgumentException("size " + n + " and dimension " + d + " must be positive");
+    }
+    return new Columns(new double[d][n], n, d);
+  }
+
+  /**
+   * Copies rows {@code [from, to)} of {@code data} into points {@code [from, to)}. Returns
+   * false, with the range partly written, if a row is null, not of this dimension or holds a
+   * value that is not finite; the caller then reports it (with {@link Points#requireAll}).
+   */
+  public boolean copyRows(double[][] data, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double[] row = data[i];
+      if (row == null || row.length != d) {
+        return false;
+      }
+    }
     // NaN and the infinities are the only values whose product with zero is not zero: one sum
     // per lane of a step checks everything without a branch per value.
     double[] check = new double[STEP];
-    for (int s = 0; s < n; s += STEP) {
-      int end = Math.min(n, s + STEP);
-      for (int i = s; i < end; i++) {
-        double[] row = data[i];
-        if (row == null || row.length != d) {
-          Points.requireAll(data, d);
-        }
-      }
+    for (int s = from; s < to; s += STEP) {
+      int end = Math.min(to, s + STEP);
       for (int t = 0; t < d; t++) {
         double[] col = columns[t];
         for (int i = s; i < end; i++) {
@@ -82,10 +104,10 @@ public final class Columns {
     }
     for (double c : check) {
       if (c != 0) {
-        Points.requireAll(data, d);
+        return false;
       }
     }
-    return new Columns(columns, n, d);
+    return true;
   }
 
   /**
@@ -114,6 +136,11 @@ public final class Columns {
   /** The dimension. */
   public int dimension() {
     return d;
+  }
+
+  /** Coordinate t of point i. */
+  public double get(int i, int t) {
+    return columns[t][i];
   }
 
   /** Copies point i into {@code out[off .. off+d)}. */
