@@ -468,9 +468,9 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     for (int from = 0; from < n; from += s.capacity) {
       int m = Math.min(s.capacity, n - from);
       for (int q = 0; q < m; q++) {
-        System.arraycopy(data[from + q], 0, s.batch, q * dim, dim);
+        s.columns.set(q, data[from + q], 0);
       }
-      s.assign(s.batch, m, run.centers);
+      s.columns.nearest(0, m, run.centers, k, s.distances, s.steps, s.nearest, s.first, s.second);
       for (int q = 0; q < m; q++) {
         int best = s.nearest[q];
         double wp = w == null ? 1.0 : w[from + q];

@@ -1,5 +1,6 @@
 package io.eddy.benchmarks.kmeans;
 
+import io.eddy.math.Columns;
 import io.eddy.math.NearestCenter;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +16,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The Lloyd assignment pass (every point against every center) with Eddy's kernel
- * {@link NearestCenter#nearest(double[], int, double[], int, int)}, which Lloyd's iterations,
- * mini-batch steps and {@code predict} use, beside a plain loop doing the same arithmetic. Each invocation assigns {@value #N} points to {@value #K} centers; JMH reports
- * ns per point, and the results file divides by K·d to give ns per (point × center × dimension).
+ * The Lloyd assignment pass (every point against every center) with Eddy's two kernels, beside
+ * a plain loop doing the same arithmetic: {@link Columns#nearest}, the column kernel that
+ * Lloyd's iterations, Hamerly's first pass and mini-batch steps use, and
+ * {@link NearestCenter#nearest(double[], int, double[], int, int)}, the per-point kernel of
+ * {@code predict}. Each invocation assigns {@value #N} points to {@value #K} centers; JMH
+ * reports ns per point, and the results file divides by K·d to give ns per (point × center ×
+ * dimension).
  *
  * <pre>
  * ./mvnw -q -B -o -pl benchmarks -am package -DskipTests
@@ -40,6 +44,11 @@ public class LloydAssignBenchmark {
   private double[] x;
   private double[] centers;
   private int[] labels;
+  private Columns columns;
+  private double[] distances;
+  private double[] first;
+  private double[] second;
+  private double[][] steps;
 
   @Setup
   public void setup() {
@@ -53,9 +62,26 @@ public class LloydAssignBenchmark {
       centers[i] = rng.nextDouble(-10, 10);
     }
     labels = new int[N];
+    double[][] rows = new double[N][];
+    for (int i = 0; i < N; i++) {
+      rows[i] = java.util.Arrays.copyOfRange(x, i * d, (i + 1) * d);
+    }
+    columns = Columns.copyOf(rows);
+    distances = new double[N];
+    first = new double[N];
+    second = new double[N];
+    steps = new double[K][Columns.STEP];
   }
 
-  /** Eddy's kernel: one assignment pass, per point. */
+  /** The column kernel: one assignment pass with both smallest distances, per point. */
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public int[] columns() {
+    columns.nearest(0, N, centers, K, distances, steps, labels, first, second);
+    return labels;
+  }
+
+  /** The per-point kernel: one assignment pass, per point. */
   @Benchmark
   @OperationsPerInvocation(N)
   public int[] eddy() {

@@ -24,8 +24,9 @@ import java.util.function.IntFunction;
  * java -cp benchmarks/target/benchmarks.jar io.eddy.benchmarks.kmeans.SklearnComparison /tmp/eddy-kmeans-compare 5
  * </pre>
  *
- * <p>Each configuration runs once untimed (JIT warm-up), then {@code repeats} timed runs; the
- * median and minimum wall-clock times are printed with the inertia and iteration count. All
+ * <p>Each configuration runs three times untimed (JIT warm-up: a service fits many times in one
+ * JVM), then {@code repeats} timed runs with seeds 0 .. repeats-1; the median and minimum
+ * wall-clock times are printed with the median inertia and the iteration counts. All
  * runs use every available processor ({@code parallelism = 0}) unless the system property
  * {@code eddy.parallelism} says otherwise; mini-batch k-means is single-threaded.
  */
@@ -57,7 +58,9 @@ public final class SklearnComparison {
   }
 
   private static void time(String label, int repeats, IntFunction<KMeansModel> fit) {
-    fit.apply(1000);
+    for (int w = 0; w < 3; w++) {
+      fit.apply(1000 + w);
+    }
     double[] t = new double[repeats];
     double[] inertia = new double[repeats];
     int[] iterations = new int[repeats];
@@ -75,7 +78,9 @@ public final class SklearnComparison {
   }
 
   private static void timeSeeding(double[][] data, int k, int repeats) {
-    KMeansPlusPlus.centers(data, null, k, new SplittableRandom(1000));
+    for (int w = 0; w < 3; w++) {
+      KMeansPlusPlus.centers(data, null, k, new SplittableRandom(1000 + w));
+    }
     double[] t = new double[repeats];
     for (int r = 0; r < repeats; r++) {
       long t0 = System.nanoTime();
