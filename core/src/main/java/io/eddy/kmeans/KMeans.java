@@ -35,7 +35,14 @@ import java.util.SplittableRandom;
  *
  * <p>Per-point work is split into fixed chunks that run on {@code parallelism} threads; partial
  * sums are combined in chunk order, so the model is bit-for-bit the same whatever the number of
- * threads. Fitting twice with the same seed gives identical models.
+ * threads. Fitting twice with the same seed gives identical models. Each chunk keeps the sums of
+ * its clusters up to date by moving only the points whose label changed, so an iteration in
+ * which few labels change reads few points.
+ *
+ * <p>The data are copied once, column by column ({@code io.eddy.math.Columns}), so that
+ * k-means++ and the exhaustive passes compute a range of points' distances to a center in SIMD
+ * loops; the bounded passes of Hamerly and Elkan read the caller's rows directly. Distances are
+ * always the exact sums of squared differences (no {@code |x|² − 2x·c + |c|²} shortcut).
  *
  * <p>Sample weights are supported ({@link #fit(double[][], double[])}): a weight of 2 counts a
  * point twice, a weight of 0 removes it. The data must hold at least k distinct points of
@@ -43,8 +50,9 @@ import java.util.SplittableRandom;
  * zero-variance data can be fitted only with k = 1).
  *
  * <p>Cost per iteration: O(n·k·d) for Lloyd, usually much less for Hamerly and Elkan; memory
- * O(n·d) for a flat copy of the data plus O(n) (Lloyd, Hamerly) or O(n·k) (Elkan). Thread-safe:
- * a {@code KMeans} holds only its parameters.
+ * O(n·d) for the column copy plus O(n) (Lloyd, Hamerly) or O(n·k) (Elkan), and O(n·(2 + ln k))
+ * during k-means++. The caller's rows must not change during {@code fit}. Thread-safe: a
+ * {@code KMeans} holds only its parameters.
  *
  * <p>References: S. P. Lloyd, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 1982;
  * D. Arthur and S. Vassilvitskii, "k-means++", SODA 2007; G. Hamerly, "Making k-means even
