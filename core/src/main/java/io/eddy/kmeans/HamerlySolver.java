@@ -30,6 +30,13 @@ final class HamerlySolver extends Solver {
   /** Per chunk: the points of a window that failed their bounds test. */
   private final int[][] window;
   private static final int WINDOW = 64;
+  /**
+   * Per chunk: the fraction of its points that failed their bounds test in the last pass.
+   * Above {@link #FULL_PASS_ABOVE} the next pass is exhaustive (measured: a point checked on
+   * its own costs about three times its share of the column kernel's pass, at d = 16).
+   */
+  private final double[] failed;
+  private static final double FULL_PASS_ABOVE = 1.0 / 3;
 
   /** Buffers of the first, exhaustive pass. */
   private final BlockScratch blockScratch;
@@ -44,6 +51,7 @@ final class HamerlySolver extends Solver {
     centerColumns = new double[d][k];
     scratch = new double[chunks.count][k];
     window = new int[chunks.count][WINDOW];
+    failed = new double[chunks.count];
     blockScratch = new BlockScratch(k);
     nearestScratch = new int[n];
     distanceScratch = new double[n];
@@ -64,11 +72,22 @@ final class HamerlySolver extends Solver {
   void assign(int chunk, boolean update) {
     if (!initialized) {
       assignAll(chunk, update);
+      failed[chunk] = 1;
+      return;
+    }
+    int size = chunks.end(chunk) - chunks.start(chunk);
+    if (failed[chunk] > FULL_PASS_ABOVE) {
+      // While the centers still move a lot, most points fail their bounds and are measured one
+      // by one from rows that are seldom in cache; the column kernel's exhaustive pass over the
+      // chunk is then cheaper, and it leaves exact bounds.
+      failed[chunk] = (double) failures(chunk) / size;
+      assignAll(chunk, update);
       return;
     }
     final double[] c = centers;
     final int[] suspects = window[chunk];
     int count = 0;
+    int suspected = 0;
     for (int s = chunks.start(chunk), end = chunks.end(chunk); s < end; s += WINDOW) {
       // Three passes over a window of points. Most points pass the bounds test and are never
       // read; the others' rows are mostly not in cache, so their exact distances are computed
@@ -88,8 +107,21 @@ final class HamerlySolver extends Solver {
         int i = suspects[q];
         count += searchAll(chunk, i, update);
       }
+      suspected += m;
     }
     changed[chunk] = count;
+    failed[chunk] = (double) suspected / size;
+  }
+
+  /** How many points of {@code chunk} fail their bounds test. */
+  private int failures(int chunk) {
+    int count = 0;
+    for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
+      if (upper[i] > Math.max(half[labels[i]], lower[i])) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**

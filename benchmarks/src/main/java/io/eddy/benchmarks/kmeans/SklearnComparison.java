@@ -92,7 +92,7 @@ public final class SklearnComparison {
         t[repeats / 2], t[0]);
   }
 
-  private static double[][] read(Path file, int d) throws IOException {
+  static double[][] read(Path file, int d) throws IOException {
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     int n = b.remaining() / 8 / d;
     double[][] out = new double[n][d];
