@@ -119,8 +119,12 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
   }
 
-  /** Up to this dimension {@link Algorithm#AUTO} chooses Hamerly. */
-  public static final int AUTO_HAMERLY_MAX_DIMENSION = 32;
+  /**
+   * Up to this dimension {@link Algorithm#AUTO} chooses Hamerly. Measured on one thread, n =
+   * 20,000 overlapping blobs: Hamerly is faster than Elkan at d = 8 and 64 for k = 16, 64 and
+   * 128, and at d = 128 for k = 16; Elkan is faster at d = 256 (k = 16 and 64).
+   */
+  public static final int AUTO_HAMERLY_MAX_DIMENSION = 128;
 
   /**
    * The configuration of a {@link KMeans}.
