@@ -1,8 +1,8 @@
 package io.eddy.kmeans;
 
 import io.eddy.math.AllDistances;
-import io.eddy.math.Euclid;
 import io.eddy.math.Columns;
+import io.eddy.math.Euclid;
 
 /**
  * Hamerly's assignment step: one upper bound on the distance to the assigned center and one
@@ -10,6 +10,10 @@ import io.eddy.math.Columns;
  * below both its lower bound and half the distance from its center to the nearest other center
  * keeps its label without any distance computation. Gives Lloyd's labels with far fewer
  * distance computations in low and moderate dimension; O(n) extra memory.
+ *
+ * <p>The first pass, and any pass over a chunk most of whose points failed their bounds in the
+ * pass before, is exhaustive, by the column kernel, and leaves exact bounds. Otherwise the
+ * points that fail their bounds are measured one by one from their rows.
  *
  * <p>Reference: G. Hamerly, "Making k-means even faster", SDM 2010.
  */

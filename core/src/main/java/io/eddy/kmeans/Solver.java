@@ -1,7 +1,7 @@
 package io.eddy.kmeans;
 
-import io.eddy.math.Euclid;
 import io.eddy.math.Columns;
+import io.eddy.math.Euclid;
 import java.util.Arrays;
 
 /**
