@@ -224,7 +224,7 @@ public final class Columns {
    * @param scratch k arrays of length at least {@link #STEP}; overwritten
    * @param label receives the nearest center of point i at index i
    * @param first receives the smallest squared distance of point i at index i
-   * @param second receives the second smallest at index i
+   * @param second receives the second smallest at index i, or null if not wanted
    */
   public void nearest(int from, int to, double[] centers, int k, double[] distances,
       double[][] scratch, int[] label, double[] first, double[] second) {
@@ -232,16 +232,24 @@ public final class Columns {
       int e = Math.min(to, s + STEP);
       squaredDistances(s, e, centers, 0, first);
       System.arraycopy(first, s, scratch[0], 0, e - s);
-      Arrays.fill(second, s, e, Double.POSITIVE_INFINITY);
+      if (second != null) {
+        Arrays.fill(second, s, e, Double.POSITIVE_INFINITY);
+      }
       for (int j = 1; j < k; j++) {
         squaredDistances(s, e, centers, j * d, distances);
         // Math.min and Math.max vectorise, and neither the order of the centers nor ties
         // matter to the two smallest values.
-        for (int i = s; i < e; i++) {
-          double v = distances[i];
-          double m1 = first[i];
-          second[i] = Math.min(second[i], Math.max(m1, v));
-          first[i] = Math.min(m1, v);
+        if (second != null) {
+          for (int i = s; i < e; i++) {
+            double v = distances[i];
+            double m1 = first[i];
+            second[i] = Math.min(second[i], Math.max(m1, v));
+            first[i] = Math.min(m1, v);
+          }
+        } else {
+          for (int i = s; i < e; i++) {
+            first[i] = Math.min(first[i], distances[i]);
+          }
         }
         System.arraycopy(distances, s, scratch[j], 0, e - s);
       }

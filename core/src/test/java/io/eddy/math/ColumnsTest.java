@@ -91,6 +91,12 @@ class ColumnsTest {
       assertThat(first[i]).isEqualTo(d1);
       assertThat(second[i]).isEqualTo(d2);
     }
+    // Without the second distance: the same labels and smallest distances.
+    int[] label2 = new int[n];
+    double[] first2 = new double[n];
+    cols.nearest(0, n, centers, k, new double[n], new double[k][Columns.STEP], label2, first2, null);
+    assertThat(label2).containsExactly(label);
+    assertThat(first2).containsExactly(first);
   }
 
   @Test

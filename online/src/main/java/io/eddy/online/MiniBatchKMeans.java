@@ -470,7 +470,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       for (int q = 0; q < m; q++) {
         s.columns.set(q, data[from + q], 0);
       }
-      s.columns.nearest(0, m, run.centers, k, s.distances, s.steps, s.nearest, s.first, s.second);
+      s.columns.nearest(0, m, run.centers, k, s.distances, s.steps, s.nearest, s.first, null);
       for (int q = 0; q < m; q++) {
         int best = s.nearest[q];
         double wp = w == null ? 1.0 : w[from + q];
@@ -555,7 +555,6 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     final Columns columns;
     final int[] nearest;
     final double[] first;
-    final double[] second;
     final double[] distances;
     final double[][] steps;
 
@@ -573,7 +572,6 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       columns = Columns.buffer(capacity, d);
       nearest = new int[capacity];
       first = new double[capacity];
-      second = new double[capacity];
       distances = new double[capacity];
       steps = new double[k][Columns.STEP];
     }
@@ -586,7 +584,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       for (int i = 0; i < m; i++) {
         columns.set(i, x, i * d);
       }
-      columns.nearest(0, m, centers, k, distances, steps, nearest, first, second);
+      columns.nearest(0, m, centers, k, distances, steps, nearest, first, null);
     }
 
     /**
