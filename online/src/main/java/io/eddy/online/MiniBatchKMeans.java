@@ -43,8 +43,10 @@ import java.util.SplittableRandom;
  * batches drawn from the data with replacement, stopping early when the exponentially weighted
  * average of the per-point batch inertia has not improved for {@code maxNoImprovement} steps,
  * or (with {@code tol > 0}) when the squared center change of a step is at most {@code tol} ×
- * the mean feature variance. The model's labels and inertia are computed on all the data. A
- * fit neither reads nor changes the online learning state, so it is safe to call concurrently.
+ * the mean feature variance. The model's labels and inertia are computed on all the data. The
+ * check of the data and that final labelling run on {@code parallelism} threads (the steps on
+ * the calling thread); the model is the same whatever their number. A fit neither reads nor
+ * changes the online learning state, so it is safe to call concurrently.
  *
  * <p>Deviations from scikit-learn: sample weights also weight the k-means++ draws; only one
  * initialisation is tried ({@code n_init = 1}, scikit-learn's "auto" for k-means++); the
@@ -69,12 +71,15 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
    * @param tol {@link #fit} stops when a step moves the centers by at most this fraction of the
    *     mean feature variance (sum of squares), &ge; 0; 0 disables the rule (default 0)
    * @param seed the seed of all randomness (default 0)
+   * @param parallelism threads with which {@link #fit} checks and finally labels the data, &ge;
+   *     0, 0 meaning the number of available processors (default 0); the steps themselves, and
+   *     {@code learn}, run on the calling thread, and the model does not depend on this value
    */
   public record Params(int k, int batchSize, int maxIter, int initSize, double reassignmentRatio,
-      int maxNoImprovement, double tol, long seed) {
+      int maxNoImprovement, double tol, long seed, int parallelism) {
 
     /** The defaults, as listed above. */
-    public static final Params DEFAULTS = new Params(8, 1024, 100, 0, 0.01, 10, 0.0, 0L);
+    public static final Params DEFAULTS = new Params(8, 1024, 100, 0, 0.01, 10, 0.0, 0L, 0);
 
     /** Validates every field. */
     public Params {
@@ -101,6 +106,10 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       if (!(tol >= 0) || tol == Double.POSITIVE_INFINITY) {
         throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
       }
+      if (parallelism < 0) {
+        throw new IllegalArgumentException("parallelism must be in [0, " + Integer.MAX_VALUE
+            + "] (0 = all processors), got " + parallelism);
+      }
     }
 
     /** The initialisation sample size this configuration uses (before capping by the data). */
@@ -117,42 +126,47 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
 
     /** A copy with another k. */
     public Params withK(int k) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another batch size. */
     public Params withBatchSize(int batchSize) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another epoch limit. */
     public Params withMaxIter(int maxIter) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another initialisation sample size. */
     public Params withInitSize(int initSize) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another reassignment ratio. */
     public Params withReassignmentRatio(double reassignmentRatio) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another early-stopping patience. */
     public Params withMaxNoImprovement(int maxNoImprovement) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another tolerance. */
     public Params withTol(double tol) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long seed) {
-      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed);
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
+    }
+
+    /** A copy with another number of threads for {@link MiniBatchKMeans#fit}. */
+    public Params withParallelism(int parallelism) {
+      return new Params(k, batchSize, maxIter, initSize, reassignmentRatio, maxNoImprovement, tol, seed, parallelism);
     }
   }
 
@@ -393,8 +407,26 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   }
 
   private KMeansModel fitWeighted(double[][] data, double[] weights) {
-    int dim = Points.requireData(data);
+    if (data == null || data.length == 0 || data[0] == null || data[0].length == 0) {
+      Points.requireData(data);
+    }
+    int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
+    try (Workers workers = new Workers(threads)) {
+      return fitWeighted(data, weights, workers);
+    }
+  }
+
+  private KMeansModel fitWeighted(double[][] data, double[] weights, Workers workers) {
+    int dim = data[0].length;
     int n = data.length;
+    int blocks = (n + LABEL_BLOCK - 1) / LABEL_BLOCK;
+    boolean[] fine = new boolean[blocks];
+    workers.forEach(blocks, b -> fine[b] = rowsFine(data, b * LABEL_BLOCK, Math.min(n, (b + 1) * LABEL_BLOCK), dim));
+    for (boolean f : fine) {
+      if (!f) {
+        Points.requireAll(data, dim); // names the first bad row
+      }
+    }
     if (weights != null) {
       Points.requireWeights(weights, n);
     }
@@ -463,23 +495,60 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
 
     int k = params.k;
     int[] labels = new int[n];
-    double[] clusterWeights = new double[k];
-    double inertia = 0;
-    for (int from = 0; from < n; from += s.capacity) {
-      int m = Math.min(s.capacity, n - from);
-      for (int q = 0; q < m; q++) {
-        s.columns.set(q, data[from + q], 0);
+    double[] blockInertia = new double[blocks];
+    double[] blockWeights = new double[blocks * k];
+    java.util.concurrent.ConcurrentLinkedQueue<Step> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final double[] centers = run.centers;
+    workers.forEach(blocks, b -> {
+      Step t = free.poll();
+      if (t == null) {
+        t = new Step(k, dim, LABEL_BLOCK);
       }
-      s.columns.nearest(0, m, run.centers, k, s.distances, s.steps, s.nearest, s.first, null);
+      int from = b * LABEL_BLOCK;
+      int m = Math.min(n, from + LABEL_BLOCK) - from;
       for (int q = 0; q < m; q++) {
-        int best = s.nearest[q];
+        t.columns.set(q, data[from + q], 0);
+      }
+      t.columns.nearest(0, m, centers, k, t.distances, t.steps, t.nearest, t.first, null);
+      double sum = 0;
+      for (int q = 0; q < m; q++) {
+        int best = t.nearest[q];
         double wp = w == null ? 1.0 : w[from + q];
         labels[from + q] = best;
-        clusterWeights[best] += wp;
-        inertia += wp * s.first[q];
+        blockWeights[b * k + best] += wp;
+        sum += wp * t.first[q];
+      }
+      blockInertia[b] = sum;
+      free.add(t);
+    });
+    double inertia = 0;
+    double[] clusterWeights = new double[k];
+    for (int b = 0; b < blocks; b++) {
+      inertia += blockInertia[b];
+      for (int j = 0; j < k; j++) {
+        clusterWeights[j] += blockWeights[b * k + j];
       }
     }
     return new KMeansModel(run.centers, dim, clusterWeights, inertia, epochs, stopped, labels);
+  }
+
+  /** Whether rows {@code [from, to)} all have dimension d and finite values. */
+  private static boolean rowsFine(double[][] data, int from, int to, int d) {
+    for (int i = from; i < to; i++) {
+      double[] row = data[i];
+      if (row == null || row.length != d) {
+        return false;
+      }
+      // NaN and the infinities are the only values whose product with zero is not zero.
+      double check = 0;
+      for (double v : row) {
+        check += v * 0.0;
+      }
+      if (check != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -510,6 +579,9 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     }
     return total / dim;
   }
+
+  /** Points per task of fit's checking and labelling passes. */
+  private static final int LABEL_BLOCK = 4096;
 
   // ------------------------------------------------------------------ randomness
 

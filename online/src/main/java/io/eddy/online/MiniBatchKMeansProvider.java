@@ -30,7 +30,9 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
           "fit stops after this many steps without a better smoothed inertia; 0 = off"),
       Parameter.ofDouble("tol", D.tol(), 0, true, Double.POSITIVE_INFINITY, false,
           "fit stops when a step moves the centers by at most tol x mean feature variance; 0 = off"),
-      Parameter.ofLong("seed", D.seed(), "seed of all randomness"));
+      Parameter.ofLong("seed", D.seed(), "seed of all randomness"),
+      Parameter.ofInt("parallelism", D.parallelism(), 0, Integer.MAX_VALUE,
+          "threads with which fit checks and labels the data; 0 = all processors"));
 
   /** For the {@link java.util.ServiceLoader}. */
   public MiniBatchKMeansProvider() {}
@@ -64,7 +66,8 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
         p.getDouble("reassignmentRatio"),
         p.getInt("maxNoImprovement"),
         p.getDouble("tol"),
-        p.getLong("seed")));
+        p.getLong("seed"),
+        p.getInt("parallelism")));
   }
 
   @Override
@@ -82,8 +85,11 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
     return List.of(STATE_CODEC);
   }
 
-  /** The full online learning state: configuration, centers, counts, buffer and RNG. */
-  static final StateCodec<MiniBatchKMeans> STATE_CODEC = StateCodec.of("minibatch-kmeans.state", 1, MiniBatchKMeans.class,
+  /**
+   * The full online learning state: configuration, centers, counts, buffer and RNG. Version 2
+   * adds {@code parallelism} after the seed; version 1 payloads read with parallelism 0.
+   */
+  static final StateCodec<MiniBatchKMeans> STATE_CODEC = StateCodec.of("minibatch-kmeans.state", 2, MiniBatchKMeans.class,
       (c, out) -> {
         MiniBatchKMeans.Params p = c.params();
         out.writeInt(p.k());
@@ -94,6 +100,7 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
         out.writeInt(p.maxNoImprovement());
         out.writeDouble(p.tol());
         out.writeLong(p.seed());
+        out.writeInt(p.parallelism());
         out.writeInt(c.dimension());
         out.writeLong(c.seen());
         out.writeLong(c.stateRng());
@@ -114,7 +121,8 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
       },
       (in, version) -> {
         MiniBatchKMeans.Params p = new MiniBatchKMeans.Params(in.readInt(), in.readInt(),
-            in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readDouble(), in.readLong());
+            in.readInt(), in.readInt(), in.readDouble(), in.readInt(), in.readDouble(), in.readLong(),
+            version >= 2 ? in.readInt() : 0);
         int d = in.readInt(0, Integer.MAX_VALUE);
         long seen = in.readLong();
         long rng = in.readLong();

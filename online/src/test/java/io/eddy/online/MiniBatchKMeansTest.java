@@ -68,6 +68,86 @@ class MiniBatchKMeansTest {
   }
 
   @Test
+  void fit_resultDoesNotDependOnParallelism() throws IOException {
+    // More than one labelling block (4096 points), so that two threads share the work.
+    double[][] data = new double[10_000][];
+    SplittableRandom rng = new SplittableRandom(9);
+    for (int i = 0; i < data.length; i++) {
+      int c = rng.nextInt(4);
+      data[i] = new double[] {c * 5 + rng.nextGaussian(), -c * 3 + rng.nextGaussian(), rng.nextGaussian()};
+    }
+    MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(4).withBatchSize(256).withSeed(5);
+    KMeansModel one = new MiniBatchKMeans(p.withParallelism(1)).fit(data);
+    KMeansModel two = new MiniBatchKMeans(p.withParallelism(2)).fit(data);
+    KMeansModel all = new MiniBatchKMeans(p).fit(data);
+    for (KMeansModel m : new KMeansModel[] {two, all}) {
+      assertThat(m.trainingLabels()).containsExactly(one.trainingLabels());
+      assertThat(m.inertia()).isEqualTo(one.inertia());
+      for (int j = 0; j < 4; j++) {
+        assertThat(m.center(j)).containsExactly(one.center(j));
+      }
+    }
+    assertThatThrownBy(() -> p.withParallelism(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("parallelism");
+  }
+
+  @Test
+  void persistence_readsVersionOnePayloads_withParallelismZero() throws IOException {
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(2)
+        .withBatchSize(8).withSeed(3).withParallelism(3));
+    SplittableRandom rng = new SplittableRandom(4);
+    for (int i = 0; i < 20; i++) {
+      mb.learn(new double[] {rng.nextInt(2) * 10 + rng.nextGaussian(), rng.nextGaussian()});
+    }
+    byte[] v2 = ModelIO.toBytes(mb);
+    // Rebuild the record as version 1 wrote it: the same payload without the parallelism int,
+    // which follows the 44 bytes of the other parameters.
+    java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(v2));
+    byte[] magic = in.readNBytes(4);
+    int format = in.readInt();
+    String codec = in.readUTF();
+    assertThat(in.readInt()).isEqualTo(2);
+    byte[] payload = in.readNBytes(in.readInt());
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.write(payload, 0, 44);
+    body.write(payload, 48, payload.length - 48);
+    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream h = new java.io.DataOutputStream(head);
+    h.write(magic);
+    h.writeInt(format);
+    h.writeUTF(codec);
+    h.writeInt(1);
+    h.writeInt(body.size());
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(head.toByteArray());
+    crc.update(body.toByteArray());
+    java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
+    v1.write(head.toByteArray());
+    v1.write(body.toByteArray());
+    new java.io.DataOutputStream(v1).writeInt((int) crc.getValue());
+
+    MiniBatchKMeans restored = ModelIO.fromBytes(v1.toByteArray(), MiniBatchKMeans.class);
+    assertThat(restored.params()).isEqualTo(mb.params().withParallelism(0));
+    assertThat(restored.seen()).isEqualTo(mb.seen());
+    for (int j = 0; j < 2; j++) {
+      assertThat(restored.snapshot().center(j)).containsExactly(mb.snapshot().center(j));
+    }
+  }
+
+  @Test
+  void fit_badRowInAnyBlock_isReportedAsTheFirstBadRow() {
+    double[][] data = new double[9_000][];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = new double[] {i % 7, i % 3};
+    }
+    data[8_500] = new double[] {1, Double.NaN};
+    data[6_000] = new double[] {1};
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3).withParallelism(2));
+    assertThatThrownBy(() -> mb.fit(data)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("row 6000:");
+  }
+
+  @Test
   void fit_sameSeed_identicalAndOnlineStateUntouched() {
     double[][] data = blobs(3_000, 3, 4, 1.0, 5);
     MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(4).withBatchSize(128).withSeed(9));

@@ -28,7 +28,8 @@ import java.util.function.IntFunction;
  * JVM), then {@code repeats} timed runs with seeds 0 .. repeats-1; the median and minimum
  * wall-clock times are printed with the median inertia and the iteration counts. All
  * runs use every available processor ({@code parallelism = 0}) unless the system property
- * {@code eddy.parallelism} says otherwise; mini-batch k-means is single-threaded.
+ * {@code eddy.parallelism} says otherwise (mini-batch k-means uses them to check and label the
+ * data; its steps run on one thread).
  */
 public final class SklearnComparison {
 
@@ -54,7 +55,8 @@ public final class SklearnComparison {
           r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads)).fit(data, null, init));
     }
     time("minibatch fit, batch 1024", repeats,
-        r -> new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(k).withBatchSize(1024).withSeed(r)).fit(data));
+        r -> new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(k).withBatchSize(1024).withSeed(r)
+            .withParallelism(threads)).fit(data));
   }
 
   private static void time(String label, int repeats, IntFunction<KMeansModel> fit) {
