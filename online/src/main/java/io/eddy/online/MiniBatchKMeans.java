@@ -44,9 +44,9 @@ import java.util.SplittableRandom;
  * average of the per-point batch inertia has not improved for {@code maxNoImprovement} steps,
  * or (with {@code tol > 0}) when the squared center change of a step is at most {@code tol} ×
  * the mean feature variance. The model's labels and inertia are computed on all the data. The
- * check of the data and that final labelling run on {@code parallelism} threads (the steps on
- * the calling thread); the model is the same whatever their number. A fit neither reads nor
- * changes the online learning state, so it is safe to call concurrently.
+ * check of the data, the labelling of each batch and the final labelling use up to
+ * {@code parallelism} threads; the model is the same whatever their number. A fit neither
+ * reads nor changes the online learning state, so it is safe to call concurrently.
  *
  * <p>Deviations from scikit-learn: sample weights also weight the k-means++ draws; only one
  * initialisation is tried ({@code n_init = 1}, scikit-learn's "auto" for k-means++); the
@@ -71,9 +71,10 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
    * @param tol {@link #fit} stops when a step moves the centers by at most this fraction of the
    *     mean feature variance (sum of squares), &ge; 0; 0 disables the rule (default 0)
    * @param seed the seed of all randomness (default 0)
-   * @param parallelism threads with which {@link #fit} checks and finally labels the data, &ge;
-   *     0, 0 meaning the number of available processors (default 0); the steps themselves, and
-   *     {@code learn}, run on the calling thread, and the model does not depend on this value
+   * @param parallelism threads with which {@link #fit} checks the data, labels its batches (in
+   *     halves, from 512 points) and finally labels all the data, &ge; 0, 0 meaning the number
+   *     of available processors (default 0); {@code learn} runs on the calling thread, and the
+   *     model does not depend on this value
    */
   public record Params(int k, int batchSize, int maxIter, int initSize, double reassignmentRatio,
       int maxNoImprovement, double tol, long seed, int parallelism) {
@@ -451,6 +452,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     run.counts = new double[params.k];
 
     Step s = run.scratch(batch);
+    s.workers = workers;
     long nSteps = (long) params.maxIter * n / batch;
     double ewa = Double.NaN;
     double ewaMin = Double.NaN;
@@ -629,6 +631,9 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     final double[] first;
     final double[] distances;
     final double[][] steps;
+    final double[][] otherSteps;
+    /** Threads for a fit's steps, or null: {@code learn} always runs on the caller's thread. */
+    Workers workers;
 
     Step(int k, int d, int capacity) {
       this.k = k;
@@ -646,6 +651,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       first = new double[capacity];
       distances = new double[capacity];
       steps = new double[k][Columns.STEP];
+      otherSteps = new double[k][Columns.STEP];
     }
 
     /**
@@ -653,10 +659,27 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
      * {@link #nearest}, with the squared distances in {@link #first}.
      */
     void assign(double[] x, int m, double[] centers) {
-      for (int i = 0; i < m; i++) {
+      Workers w = workers;
+      if (w == null || m < 4 * Columns.STEP) {
+        assignRange(x, 0, m, centers, steps);
+        return;
+      }
+      // Two halves on two threads: every point's label and distance are the same either way.
+      int half = m / 2;
+      w.forEach(2, h -> {
+        if (h == 0) {
+          assignRange(x, 0, half, centers, steps);
+        } else {
+          assignRange(x, half, m, centers, otherSteps);
+        }
+      });
+    }
+
+    private void assignRange(double[] x, int from, int to, double[] centers, double[][] buffers) {
+      for (int i = from; i < to; i++) {
         columns.set(i, x, i * d);
       }
-      columns.nearest(0, m, centers, k, distances, steps, nearest, first, null);
+      columns.nearest(from, to, centers, k, distances, buffers, nearest, first, null);
     }
 
     /**

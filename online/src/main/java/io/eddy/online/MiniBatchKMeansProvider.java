@@ -32,7 +32,7 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
           "fit stops when a step moves the centers by at most tol x mean feature variance; 0 = off"),
       Parameter.ofLong("seed", D.seed(), "seed of all randomness"),
       Parameter.ofInt("parallelism", D.parallelism(), 0, Integer.MAX_VALUE,
-          "threads with which fit checks and labels the data; 0 = all processors"));
+          "threads with which fit checks and labels the data and its batches; 0 = all processors"));
 
   /** For the {@link java.util.ServiceLoader}. */
   public MiniBatchKMeansProvider() {}

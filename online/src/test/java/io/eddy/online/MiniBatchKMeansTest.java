@@ -69,14 +69,15 @@ class MiniBatchKMeansTest {
 
   @Test
   void fit_resultDoesNotDependOnParallelism() throws IOException {
-    // More than one labelling block (4096 points), so that two threads share the work.
+    // More than one labelling block (4096 points), so that two threads share the final pass.
     double[][] data = new double[10_000][];
     SplittableRandom rng = new SplittableRandom(9);
     for (int i = 0; i < data.length; i++) {
       int c = rng.nextInt(4);
       data[i] = new double[] {c * 5 + rng.nextGaussian(), -c * 3 + rng.nextGaussian(), rng.nextGaussian()};
     }
-    MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(4).withBatchSize(256).withSeed(5);
+    // Batches of 1024 are labelled in two halves on two threads.
+    MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(4).withBatchSize(1024).withSeed(5);
     KMeansModel one = new MiniBatchKMeans(p.withParallelism(1)).fit(data);
     KMeansModel two = new MiniBatchKMeans(p.withParallelism(2)).fit(data);
     KMeansModel all = new MiniBatchKMeans(p).fit(data);

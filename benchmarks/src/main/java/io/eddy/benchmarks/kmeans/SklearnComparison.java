@@ -29,7 +29,7 @@ import java.util.function.IntFunction;
  * wall-clock times are printed with the median inertia and the iteration counts. All
  * runs use every available processor ({@code parallelism = 0}) unless the system property
  * {@code eddy.parallelism} says otherwise (mini-batch k-means uses them to check and label the
- * data; its steps run on one thread).
+ * data and to label each batch in two halves).
  */
 public final class SklearnComparison {
 
