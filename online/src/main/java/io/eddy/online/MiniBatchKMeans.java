@@ -11,6 +11,7 @@ import io.eddy.math.Euclid;
 import io.eddy.math.FeatureVariance;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Mini-batch k-means (Sculley 2010) with the semantics of scikit-learn 1.2's
@@ -499,7 +500,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     int[] labels = new int[n];
     double[] blockInertia = new double[blocks];
     double[] blockWeights = new double[blocks * k];
-    java.util.concurrent.ConcurrentLinkedQueue<Step> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Step> free = new ConcurrentLinkedQueue<>();
     final double[] centers = run.centers;
     workers.forEach(blocks, b -> {
       Step t = free.poll();
