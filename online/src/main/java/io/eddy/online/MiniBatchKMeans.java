@@ -463,11 +463,13 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     long i = 0;
     boolean stopped = false;
     for (; i < nSteps; i++) {
+      int[] drawn = s.drawn;
       for (int b = 0; b < batch; b++) {
         int r = run.nextInt(n);
-        System.arraycopy(data[r], 0, s.batch, b * dim, dim);
+        drawn[b] = r;
         s.batchWeights[b] = w == null ? 1.0 : w[r];
       }
+      s.gather(data, batch, run.centers);
       if (old != null) {
         System.arraycopy(run.centers, 0, old, 0, old.length);
       }
@@ -635,6 +637,9 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     final double[][] otherSteps;
     /** Threads for a fit's steps, or null: {@code learn} always runs on the caller's thread. */
     Workers workers;
+    /** The rows a fit drew for the next step, and whether {@link #gather} has labelled them. */
+    final int[] drawn;
+    private boolean assigned;
 
     Step(int k, int d, int capacity) {
       this.k = k;
@@ -653,12 +658,42 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       distances = new double[capacity];
       steps = new double[k][Columns.STEP];
       otherSteps = new double[k][Columns.STEP];
+      drawn = new int[capacity];
     }
 
     /**
      * Labels the {@code m} points of {@code x} (row-major) by their nearest centers into
      * {@link #nearest}, with the squared distances in {@link #first}.
      */
+    /**
+     * Copies rows {@code drawn[0 .. m)} of {@code data} into the batch and labels them, the two
+     * halves on two threads when there are workers (the rows are scattered in memory, so the
+     * copies gain from two cores as much as the arithmetic).
+     */
+    void gather(double[][] data, int m, double[] centers) {
+      Workers w = workers;
+      if (w == null || m < 4 * Columns.STEP) {
+        gatherRange(data, 0, m, centers, steps);
+      } else {
+        int half = m / 2;
+        w.forEach(2, h -> {
+          if (h == 0) {
+            gatherRange(data, 0, half, centers, steps);
+          } else {
+            gatherRange(data, half, m, centers, otherSteps);
+          }
+        });
+      }
+      assigned = true;
+    }
+
+    private void gatherRange(double[][] data, int from, int to, double[] centers, double[][] buffers) {
+      for (int i = from; i < to; i++) {
+        System.arraycopy(data[drawn[i]], 0, batch, i * d, d);
+      }
+      assignRange(batch, from, to, centers, buffers);
+    }
+
     void assign(double[] x, int m, double[] centers) {
       Workers w = workers;
       if (w == null || m < 4 * Columns.STEP) {
@@ -692,7 +727,10 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       Arrays.fill(sums, 0.0);
       Arrays.fill(sumWeights, 0.0);
       double inertia = 0;
-      assign(x, m, centers);
+      if (!assigned) {
+        assign(x, m, centers);
+      }
+      assigned = false;
       for (int i = 0; i < m; i++) {
         int xo = i * d;
         int best = nearest[i];
