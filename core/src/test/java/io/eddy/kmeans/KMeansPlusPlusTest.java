@@ -10,8 +10,9 @@ class KMeansPlusPlusTest {
 
   /**
    * Greedy k-means++ written as plainly as possible, with the same random draws; the real one
-   * (chunked, one pass per center, triangle-inequality pruning) must choose the same centers.
-   * Fewer than 256 points keep both summing in the same order.
+   * (column kernels, chunked, draws located through per-chunk masses) must choose the same
+   * centers. Fewer than 256 points make one chunk, so both add up the draws' masses in the same
+   * order.
    */
   private static double[] naive(double[][] data, double[] w, int k, SplittableRandom rng) {
     int n = data.length;
