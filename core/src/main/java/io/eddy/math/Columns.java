@@ -268,7 +268,7 @@ public final class Columns {
 
   /**
    * The mean over the d coordinates of each coordinate's population variance (divisor n),
-   * computed in two passes, as {@link FeatureVariance#mean} does for row-major data.
+   * computed in two passes, as {@link FeatureVariance#mean} does for rows.
    */
   public double meanVariance() {
     // One running sum per lane of a step: no addition waits on the one before.

@@ -439,7 +439,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     run.d = dim;
     int batch = Math.min(params.batchSize, n);
     double[] w = weights == null ? null : weights;
-    double tolAbs = params.tol == 0 ? 0 : params.tol * meanVariance(data, dim);
+    double tolAbs = params.tol == 0 ? 0 : params.tol * FeatureVariance.mean(data, dim);
 
     int initSize = Math.min(params.effectiveInitSize(), n);
     double[][] sample = new double[initSize][];
@@ -554,35 +554,6 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       }
     }
     return true;
-  }
-
-  /**
-   * The mean per-feature variance of the rows, as scikit-learn's tolerance scale; the same
-   * sums in the same order as {@link FeatureVariance#mean}, without a flat copy.
-   */
-  private static double meanVariance(double[][] data, int dim) {
-    int n = data.length;
-    double[] mean = new double[dim];
-    for (double[] row : data) {
-      for (int t = 0; t < dim; t++) {
-        mean[t] += row[t];
-      }
-    }
-    for (int t = 0; t < dim; t++) {
-      mean[t] /= n;
-    }
-    double[] ss = new double[dim];
-    for (double[] row : data) {
-      for (int t = 0; t < dim; t++) {
-        double v = row[t] - mean[t];
-        ss[t] += v * v;
-      }
-    }
-    double total = 0;
-    for (int t = 0; t < dim; t++) {
-      total += ss[t] / n;
-    }
-    return total / dim;
   }
 
   /** Points per task of fit's checking and labelling passes. */
