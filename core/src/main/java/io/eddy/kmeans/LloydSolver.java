@@ -4,7 +4,7 @@ import io.eddy.math.Columns;
 
 /**
  * Lloyd's assignment step: every point against every center, O(n·k·d) per iteration and no
- * memory beyond the labels and three arrays of n distances. The distances are computed for a
+ * memory beyond the labels and two arrays of n distances. The distances are computed for a
  * chunk of points at a time by {@link Columns#nearest}. Ties go to the lowest label.
  */
 final class LloydSolver extends Solver {
@@ -13,7 +13,6 @@ final class LloydSolver extends Solver {
   private final int[] nearest;
   private final double[] distances;
   private final double[] first;
-  private final double[] second;
 
   LloydSolver(Columns columns, double[][] x, double[] w, int k, Chunks chunks) {
     super(columns, x, w, k, chunks);
@@ -21,7 +20,6 @@ final class LloydSolver extends Solver {
     nearest = new int[n];
     distances = new double[n];
     first = new double[n];
-    second = new double[n];
   }
 
   @Override
@@ -35,7 +33,7 @@ final class LloydSolver extends Solver {
     int from = chunks.start(chunk);
     int to = chunks.end(chunk);
     double[][] steps = scratch.acquire();
-    columns.nearest(from, to, centers, k, distances, steps, nearest, first, second);
+    columns.nearest(from, to, centers, k, distances, steps, nearest, first, null);
     scratch.release(steps);
     changed[chunk] = relabel(chunk, from, to, nearest, update);
   }
