@@ -4,7 +4,7 @@ import io.eddy.math.Columns;
 
 /**
  * Lloyd's assignment step: every point against every center, O(n·k·d) per iteration and no
- * memory beyond the labels and two arrays of n distances. The distances are computed for a
+ * O(n) memory beyond the labels (nearest labels and distances). The distances are computed for a
  * chunk of points at a time by {@link Columns#nearest}. Ties go to the lowest label.
  */
 final class LloydSolver extends Solver {
