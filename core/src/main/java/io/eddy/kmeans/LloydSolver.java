@@ -3,8 +3,8 @@ package io.eddy.kmeans;
 import io.eddy.math.Columns;
 
 /**
- * Lloyd's assignment step: every point against every center, O(n·k·d) per iteration and no
- * O(n) memory beyond the labels (nearest labels and distances). The distances are computed for a
+ * Lloyd's assignment step: every point against every center, O(n·k·d) per iteration and O(n)
+ * memory beyond the labels (the new labels and distances). The distances are computed for a
  * chunk of points at a time by {@link Columns#nearest}. Ties go to the lowest label.
  */
 final class LloydSolver extends Solver {
