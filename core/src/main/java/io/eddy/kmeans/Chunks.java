@@ -1,8 +1,7 @@
 package io.eddy.kmeans;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.eddy.math.Parallel;
+import java.util.function.IntConsumer;
 
 /**
  * A fixed partition of n points into contiguous chunks, and a way to run a task over every
@@ -13,12 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so a multi-threaded run produces exactly the bits of the single-threaded one.
  */
 final class Chunks implements AutoCloseable {
-
-  /** Work done on one chunk; it must touch only that chunk's slice and partial results. */
-  @FunctionalInterface
-  interface Task {
-    void run(int chunk);
-  }
 
   /** The smallest chunk: below it the bookkeeping would cost more than the work. */
   static final int MIN_CHUNK = 256;
@@ -32,8 +25,7 @@ final class Chunks implements AutoCloseable {
   final int n;
   final int size;
   final int count;
-  private final int threads;
-  private final ForkJoinPool pool;
+  private final Parallel parallel;
 
   /**
    * @param n the number of points
@@ -47,8 +39,7 @@ final class Chunks implements AutoCloseable {
     this.n = n;
     this.size = sz;
     this.count = Math.max(1, (n + sz - 1) / sz);
-    this.threads = Math.min(parallelism, count);
-    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.parallel = new Parallel(Math.min(parallelism, count));
   }
 
   int start(int chunk) {
@@ -59,35 +50,16 @@ final class Chunks implements AutoCloseable {
     return Math.min(n, (chunk + 1) * size);
   }
 
-  /** Runs {@code task} once for every chunk and returns when all are done. */
-  void forEach(Task task) {
-    if (pool == null) {
-      for (int c = 0; c < count; c++) {
-        task.run(c);
-      }
-      return;
-    }
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      int c;
-      while ((c = next.getAndIncrement()) < count) {
-        task.run(c);
-      }
-    };
-    ForkJoinTask<?>[] helpers = new ForkJoinTask<?>[threads - 1];
-    for (int t = 0; t < helpers.length; t++) {
-      helpers[t] = pool.submit(worker);
-    }
-    worker.run();
-    for (ForkJoinTask<?> h : helpers) {
-      h.join();
-    }
+  /**
+   * Runs {@code task} once for every chunk and returns when all are done; a task must touch
+   * only its chunk's slice and partial results.
+   */
+  void forEach(IntConsumer task) {
+    parallel.forEach(count, task);
   }
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdown();
-    }
+    parallel.close();
   }
 }

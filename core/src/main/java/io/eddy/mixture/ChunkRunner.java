@@ -1,12 +1,6 @@
 package io.eddy.mixture;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.eddy.math.Parallel;
 import java.util.function.IntConsumer;
 
 /**
@@ -19,21 +13,10 @@ final class ChunkRunner implements AutoCloseable {
   /** Points per chunk: fixed, so that partial sums never depend on the thread count. */
   static final int CHUNK = 1024;
 
-  private final int threads;
-  private final ExecutorService pool;
+  private final Parallel parallel;
 
   ChunkRunner(int threads) {
-    this.threads = Math.max(1, threads);
-    if (this.threads > 1) {
-      AtomicInteger id = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(this.threads - 1, r -> {
-        Thread t = new Thread(r, "eddy-gmm-" + id.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-    } else {
-      this.pool = null;
-    }
+    this.parallel = new Parallel(threads);
   }
 
   static int chunks(int n) {
@@ -42,53 +25,11 @@ final class ChunkRunner implements AutoCloseable {
 
   /** Runs {@code task} once for every chunk index in {@code [0, chunks)}, and waits for all. */
   void run(int chunks, IntConsumer task) {
-    if (pool == null || chunks < 2) {
-      for (int c = 0; c < chunks; c++) {
-        task.accept(c);
-      }
-      return;
-    }
-    AtomicInteger next = new AtomicInteger();
-    Runnable worker = () -> {
-      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-        task.accept(c);
-      }
-    };
-    int helpers = Math.min(threads - 1, chunks - 1);
-    List<Future<?>> futures = new ArrayList<>(helpers);
-    for (int t = 0; t < helpers; t++) {
-      futures.add(pool.submit(worker));
-    }
-    RuntimeException failure = null;
-    try {
-      worker.run();
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-              : new IllegalStateException(e.getCause());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        if (failure == null) {
-          failure = new IllegalStateException("interrupted", e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    parallel.forEach(chunks, task);
   }
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    parallel.close();
   }
 }

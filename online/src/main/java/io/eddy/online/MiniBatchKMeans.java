@@ -9,6 +9,7 @@ import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.math.Columns;
 import io.eddy.math.Euclid;
 import io.eddy.math.FeatureVariance;
+import io.eddy.math.Parallel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -413,12 +414,12 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       Points.requireData(data);
     }
     int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
-    try (Workers workers = new Workers(threads)) {
+    try (Parallel workers = new Parallel(threads)) {
       return fitWeighted(data, weights, workers);
     }
   }
 
-  private KMeansModel fitWeighted(double[][] data, double[] weights, Workers workers) {
+  private KMeansModel fitWeighted(double[][] data, double[] weights, Parallel workers) {
     int dim = data[0].length;
     int n = data.length;
     int blocks = (n + LABEL_BLOCK - 1) / LABEL_BLOCK;
@@ -607,7 +608,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     final double[][] steps;
     final double[][] otherSteps;
     /** Threads for a fit's steps, or null: {@code learn} always runs on the caller's thread. */
-    Workers workers;
+    Parallel workers;
     /** The rows a fit drew for the next step, and whether {@link #gather} has labelled them. */
     final int[] drawn;
     private boolean assigned;
@@ -642,7 +643,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
      * copies gain from two cores as much as the arithmetic).
      */
     void gather(double[][] data, int m, double[] centers) {
-      Workers w = workers;
+      Parallel w = workers;
       if (w == null || m < 4 * Columns.STEP) {
         gatherRange(data, 0, m, centers, steps);
       } else {
@@ -666,7 +667,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     }
 
     void assign(double[] x, int m, double[] centers) {
-      Workers w = workers;
+      Parallel w = workers;
       if (w == null || m < 4 * Columns.STEP) {
         assignRange(x, 0, m, centers, steps);
         return;

@@ -1,4 +1,4 @@
-package io.eddy.online;
+package io.eddy.math;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -7,23 +7,26 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * Runs numbered tasks on a fixed number of threads, the caller's included; the first exception
- * a task throws is rethrown, as it was thrown, by {@link #forEach}. Callers combine per-task
- * results in task order, so their outcome does not depend on the number of threads.
+ * Runs numbered tasks on a fixed number of threads, the caller's included. Each task should
+ * write only its own partial results, which the caller then combines in task order, so that
+ * the outcome does not depend on the number of threads. The first exception a task throws is
+ * rethrown by {@link #forEach} as it was thrown, after every started task has ended.
+ *
+ * <p>One instance serves one caller at a time; {@link #close} releases its threads.
  */
-final class Workers implements AutoCloseable {
+public final class Parallel implements AutoCloseable {
 
   private final int threads;
   private final ForkJoinPool pool;
 
-  /** @param threads at least 1; 1 runs everything on the caller's thread */
-  Workers(int threads) {
-    this.threads = threads;
-    this.pool = threads > 1 ? new ForkJoinPool(threads - 1) : null;
+  /** @param threads the threads to use, the caller's included; values below 2 mean the caller alone */
+  public Parallel(int threads) {
+    this.threads = Math.max(1, threads);
+    this.pool = this.threads > 1 ? new ForkJoinPool(this.threads - 1) : null;
   }
 
   /** Runs {@code task} for 0 .. tasks-1 and returns when all are done. */
-  void forEach(int tasks, IntConsumer task) {
+  public void forEach(int tasks, IntConsumer task) {
     if (pool == null || tasks < 2) {
       for (int t = 0; t < tasks; t++) {
         task.accept(t);
