@@ -4,7 +4,7 @@ import io.eddy.math.Columns;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The step buffers of {@link Columns#nearest}, k rows of {@link Columns#STEP} distances, lent
+ * The step buffers of {@link Columns#nearest} ({@link Columns#scratch}), lent
  * to one chunk at a time: a run creates at most one per thread, then only reuses them.
  */
 final class BlockScratch {
@@ -19,7 +19,7 @@ final class BlockScratch {
   /** A buffer for the caller's exclusive use until {@link #release}. */
   double[][] acquire() {
     double[][] s = free.poll();
-    return s != null ? s : new double[k][Columns.STEP];
+    return s != null ? s : Columns.scratch(k);
   }
 
   void release(double[][] s) {

@@ -11,9 +11,9 @@ import io.eddy.math.Euclid;
  * keeps its label without any distance computation. Gives Lloyd's labels with far fewer
  * distance computations in low and moderate dimension; O(n) extra memory.
  *
- * <p>The first pass, and any pass over a chunk most of whose points failed their bounds in the
- * pass before, is exhaustive, by the column kernel, and leaves exact bounds. Otherwise the
- * points that fail their bounds are measured one by one from their rows.
+ * <p>The first pass, and any pass over a chunk more than a third of whose points fail their
+ * bounds, is exhaustive, by the column kernel, and leaves exact bounds. Otherwise the points
+ * that fail their bounds are measured one by one from their rows.
  *
  * <p>Reference: G. Hamerly, "Making k-means even faster", SDM 2010.
  */
@@ -35,9 +35,10 @@ final class HamerlySolver extends Solver {
   private final int[][] window;
   private static final int WINDOW = 64;
   /**
-   * Per chunk: the fraction of its points that failed their bounds test in the last pass.
-   * Above {@link #FULL_PASS_ABOVE} the next pass is exhaustive (measured: a point checked on
-   * its own costs about three times its share of the column kernel's pass, at d = 16).
+   * Per chunk: the fraction of its points that fail their bounds test against the current
+   * centers, counted when the bounds are loosened. Above {@link #FULL_PASS_ABOVE} the pass is
+   * exhaustive (measured: a point checked on its own costs about three times its share of the
+   * column kernel's pass, at d = 16).
    */
   private final double[] failed;
   private static final double FULL_PASS_ABOVE = 1.0 / 3;
@@ -74,24 +75,16 @@ final class HamerlySolver extends Solver {
 
   @Override
   void assign(int chunk, boolean update) {
-    if (!initialized) {
-      assignAll(chunk, update);
-      failed[chunk] = 1;
-      return;
-    }
-    int size = chunks.end(chunk) - chunks.start(chunk);
-    if (failed[chunk] > FULL_PASS_ABOVE) {
-      // While the centers still move a lot, most points fail their bounds and are measured one
-      // by one from rows that are seldom in cache; the column kernel's exhaustive pass over the
-      // chunk is then cheaper, and it leaves exact bounds.
-      failed[chunk] = (double) failures(chunk) / size;
+    if (!initialized || failed[chunk] > FULL_PASS_ABOVE) {
+      // While the centers still move a lot, most points fail their bounds and would be measured
+      // one by one from rows that are seldom in cache; the column kernel's exhaustive pass over
+      // the chunk is then cheaper, and it leaves exact bounds.
       assignAll(chunk, update);
       return;
     }
     final double[] c = centers;
     final int[] suspects = window[chunk];
     int count = 0;
-    int suspected = 0;
     for (int s = chunks.start(chunk), end = chunks.end(chunk); s < end; s += WINDOW) {
       // Three passes over a window of points. Most points pass the bounds test and are never
       // read; the others' rows are mostly not in cache, so their exact distances are computed
@@ -111,21 +104,8 @@ final class HamerlySolver extends Solver {
         int i = suspects[q];
         count += searchAll(chunk, i, update);
       }
-      suspected += m;
     }
     changed[chunk] = count;
-    failed[chunk] = (double) suspected / size;
-  }
-
-  /** How many points of {@code chunk} fail their bounds test. */
-  private int failures(int chunk) {
-    int count = 0;
-    for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
-      if (upper[i] > Math.max(half[labels[i]], lower[i])) {
-        count++;
-      }
-    }
-    return count;
   }
 
   /**
@@ -202,6 +182,8 @@ final class HamerlySolver extends Solver {
     secondShift = m2;
     maxShiftLabel = arg;
     initialized = true;
+    // The new centers' half distances, so that moved() can count the points that will fail.
+    CenterDistances.halfToNearest(centers, k, d, half);
   }
 
   @Override
@@ -209,10 +191,19 @@ final class HamerlySolver extends Solver {
     final double m1 = maxShift;
     final double m2 = secondShift;
     final int arg = maxShiftLabel;
-    for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
+    int failures = 0;
+    int from = chunks.start(chunk);
+    int end = chunks.end(chunk);
+    for (int i = from; i < end; i++) {
       int label = labels[i];
-      upper[i] += shift[label];
-      lower[i] -= label == arg ? m2 : m1;
+      double u = upper[i] + shift[label];
+      double l = lower[i] - (label == arg ? m2 : m1);
+      upper[i] = u;
+      lower[i] = l;
+      if (u > Math.max(half[label], l)) {
+        failures++;
+      }
     }
+    failed[chunk] = (double) failures / (end - from);
   }
 }

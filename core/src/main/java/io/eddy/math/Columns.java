@@ -215,19 +215,30 @@ public final class Columns {
   }
 
   /**
+   * The scratch {@link #nearest} needs for k centers: k + 2 arrays of {@link #STEP} values.
+   * Allocate it once per thread and reuse it.
+   */
+  public static double[][] scratch(int k) {
+    return new double[k + 2][STEP];
+  }
+
+  /**
    * For each point i in {@code [from, to)}, the nearest of the k row-major {@code centers}
    * (ties to the lowest index) and the two smallest squared distances: the nearest center's,
    * and the smallest among the others (equal to the first on a tie; infinite if k = 1).
    * Nothing is allocated.
    *
    * @param distances scratch of length at least {@code to}; overwritten in {@code [from, to)}
-   * @param scratch k arrays of length at least {@link #STEP}; overwritten
+   * @param scratch from {@link #scratch scratch(k)} (k + 2 arrays of length at least
+   *     {@link #STEP}); overwritten
    * @param label receives the nearest center of point i at index i
    * @param first receives the smallest squared distance of point i at index i
    * @param second receives the second smallest at index i, or null if not wanted
    */
   public void nearest(int from, int to, double[] centers, int k, double[] distances,
       double[][] scratch, int[] label, double[] first, double[] second) {
+    double[] smallest = scratch[k];
+    double[] index = scratch[k + 1];
     for (int s = from; s < to; s += STEP) {
       int e = Math.min(to, s + STEP);
       squaredDistances(s, e, centers, 0, first);
@@ -253,15 +264,33 @@ public final class Columns {
         }
         System.arraycopy(distances, s, scratch[j], 0, e - s);
       }
-      // The label is the first center at the smallest distance.
-      for (int i = s; i < e; i++) {
-        double v = first[i];
-        int q = i - s;
-        int j = 0;
-        while (scratch[j][q] != v) {
-          j++;
-        }
-        label[i] = j;
+      labels(scratch, k, first, s, e - s, smallest, index);
+      for (int q = 0, len = e - s; q < len; q++) {
+        label[s + q] = (int) index[q];
+      }
+    }
+  }
+
+  /**
+   * Writes to {@code index[q]} the first j whose {@code dist[j][q]} equals the smallest,
+   * {@code first[s + q]}, for q in [0, len). A search per point would branch on where the
+   * nearest center is, which the processor cannot predict; this is arithmetic the compiler
+   * vectorises: {@code other} is exactly 1 for a center farther than the smallest (a - m is
+   * at least the smallest subnormal, which the two factors take above 1) and exactly 0 for one
+   * at it, so {@code index} ends at the lowest such j. If every distance overflowed to
+   * infinity, a - m is NaN for all j, index stays NaN and converts to 0, the lowest j at the
+   * smallest (infinite) distance.
+   */
+  private static void labels(double[][] dist, int k, double[] first, int s, int len,
+      double[] smallest, double[] index) {
+    System.arraycopy(first, s, smallest, 0, len);
+    Arrays.fill(index, 0, len, 0.0);
+    for (int j = k - 1; j >= 0; j--) {
+      double[] a = dist[j];
+      double jj = j;
+      for (int q = 0; q < len; q++) {
+        double other = Math.min(1.0, (a[q] - smallest[q]) * 0x1p1000 * 0x1p1000);
+        index[q] = other * index[q] + (1 - other) * jj;
       }
     }
   }

@@ -72,7 +72,7 @@ class ColumnsTest {
     int[] label = new int[n];
     double[] first = new double[n];
     double[] second = new double[n];
-    cols.nearest(0, n, centers, k, new double[n], new double[k][Columns.STEP], label, first, second);
+    cols.nearest(0, n, centers, k, new double[n], Columns.scratch(k), label, first, second);
     for (int i = 0; i < n; i++) {
       int best = -1;
       double d1 = Double.POSITIVE_INFINITY;
@@ -94,9 +94,36 @@ class ColumnsTest {
     // Without the second distance: the same labels and smallest distances.
     int[] label2 = new int[n];
     double[] first2 = new double[n];
-    cols.nearest(0, n, centers, k, new double[n], new double[k][Columns.STEP], label2, first2, null);
+    cols.nearest(0, n, centers, k, new double[n], Columns.scratch(k), label2, first2, null);
     assertThat(label2).containsExactly(label);
     assertThat(first2).containsExactly(first);
+  }
+
+  @Test
+  public void nearest_separatesDistancesThatDifferOnlyBelowTheNormalRange() {
+    // 2.3e-162 squared rounds to the smallest subnormal: the label must still see the difference.
+    double[][] x = {{0.0}};
+    int[] label = new int[1];
+    double[] first = new double[1];
+    Columns.copyOf(x).nearest(0, 1, new double[] {2.3e-162, 0.0, 0.0}, 3, new double[1], Columns.scratch(3),
+        label, first, null);
+    assertThat(label).containsExactly(1);
+    assertThat(first).containsExactly(0.0);
+  }
+
+  @Test
+  public void nearest_withOverflowingDistances_takesTheLowestIndexAtTheSmallest() {
+    // Squares overflow to infinity: the first point is infinitely far from both centers, the
+    // second from the first center only.
+    double[][] x = {{1e200, 0.0}, {1.0, 1.0}};
+    double[] centers = {-1e200, 0.0, 2.0, 1.0};
+    int[] label = new int[2];
+    double[] first = new double[2];
+    double[] second = new double[2];
+    Columns.copyOf(x).nearest(0, 2, centers, 2, new double[2], Columns.scratch(2), label, first, second);
+    assertThat(label).containsExactly(0, 1);
+    assertThat(first).containsExactly(Double.POSITIVE_INFINITY, 1.0);
+    assertThat(second).containsExactly(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
   @Test
@@ -106,7 +133,7 @@ class ColumnsTest {
     int[] label = new int[2];
     double[] first = new double[2];
     double[] second = new double[2];
-    cols.nearest(0, 2, new double[] {0, 0}, 1, new double[2], new double[1][Columns.STEP], label, first, second);
+    cols.nearest(0, 2, new double[] {0, 0}, 1, new double[2], Columns.scratch(1), label, first, second);
     assertThat(label).containsExactly(0, 0);
     assertThat(first).containsExactly(0.0, 25.0);
     assertThat(second).containsOnly(Double.POSITIVE_INFINITY);

@@ -628,15 +628,11 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       nearest = new int[capacity];
       first = new double[capacity];
       distances = new double[capacity];
-      steps = new double[k][Columns.STEP];
-      otherSteps = new double[k][Columns.STEP];
+      steps = Columns.scratch(k);
+      otherSteps = Columns.scratch(k);
       drawn = new int[capacity];
     }
 
-    /**
-     * Labels the {@code m} points of {@code x} (row-major) by their nearest centers into
-     * {@link #nearest}, with the squared distances in {@link #first}.
-     */
     /**
      * Copies rows {@code drawn[0 .. m)} of {@code data} into the batch and labels them, the two
      * halves on two threads when there are workers (the rows are scattered in memory, so the
@@ -666,6 +662,10 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       assignRange(batch, from, to, centers, buffers);
     }
 
+    /**
+     * Labels the {@code m} points of {@code x} (row-major) by their nearest centers into
+     * {@link #nearest}, with the squared distances in {@link #first}.
+     */
     void assign(double[] x, int m, double[] centers) {
       Parallel w = workers;
       if (w == null || m < 4 * Columns.STEP) {

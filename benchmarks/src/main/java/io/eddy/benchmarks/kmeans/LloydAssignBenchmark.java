@@ -70,7 +70,7 @@ public class LloydAssignBenchmark {
     distances = new double[N];
     first = new double[N];
     second = new double[N];
-    steps = new double[K][Columns.STEP];
+    steps = Columns.scratch(K);
   }
 
   /** The column kernel: one assignment pass with both smallest distances, per point. */

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
@@ -21,12 +22,17 @@ import java.util.function.IntFunction;
  * <pre>
  * ./mvnw -q -B -o -pl benchmarks -am package -DskipTests
  * /usr/bin/python3 benchmarks/compare/kmeans/sklearn_side.py /tmp/eddy-kmeans-compare
- * java -cp benchmarks/target/benchmarks.jar io.eddy.benchmarks.kmeans.SklearnComparison /tmp/eddy-kmeans-compare 5
+ * java -cp benchmarks/target/benchmarks.jar io.eddy.benchmarks.kmeans.SklearnComparison /tmp/eddy-kmeans-compare 5 [parts]
  * </pre>
+ *
+ * <p>{@code parts} (default {@code seeding,fit,centers,minibatch}) picks what to time, as in the
+ * Python side.
  *
  * <p>Each configuration runs three times untimed (JIT warm-up: a service fits many times in one
  * JVM), then {@code repeats} timed runs with seeds 0 .. repeats-1; the median and minimum
- * wall-clock times are printed with the median inertia and the iteration counts. All
+ * wall-clock times are printed with the median inertia and the iteration counts, then the mean
+ * time, the mean iteration count and a least-squares split of the time into a fixed part and a
+ * part per iteration. All
  * runs use every available processor ({@code parallelism = 0}) unless the system property
  * {@code eddy.parallelism} says otherwise (mini-batch k-means uses them to check and label the
  * data and to label each batch in two halves).
@@ -42,17 +48,28 @@ public final class SklearnComparison {
     int k = 16;
     double[][] data = read(dir.resolve("data.f64"), d);
     double[][] init = read(dir.resolve("init.f64"), d);
+    List<String> parts =
+        List.of((args.length > 2 ? args[2] : "seeding,fit,centers,minibatch").split(","));
     int threads = Integer.getInteger("eddy.parallelism", 0);
     System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, parallelism = %d (0 = all %d processors)%n",
         data.length, d, k, threads, Runtime.getRuntime().availableProcessors());
-    timeSeeding(data, k, repeats);
-    for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
-      time("kmeans++ fit, " + a.id(), repeats,
-          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads).withSeed(r)).fit(data));
+    if (parts.contains("seeding")) {
+      timeSeeding(data, k, repeats);
     }
     for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
-      time("from given centers, " + a.id(), repeats,
-          r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads)).fit(data, null, init));
+      if (parts.contains("fit")) {
+        time("kmeans++ fit, " + a.id(), repeats,
+            r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads).withSeed(r)).fit(data));
+      }
+    }
+    for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
+      if (parts.contains("centers")) {
+        time("from given centers, " + a.id(), repeats,
+            r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads)).fit(data, null, init));
+      }
+    }
+    if (!parts.contains("minibatch")) {
+      return;
     }
     time("minibatch fit, batch 1024", repeats,
         r -> new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(k).withBatchSize(1024).withSeed(r)
@@ -73,10 +90,25 @@ public final class SklearnComparison {
       inertia[r] = m.inertia();
       iterations[r] = m.iterations();
     }
-    Arrays.sort(t);
+    // Seeds differ in how many iterations they need, so the mean time, the mean iteration count
+    // and a least-squares split into a fixed part and a per-iteration part compare more robustly
+    // than a median over a few seeds (sklearn_side.py prints the same line).
+    double meanT = Arrays.stream(t).average().orElse(Double.NaN);
+    double meanI = Arrays.stream(iterations).average().orElse(Double.NaN);
+    double sxy = 0;
+    double sxx = 0;
+    for (int r = 0; r < repeats; r++) {
+      sxy += (iterations[r] - meanI) * (t[r] - meanT);
+      sxx += (iterations[r] - meanI) * (iterations[r] - meanI);
+    }
+    double slope = sxx > 0 ? sxy / sxx : 0;
+    double[] sorted = t.clone();
+    Arrays.sort(sorted);
     Arrays.sort(inertia);
     System.out.printf(Locale.ROOT, "%-36s median %.3f s  (min %.3f)  median inertia %.6e  n_iter %s%n",
-        label, t[repeats / 2], t[0], inertia[repeats / 2], Arrays.toString(iterations));
+        label, sorted[repeats / 2], sorted[0], inertia[repeats / 2], Arrays.toString(iterations));
+    System.out.printf(Locale.ROOT, "%-36s mean %.4f s  mean n_iter %.2f  time = %.4f s + %.5f s per iteration%n",
+        "", meanT, meanI, meanT - slope * meanI, slope);
   }
 
   private static void timeSeeding(double[][] data, int k, int repeats) {
