@@ -117,6 +117,11 @@ final class ElkanSolver extends Solver {
   }
 
   @Override
+  boolean movesBoundsEagerly() {
+    return true;
+  }
+
+  @Override
   void moved(int chunk) {
     for (int i = chunks.start(chunk), end = chunks.end(chunk); i < end; i++) {
       upper[i] += shift[labels[i]];

@@ -3,6 +3,7 @@ package io.eddy.kmeans;
 import io.eddy.math.AllDistances;
 import io.eddy.math.Columns;
 import io.eddy.math.Euclid;
+import java.util.Arrays;
 
 /**
  * Hamerly's assignment step: one upper bound on the distance to the assigned center and one
@@ -36,11 +37,13 @@ final class HamerlySolver extends Solver {
   private static final int WINDOW = 64;
   /**
    * Per chunk: the fraction of its points that fail their bounds test against the current
-   * centers, counted when the bounds are loosened. Above {@link #FULL_PASS_ABOVE} the pass is
+   * centers, counted when the bounds are loosened at the start of a pass. Above {@link #FULL_PASS_ABOVE} the pass is
    * exhaustive (measured: a point checked on its own costs about three times its share of the
    * column kernel's pass, at d = 16).
    */
   private final double[] failed;
+  /** Per chunk: whether its bounds still wait to be loosened by the last shifts. */
+  private final boolean[] stale;
   private static final double FULL_PASS_ABOVE = 1.0 / 3;
 
   /** Buffers of the first, exhaustive pass. */
@@ -57,6 +60,7 @@ final class HamerlySolver extends Solver {
     scratch = new double[chunks.count][k];
     window = new int[chunks.count][WINDOW];
     failed = new double[chunks.count];
+    stale = new boolean[chunks.count];
     blockScratch = new BlockScratch(k);
     nearestScratch = new int[n];
     distanceScratch = new double[n];
@@ -65,6 +69,7 @@ final class HamerlySolver extends Solver {
   @Override
   void reset() {
     initialized = false;
+    Arrays.fill(stale, false);
   }
 
   @Override
@@ -75,6 +80,9 @@ final class HamerlySolver extends Solver {
 
   @Override
   void assign(int chunk, boolean update) {
+    if (initialized && stale[chunk]) {
+      moved(chunk);
+    }
     if (!initialized || failed[chunk] > FULL_PASS_ABOVE) {
       // While the centers still move a lot, most points fail their bounds and would be measured
       // one by one from rows that are seldom in cache; the column kernel's exhaustive pass over
@@ -182,12 +190,22 @@ final class HamerlySolver extends Solver {
     secondShift = m2;
     maxShiftLabel = arg;
     initialized = true;
-    // The new centers' half distances, so that moved() can count the points that will fail.
-    CenterDistances.halfToNearest(centers, k, d, half);
+    Arrays.fill(stale, true);
   }
 
   @Override
+  boolean movesBoundsEagerly() {
+    return false;
+  }
+
+  /**
+   * Loosens the chunk's bounds by the last shifts and counts the points that fail their test
+   * against the current centers; called by {@link #assign}, so that one pass over the chunk
+   * does both while its bounds are in cache.
+   */
+  @Override
   void moved(int chunk) {
+    stale[chunk] = false;
     final double m1 = maxShift;
     final double m2 = secondShift;
     final int arg = maxShiftLabel;

@@ -303,7 +303,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
     requireDistinct(data, weights, k);
 
     double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
-    double tol = params.tol == 0 ? 0 : params.tol * columns.meanVariance();
+    double tol = params.tol == 0 ? 0 : params.tol * meanVariance(columns, chunks);
     Solver solver;
     switch (resolve(params.algorithm, n, k, d)) {
       case HAMERLY:
@@ -332,6 +332,35 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
     return new KMeansModel(best.centers, d, best.weights, best.inertia, best.iterations,
         best.converged, best.labels);
+  }
+
+  /**
+   * {@link Columns#meanVariance}, its two passes split over the chunks; the partial sums are
+   * added in chunk order, so the value does not depend on the number of threads.
+   */
+  private static double meanVariance(Columns columns, Chunks chunks) {
+    int d = columns.dimension();
+    int n = columns.size();
+    double[][] partial = new double[chunks.count][d];
+    chunks.forEach(c -> columns.addColumnSums(chunks.start(c), chunks.end(c), partial[c]));
+    double[] mean = new double[d];
+    for (double[] p : partial) {
+      for (int t = 0; t < d; t++) {
+        mean[t] += p[t];
+      }
+    }
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    double[][] squares = new double[chunks.count][d];
+    chunks.forEach(c -> columns.addSquaredDeviations(chunks.start(c), chunks.end(c), mean, squares[c]));
+    double[] total = new double[d];
+    for (double[] p : squares) {
+      for (int t = 0; t < d; t++) {
+        total[t] += p[t];
+      }
+    }
+    return Columns.meanVariance(total, n);
   }
 
   /** The algorithm {@link Algorithm#AUTO} stands for with data of this shape. */

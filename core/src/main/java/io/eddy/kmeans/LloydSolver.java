@@ -40,4 +40,9 @@ final class LloydSolver extends Solver {
 
   @Override
   void moved(int chunk) {}
+
+  @Override
+  boolean movesBoundsEagerly() {
+    return false;
+  }
 }

@@ -77,8 +77,18 @@ abstract class Solver {
    */
   abstract void assign(int chunk, boolean update);
 
-  /** Called once after the centers moved by {@link #shift}, before {@link #moved}. */
+  /**
+   * Called once after the centers moved by {@link #shift}, before {@link #moved} and before the
+   * next assignment pass.
+   */
   void shifted() {}
+
+  /**
+   * Whether {@link #moved} must run over every chunk after each update. A solver that loosens
+   * a chunk's bounds at the start of its next {@link #assign} instead, in the same pass over
+   * the chunk, returns false and saves the run a pass over the data and a wait for the threads.
+   */
+  abstract boolean movesBoundsEagerly();
 
   /** Loosens the bounds of one chunk after the centers moved by {@link #shift}. */
   abstract void moved(int chunk);
@@ -216,7 +226,9 @@ abstract class Solver {
       centers = next;
       next = tmp;
       shifted();
-      chunks.forEach(this::moved);
+      if (movesBoundsEagerly()) {
+        chunks.forEach(this::moved);
+      }
       int changedTotal = 0;
       for (int c = 0; c < chunks.count; c++) {
         changedTotal += changed[c];

@@ -300,28 +300,63 @@ public final class Columns {
    * computed in two passes, as {@link FeatureVariance#mean} does for rows.
    */
   public double meanVariance() {
+    double[] mean = new double[d];
+    addColumnSums(0, n, mean);
+    for (int t = 0; t < d; t++) {
+      mean[t] /= n;
+    }
+    double[] squares = new double[d];
+    addSquaredDeviations(0, n, mean, squares);
+    return meanVariance(squares, n);
+  }
+
+  /**
+   * The mean over the coordinates of {@code squares[t] / n}: the last step of
+   * {@link #meanVariance} when its two passes ({@link #addColumnSums},
+   * {@link #addSquaredDeviations}) are split over ranges of points, for instance over threads.
+   */
+  public static double meanVariance(double[] squares, int n) {
+    double total = 0;
+    for (double v : squares) {
+      total += v / n;
+    }
+    return total / squares.length;
+  }
+
+  /** Adds to {@code sums[t]} the sum of coordinate t over the points {@code [from, to)}. */
+  public void addColumnSums(int from, int to, double[] sums) {
     // One running sum per lane of a step: no addition waits on the one before.
     double[] lanes = new double[STEP];
-    double total = 0;
     for (int t = 0; t < d; t++) {
       double[] col = columns[t];
       Arrays.fill(lanes, 0.0);
-      for (int s = 0; s < n; s += STEP) {
-        for (int i = s, end = Math.min(n, s + STEP); i < end; i++) {
+      for (int s = from; s < to; s += STEP) {
+        for (int i = s, end = Math.min(to, s + STEP); i < end; i++) {
           lanes[i - s] += col[i];
         }
       }
-      double mu = sum(lanes) / n;
+      sums[t] += sum(lanes);
+    }
+  }
+
+  /**
+   * Adds to {@code out[t]} the sum of {@code (x_t - mean[t])²} over the points
+   * {@code [from, to)}.
+   */
+  public void addSquaredDeviations(int from, int to, double[] mean, double[] out) {
+    double[] lanes = new double[STEP];
+    for (int t = 0; t < d; t++) {
+      double[] col = columns[t];
+      double mu = mean[t];
       Arrays.fill(lanes, 0.0);
-      for (int s = 0; s < n; s += STEP) {
-        for (int i = s, end = Math.min(n, s + STEP); i < end; i++) {
+      for (int s = from; s < to; s += STEP) {
+        for (int i = s, end = Math.min(to, s + STEP); i < end; i++) {
           double v = col[i] - mu;
           lanes[i - s] += v * v;
         }
       }
-      total += sum(lanes) / n;
+      out[t] += sum(lanes);
     }
-    return total / d;
   }
 
   private static double sum(double[] v) {

@@ -153,6 +153,28 @@ class ColumnsTest {
   }
 
   @Test
+  public void meanVariance_splitOverRanges_matchesTheWholePass() {
+    double[][] x = random(new SplittableRandom(5), 1000, 3);
+    for (double[] row : x) {
+      row[1] = 1e6 + row[1]; // a large offset: a one-pass formula would lose most digits here
+    }
+    Columns cols = Columns.copyOf(x);
+    double[] sums = new double[3];
+    cols.addColumnSums(0, 300, sums);
+    cols.addColumnSums(300, 1000, sums);
+    double[] mean = new double[3];
+    for (int t = 0; t < 3; t++) {
+      mean[t] = sums[t] / 1000;
+    }
+    double[] squares = new double[3];
+    cols.addSquaredDeviations(0, 777, mean, squares);
+    cols.addSquaredDeviations(777, 1000, mean, squares);
+    double whole = cols.meanVariance();
+    assertThat(Columns.meanVariance(squares, 1000)).isCloseTo(whole, within(1e-13 * whole));
+    assertThat(whole).isCloseTo(FeatureVariance.mean(x, 3), within(1e-12 * whole));
+  }
+
+  @Test
   public void meanVariance_matchesTheRowMajorTwoPassValue() {
     double[][] x = random(new SplittableRandom(14), 1001, 7);
     double expected = FeatureVariance.mean(x, 7);
