@@ -21,8 +21,12 @@ import java.util.Arrays;
  */
 public final class Columns {
 
-  /** Points per inner step of {@link #nearest}: the length of its scratch arrays. */
-  public static final int STEP = 128;
+  /**
+   * Points per inner step of {@link #nearest}: the length of its scratch arrays. Measured on
+   * 200,000 points with k = 16 (ns per point at d = 2 / 16 / 64): 128 points gave 24 / 60 / 323,
+   * 256 gave 23 / 58 / 251, 512 gave 24 / 56 / 217; longer loops pay their set-up less often.
+   */
+  public static final int STEP = 512;
 
   private final double[][] columns;
   private final int n;

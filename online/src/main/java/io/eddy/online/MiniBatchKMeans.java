@@ -590,6 +590,8 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
 
   /** Preallocated scratch for one step; the step itself allocates nothing. */
   static final class Step {
+    /** Batches of at least this many points are labelled in two halves on two threads. */
+    private static final int SPLIT_FROM = 512;
     final int k;
     final int d;
     final int capacity;
@@ -640,7 +642,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
      */
     void gather(double[][] data, int m, double[] centers) {
       Parallel w = workers;
-      if (w == null || m < 4 * Columns.STEP) {
+      if (w == null || m < SPLIT_FROM) {
         gatherRange(data, 0, m, centers, steps);
       } else {
         int half = m / 2;
@@ -668,7 +670,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
      */
     void assign(double[] x, int m, double[] centers) {
       Parallel w = workers;
-      if (w == null || m < 4 * Columns.STEP) {
+      if (w == null || m < SPLIT_FROM) {
         assignRange(x, 0, m, centers, steps);
         return;
       }
