@@ -30,9 +30,11 @@ public final class KMeansPlusPlus {
   /**
    * Points per step of the candidates' pass: a step's coordinates stay in cache while every
    * candidate is measured against them, and each column is read in runs long enough for the
-   * hardware prefetcher (measured best among 128, 512 and 2048 at d = 16).
+   * hardware prefetcher. Measured on 200,000 points at d = 16, k = 16, the whole seeding: 512
+   * points took 50.5 ms on one thread and 31.8 ms on two, 2048 points 45–47 ms and 28–29 ms
+   * (1024 and 4096 were in between in a separate timing of the pass).
    */
-  private static final int STEP = 512;
+  private static final int STEP = 2048;
 
   private KMeansPlusPlus() {}
 
