@@ -45,6 +45,8 @@ abstract class Solver {
   private final double[] partialSums;
   private final double[] partialWeights;
   final int[] changed;
+  /** Scratch of {@link #relabel}: each chunk lists its changed points in its own range. */
+  private final int[] movedPoints;
   final double[] shift;
 
   Solver(Columns columns, double[][] x, double[] w, int k, Chunks chunks) {
@@ -61,6 +63,7 @@ abstract class Solver {
     this.partialSums = new double[chunks.count * k * d];
     this.partialWeights = new double[chunks.count * k];
     this.changed = new int[chunks.count];
+    this.movedPoints = new int[n];
     this.shift = new double[k];
   }
 
@@ -122,22 +125,43 @@ abstract class Solver {
   /**
    * Gives the points of {@code [from, to)} of {@code chunk} the labels {@code nearest[i]},
    * moving those whose label changed if {@code update}; returns how many changed.
+   *
+   * <p>The moves read the coordinates from {@link #columns}, which the exhaustive pass that
+   * computed {@code nearest} has just brought into cache, rather than from the rows, which
+   * mostly are not: a list of the changed points, then one coordinate at a time. Each sum
+   * receives the same terms in the same point order as {@link #move} would give it.
    */
   final int relabel(int chunk, int from, int to, int[] nearest, boolean update) {
     if (update && from < to && labels[from] < 0) {
       return labelFirst(chunk, from, to, nearest);
     }
+    int[] list = movedPoints;
     int count = 0;
     for (int i = from; i < to; i++) {
-      int best = nearest[i];
-      int old = labels[i];
-      if (old != best) {
-        count++;
-        labels[i] = best;
-        if (update) {
-          move(chunk, i, old, best);
+      if (labels[i] != nearest[i]) {
+        list[from + count++] = i;
+      }
+    }
+    if (update) {
+      double[] s = partialSums;
+      int base = chunk * k;
+      for (int t = 0; t < d; t++) {
+        for (int q = from, end = from + count; q < end; q++) {
+          int i = list[q];
+          double v = w[i] * columns.get(i, t);
+          s[(base + labels[i]) * d + t] -= v;
+          s[(base + nearest[i]) * d + t] += v;
         }
       }
+      for (int q = from, end = from + count; q < end; q++) {
+        int i = list[q];
+        partialWeights[base + labels[i]] -= w[i];
+        partialWeights[base + nearest[i]] += w[i];
+      }
+    }
+    for (int q = from, end = from + count; q < end; q++) {
+      int i = list[q];
+      labels[i] = nearest[i];
     }
     return count;
   }
