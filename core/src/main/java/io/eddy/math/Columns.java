@@ -27,6 +27,12 @@ public final class Columns {
    * 256 gave 23 / 58 / 251, 512 gave 24 / 56 / 217; longer loops pay their set-up less often.
    */
   public static final int STEP = 512;
+  /**
+   * Rows per block of {@link #copyRows}' transposition (a block's rows stay in the first-level
+   * cache), and running sums of the summing passes: enough independent additions to keep the
+   * vector units busy, few enough that the per-call buffer stays small.
+   */
+  private static final int LANES = 128;
 
   private final double[][] columns;
   private final int n;
@@ -94,9 +100,9 @@ public final class Columns {
     }
     // NaN and the infinities are the only values whose product with zero is not zero: one sum
     // per lane of a step checks everything without a branch per value.
-    double[] check = new double[STEP];
-    for (int s = from; s < to; s += STEP) {
-      int end = Math.min(to, s + STEP);
+    double[] check = new double[LANES];
+    for (int s = from; s < to; s += LANES) {
+      int end = Math.min(to, s + LANES);
       for (int t = 0; t < d; t++) {
         double[] col = columns[t];
         for (int i = s; i < end; i++) {
@@ -330,12 +336,12 @@ public final class Columns {
   /** Adds to {@code sums[t]} the sum of coordinate t over the points {@code [from, to)}. */
   public void addColumnSums(int from, int to, double[] sums) {
     // One running sum per lane of a step: no addition waits on the one before.
-    double[] lanes = new double[STEP];
+    double[] lanes = new double[LANES];
     for (int t = 0; t < d; t++) {
       double[] col = columns[t];
       Arrays.fill(lanes, 0.0);
-      for (int s = from; s < to; s += STEP) {
-        for (int i = s, end = Math.min(to, s + STEP); i < end; i++) {
+      for (int s = from; s < to; s += LANES) {
+        for (int i = s, end = Math.min(to, s + LANES); i < end; i++) {
           lanes[i - s] += col[i];
         }
       }
@@ -348,13 +354,13 @@ public final class Columns {
    * {@code [from, to)}.
    */
   public void addSquaredDeviations(int from, int to, double[] mean, double[] out) {
-    double[] lanes = new double[STEP];
+    double[] lanes = new double[LANES];
     for (int t = 0; t < d; t++) {
       double[] col = columns[t];
       double mu = mean[t];
       Arrays.fill(lanes, 0.0);
-      for (int s = from; s < to; s += STEP) {
-        for (int i = s, end = Math.min(to, s + STEP); i < end; i++) {
+      for (int s = from; s < to; s += LANES) {
+        for (int i = s, end = Math.min(to, s + LANES); i < end; i++) {
           double v = col[i] - mu;
           lanes[i - s] += v * v;
         }
