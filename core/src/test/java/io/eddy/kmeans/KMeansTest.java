@@ -117,6 +117,27 @@ class KMeansTest {
     }
   }
 
+  /**
+   * Overlapping blobs in d = 16 (the shape of the speed comparison, smaller): from k-means++ the
+   * centers first move far, so Hamerly alternates between exhaustive chunk passes and
+   * one-by-one searches, and some runs fall back to exhaustive passes in mid-run when clusters
+   * swap points; every label and the iteration count must still be Lloyd's.
+   */
+  @ParameterizedTest
+  @CsvSource({"0", "1", "2", "3"})
+  void fit_hamerlyOnOverlappingBlobs_followsLloydThroughEveryPass(long seed) {
+    double[][] data = blobs(12_000, 16, 16, 6.0, 40 + seed);
+    KMeans.Params p = KMeans.Params.DEFAULTS.withK(16).withSeed(seed).withParallelism(2);
+    KMeansModel lloyd = new KMeans(p.withAlgorithm(KMeans.Algorithm.LLOYD)).fit(data);
+    KMeansModel hamerly = new KMeans(p.withAlgorithm(KMeans.Algorithm.HAMERLY)).fit(data);
+    assertThat(lloyd.iterations()).isGreaterThan(10);
+    assertThat(hamerly.trainingLabels()).containsExactly(lloyd.trainingLabels());
+    assertThat(hamerly.iterations()).isEqualTo(lloyd.iterations());
+    assertThat(hamerly.inertia()).isCloseTo(lloyd.inertia(), within(1e-9 * lloyd.inertia()));
+    KMeansModel oneThread = new KMeans(p.withAlgorithm(KMeans.Algorithm.HAMERLY).withParallelism(1)).fit(data);
+    assertThat(ModelIO.toBytes(oneThread)).isEqualTo(ModelIO.toBytes(hamerly));
+  }
+
   @Test
   void fit_sameSeedTwice_identicalModels() {
     double[][] data = blobs(2_000, 3, 4, 1.0, 8);
