@@ -241,12 +241,17 @@ public final class Columns {
    * @param distances scratch of length at least {@code to}; overwritten in {@code [from, to)}
    * @param scratch from {@link #scratch scratch(k)} (k + 2 arrays of length at least
    *     {@link #STEP}); overwritten
+   * @throws IllegalArgumentException if {@code scratch} has fewer than k + 2 arrays
    * @param label receives the nearest center of point i at index i
    * @param first receives the smallest squared distance of point i at index i
    * @param second receives the second smallest at index i, or null if not wanted
    */
   public void nearest(int from, int to, double[] centers, int k, double[] distances,
       double[][] scratch, int[] label, double[] first, double[] second) {
+    if (scratch.length < k + 2) {
+      throw new IllegalArgumentException("scratch has " + scratch.length + " arrays, expected k + 2 = "
+          + (k + 2) + ": use Columns.scratch(k)");
+    }
     double[] smallest = scratch[k];
     double[] index = scratch[k + 1];
     for (int s = from; s < to; s += STEP) {

@@ -127,6 +127,15 @@ class ColumnsTest {
   }
 
   @Test
+  public void nearest_rejectsScratchMadeForFewerCenters() {
+    Columns cols = Columns.copyOf(new double[][] {{0, 0}, {3, 4}});
+    assertThatThrownBy(() -> cols.nearest(0, 2, new double[] {0, 0, 1, 1}, 2, new double[2],
+        new double[2][Columns.STEP], new int[2], new double[2], null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Columns.scratch(k)");
+  }
+
+  @Test
   public void nearest_withOneCenter_hasAnInfiniteSecondDistance() {
     double[][] x = {{0, 0}, {3, 4}};
     Columns cols = Columns.copyOf(x);
