@@ -26,8 +26,9 @@ import java.util.function.IntFunction;
  * </pre>
  *
  * <p>{@code parts} (default {@code seeding,fit,centers,minibatch}) picks what to time, as in the
- * Python side ({@code fit1} and {@code centers1}: the default algorithm only); with {@code tries} (default 1) above 1, each seed is fitted that many times and
- * its fastest time counts.
+ * Python side ({@code fit1} and {@code centers1}: the default algorithm only); with
+ * {@code tries} (default 1) above 1, each seed is fitted that many times and its fastest time
+ * counts.
  *
  * <p>Each configuration runs three times untimed (JIT warm-up: a service fits many times in one
  * JVM), then {@code repeats} timed runs with seeds 0 .. repeats-1; the median and minimum
