@@ -34,10 +34,9 @@ import java.util.function.IntFunction;
  * JVM), then {@code repeats} timed runs with seeds 0 .. repeats-1; the median and minimum
  * wall-clock times are printed with the median inertia and the iteration counts, then the mean
  * time, the mean iteration count and a least-squares split of the time into a fixed part and a
- * part per iteration. All
- * runs use every available processor ({@code parallelism = 0}) unless the system property
- * {@code eddy.parallelism} says otherwise (mini-batch k-means uses them to check and label the
- * data and to label each batch in two halves).
+ * part per iteration. All runs use every available processor ({@code parallelism = 0}) unless
+ * the system property {@code eddy.parallelism} says otherwise (mini-batch k-means uses them to
+ * check and label the data and to label each batch in two halves).
  */
 public final class SklearnComparison {
 
