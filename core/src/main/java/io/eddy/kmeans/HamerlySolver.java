@@ -90,7 +90,7 @@ final class HamerlySolver extends Solver {
   @Override
   void assign(int chunk, boolean update) {
     if (initialized && stale[chunk]) {
-      moved(chunk);
+      loosen(chunk);
     }
     if (!initialized || failed[chunk] > FULL_PASS_ABOVE) {
       // While the centers still move a lot, most points fail their bounds and would be measured
@@ -211,18 +211,12 @@ final class HamerlySolver extends Solver {
     Arrays.fill(stale, true);
   }
 
-  @Override
-  boolean movesBoundsEagerly() {
-    return false;
-  }
-
   /**
    * Loosens the chunk's bounds by the last shifts and estimates the fraction of points that
    * fail their test against the current centers; called by {@link #assign}, so that one pass over the chunk
    * does both while its bounds are in cache.
    */
-  @Override
-  void moved(int chunk) {
+  private void loosen(int chunk) {
     stale[chunk] = false;
     final double m1 = maxShift;
     final double m2 = secondShift;

@@ -37,12 +37,4 @@ final class LloydSolver extends Solver {
     scratch.release(steps);
     changed[chunk] = relabel(chunk, from, to, nearest, update);
   }
-
-  @Override
-  void moved(int chunk) {}
-
-  @Override
-  boolean movesBoundsEagerly() {
-    return false;
-  }
 }

@@ -87,14 +87,20 @@ abstract class Solver {
   void shifted() {}
 
   /**
-   * Whether {@link #moved} must run over every chunk after each update. A solver that loosens
-   * a chunk's bounds at the start of its next {@link #assign} instead, in the same pass over
-   * the chunk, returns false and saves the run a pass over the data and a wait for the threads.
+   * Whether {@link #moved} must run over every chunk after each update. By default not: a
+   * solver without bounds has nothing to loosen, and one that loosens a chunk's bounds at the
+   * start of its next {@link #assign}, in the same pass over the chunk, saves the run a pass
+   * over the data and a wait for the threads.
    */
-  abstract boolean movesBoundsEagerly();
+  boolean movesBoundsEagerly() {
+    return false;
+  }
 
-  /** Loosens the bounds of one chunk after the centers moved by {@link #shift}. */
-  abstract void moved(int chunk);
+  /**
+   * Loosens the bounds of one chunk after the centers moved by {@link #shift}; called for every
+   * chunk if {@link #movesBoundsEagerly}.
+   */
+  void moved(int chunk) {}
 
   /**
    * Moves point i of {@code chunk} from cluster {@code from} (or from none if negative) to
