@@ -52,6 +52,9 @@ public interface OnlineClusterer<M extends ClusterModel> {
    * @throws IllegalArgumentException if any point is invalid
    */
   default void learn(double[][] points) {
+    if (points == null) {
+      throw new IllegalArgumentException("points is null");
+    }
     Points.requireAll(points, dimension() == 0 && points.length > 0 && points[0] != null
         ? points[0].length : dimension());
     for (double[] point : points) {

@@ -140,6 +140,14 @@ public final class Parameter {
     return ofInt("threads", 0, 0, 4096, doc);
   }
 
+  /**
+   * A distance in data units, such as a micro-cluster radius: in [1e-100, 1e100], so that its
+   * square stays a normal double and data within {@link Points#MAX_ABS} never overflow against it.
+   */
+  public static Parameter ofRadius(String name, double defaultValue, String doc) {
+    return ofDouble(name, defaultValue, 1e-100, true, 1e100, true, doc);
+  }
+
   /** A boolean parameter. */
   public static Parameter ofBoolean(String name, boolean defaultValue, String doc) {
     return new Parameter(name, Type.BOOLEAN, defaultValue, "true or false", doc,

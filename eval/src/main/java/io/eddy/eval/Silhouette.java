@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are null, ragged, not finite or of fewer than 2 points; labels of the wrong length; all
  * points NOISE; fewer than 2 clustered points; fewer than 2 clusters; as many clusters as
  * clustered points. Inputs are not modified. All methods are thread-safe.
+ *
+ * <p>Any finite data are accepted: the silhouette is scale-invariant, so data beyond
+ * {@link io.eddy.Points#MAX_ABS} are rescaled by a power of two (exactly) before the distances
+ * are summed, and no distance overflows.
  */
 public final class Silhouette {
 
@@ -107,6 +111,7 @@ public final class Silhouette {
   public static double[] samples(double[][] data, int[] labels, int threads) {
     requireThreads(threads);
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     Layout layout = new Layout(data, l);
     int m = layout.m;
     double[] byPosition = new double[m];
@@ -140,6 +145,7 @@ public final class Silhouette {
       throw new IllegalArgumentException("sampleSize is " + sampleSize + ", expected at least 2");
     }
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     Layout layout = new Layout(data, l);
     int m = layout.m;
     int s = Math.min(sampleSize, m);
@@ -179,6 +185,7 @@ public final class Silhouette {
    */
   public static Result simplified(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     int d = data[0].length;
     double[] means = l.means(data);
     double sum = 0;

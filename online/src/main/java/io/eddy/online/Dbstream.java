@@ -74,7 +74,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
   /**
    * The configuration.
    *
-   * @param r the micro-cluster radius, in the units of the data; &gt; 0 (default 1)
+   * @param r the micro-cluster radius, in the units of the data; in [1e-100, 1e100] (default 1)
    * @param lambda the decay rate per time unit: weights fade as {@code 2^(-lambda·dt)}; &gt; 0
    *     (default 0.001, a half-life of 1000 ticks)
    * @param tGap the time between cleanups; &gt; 0 (default 1000)
@@ -84,7 +84,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
    */
   public record Params(double r, double lambda, double tGap, double wMin, double alpha) {
 
-    static final Parameter R = Parameter.ofPositive("r", 1.0, "micro-cluster radius, in data units");
+    static final Parameter R = Parameter.ofRadius("r", 1.0, "micro-cluster radius, in data units");
     static final Parameter LAMBDA = Parameter.ofPositive("lambda", 0.001,
         "decay rate per time unit; weights fade as 2^(-lambda*dt)");
     static final Parameter T_GAP = Parameter.ofPositive("tGap", 1000, "time between cleanups");
@@ -295,8 +295,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
         slot++;
       }
     }
-    double next = (Math.floor(now / params.tGap()) + 1) * params.tGap();
-    nextCleanup = next > now ? next : now + params.tGap();
+    nextCleanup = nextTask(now, params.tGap());
     int count = recluster();
     labels.commit(ids, component, m, count, componentLabels);
   }

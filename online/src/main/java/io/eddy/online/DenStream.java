@@ -79,7 +79,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
   /**
    * The configuration.
    *
-   * @param epsilon the maximal micro-cluster radius, in data units; &gt; 0 (default 0.5)
+   * @param epsilon the maximal micro-cluster radius, in data units; in [1e-100, 1e100] (default 0.5)
    * @param mu the weight of a core micro-cluster; &gt; 0 (default 10)
    * @param beta the potential factor: p-micro-clusters weigh at least beta·mu; in (0, 1] with
    *     beta·mu &gt; 1 (default 0.2)
@@ -92,7 +92,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
   public record Params(double epsilon, double mu, double beta, double lambda, int initPoints,
       double offlineFactor) {
 
-    static final Parameter EPSILON = Parameter.ofPositive("epsilon", 0.5,
+    static final Parameter EPSILON = Parameter.ofRadius("epsilon", 0.5,
         "maximal micro-cluster radius, in data units");
     static final Parameter MU = Parameter.ofPositive("mu", 10, "weight of a core micro-cluster");
     static final Parameter BETA = Parameter.ofDouble("beta", 0.2, 0, false, 1, true,
@@ -516,8 +516,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
       kept++;
     }
     outlier.size = kept;
-    double next = (Math.floor(now / tp) + 1) * tp;
-    nextPrune = next > now ? next : now + tp;
+    nextPrune = nextTask(now, tp);
     int count = recluster();
     labels.commit(potential.id, component, potential.size, count, componentLabels);
   }

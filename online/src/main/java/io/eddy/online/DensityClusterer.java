@@ -123,6 +123,20 @@ abstract sealed class DensityClusterer<M extends MicroClusterModel> implements D
     return now;
   }
 
+  /**
+   * The time of the next periodic task after {@code now}: the next multiple of {@code period},
+   * or, when the clock is too coarse to tell {@code now + period} from {@code now} (event time
+   * in epoch nanoseconds with a short period, say), the next representable time, so that the
+   * task runs whenever the clock moves and a saved state always has its next task ahead.
+   */
+  static double nextTask(double now, double period) {
+    double next = (Math.floor(now / period) + 1) * period;
+    if (next > now) {
+      return next;
+    }
+    return Math.max(now + period, Math.nextUp(now));
+  }
+
   // ---- persistence checks shared by the codecs ----
 
   /**

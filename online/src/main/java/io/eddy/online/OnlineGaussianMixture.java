@@ -175,6 +175,20 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     return params.covariance == CovarianceType.FULL || params.covariance == CovarianceType.TIED;
   }
 
+  /**
+   * Checks, before the dimension is set, that the warm-up buffer and the statistics of this
+   * configuration fit in arrays for points of dimension {@code dim}.
+   */
+  private void requireFits(int dim) {
+    long k = params.k;
+    long scatter = params.covariance == CovarianceType.FULL ? k * dim * dim
+        : params.covariance == CovarianceType.TIED ? (long) dim * dim : k * dim;
+    long buffer = (long) params.effectiveWarmup() * dim;
+    Sizes.require(Math.max(scatter, buffer), scatter + buffer + k * dim,
+        k + " " + params.covariance.id() + " components and a warm-up of " + params.effectiveWarmup()
+            + " points of dimension " + dim, "lower k, the warm-up or the dimension");
+  }
+
   private int scatterLength() {
     int k = params.k;
     switch (params.covariance) {
@@ -204,6 +218,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     }
     boolean first = d == 0;
     if (first) {
+      requireFits(point.length);
       d = point.length;
       buffer = new double[0];
     }

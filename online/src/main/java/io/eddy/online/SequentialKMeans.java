@@ -259,6 +259,12 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
   }
 
   private void start(int dimension) {
+    long centerValues = (long) params.k() * dimension;
+    long warmupValues = params.init() == Init.KMEANS_PLUS_PLUS ? (long) params.effectiveWarmup() * dimension : 0;
+    // checked before the dimension is set, so the clusterer stays fresh and usable
+    Sizes.require(Math.max(centerValues, warmupValues), centerValues + warmupValues,
+        params.k() + " centers and a warm-up of " + (warmupValues / dimension) + " points of dimension " + dimension,
+        "lower k or the warm-up");
     d = dimension;
     int k = params.k();
     centers = new double[k * d];
