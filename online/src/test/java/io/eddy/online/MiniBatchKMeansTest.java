@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeansModel;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,7 +76,7 @@ class MiniBatchKMeansTest {
   }
 
   @Test
-  void fit_resultDoesNotDependOnParallelism() throws IOException {
+  void fit_resultDoesNotDependOnThreads() throws IOException {
     // More than one labelling block (4096 points), so that two threads share the final pass.
     double[][] data = new double[10_000][];
     SplittableRandom rng = new SplittableRandom(9);
@@ -78,8 +86,8 @@ class MiniBatchKMeansTest {
     }
     // Batches of 1024 are labelled in two halves on two threads.
     MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(4).withBatchSize(1024).withSeed(5);
-    KMeansModel one = new MiniBatchKMeans(p.withParallelism(1)).fit(data);
-    KMeansModel two = new MiniBatchKMeans(p.withParallelism(2)).fit(data);
+    KMeansModel one = new MiniBatchKMeans(p.withThreads(1)).fit(data);
+    KMeansModel two = new MiniBatchKMeans(p.withThreads(2)).fit(data);
     KMeansModel all = new MiniBatchKMeans(p).fit(data);
     for (KMeansModel m : new KMeansModel[] {two, all}) {
       assertThat(m.trainingLabels()).containsExactly(one.trainingLabels());
@@ -88,51 +96,140 @@ class MiniBatchKMeansTest {
         assertThat(m.center(j)).containsExactly(one.center(j));
       }
     }
-    assertThatThrownBy(() -> p.withParallelism(-1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("parallelism");
+    assertThatThrownBy(() -> p.withThreads(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("threads");
   }
 
   @Test
-  void persistence_readsVersionOnePayloads_withParallelismZero() throws IOException {
-    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(2)
-        .withBatchSize(8).withSeed(3).withParallelism(3));
-    SplittableRandom rng = new SplittableRandom(4);
-    for (int i = 0; i < 20; i++) {
-      mb.learn(new double[] {rng.nextInt(2) * 10 + rng.nextGaussian(), rng.nextGaussian()});
+  void persistence_readsVersionOnePayloads_withThreadsZero() throws IOException {
+    // Version 2 wrote the configuration by position: the committed file from that release,
+    // then the same record as version 1 wrote it, without the thread count that follows the
+    // 44 bytes of the other parameters.
+    byte[] v2;
+    try (InputStream in = MiniBatchKMeansTest.class.getResourceAsStream("legacy/minibatch-kmeans-v2.eddy")) {
+      v2 = in.readAllBytes();
     }
-    byte[] v2 = ModelIO.toBytes(mb);
-    // Rebuild the record as version 1 wrote it: the same payload without the parallelism int,
-    // which follows the 44 bytes of the other parameters.
-    java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(v2));
+    MiniBatchKMeans mb = ModelIO.fromBytes(v2, MiniBatchKMeans.class);
+    assertThat(mb.params().threads()).isEqualTo(1);
+    byte[] v1 = rewrite(v2, 2, 1, payload -> {
+      byte[] body = new byte[payload.length - 4];
+      System.arraycopy(payload, 0, body, 0, 44);
+      System.arraycopy(payload, 48, body, 44, payload.length - 48);
+      return body;
+    });
+
+    MiniBatchKMeans restored = ModelIO.fromBytes(v1, MiniBatchKMeans.class);
+    assertThat(restored.params()).isEqualTo(mb.params().withThreads(0));
+    assertThat(restored.seen()).isEqualTo(mb.seen());
+    for (int j = 0; j < 3; j++) {
+      assertThat(restored.snapshot().center(j)).containsExactly(mb.snapshot().center(j));
+    }
+    // Written again, it is version 3 and reads back as the same learner.
+    MiniBatchKMeans again = ModelIO.fromBytes(ModelIO.toBytes(mb), MiniBatchKMeans.class);
+    assertThat(again.params()).isEqualTo(mb.params());
+    assertThat(ModelIO.toBytes(again)).isEqualTo(ModelIO.toBytes(mb));
+  }
+
+  /**
+   * The record {@code record} (of codec version {@code version}) with its payload rewritten and
+   * its version set to {@code newVersion}, with a valid checksum.
+   */
+  private static byte[] rewrite(byte[] record, int version, int newVersion, UnaryOperator<byte[]> edit)
+      throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
     byte[] magic = in.readNBytes(4);
     int format = in.readInt();
     String codec = in.readUTF();
-    assertThat(in.readInt()).isEqualTo(2);
-    byte[] payload = in.readNBytes(in.readInt());
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.write(payload, 0, 44);
-    body.write(payload, 48, payload.length - 48);
-    java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
-    java.io.DataOutputStream h = new java.io.DataOutputStream(head);
+    assertThat(in.readInt()).isEqualTo(version);
+    byte[] payload = edit.apply(in.readNBytes(in.readInt()));
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    DataOutputStream h = new DataOutputStream(head);
     h.write(magic);
     h.writeInt(format);
     h.writeUTF(codec);
-    h.writeInt(1);
-    h.writeInt(body.size());
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    h.writeInt(newVersion);
+    h.writeInt(payload.length);
+    CRC32 crc = new CRC32();
     crc.update(head.toByteArray());
-    crc.update(body.toByteArray());
-    java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
-    v1.write(head.toByteArray());
-    v1.write(body.toByteArray());
-    new java.io.DataOutputStream(v1).writeInt((int) crc.getValue());
+    crc.update(payload);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(head.toByteArray());
+    out.write(payload);
+    new DataOutputStream(out).writeInt((int) crc.getValue());
+    return out.toByteArray();
+  }
 
-    MiniBatchKMeans restored = ModelIO.fromBytes(v1.toByteArray(), MiniBatchKMeans.class);
-    assertThat(restored.params()).isEqualTo(mb.params().withParallelism(0));
-    assertThat(restored.seen()).isEqualTo(mb.seen());
-    for (int j = 0; j < 2; j++) {
-      assertThat(restored.snapshot().center(j)).containsExactly(mb.snapshot().center(j));
+  private static int indexOf(byte[] in, byte[] part) {
+    for (int i = 0; i + part.length <= in.length; i++) {
+      if (Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
     }
+    throw new AssertionError("not found");
+  }
+
+  private static byte[] bytes(double v) {
+    return ByteBuffer.allocate(8).putDouble(v).array();
+  }
+
+  @Test
+  void persistence_forgedState_rejected() throws IOException {
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3).withBatchSize(10).withSeed(1));
+    double[][] data = blobs(25, 2, 3, 1.0, 8);
+    for (double[] x : data) {
+      mb.learn(x);
+    }
+    byte[] good = ModelIO.toBytes(mb);
+    int k = 3;
+    int d = 2;
+    // The centers follow their length; before it: ready (1 byte), steps, sinceReassign, rng and
+    // seen (8 bytes each) and d (4 bytes).
+    double c0 = mb.snapshot().center(0)[0];
+    UnaryOperator<byte[]> nanCenter = p -> {
+      int at = indexOf(p, bytes(c0));
+      System.arraycopy(bytes(Double.NaN), 0, p, at, 8);
+      return p;
+    };
+    assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, nanCenter), MiniBatchKMeans.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("not finite");
+    UnaryOperator<byte[]> negativeCount = p -> {
+      int at = indexOf(p, bytes(c0)) + k * d * 8 + 4;
+      System.arraycopy(bytes(-1.0), 0, p, at, 8);
+      return p;
+    };
+    assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, negativeCount), MiniBatchKMeans.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("weight -1.0");
+    // A dimension whose k·d centers exceed one array, and one whose centers exceed the payload:
+    // both rejected before any array of that size exists.
+    for (int forged : new int[] {1 << 30, 1 << 24}) {
+      UnaryOperator<byte[]> bigD = p -> {
+        int at = indexOf(p, bytes(c0)) - 4 - 1 - 4 * 8 - 4;
+        ByteBuffer.wrap(p).putInt(at, forged);
+        return p;
+      };
+      assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, bigD), MiniBatchKMeans.class))
+          .isInstanceOf(ModelFormatException.class).hasMessageContaining(forged == 1 << 30 ? "one array" : "length");
+    }
+  }
+
+  @Test
+  void persistence_forgedBatchSize_bufferRejectedBeforeAllocating() throws IOException {
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3).withBatchSize(1000).withSeed(1));
+    mb.learn(new double[] {1, 2});
+    mb.learn(new double[] {3, 4});
+    byte[] good = ModelIO.toBytes(mb);
+    MiniBatchKMeans back = ModelIO.fromBytes(good, MiniBatchKMeans.class);
+    assertThat(ModelIO.toBytes(back)).isEqualTo(good);
+    // batchSize is stored as ("batchSize", "INT", value): a buffer of 2^31 - 1 points of
+    // dimension 2 could never have been filled, and a load must not try to allocate it.
+    UnaryOperator<byte[]> huge = p -> {
+      int at = indexOf(p, "batchSize".getBytes(StandardCharsets.UTF_8)) + "batchSize".length() + 4 + 3;
+      assertThat(ByteBuffer.wrap(p).getInt(at)).isEqualTo(1000);
+      ByteBuffer.wrap(p).putInt(at, Integer.MAX_VALUE);
+      return p;
+    };
+    assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, huge), MiniBatchKMeans.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("buffer");
   }
 
   @Test
@@ -143,7 +240,7 @@ class MiniBatchKMeansTest {
     }
     data[8_500] = new double[] {1, Double.NaN};
     data[6_000] = new double[] {1};
-    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3).withParallelism(2));
+    MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3).withThreads(2));
     assertThatThrownBy(() -> mb.fit(data)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("row 6000:");
   }
