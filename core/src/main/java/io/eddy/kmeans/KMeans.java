@@ -2,6 +2,7 @@ package io.eddy.kmeans;
 
 import io.eddy.Clusterer;
 import io.eddy.Points;
+import io.eddy.math.Chunks;
 import io.eddy.math.Columns;
 import java.util.HashSet;
 import java.util.Locale;
@@ -280,7 +281,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
       }
     }
     int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
-    try (Chunks chunks = new Chunks(n, (long) k * d + k, threads)) {
+    try (Chunks chunks = Chunks.forPartials(n, (long) k * d + k, threads)) {
       return fit(data, weights, initialCenters, chunks);
     }
   }

@@ -2,9 +2,9 @@ package io.eddy.online;
 
 import io.eddy.Points;
 import io.eddy.kmeans.KMeansModel;
+import io.eddy.math.Chunks;
 import io.eddy.math.Euclid;
 import io.eddy.math.FeatureVariance;
-import io.eddy.math.Parallel;
 import io.eddy.math.SplitMix64;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -27,6 +27,9 @@ final class MiniBatchFit {
   /** Points per task of the checking and the final labelling passes. */
   private static final int LABEL_BLOCK = 4096;
 
+  /** Batches of at least this many points are labelled in two halves on two threads. */
+  private static final int SPLIT_FROM = 512;
+
   private MiniBatchFit() {}
 
   /** Fits; {@code weights} is null for all ones. */
@@ -34,23 +37,25 @@ final class MiniBatchFit {
     if (data == null || data.length == 0 || data[0] == null || data[0].length == 0) {
       Points.requireData(data);
     }
-    int threads = params.threads() == 0 ? Runtime.getRuntime().availableProcessors() : params.threads();
-    try (Parallel workers = new Parallel(threads)) {
-      requireValid(data, weights, params.k(), workers);
+    int threads = Chunks.threads(params.threads());
+    int n = data.length;
+    int batch = Math.min(params.batchSize(), n);
+    try (Chunks blocks = Chunks.ofSize(n, LABEL_BLOCK, threads);
+        Chunks halves = Chunks.ofSize(batch, (batch + 1) / 2, threads)) {
+      requireValid(data, weights, params.k(), blocks);
       MiniBatchStep s = new MiniBatchStep(params, data[0].length, new SplitMix64(params.seed()));
-      s.initialise(data, weights, data.length);
-      s.workers = workers;
-      Progress progress = steps(params, data, weights, s);
-      return label(params, data, weights, s, progress, workers);
+      s.initialise(data, weights, n);
+      s.halves = batch < SPLIT_FROM ? null : halves;
+      Progress progress = steps(params, data, weights, s, batch);
+      return label(params, data, weights, s, progress, blocks);
     }
   }
 
-  private static void requireValid(double[][] data, double[] weights, int k, Parallel workers) {
+  private static void requireValid(double[][] data, double[] weights, int k, Chunks blocks) {
     int n = data.length;
     int d = data[0].length;
-    int blocks = (n + LABEL_BLOCK - 1) / LABEL_BLOCK;
-    boolean[] fine = new boolean[blocks];
-    workers.forEach(blocks, b -> fine[b] = rowsFine(data, b * LABEL_BLOCK, Math.min(n, (b + 1) * LABEL_BLOCK), d));
+    boolean[] fine = new boolean[blocks.count];
+    blocks.forEach(b -> fine[b] = rowsFine(data, blocks.start(b), blocks.end(b), d));
     for (boolean f : fine) {
       if (!f) {
         Points.requireAll(data, d); // names the first bad row
@@ -86,9 +91,9 @@ final class MiniBatchFit {
   /** How far the steps went: epochs begun, and whether a rule stopped them. */
   private record Progress(int epochs, boolean stopped) {}
 
-  private static Progress steps(MiniBatchKMeans.Params params, double[][] data, double[] w, MiniBatchStep s) {
+  private static Progress steps(MiniBatchKMeans.Params params, double[][] data, double[] w, MiniBatchStep s,
+      int batch) {
     int n = data.length;
-    int batch = Math.min(params.batchSize(), n);
     s.ensureCapacity(batch);
     double tolAbs = params.tol() == 0 ? 0 : params.tol() * FeatureVariance.mean(data, s.d);
     double[] old = tolAbs > 0 ? new double[s.k * s.d] : null;
@@ -135,23 +140,22 @@ final class MiniBatchFit {
 
   /** Labels all the data by blocks; the blocks' partial sums are added in block order. */
   private static KMeansModel label(MiniBatchKMeans.Params params, double[][] data, double[] w,
-      MiniBatchStep fitted, Progress progress, Parallel workers) {
+      MiniBatchStep fitted, Progress progress, Chunks blocks) {
     int n = data.length;
     int k = fitted.k;
-    int blocks = (n + LABEL_BLOCK - 1) / LABEL_BLOCK;
     int[] labels = new int[n];
-    double[] blockInertia = new double[blocks];
-    double[] blockWeights = new double[blocks * k];
+    double[] blockInertia = new double[blocks.count];
+    double[] blockWeights = new double[blocks.count * k];
     ConcurrentLinkedQueue<MiniBatchStep> free = new ConcurrentLinkedQueue<>();
-    workers.forEach(blocks, b -> {
+    blocks.forEach(b -> {
       MiniBatchStep t = free.poll();
       if (t == null) {
         t = new MiniBatchStep(params, fitted.d, null);
         t.centers = fitted.centers;
         t.ensureCapacity(LABEL_BLOCK);
       }
-      int from = b * LABEL_BLOCK;
-      int m = Math.min(n, from + LABEL_BLOCK) - from;
+      int from = blocks.start(b);
+      int m = blocks.end(b) - from;
       t.label(data, from, m);
       double sum = 0;
       for (int q = 0; q < m; q++) {
@@ -166,7 +170,7 @@ final class MiniBatchFit {
     });
     double inertia = 0;
     double[] clusterWeights = new double[k];
-    for (int b = 0; b < blocks; b++) {
+    for (int b = 0; b < blocks.count; b++) {
       inertia += blockInertia[b];
       for (int j = 0; j < k; j++) {
         clusterWeights[j] += blockWeights[b * k + j];

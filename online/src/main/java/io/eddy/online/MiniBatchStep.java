@@ -1,8 +1,8 @@
 package io.eddy.online;
 
 import io.eddy.kmeans.KMeansPlusPlus;
+import io.eddy.math.Chunks;
 import io.eddy.math.Columns;
-import io.eddy.math.Parallel;
 import io.eddy.math.SplitMix64;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -18,9 +18,6 @@ import java.util.SplittableRandom;
  * once for the largest batch seen; a step allocates nothing. Not thread-safe.
  */
 final class MiniBatchStep {
-
-  /** Batches of at least this many points are labelled in two halves when there are workers. */
-  private static final int SPLIT_FROM = 512;
 
   final int k;
   final int d;
@@ -55,8 +52,11 @@ final class MiniBatchStep {
   private final double[] sumWeights;
   private final boolean[] reassigned;
   private final int[] order;
-  /** Threads for a fit's steps, or null: online steps run on the caller's thread. */
-  Parallel workers;
+  /**
+   * A fit's partition of its batches into two halves labelled on two threads, or null: online
+   * steps run on the caller's thread.
+   */
+  Chunks halves;
   /** Whether {@link #gather} has labelled the batch for the next step. */
   private boolean assigned;
 
@@ -168,16 +168,15 @@ final class MiniBatchStep {
 
   /**
    * Copies rows {@code drawn[0 .. m)} of {@code data} into the batch and labels them for the
-   * next {@link #step}, the two halves on two threads when there are workers (the rows are
+   * next {@link #step}, in two halves on two threads when the fit made {@link #halves} (the rows are
    * scattered in memory, so the copies gain from two cores as much as the arithmetic).
    */
   void gather(double[][] data, int m) {
-    Parallel w = workers;
-    if (w == null || m < SPLIT_FROM) {
+    Chunks h = halves;
+    if (h == null || h.n != m) {
       gatherRange(data, 0, m, buffers);
     } else {
-      int half = m / 2;
-      w.forEach(2, h -> gatherRange(data, h == 0 ? 0 : half, h == 0 ? half : m, h == 0 ? buffers : otherBuffers));
+      h.forEach(c -> gatherRange(data, h.start(c), h.end(c), c == 0 ? buffers : otherBuffers));
     }
     assigned = true;
   }
@@ -190,14 +189,13 @@ final class MiniBatchStep {
   }
 
   private void assign(double[] x, int m) {
-    Parallel w = workers;
-    if (w == null || m < SPLIT_FROM) {
+    Chunks h = halves;
+    if (h == null || h.n != m) {
       assignRange(x, 0, m, buffers);
-      return;
+    } else {
+      // Every point's label and distance are the same whichever half it is in.
+      h.forEach(c -> assignRange(x, h.start(c), h.end(c), c == 0 ? buffers : otherBuffers));
     }
-    // Two halves on two threads: every point's label and distance are the same either way.
-    int half = m / 2;
-    w.forEach(2, h -> assignRange(x, h == 0 ? 0 : half, h == 0 ? half : m, h == 0 ? buffers : otherBuffers));
   }
 
   /**
