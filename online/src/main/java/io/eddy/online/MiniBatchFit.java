@@ -32,8 +32,12 @@ final class MiniBatchFit {
 
   private MiniBatchFit() {}
 
-  /** Fits; {@code weights} is null for all ones. */
-  static KMeansModel fit(MiniBatchKMeans.Params params, double[][] data, double[] weights) {
+  /**
+   * Fits; {@code weights} is null for all ones, {@code initialCenters} (k valid rows) null for
+   * the configured initialisation.
+   */
+  static KMeansModel fit(MiniBatchKMeans.Params params, double[][] data, double[] weights,
+      double[][] initialCenters) {
     if (data == null || data.length == 0 || data[0] == null || data[0].length == 0) {
       Points.requireData(data);
     }
@@ -44,7 +48,14 @@ final class MiniBatchFit {
         Chunks halves = Chunks.ofSize(batch, (batch + 1) / 2, threads)) {
       requireValid(data, weights, params.k(), blocks);
       MiniBatchStep s = new MiniBatchStep(params, data[0].length, new SplitMix64(params.seed()));
-      s.initialise(data, weights, n);
+      if (initialCenters == null) {
+        s.initialise(data, weights, n);
+      } else if (initialCenters[0].length != s.d) {
+        throw new IllegalArgumentException("initial centers have dimension " + initialCenters[0].length
+            + ", the data " + s.d);
+      } else {
+        s.initialise(initialCenters);
+      }
       s.halves = batch < SPLIT_FROM ? null : halves;
       Progress progress = steps(params, data, weights, s, batch);
       return label(params, data, weights, s, progress, blocks);

@@ -30,9 +30,12 @@ import java.util.Map;
  * first) by batch points drawn uniformly without replacement, and give them the smallest count
  * among the others (as scikit-learn does; this also slows their learning rate).
  *
- * <p><b>Initialisation</b>: greedy {@link KMeansPlusPlus k-means++} on the first batch, or on
- * {@code initSize} points drawn from it with replacement if it is larger. If those points hold
- * fewer than k distinct values, some centers coincide until reassignment separates them.
+ * <p><b>Initialisation</b>: greedy {@link KMeansPlusPlus k-means++} ({@link Init#KMEANS_PLUS_PLUS},
+ * the default) or k distinct rows drawn uniformly ({@link Init#RANDOM}) from the first batch,
+ * or from {@code initSize} points drawn from it with replacement if it is larger. If those
+ * points hold fewer than k distinct values, some centers coincide until reassignment separates
+ * them. {@link #withInitialCenters} and {@link #fit(double[][], double[], double[][])} start from
+ * given centers instead.
  *
  * <p><b>Online use</b>: {@link #learn(double[][])} is one step on exactly the given points
  * (the first call needs at least k of them); {@link #learn(double[])} buffers points and steps
@@ -59,10 +62,32 @@ import java.util.Map;
  */
 public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Clusterer<KMeansModel> {
 
+  /** How the initial centers are chosen from the initialisation sample. */
+  public enum Init implements Parameter.Choice {
+    /** Greedy k-means++ (scikit-learn's {@code init='k-means++'}). */
+    KMEANS_PLUS_PLUS("kmeans++"),
+    /** k distinct rows of the sample, uniformly (scikit-learn's {@code init='random'}). */
+    RANDOM("random");
+
+    private final String id;
+
+    Init(String id) {
+      this.id = id;
+    }
+
+    /** The name used in the registry and in saved files. */
+    @Override
+    public String id() {
+      return id;
+    }
+  }
+
   /**
    * The configuration of a {@link MiniBatchKMeans}. Immutable; validated on construction.
    *
    * @param k the number of clusters, &ge; 1 (default 8)
+   * @param init how the initial centers are chosen from the initialisation sample (default
+   *     {@link Init#KMEANS_PLUS_PLUS}); unused when explicit centers are given
    * @param batchSize points per step, &ge; 1 (default 1024)
    * @param maxIter the most passes over the data in {@link #fit} (epochs), &ge; 1 (default 100)
    * @param initSize points for the k-means++ initialisation, &ge; 0, 0 meaning 3·batchSize, or
@@ -79,10 +104,12 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
    *     of available processors (default 0); {@code learn} runs on the calling thread, and the
    *     model does not depend on this value
    */
-  public record Params(int k, int batchSize, int maxIter, int initSize, double reassignmentRatio,
+  public record Params(int k, Init init, int batchSize, int maxIter, int initSize, double reassignmentRatio,
       int maxNoImprovement, double tol, long seed, int threads) {
 
     static final Parameter K = Parameter.ofInt("k", 8, 1, Integer.MAX_VALUE, "number of clusters");
+    static final Parameter INIT = Parameter.ofEnum("init", Init.class, Init.KMEANS_PLUS_PLUS,
+        "initial centers: k-means++, or k distinct random rows of the initialisation sample");
     static final Parameter BATCH_SIZE = Parameter.ofInt("batchSize", 1024, 1, Integer.MAX_VALUE,
         "points per mini-batch step");
     static final Parameter MAX_ITER = Parameter.ofInt("maxIter", 100, 1, Integer.MAX_VALUE,
@@ -100,7 +127,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
         "threads with which fit checks and labels the data and its batches; 0 = all processors");
 
     /** Every parameter, declared once: registry metadata, validation and persistence. */
-    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, BATCH_SIZE, MAX_ITER,
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, INIT, BATCH_SIZE, MAX_ITER,
         INIT_SIZE, REASSIGNMENT_RATIO, MAX_NO_IMPROVEMENT, TOL, SEED, THREADS);
 
     /** The defaults, as listed above. */
@@ -109,6 +136,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     /** Validates every field. */
     public Params {
       K.check(k);
+      INIT.check(init);
       BATCH_SIZE.check(batchSize);
       MAX_ITER.check(maxIter);
       INIT_SIZE.check(initSize);
@@ -133,6 +161,11 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     /** A copy with another k. */
     public Params withK(int v) {
       return SPEC.with(this, K, v);
+    }
+
+    /** A copy with another initialisation. */
+    public Params withInit(Init v) {
+      return SPEC.with(this, INIT, v);
     }
 
     /** A copy with another batch size. */
@@ -195,6 +228,32 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     }
     this.params = params;
     this.rng = new SplitMix64(params.seed());
+  }
+
+  /**
+   * A clusterer that starts from the given centers instead of choosing its own (scikit-learn's
+   * {@code init=ndarray} with {@code partial_fit}; {@link Params#init()} is then unused): it
+   * predicts at once, and each center's count starts at 0, so its first step moves it to the
+   * mean of the points it wins. {@link #fit} is unaffected; see
+   * {@link #fit(double[][], double[], double[][])}.
+   *
+   * @param centers k rows of one dimension d, finite; copied
+   * @throws IllegalArgumentException if there are not k rows, they are ragged or not finite
+   */
+  public static MiniBatchKMeans withInitialCenters(Params params, double[][] centers) {
+    MiniBatchKMeans c = new MiniBatchKMeans(params);
+    c.d = requireCenters(centers, params.k());
+    c.state = new MiniBatchStep(params, c.d, c.rng);
+    c.state.initialise(centers);
+    return c;
+  }
+
+  private static int requireCenters(double[][] centers, int k) {
+    int d = Points.requireData(centers);
+    if (centers.length != k) {
+      throw new IllegalArgumentException("got " + centers.length + " initial centers, expected k = " + k);
+    }
+    return d;
   }
 
   /** The configuration. */
@@ -369,7 +428,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
    */
   @Override
   public KMeansModel fit(double[][] data) {
-    return MiniBatchFit.fit(params, data, null);
+    return MiniBatchFit.fit(params, data, null, null);
   }
 
   @Override
@@ -377,7 +436,25 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     if (weights == null) {
       throw new IllegalArgumentException("weights is null");
     }
-    return MiniBatchFit.fit(params, data, weights);
+    return MiniBatchFit.fit(params, data, weights, null);
+  }
+
+  /**
+   * Fits from explicit initial centers (scikit-learn's {@code init=ndarray}; {@code init} and
+   * {@code initSize} are unused), or as {@link #fit(double[][], double[])} if
+   * {@code initialCenters} is null.
+   *
+   * @param weights one finite non-negative weight per point with a positive sum, or null for
+   *     all ones; not modified
+   * @param initialCenters k finite centers of the data's dimension, or null; not modified
+   * @throws IllegalArgumentException if an argument is invalid or the data have fewer than k
+   *     points
+   */
+  public KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters) {
+    if (initialCenters != null) {
+      requireCenters(initialCenters, params.k());
+    }
+    return MiniBatchFit.fit(params, data, weights, initialCenters);
   }
 
   @Override

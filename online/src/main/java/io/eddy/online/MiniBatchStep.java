@@ -90,8 +90,10 @@ final class MiniBatchStep {
   }
 
   /**
-   * The initial centers: greedy k-means++ on {@code effectiveInitSize} of the n rows drawn with
-   * replacement, or on all of them if there are no more; counts start at 0.
+   * The initial centers, from {@code effectiveInitSize} of the n rows drawn with replacement, or
+   * all of them if there are no more: greedy k-means++ on that sample, or k distinct rows of it
+   * drawn uniformly ({@link MiniBatchKMeans.Init#RANDOM}, which ignores the weights as
+   * scikit-learn 1.2 does). Counts start at 0.
    *
    * @param weights one per row, or null for all ones
    */
@@ -104,7 +106,27 @@ final class MiniBatchStep {
       sample[i] = rows[r];
       sampleWeights[i] = weights == null ? 1.0 : weights[r];
     }
-    centers = KMeansPlusPlus.centers(sample, sampleWeights, k, new SplittableRandom(rng.nextLong()));
+    if (params.init() == MiniBatchKMeans.Init.RANDOM) {
+      centers = new double[k * d];
+      int[] order = new int[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      for (int j = 0; j < k; j++) {
+        System.arraycopy(sample[pick(order, j, size)], 0, centers, j * d, d);
+      }
+    } else {
+      centers = KMeansPlusPlus.centers(sample, sampleWeights, k, new SplittableRandom(rng.nextLong()));
+    }
+    counts = new double[k];
+  }
+
+  /** Starts from the given centers, k rows of dimension d, with counts 0. */
+  void initialise(double[][] given) {
+    centers = new double[k * d];
+    for (int j = 0; j < k; j++) {
+      System.arraycopy(given[j], 0, centers, j * d, d);
+    }
     counts = new double[k];
   }
 
@@ -257,16 +279,24 @@ final class MiniBatchStep {
       if (!reassigned[j]) {
         continue;
       }
-      int r = p + rng.nextInt(m - p);
-      int t = picks[p];
-      picks[p] = picks[r];
-      picks[r] = t;
-      System.arraycopy(x, picks[p] * d, centers, j * d, d);
+      System.arraycopy(x, pick(picks, p, m) * d, centers, j * d, d);
       p++;
       if (minKept != Double.POSITIVE_INFINITY) {
         counts[j] = minKept;
       }
     }
+  }
+
+  /**
+   * Step p of a partial Fisher-Yates shuffle of {@code order[0 .. size)}: swaps a uniform pick
+   * among {@code order[p .. size)} into place p and returns it, so that picks never repeat.
+   */
+  private int pick(int[] order, int p, int size) {
+    int r = p + rng.nextInt(size - p);
+    int chosen = order[r];
+    order[r] = order[p];
+    order[p] = chosen;
+    return chosen;
   }
 
   /** Unmarks all but the {@code limit} lowest counts (ties to the lowest label, a stable order). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.eddy.Clusterers;
+import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
 import io.eddy.kmeans.Centroids;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -75,6 +78,155 @@ class MiniBatchKMeansTest {
     assertThat(median(inertias)).isLessThanOrEqualTo(1.02 * sklearn);
   }
 
+  private static double[] doubles(String list) {
+    return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
+  }
+
+  @Test
+  void learn_fromInitialCenters_matchesScikitLearnPartialFitExactly() throws IOException {
+    // scikit-learn's partial_fit from init = the first 10 rows, reassignment off: no random
+    // numbers, so every center and count must agree to rounding.
+    double[][] data = fixtureData();
+    Properties p = fixtureProperties();
+    MiniBatchKMeans mb = MiniBatchKMeans.withInitialCenters(MiniBatchKMeans.Params.DEFAULTS.withK(10)
+        .withReassignmentRatio(0), Arrays.copyOf(data, 10));
+    assertThat(mb.isReady()).isTrue();
+    assertThat(mb.predict(data[3])).isEqualTo(3);
+    for (int from = 0; from < 2000; from += 100) {
+      double[] w = new double[100];
+      for (int i = 0; i < 100; i++) {
+        w[i] = 0.5 + ((from + i) % 7) / 7.0;
+      }
+      mb.learn(Arrays.copyOfRange(data, from, from + 100), w);
+    }
+    double[] centers = doubles(p.getProperty("partial.centers"));
+    double[] counts = doubles(p.getProperty("partial.counts"));
+    Centroids c = mb.snapshot();
+    for (int j = 0; j < 10; j++) {
+      assertThat(c.weight(j)).as("count %d", j).isCloseTo(counts[j], within(1e-9 * counts[j]));
+      for (int t = 0; t < 4; t++) {
+        assertThat(c.center(j)[t]).as("center %d[%d]", j, t).isCloseTo(centers[j * 4 + t], within(1e-9));
+      }
+    }
+    // The explicit start persists like any other state.
+    MiniBatchKMeans back = ModelIO.fromBytes(ModelIO.toBytes(mb), MiniBatchKMeans.class);
+    assertThat(back.snapshot().flatCenters()).containsExactly(c.flatCenters());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1024, 100})
+  void fit_fromInitialCenters_finalInertiaWithinTwoPercentOfScikitLearn(int batch) throws IOException {
+    double[][] data = fixtureData();
+    double sklearn = Double.parseDouble(fixtureProperties().getProperty("first10.batch" + batch + ".sklearn_median_inertia"));
+    double[] inertias = new double[10];
+    for (int seed = 0; seed < 10; seed++) {
+      MiniBatchKMeans mb = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(10).withBatchSize(batch).withSeed(seed));
+      inertias[seed] = mb.fit(data, null, Arrays.copyOf(data, 10)).inertia();
+    }
+    assertThat(median(inertias)).isLessThanOrEqualTo(1.02 * sklearn);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1024, 100})
+  void fit_randomInit_finalInertiaWithinTwoPercentOfScikitLearn(int batch) throws IOException {
+    double[][] data = fixtureData();
+    double sklearn = Double.parseDouble(fixtureProperties().getProperty("random.batch" + batch + ".sklearn_median_inertia"));
+    double[] inertias = new double[10];
+    for (int seed = 0; seed < 10; seed++) {
+      inertias[seed] = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(10).withBatchSize(batch)
+          .withInit(MiniBatchKMeans.Init.RANDOM).withSeed(seed)).fit(data).inertia();
+    }
+    assertThat(median(inertias)).isLessThanOrEqualTo(1.02 * sklearn);
+  }
+
+  @Test
+  void registry_mapsEveryParameterByName_andPersistsIt() throws IOException {
+    Map<String, Object> values = Map.of("k", 4, "init", "random", "batchSize", 50, "maxIter", 7,
+        "initSize", 120, "reassignmentRatio", 0.05, "maxNoImprovement", 3, "tol", 1e-3, "seed", 5L, "threads", 2);
+    MiniBatchKMeans.Params expected = MiniBatchKMeans.Params.DEFAULTS.withK(4).withInit(MiniBatchKMeans.Init.RANDOM)
+        .withBatchSize(50).withMaxIter(7).withInitSize(120).withReassignmentRatio(0.05).withMaxNoImprovement(3)
+        .withTol(1e-3).withSeed(5).withThreads(2);
+    MiniBatchKMeans online = (MiniBatchKMeans) Clusterers.online(MiniBatchKMeansProvider.NAME, values);
+    assertThat(online.params()).isEqualTo(expected);
+    assertThat(((MiniBatchKMeans) Clusterers.batch(MiniBatchKMeansProvider.NAME, values)).params()).isEqualTo(expected);
+    assertThat(ModelIO.fromBytes(ModelIO.toBytes(online), MiniBatchKMeans.class).params()).isEqualTo(expected);
+    assertThat(MiniBatchKMeans.Params.SPEC.toMap(expected)).containsAllEntriesOf(values);
+    assertThat(MiniBatchKMeans.Params.DEFAULTS.seed()).isEqualTo(Parameter.DEFAULT_SEED);
+    assertThatThrownBy(() -> Clusterers.online(MiniBatchKMeansProvider.NAME, Map.of("parallelism", 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads");
+  }
+
+  @Test
+  void initialCenters_invalid_rejected() {
+    MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(2);
+    assertThatThrownBy(() -> MiniBatchKMeans.withInitialCenters(p, new double[][] {{1, 2}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected k = 2");
+    assertThatThrownBy(() -> MiniBatchKMeans.withInitialCenters(p, new double[][] {{1, 2}, {3}}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MiniBatchKMeans.withInitialCenters(p, new double[][] {{1, 2}, {3, Double.NaN}}))
+        .isInstanceOf(IllegalArgumentException.class);
+    double[][] data = blobs(100, 2, 2, 1.0, 3);
+    MiniBatchKMeans mb = new MiniBatchKMeans(p);
+    assertThatThrownBy(() -> mb.fit(data, null, new double[][] {{1, 2, 3}, {4, 5, 6}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension");
+    assertThatThrownBy(() -> mb.fit(data, null, new double[][] {{1, 2}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected k = 2");
+    // Given the true centers of well-separated blobs, a fit stays with them.
+    KMeansModel m = mb.fit(data, null, new double[][] {mean(data, 0, 2), mean(data, 1, 2)});
+    assertThat(m.predict(data[0])).isZero();
+    assertThat(m.predict(data[1])).isEqualTo(1);
+  }
+
+  /** The mean of rows r, r + step, r + 2·step, ... */
+  private static double[] mean(double[][] data, int r, int step) {
+    double[] m = new double[data[0].length];
+    int count = 0;
+    for (int i = r; i < data.length; i += step, count++) {
+      for (int t = 0; t < m.length; t++) {
+        m[t] += data[i][t];
+      }
+    }
+    for (int t = 0; t < m.length; t++) {
+      m[t] /= count;
+    }
+    return m;
+  }
+
+  @Test
+  void initialise_random_distinctRowsUniformlyIgnoringWeights() {
+    // 40 distinct rows, one of them with weight 1000; k = 8 picks, 5,000 times.
+    int n = 40;
+    double[][] rows = new double[n][];
+    double[] weights = new double[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = new double[] {i, -i};
+      weights[i] = i == 7 ? 1000 : 1;
+    }
+    MiniBatchKMeans.Params p = MiniBatchKMeans.Params.DEFAULTS.withK(8).withInit(MiniBatchKMeans.Init.RANDOM);
+    int[] chosen = new int[n];
+    int runs = 5_000;
+    for (int seed = 0; seed < runs; seed++) {
+      MiniBatchStep s = new MiniBatchStep(p, 2, new io.eddy.math.SplitMix64(seed));
+      s.initialise(rows, weights, n);
+      boolean[] seen = new boolean[n];
+      for (int j = 0; j < 8; j++) {
+        int row = (int) s.centers[2 * j];
+        assertThat(s.centers[2 * j + 1]).isEqualTo(-row);
+        assertThat(seen[row]).as("row %d picked twice", row).isFalse();
+        seen[row] = true;
+        chosen[row]++;
+      }
+    }
+    // Each row is picked with probability 8/40: chi-square with 39 degrees of freedom, whose
+    // 0.999 quantile is 72.05.
+    double expected = runs * 8.0 / n;
+    double chi2 = 0;
+    for (int c : chosen) {
+      chi2 += (c - expected) * (c - expected) / expected;
+    }
+    assertThat(chi2).isLessThan(72.05);
+  }
+
   @Test
   void fit_resultDoesNotDependOnThreads() throws IOException {
     // More than one labelling block (4096 points), so that two threads share the final pass.
@@ -111,6 +263,7 @@ class MiniBatchKMeansTest {
     }
     MiniBatchKMeans mb = ModelIO.fromBytes(v2, MiniBatchKMeans.class);
     assertThat(mb.params().threads()).isEqualTo(1);
+    assertThat(mb.params().init()).as("a parameter added since: its default").isEqualTo(MiniBatchKMeans.Init.KMEANS_PLUS_PLUS);
     byte[] v1 = rewrite(v2, 2, 1, payload -> {
       byte[] body = new byte[payload.length - 4];
       System.arraycopy(payload, 0, body, 0, 44);
