@@ -100,8 +100,8 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
    *     mean feature variance (sum of squares), &ge; 0; 0 disables the rule (default 0)
    * @param seed the seed of all randomness (default {@link Parameter#DEFAULT_SEED})
    * @param threads threads with which {@link #fit} checks the data, labels its batches (in
-   *     halves, from 512 points) and finally labels all the data, &ge; 0, 0 meaning the number
-   *     of available processors (default 0); {@code learn} runs on the calling thread, and the
+   *     halves, from 512 points) and finally labels all the data, in [0, 4096], 0 meaning the
+   *     number of available processors (default 0); {@code learn} runs on the calling thread, and the
    *     model does not depend on this value
    */
   public record Params(int k, Init init, int batchSize, int maxIter, int initSize, double reassignmentRatio,
@@ -122,8 +122,8 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
         "fit stops after this many steps without a better smoothed inertia; 0 = off");
     static final Parameter TOL = Parameter.ofDouble("tol", 0.0, 0, true, Double.POSITIVE_INFINITY, false,
         "fit stops when a step moves the centers by at most tol x mean feature variance; 0 = off");
-    static final Parameter SEED = Parameter.ofLong("seed", Parameter.DEFAULT_SEED, "seed of all randomness");
-    static final Parameter THREADS = Parameter.ofInt("threads", 0, 0, Integer.MAX_VALUE,
+    static final Parameter SEED = Parameter.ofSeed("seed of all randomness");
+    static final Parameter THREADS = Parameter.ofThreads(
         "threads with which fit checks and labels the data and its batches; 0 = all processors");
 
     /** Every parameter, declared once: registry metadata, validation and persistence. */
@@ -524,13 +524,20 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
         return c;
       });
 
-  /** The configuration as versions 1 and 2 wrote it, in component order. */
+  /**
+   * The configuration as versions 1 and 2 wrote it, in component order. Their thread count had
+   * no upper bound; the results do not depend on it, so a larger one reads as the largest now.
+   */
   private static Params readPositional(StateInput in, int version) throws ModelFormatException {
     // Map.of evaluates its arguments left to right, which is the order they were written in.
     return Params.SPEC.from(Map.of("k", in.readInt(), "batchSize", in.readInt(), "maxIter", in.readInt(),
         "initSize", in.readInt(), "reassignmentRatio", in.readDouble(), "maxNoImprovement", in.readInt(),
-        "tol", in.readDouble(), "seed", in.readLong(), "threads", version >= 2 ? in.readInt() : 0));
+        "tol", in.readDouble(), "seed", in.readLong(),
+        "threads", version >= 2 ? Math.min(in.readInt(), MAX_THREADS) : 0));
   }
+
+  /** The largest thread count {@link Parameter#ofThreads} accepts. */
+  private static final int MAX_THREADS = 4096;
 
   /** The buffered points only, as written; the buffer grows to its full size at the next point. */
   private static void readBuffer(StateInput in, MiniBatchKMeans c) throws ModelFormatException {
