@@ -276,11 +276,11 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   }
 
   private void buffer(double[] x, double w) {
+    if (bufferWeights == null || buffered == bufferWeights.length) {
+      growBuffer(x.length);
+    }
     if (d == 0) {
       d = x.length;
-    }
-    if (bufferWeights == null || buffered == bufferWeights.length) {
-      growBuffer();
     }
     System.arraycopy(x, 0, buffer, buffered * d, d);
     bufferWeights[buffered++] = w;
@@ -294,12 +294,12 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   }
 
   /** Allocates the buffer at its full size, keeping what it holds (a restored buffer is exact). */
-  private void growBuffer() {
+  private void growBuffer(int dim) {
     int cap = firstBatch();
-    if ((long) cap * d > MAX_ARRAY) {
-      throw new IllegalStateException("a buffer of " + cap + " points of dimension " + d + " does not fit in one array");
+    if ((long) cap * dim > MAX_ARRAY) {
+      throw new IllegalStateException("a buffer of " + cap + " points of dimension " + dim + " does not fit in one array");
     }
-    buffer = buffer == null ? new double[cap * d] : Arrays.copyOf(buffer, cap * d);
+    buffer = buffer == null ? new double[cap * dim] : Arrays.copyOf(buffer, cap * dim);
     bufferWeights = bufferWeights == null ? new double[cap] : Arrays.copyOf(bufferWeights, cap);
   }
 

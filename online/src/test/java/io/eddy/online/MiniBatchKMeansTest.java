@@ -383,6 +383,12 @@ class MiniBatchKMeansTest {
     };
     assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, huge), MiniBatchKMeans.class))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("buffer");
+    // The same configuration given directly fails at the first point, learning nothing.
+    MiniBatchKMeans direct = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withBatchSize(Integer.MAX_VALUE));
+    assertThatThrownBy(() -> direct.learn(new double[] {1, 2})).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not fit");
+    assertThat(direct.dimension()).isZero();
+    assertThat(direct.seen()).isZero();
   }
 
   @Test
