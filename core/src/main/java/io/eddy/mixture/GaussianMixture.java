@@ -9,6 +9,7 @@ import io.eddy.math.Gaussian;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -210,6 +211,11 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   /**

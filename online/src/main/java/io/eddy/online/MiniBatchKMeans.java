@@ -262,6 +262,11 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   }
 
   @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
+  }
+
+  @Override
   public void learn(double[] point) {
     Points.require(point, d);
     buffer(point, 1.0);
