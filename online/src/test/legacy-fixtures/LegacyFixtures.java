@@ -53,7 +53,7 @@ public class LegacyFixtures {
         .withWarmup(40).withLearningRate(0.05).withSeed(7)), 25, 300);
     online("minibatch-kmeans-v2.eddy", new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(3)
         .withBatchSize(32).withMaxIter(50).withInitSize(60).withReassignmentRatio(0.02)
-        .withMaxNoImprovement(5).withTol(1e-4).withSeed(11).withParallelism(1)), 100, 300);
+        .withMaxNoImprovement(5).withTol(1e-4).withSeed(11).withThreads(1)), 100, 300);
     online("dbstream-v1.eddy", new Dbstream(Dbstream.Params.DEFAULTS.withR(1.5).withLambda(0.002)
         .withTGap(50).withWMin(2.5).withAlpha(0.2).withSeed(5)), 400, 300);
     online("denstream-v1.eddy", new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1.2).withMu(6)

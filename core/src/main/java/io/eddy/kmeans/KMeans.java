@@ -4,6 +4,7 @@ import io.eddy.Clusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.math.Chunks;
 import io.eddy.math.Columns;
 import java.util.HashSet;
 import java.util.Locale;
@@ -272,7 +273,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
       }
     }
     int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
-    try (Chunks chunks = new Chunks(n, (long) k * d + k, threads)) {
+    try (Chunks chunks = Chunks.forPartials(n, (long) k * d + k, threads)) {
       return fit(data, weights, initialCenters, chunks);
     }
   }

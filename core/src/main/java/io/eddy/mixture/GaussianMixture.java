@@ -4,6 +4,7 @@ import io.eddy.Clusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.math.Chunks;
 import io.eddy.math.Gaussian;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -269,9 +270,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       }
     }
     int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
-    threads = Math.min(threads, ChunkRunner.chunks(n));
-    try (ChunkRunner runner = new ChunkRunner(threads)) {
-      Em em = new Em(data, weights, params, runner);
+    try (Chunks chunks = Chunks.ofSize(n, CHUNK, threads)) {
+      threads = Math.min(threads, chunks.count);
+      Em em = new Em(data, weights, params, chunks);
       SplittableRandom rng = new SplittableRandom(params.seed);
       int runs = start == null ? params.nInit : 1;
       Run best = null;
@@ -294,6 +295,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   }
 
   /** The outcome of one EM run. */
+  /** Points per chunk of the E and M steps: fixed, so that partial sums never depend on the thread count. */
+  private static final int CHUNK = 1024;
+
   private static final class Run {
     final Components components;
     final boolean converged;
@@ -316,8 +320,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     final int d;
     final int k;
     final Params params;
-    final ChunkRunner runner;
-    final int chunks;
+    final Chunks chunks;
     final double[] resp;
     final double totalWeight;
     final double[] partialLogLik;
@@ -327,15 +330,14 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     final double[] mass;
     final double[] means;
 
-    Em(double[][] x, double[] w, Params params, ChunkRunner runner) {
+    Em(double[][] x, double[] w, Params params, Chunks chunks) {
       this.x = x;
       this.w = w;
       this.n = x.length;
       this.d = x[0].length;
       this.k = params.k;
       this.params = params;
-      this.runner = runner;
-      this.chunks = ChunkRunner.chunks(n);
+      this.chunks = chunks;
       this.resp = new double[n * k];
       double tw = 0;
       if (w == null) {
@@ -346,11 +348,11 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         }
       }
       this.totalWeight = tw;
-      this.partialLogLik = new double[chunks];
-      this.partialMass = new double[chunks][k];
-      this.partialSum = new double[chunks][k * d];
+      this.partialLogLik = new double[chunks.count];
+      this.partialMass = new double[chunks.count][k];
+      this.partialSum = new double[chunks.count][k * d];
       boolean square = params.covariance == CovarianceType.FULL || params.covariance == CovarianceType.TIED;
-      this.partialScatter = new double[chunks][square ? k * d * d : k * d];
+      this.partialScatter = new double[chunks.count][square ? k * d * d : k * d];
       this.mass = new double[k];
       this.means = new double[k * d];
     }
@@ -381,9 +383,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
      * moments of the next M-step; returns the weighted mean log-likelihood.
      */
     double eStep(Components c) {
-      runner.run(chunks, chunk -> {
-        int from = chunk * ChunkRunner.CHUNK;
-        int to = Math.min(n, from + ChunkRunner.CHUNK);
+      chunks.forEach(chunk -> {
+        int from = chunks.start(chunk);
+        int to = chunks.end(chunk);
         double[] logp = new double[k];
         double[] scratch = new double[d];
         double sum = 0;
@@ -399,7 +401,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         firstMoments(chunk, from, to);
       });
       double total = 0;
-      for (int chunk = 0; chunk < chunks; chunk++) {
+      for (int chunk = 0; chunk < chunks.count; chunk++) {
         total += partialLogLik[chunk];
       }
       double mean = total / totalWeight;
@@ -411,10 +413,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     }
 
     void accumulateFirstMoments() {
-      runner.run(chunks, chunk -> {
-        int from = chunk * ChunkRunner.CHUNK;
-        firstMoments(chunk, from, Math.min(n, from + ChunkRunner.CHUNK));
-      });
+      chunks.forEach(chunk -> firstMoments(chunk, chunks.start(chunk), chunks.end(chunk)));
     }
 
     private void firstMoments(int chunk, int from, int to) {
@@ -449,7 +448,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     Components mStep(double weightDivisor) {
       java.util.Arrays.fill(mass, 0.0);
       java.util.Arrays.fill(means, 0.0);
-      for (int chunk = 0; chunk < chunks; chunk++) {
+      for (int chunk = 0; chunk < chunks.count; chunk++) {
         double[] m = partialMass[chunk];
         double[] s = partialSum[chunk];
         for (int c = 0; c < k; c++) {
@@ -469,9 +468,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       }
       CovarianceType type = params.covariance;
       boolean square = type == CovarianceType.FULL || type == CovarianceType.TIED;
-      runner.run(chunks, chunk -> {
-        int from = chunk * ChunkRunner.CHUNK;
-        int to = Math.min(n, from + ChunkRunner.CHUNK);
+      chunks.forEach(chunk -> {
+        int from = chunks.start(chunk);
+        int to = chunks.end(chunk);
         double[] acc = partialScatter[chunk];
         java.util.Arrays.fill(acc, 0.0);
         double[] diff = new double[d];
@@ -500,7 +499,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         }
       });
       double[] scatter = new double[partialScatter[0].length];
-      for (int chunk = 0; chunk < chunks; chunk++) {
+      for (int chunk = 0; chunk < chunks.count; chunk++) {
         double[] acc = partialScatter[chunk];
         for (int j = 0; j < scatter.length; j++) {
           scatter[j] += acc[j];

@@ -75,7 +75,7 @@ public final class SklearnComparison {
     }
     time("minibatch fit, batch 1024", repeats, tries,
         r -> new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withK(k).withBatchSize(1024).withSeed(r)
-            .withParallelism(threads)).fit(data));
+            .withThreads(threads)).fit(data));
   }
 
   private static void time(String label, int repeats, int tries, IntFunction<KMeansModel> fit) {
