@@ -5,7 +5,6 @@ import io.eddy.Points;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeans;
-import io.eddy.kmeans.KMeansModel;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
 
@@ -657,26 +656,8 @@ public final class CluStream implements OnlineClusterer<Centroids> {
         points[j][i] = features[j * w + X + i] / m;
       }
     }
-    if (distinct(points, k) < k) {
-      throw new IllegalStateException("clustream needs " + k + " micro-clusters with distinct centres, has "
-          + n + " micro-clusters after " + seen + " points");
-    }
-    KMeansModel model = new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(params.nInit())
-        .withParallelism(1).withSeed(params.seed())).fit(points, weights);
-    return model.centroids();
-  }
-
-  /** The number of distinct rows, counted up to {@code enough}. */
-  private static int distinct(double[][] rows, int enough) {
-    int found = 0;
-    for (int i = 0; i < rows.length && found < enough; i++) {
-      boolean repeat = false;
-      for (int j = 0; j < i && !repeat; j++) {
-        repeat = Arrays.equals(rows[i], rows[j]);
-      }
-      found += repeat ? 0 : 1;
-    }
-    return found;
+    return StreamSummaries.cluster(CluStreamProvider.NAME, points, weights, k, params.nInit(), params.seed(),
+        seen);
   }
 
   // ---- merging ----
@@ -693,18 +674,9 @@ public final class CluStream implements OnlineClusterer<Centroids> {
    * @throws IllegalArgumentException if the other has another configuration or dimension
    */
   public void merge(CluStream other) {
-    if (other == null || other == this) {
-      throw new IllegalArgumentException("cannot merge with " + (other == null ? "null" : "itself"));
-    }
-    if (!other.params.equals(params)) {
-      throw new IllegalArgumentException("cannot merge clustream with other parameters: " + other.params
-          + " into " + params);
-    }
-    if (other.d == 0) {
+    if (!StreamSummaries.requireMergeable(CluStreamProvider.NAME, this, other, params,
+        other == null ? null : other.params, d, other == null ? 0 : other.d)) {
       return;
-    }
-    if (d != 0 && other.d != d) {
-      throw new IllegalArgumentException("cannot merge dimension " + other.d + " into dimension " + d);
     }
     if (d == 0) {
       start(other.d);
