@@ -1,6 +1,8 @@
 package io.eddy.online;
 
 import io.eddy.OnlineClusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
@@ -94,108 +96,113 @@ public final class CluStream implements OnlineClusterer<Centroids> {
    *     {@code α^(l + snapshotOrders − 1)} ticks (1.6 million points with the defaults)
    * @param nInit the offline k-means runs from different seedings, &ge; 1 (default 3); the run
    *     of least weighted inertia is kept
-   * @param seed the seed of the offline k-means++ seeding (default 42)
+   * @param seed the seed of the offline k-means++ seeding (default {@link Parameter#DEFAULT_SEED})
    */
   public record Params(int k, int maxMicroClusters, double boundaryFactor, long relevanceThreshold,
       int relevanceCount, int snapshotInterval, int alpha, int l, int snapshotOrders, int nInit, long seed) {
 
+    static final Parameter K = Parameter.ofInt("k", 5, 1, 1 << 20, "number of macro-clusters (segments)");
+    static final Parameter MAX_MICRO_CLUSTERS = Parameter.ofInt("maxMicroClusters", 100, 2, 1 << 20,
+        "q, micro-clusters kept; at least k");
+    static final Parameter BOUNDARY_FACTOR = Parameter.ofPositive("boundaryFactor", 2.0,
+        "t, a micro-cluster's maximum boundary in RMS deviations");
+    static final Parameter RELEVANCE_THRESHOLD = Parameter.ofLong("relevanceThreshold", 1000,
+        "delta, in points (>= 1): a micro-cluster whose relevance stamp is older may be deleted");
+    static final Parameter RELEVANCE_COUNT = Parameter.ofInt("relevanceCount", 100, 1, Integer.MAX_VALUE,
+        "m, the last points whose mean time stamp is the relevance stamp");
+    static final Parameter SNAPSHOT_INTERVAL = Parameter.ofInt("snapshotInterval", 100, 1, Integer.MAX_VALUE,
+        "points per clock tick of the pyramidal time frame");
+    static final Parameter ALPHA = Parameter.ofInt("alpha", 2, 2, 1024, "base of the snapshot orders");
+    static final Parameter L = Parameter.ofInt("l", 3, 1, 10,
+        "each order keeps alpha^l + 1 snapshots (alpha^l <= 1024)");
+    static final Parameter SNAPSHOT_ORDERS = Parameter.ofInt("snapshotOrders", 12, 1, 64,
+        "snapshot orders kept; higher orders go to the last");
+    static final Parameter N_INIT = Parameter.ofInt("nInit", 3, 1, 1000, "offline k-means runs; the best is kept");
+    static final Parameter SEED = Parameter.ofSeed("seed of the offline k-means++ seeding");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, MAX_MICRO_CLUSTERS,
+        BOUNDARY_FACTOR, RELEVANCE_THRESHOLD, RELEVANCE_COUNT, SNAPSHOT_INTERVAL, ALPHA, L, SNAPSHOT_ORDERS,
+        N_INIT, SEED);
+
     /** The defaults, as listed above. */
-    public static final Params DEFAULTS = new Params(5, 100, 2.0, 1000, 100, 100, 2, 3, 12, 3, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      requireRange("k", k, 1, 1 << 20);
-      requireRange("maxMicroClusters", maxMicroClusters, 2, 1 << 20);
+      K.check(k);
+      MAX_MICRO_CLUSTERS.check(maxMicroClusters);
+      BOUNDARY_FACTOR.check(boundaryFactor);
+      RELEVANCE_COUNT.check(relevanceCount);
+      SNAPSHOT_INTERVAL.check(snapshotInterval);
+      ALPHA.check(alpha);
+      L.check(l);
+      SNAPSHOT_ORDERS.check(snapshotOrders);
+      N_INIT.check(nInit);
       if (maxMicroClusters < k) {
         throw new IllegalArgumentException("maxMicroClusters must be >= k = " + k + ", got " + maxMicroClusters);
-      }
-      if (!(boundaryFactor > 0) || boundaryFactor == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("boundaryFactor must be finite and > 0, got " + boundaryFactor);
       }
       if (relevanceThreshold < 1) {
         throw new IllegalArgumentException("relevanceThreshold must be >= 1, got " + relevanceThreshold);
       }
-      requireRange("relevanceCount", relevanceCount, 1, Integer.MAX_VALUE);
-      requireRange("snapshotInterval", snapshotInterval, 1, Integer.MAX_VALUE);
-      requireRange("alpha", alpha, 2, 1024);
-      requireRange("l", l, 1, 10);
       if (Math.pow(alpha, l) > 1024) {
         throw new IllegalArgumentException("alpha^l must be <= 1024, got " + alpha + "^" + l);
-      }
-      requireRange("snapshotOrders", snapshotOrders, 1, 64);
-      requireRange("nInit", nInit, 1, 1000);
-    }
-
-    private static void requireRange(String name, int v, int min, int max) {
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + v);
       }
     }
 
     /** A copy with another k. */
     public Params withK(int v) {
-      return new Params(v, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, K, v);
     }
 
     /** A copy with another q. */
     public Params withMaxMicroClusters(int v) {
-      return new Params(k, v, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, MAX_MICRO_CLUSTERS, v);
     }
 
     /** A copy with another t. */
     public Params withBoundaryFactor(double v) {
-      return new Params(k, maxMicroClusters, v, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, BOUNDARY_FACTOR, v);
     }
 
     /** A copy with another δ. */
     public Params withRelevanceThreshold(long v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, v, relevanceCount,
-          snapshotInterval, alpha, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, RELEVANCE_THRESHOLD, v);
     }
 
     /** A copy with another m. */
     public Params withRelevanceCount(int v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, v,
-          snapshotInterval, alpha, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, RELEVANCE_COUNT, v);
     }
 
     /** A copy with another snapshot interval. */
     public Params withSnapshotInterval(int v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          v, alpha, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, SNAPSHOT_INTERVAL, v);
     }
 
     /** A copy with another α. */
     public Params withAlpha(int v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, v, l, snapshotOrders, nInit, seed);
+      return SPEC.with(this, ALPHA, v);
     }
 
     /** A copy with another l. */
     public Params withL(int v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, v, snapshotOrders, nInit, seed);
+      return SPEC.with(this, L, v);
     }
 
     /** A copy with another number of orders. */
     public Params withSnapshotOrders(int v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, l, v, nInit, seed);
+      return SPEC.with(this, SNAPSHOT_ORDERS, v);
     }
 
     /** A copy with another number of offline k-means runs. */
     public Params withNInit(int v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, l, snapshotOrders, v, seed);
+      return SPEC.with(this, N_INIT, v);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long v) {
-      return new Params(k, maxMicroClusters, boundaryFactor, relevanceThreshold, relevanceCount,
-          snapshotInterval, alpha, l, snapshotOrders, nInit, v);
+      return SPEC.with(this, SEED, v);
     }
 
     /** The snapshots kept per order, α^l + 1. */
@@ -791,18 +798,7 @@ public final class CluStream implements OnlineClusterer<Centroids> {
   /** Writes a {@link CluStream}'s configuration and full learning state. */
   static final StateCodec<CluStream> CODEC = StateCodec.of(CluStreamProvider.NAME + ".state", 1, CluStream.class,
       (c, out) -> {
-        Params p = c.params;
-        out.writeInt(p.k());
-        out.writeInt(p.maxMicroClusters());
-        out.writeDouble(p.boundaryFactor());
-        out.writeLong(p.relevanceThreshold());
-        out.writeInt(p.relevanceCount());
-        out.writeInt(p.snapshotInterval());
-        out.writeInt(p.alpha());
-        out.writeInt(p.l());
-        out.writeInt(p.snapshotOrders());
-        out.writeInt(p.nInit());
-        out.writeLong(p.seed());
+        Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
         out.writeLong(c.seen);
         out.writeLong(c.time);
@@ -829,9 +825,7 @@ public final class CluStream implements OnlineClusterer<Centroids> {
         }
       },
       (in, version) -> {
-        Params p = new Params(in.readInt(), in.readInt(), in.readDouble(), in.readLong(), in.readInt(),
-            in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong());
-        CluStream c = new CluStream(p);
+        CluStream c = new CluStream(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         long seen = in.readLong();
         long time = in.readLong();

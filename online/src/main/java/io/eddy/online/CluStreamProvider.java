@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Registers {@link CluStream} as {@code "clustream"}. Parameters and defaults are those of
- * {@link CluStream.Params}; its snapshots are {@link io.eddy.kmeans.Centroids}, whose codec
+ * {@link CluStream.Params#SPEC}; its snapshots are {@link io.eddy.kmeans.Centroids}, whose codec
  * core registers.
  */
 public final class CluStreamProvider implements ClustererProvider {
@@ -36,24 +36,7 @@ public final class CluStreamProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    CluStream.Params p = CluStream.Params.DEFAULTS;
-    return List.of(
-        Parameter.ofInt("k", p.k(), 1, 1 << 20, "number of macro-clusters (segments)"),
-        Parameter.ofInt("maxMicroClusters", p.maxMicroClusters(), 2, 1 << 20,
-            "q, micro-clusters kept; at least k"),
-        Parameter.ofDouble("boundaryFactor", p.boundaryFactor(), 0, false, Double.POSITIVE_INFINITY, false,
-            "t, a micro-cluster's maximum boundary in RMS deviations"),
-        Parameter.ofLong("relevanceThreshold", p.relevanceThreshold(),
-            "delta, in points: a micro-cluster whose relevance stamp is older may be deleted (>= 1)"),
-        Parameter.ofInt("relevanceCount", p.relevanceCount(), 1, Integer.MAX_VALUE,
-            "m, the last points whose mean time stamp is the relevance stamp"),
-        Parameter.ofInt("snapshotInterval", p.snapshotInterval(), 1, Integer.MAX_VALUE,
-            "points per clock tick of the pyramidal time frame"),
-        Parameter.ofInt("alpha", p.alpha(), 2, 1024, "base of the snapshot orders"),
-        Parameter.ofInt("l", p.l(), 1, 10, "each order keeps alpha^l + 1 snapshots (alpha^l <= 1024)"),
-        Parameter.ofInt("snapshotOrders", p.snapshotOrders(), 1, 64, "snapshot orders kept"),
-        Parameter.ofInt("nInit", p.nInit(), 1, 1000, "offline k-means runs; the best is kept"),
-        Parameter.ofLong("seed", p.seed(), "seed of the offline k-means++ seeding"));
+    return CluStream.Params.SPEC.parameters();
   }
 
   @Override
@@ -63,10 +46,7 @@ public final class CluStreamProvider implements ClustererProvider {
 
   @Override
   public OnlineClusterer<?> newOnline(Parameters p) {
-    return new CluStream(new CluStream.Params(p.getInt("k"), p.getInt("maxMicroClusters"),
-        p.getDouble("boundaryFactor"), p.getLong("relevanceThreshold"), p.getInt("relevanceCount"),
-        p.getInt("snapshotInterval"), p.getInt("alpha"), p.getInt("l"), p.getInt("snapshotOrders"),
-        p.getInt("nInit"), p.getLong("seed")));
+    return new CluStream(CluStream.Params.SPEC.from(p));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.eddy.online;
 
 import io.eddy.OnlineClusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
@@ -69,53 +71,59 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
    * @param maxLevels the most buckets kept, &ge; 2 (default 20)
    * @param nInit the offline k-means++ runs, &ge; 1 (default 5); the one of least cost on the
    *     coreset is kept
-   * @param seed the seed of the coreset draws and of the offline seeding (default 42)
+   * @param seed the seed of the coreset draws and of the offline seeding (default
+   *     {@link Parameter#DEFAULT_SEED})
    */
   public record Params(int k, int coresetSize, int maxLevels, int nInit, long seed) {
 
+    static final Parameter K = Parameter.ofInt("k", 5, 1, 1 << 20, "number of clusters");
+    static final Parameter CORESET_SIZE = Parameter.ofInt("coresetSize", 1000, 2, 1 << 24,
+        "m, points per bucket and coreset; at least k (the paper suggests 200*k)");
+    static final Parameter MAX_LEVELS = Parameter.ofInt("maxLevels", 20, 2, 62, "most buckets kept; bounds memory");
+    static final Parameter N_INIT = Parameter.ofInt("nInit", 5, 1, 1000, "offline k-means++ runs; the best is kept");
+    static final Parameter SEED = Parameter.ofSeed("seed of the coreset draws and the offline seeding");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, CORESET_SIZE, MAX_LEVELS,
+        N_INIT, SEED);
+
     /** The defaults, as listed above. */
-    public static final Params DEFAULTS = new Params(5, 1000, 20, 5, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      requireRange("k", k, 1, 1 << 20);
-      requireRange("coresetSize", coresetSize, 2, 1 << 24);
+      K.check(k);
+      CORESET_SIZE.check(coresetSize);
+      MAX_LEVELS.check(maxLevels);
+      N_INIT.check(nInit);
       if (coresetSize < k) {
         throw new IllegalArgumentException("coresetSize must be >= k = " + k + ", got " + coresetSize);
-      }
-      requireRange("maxLevels", maxLevels, 2, 62);
-      requireRange("nInit", nInit, 1, 1000);
-    }
-
-    private static void requireRange(String name, int v, int min, int max) {
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + v);
       }
     }
 
     /** A copy with another k. */
     public Params withK(int v) {
-      return new Params(v, coresetSize, maxLevels, nInit, seed);
+      return SPEC.with(this, K, v);
     }
 
     /** A copy with another coreset size. */
     public Params withCoresetSize(int v) {
-      return new Params(k, v, maxLevels, nInit, seed);
+      return SPEC.with(this, CORESET_SIZE, v);
     }
 
     /** A copy with another number of buckets. */
     public Params withMaxLevels(int v) {
-      return new Params(k, coresetSize, v, nInit, seed);
+      return SPEC.with(this, MAX_LEVELS, v);
     }
 
     /** A copy with another number of offline runs. */
     public Params withNInit(int v) {
-      return new Params(k, coresetSize, maxLevels, v, seed);
+      return SPEC.with(this, N_INIT, v);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long v) {
-      return new Params(k, coresetSize, maxLevels, nInit, v);
+      return SPEC.with(this, SEED, v);
     }
   }
 
@@ -607,12 +615,7 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
   /** Writes a {@link StreamKM}'s configuration and full learning state. */
   static final StateCodec<StreamKM> CODEC = StateCodec.of(StreamKMProvider.NAME + ".state", 1, StreamKM.class,
       (c, out) -> {
-        Params p = c.params;
-        out.writeInt(p.k());
-        out.writeInt(p.coresetSize());
-        out.writeInt(p.maxLevels());
-        out.writeInt(p.nInit());
-        out.writeLong(p.seed());
+        Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
         out.writeLong(c.seen);
         out.writeLong(c.rngState);
@@ -628,8 +631,7 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
         }
       },
       (in, version) -> {
-        Params p = new Params(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readLong());
-        StreamKM c = new StreamKM(p);
+        StreamKM c = new StreamKM(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         long seen = in.readLong();
         c.rngState = in.readLong();

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Registers {@link StreamKM} as {@code "streamkm"}. Parameters and defaults are those of
- * {@link StreamKM.Params}; its snapshots are {@link io.eddy.kmeans.Centroids}, whose codec core
+ * {@link StreamKM.Params#SPEC}; its snapshots are {@link io.eddy.kmeans.Centroids}, whose codec core
  * registers.
  */
 public final class StreamKMProvider implements ClustererProvider {
@@ -36,14 +36,7 @@ public final class StreamKMProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    StreamKM.Params p = StreamKM.Params.DEFAULTS;
-    return List.of(
-        Parameter.ofInt("k", p.k(), 1, 1 << 20, "number of clusters"),
-        Parameter.ofInt("coresetSize", p.coresetSize(), 2, 1 << 24,
-            "m, points per bucket and coreset; at least k (the paper suggests 200*k)"),
-        Parameter.ofInt("maxLevels", p.maxLevels(), 2, 62, "most buckets kept; bounds memory"),
-        Parameter.ofInt("nInit", p.nInit(), 1, 1000, "offline k-means++ runs; the best is kept"),
-        Parameter.ofLong("seed", p.seed(), "seed of the coreset draws and the offline seeding"));
+    return StreamKM.Params.SPEC.parameters();
   }
 
   @Override
@@ -53,8 +46,7 @@ public final class StreamKMProvider implements ClustererProvider {
 
   @Override
   public OnlineClusterer<?> newOnline(Parameters p) {
-    return new StreamKM(new StreamKM.Params(p.getInt("k"), p.getInt("coresetSize"), p.getInt("maxLevels"),
-        p.getInt("nInit"), p.getLong("seed")));
+    return new StreamKM(StreamKM.Params.SPEC.from(p));
   }
 
   @Override

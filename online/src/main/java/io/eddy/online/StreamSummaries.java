@@ -24,7 +24,7 @@ final class StreamSummaries {
       throw new IllegalStateException(name + " needs " + k + " distinct summary points, has "
           + points.length + " summary points after " + seen + " points");
     }
-    return new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(nInit).withParallelism(1).withSeed(seed))
+    return new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(nInit).withThreads(1).withSeed(seed))
         .fit(points, weights).centroids();
   }
 

@@ -59,7 +59,7 @@ class StreamKMTest {
   }
 
   private static Centroids batch(double[][] xs, double[] w, int k) {
-    return new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(5).withParallelism(1).withSeed(42))
+    return new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(5).withThreads(1).withSeed(42))
         .fit(xs, w == null ? ones(xs.length) : w).centroids();
   }
 
