@@ -9,6 +9,7 @@ import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeans;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * CluStream [1]: an online phase that keeps q micro-clusters with their cluster features, a
@@ -271,6 +272,11 @@ public final class CluStream implements OnlineClusterer<Centroids> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   private void start(int dimension) {

@@ -8,6 +8,7 @@ import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeans;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * StreamKM++ [1]: k-means over a stream through a small weighted sample, a coreset, kept by
@@ -179,6 +180,11 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   private void start(int dimension) {
