@@ -24,6 +24,9 @@ public final class Points {
   /** The largest weight of one point a clusterer accepts: 1e50. */
   public static final double MAX_WEIGHT = 1e50;
 
+  /** The largest batch sample weight, see {@link #requireWeights}. */
+  private static final double MAX_SAMPLE_WEIGHT = 1e100;
+
   private Points() {}
 
   /**
@@ -117,8 +120,9 @@ public final class Points {
   }
 
   /**
-   * Checks sample weights for a data set of {@code n} points: one each, in [0,
-   * {@link #MAX_WEIGHT}], with a positive sum.
+   * Checks sample weights for a data set of {@code n} points: one each, in [0, 1e100], with a
+   * positive sum. The bound is wider than {@link #MAX_WEIGHT} because batch weights are often
+   * aggregates, such as the weights of micro-clusters that online clusterers summarise.
    */
   public static void requireWeights(double[] weights, int n) {
     if (weights == null) {
@@ -131,9 +135,9 @@ public final class Points {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double w = weights[i];
-      if (!(w >= 0 && w <= MAX_WEIGHT)) {
+      if (!(w >= 0 && w <= MAX_SAMPLE_WEIGHT)) {
         throw new IllegalArgumentException(
-            "weight " + i + " is " + w + ", expected a value in [0, " + MAX_WEIGHT + "] (Points.MAX_WEIGHT)");
+            "weight " + i + " is " + w + ", expected a value in [0, " + MAX_SAMPLE_WEIGHT + "]");
       }
       sum += w;
     }

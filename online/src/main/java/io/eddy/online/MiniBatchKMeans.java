@@ -85,10 +85,10 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   /**
    * The configuration of a {@link MiniBatchKMeans}. Immutable; validated on construction.
    *
-   * @param k the number of clusters, &ge; 1 (default 8)
+   * @param k the number of clusters, in [1, 2^24] (default 8)
    * @param init how the initial centers are chosen from the initialisation sample (default
    *     {@link Init#KMEANS_PLUS_PLUS}); unused when explicit centers are given
-   * @param batchSize points per step, &ge; 1 (default 1024)
+   * @param batchSize points per step, in [1, 2^24] (default 1024)
    * @param maxIter the most passes over the data in {@link #fit} (epochs), &ge; 1 (default 100)
    * @param initSize points for the k-means++ initialisation, &ge; 0, 0 meaning 3·batchSize, or
    *     3·k if that is smaller than k (default 0); capped by the points available
@@ -107,10 +107,10 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   public record Params(int k, Init init, int batchSize, int maxIter, int initSize, double reassignmentRatio,
       int maxNoImprovement, double tol, long seed, int threads) {
 
-    static final Parameter K = Parameter.ofInt("k", 8, 1, Integer.MAX_VALUE, "number of clusters");
+    static final Parameter K = Parameter.ofInt("k", 8, 1, 1 << 24, "number of clusters");
     static final Parameter INIT = Parameter.ofEnum("init", Init.class, Init.KMEANS_PLUS_PLUS,
         "initial centers: k-means++, or k distinct random rows of the initialisation sample");
-    static final Parameter BATCH_SIZE = Parameter.ofInt("batchSize", 1024, 1, Integer.MAX_VALUE,
+    static final Parameter BATCH_SIZE = Parameter.ofInt("batchSize", 1024, 1, 1 << 24,
         "points per mini-batch step");
     static final Parameter MAX_ITER = Parameter.ofInt("maxIter", 100, 1, Integer.MAX_VALUE,
         "most passes over the data in fit (epochs)");
@@ -301,15 +301,14 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   /** Allocates the buffer at its full size, keeping what it holds (a restored buffer is exact). */
   private void growBuffer(int dim) {
     int cap = firstBatch();
-    if ((long) cap * dim > MAX_ARRAY) {
-      throw new IllegalStateException("a buffer of " + cap + " points of dimension " + dim + " does not fit in one array");
-    }
+    // the buffer and, once a batch is stepped, the k centres
+    Sizes.require((long) cap * dim, (long) cap * dim + (long) params.k() * dim,
+        "a batch buffer of " + cap + " points and " + params.k() + " centres of dimension " + dim,
+        "lower k or batchSize");
     buffer = buffer == null ? new double[cap * dim] : Arrays.copyOf(buffer, cap * dim);
     bufferWeights = bufferWeights == null ? new double[cap] : Arrays.copyOf(bufferWeights, cap);
   }
 
-  /** The longest array a JVM reliably allocates. */
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private int firstBatch() {
     return Math.max(params.batchSize(), params.k());
@@ -551,7 +550,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     }
     double[] points = in.readDoubles();
     int n = points.length / c.d;
-    if (points.length % c.d != 0 || n >= c.firstBatch() || (long) c.firstBatch() * c.d > MAX_ARRAY) {
+    if (points.length % c.d != 0 || n >= c.firstBatch() || (long) c.firstBatch() * c.d > Sizes.MAX_ARRAY) {
       throw new ModelFormatException("a buffer of " + points.length + " values does not match dimension "
           + c.d + " and batch size " + c.params.batchSize());
     }

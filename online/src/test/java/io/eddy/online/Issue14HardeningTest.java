@@ -136,12 +136,16 @@ class Issue14HardeningTest {
   //    the clusterer broken.
   @Test
   void hugeConfiguredSizes_failOnTheFirstPointAndLeaveTheClustererFresh() {
-    assertThatThrownBy(() -> Clusterers.online("sequential-kmeans", Map.of("k", 1 << 30)))
-        .isInstanceOf(IllegalArgumentException.class);
+    for (String name : List.of("sequential-kmeans", "minibatch-kmeans", "online-gmm")) {
+      assertThatThrownBy(() -> Clusterers.online(name, Map.of("k", 1 << 30)))
+          .as(name).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter k");
+    }
     for (OnlineClusterer<?> c : List.<OnlineClusterer<?>>of(
         Clusterers.online("sequential-kmeans", Map.of("k", 1 << 24)),
         Clusterers.online("online-gmm", Map.of("k", 1 << 24)),
-        Clusterers.online("online-gmm", Map.of("k", 1 << 12, "warmup", 1 << 24)))) {
+        Clusterers.online("online-gmm", Map.of("k", 1 << 12, "warmup", 1 << 24)),
+        Clusterers.online("minibatch-kmeans", Map.of("k", 1 << 24)),
+        Clusterers.online("minibatch-kmeans", Map.of("batchSize", 1 << 24)))) {
       assertThatThrownBy(() -> c.learn(new double[4096])).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("lower k");
       assertThat(c.dimension()).isZero();

@@ -382,11 +382,12 @@ class MiniBatchKMeansTest {
       return p;
     };
     assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, huge), MiniBatchKMeans.class))
-        .isInstanceOf(ModelFormatException.class).hasMessageContaining("buffer");
-    // The same configuration given directly fails at the first point, learning nothing.
-    MiniBatchKMeans direct = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withBatchSize(Integer.MAX_VALUE));
-    assertThatThrownBy(() -> direct.learn(new double[] {1, 2})).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("does not fit");
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("batchSize");
+    // The largest declared batch with points too wide for its buffer fails at the first point,
+    // learning nothing.
+    MiniBatchKMeans direct = new MiniBatchKMeans(MiniBatchKMeans.Params.DEFAULTS.withBatchSize(1 << 24));
+    assertThatThrownBy(() -> direct.learn(new double[4096])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lower k or batchSize");
     assertThat(direct.dimension()).isZero();
     assertThat(direct.seen()).isZero();
   }

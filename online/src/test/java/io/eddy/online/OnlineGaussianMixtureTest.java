@@ -118,7 +118,7 @@ class OnlineGaussianMixtureTest {
     }
     byte[] before = io.eddy.io.ModelIO.toBytes(g);
     assertThatThrownBy(() -> g.learn(new double[] {Double.MAX_VALUE, -Double.MAX_VALUE}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Points.MAX_ABS");
     assertThat(io.eddy.io.ModelIO.toBytes(g)).isEqualTo(before);
     assertThat(g.seen()).isEqualTo(200);
   }
