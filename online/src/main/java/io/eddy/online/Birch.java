@@ -1,0 +1,462 @@
+package io.eddy.online;
+
+import io.eddy.OnlineClusterer;
+import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
+import java.io.IOException;
+
+/**
+ * BIRCH [1] with scikit-learn 1.2's {@code Birch} semantics [2]: each point descends a CF tree
+ * to the nearest leaf subcluster and joins it if the merged subcluster's radius stays within
+ * {@link Params#threshold() threshold}, otherwise it starts a new subcluster; a node holding
+ * more than {@link Params#branchingFactor() B} entries is split around its farthest pair of
+ * entries. {@link #learn(double[])} is scikit-learn's {@code partial_fit} of one sample, and
+ * {@link BirchBatch#fit(double[][])} its {@code fit}. The global step clusters the subcluster
+ * centres into {@link Params#k() k} clusters with Ward linkage, as scikit-learn's default
+ * {@code AgglomerativeClustering(n_clusters=k)}; k = 0 (scikit-learn's {@code n_clusters=None})
+ * skips it and each subcluster is a cluster (see {@link BirchModel}).
+ *
+ * <p><b>Agreement with scikit-learn.</b> The tree follows {@code sklearn/cluster/_birch.py}
+ * rule for rule: the insertion order of entries, the nearest entry (first of equals), the
+ * threshold test {@code r² ≤ T²} with {@code r² = Σ‖x − c‖²/n}, the split (the farthest pair
+ * found first in row-major order, the pair (0, 0) when all entries coincide, as in its fix for
+ * issue 23269; entries go to the strictly nearer seed, ties to the second), the placement of
+ * the two halves in the parent and in the leaf list, the centroid arithmetic, and the global
+ * step with its label numbering. Golden fixtures made by scikit-learn 1.2.1 check subcluster
+ * centres and sizes, labels, predictions and partial-fit sequences to 1e-9.
+ *
+ * <p><b>Deliberate deviations.</b> (1) scikit-learn computes the squared radius as
+ * {@code SS/n − ‖c‖²} and nearest entries as {@code ‖c‖² − 2·x·c}; far from the origin both
+ * differences cancel catastrophically (its issue 34436: a translated data set gets another
+ * number of subclusters, and r² even turns negative). Here each entry keeps its centred second
+ * moment {@code SSD = Σ‖x − c‖²}, combined exactly by the parallel-axis rule, and distances
+ * are computed as {@code Σ(x_j − c_j)²}: the same quantities, rounded differently, so the tree
+ * agrees with scikit-learn's to rounding near the origin and is translation invariant away
+ * from it. (2) Memory is bounded: when the tree holds more than
+ * {@link Params#maxSubclusters() maxSubclusters} subclusters, the threshold is raised and the
+ * tree rebuilt from its own leaf entries, as in the paper's phase 1 [1, §5.1]: the new
+ * threshold is the larger of the paper's D_min (the least merged radius of two entries in the
+ * most crowded leaf, reached by following the heaviest entries) and 1.1 times the old one,
+ * repeated until the bound holds. scikit-learn has no bound; below it the two agree.
+ * (3) A rejected point leaves the state untouched (scikit-learn validates first too).
+ *
+ * <p><b>Merging.</b> {@link #merge(Birch)} inserts the other tree's subclusters (their CFs)
+ * into this one: the total CF (n, LS, SSD) is exact; the tree's shape depends on the order.
+ *
+ * <p>Cost: {@link #learn(double[])} is O(B·d·h) for a tree of height h, plus O(B²·d) for each
+ * split, and allocates nothing once the pools have grown to the tree's size (a rebuild reuses
+ * them). {@link #snapshot()} runs the global step, O(m²) time for m subclusters (matrix Ward up
+ * to {@value BirchModel#MATRIX_LIMIT}, O(m·d) memory above), and is cached until the next
+ * learn; {@link #predict(double[])} costs O(m·d) and, with k &ge; 1, takes a snapshot first if
+ * the tree changed. Memory is O(maxSubclusters·(d + B)). Not thread-safe: use from one thread
+ * at a time; snapshots are immutable.
+ *
+ * <p>References: [1] T. Zhang, R. Ramakrishnan, M. Livny, "BIRCH: an efficient data clustering
+ * method for very large databases", SIGMOD 1996. [2] scikit-learn 1.2,
+ * {@code sklearn.cluster.Birch}.
+ */
+public final class Birch implements OnlineClusterer<BirchModel> {
+
+  /** The factor by which a rebuild raises the threshold at least. */
+  static final double REBUILD_GROWTH = 1.1;
+
+  /**
+   * The configuration of {@link Birch} and {@link BirchBatch}. Immutable; validated on
+   * construction.
+   *
+   * @param threshold the largest radius of a leaf subcluster, in data units, &gt; 0
+   *     (default 0.5)
+   * @param branchingFactor B, the most entries of a node, &ge; 2 (default 50)
+   * @param k the number of clusters of the global step (scikit-learn's {@code n_clusters}),
+   *     or 0 for none: each subcluster is a cluster (default 3)
+   * @param maxSubclusters the most subclusters the tree holds before it is rebuilt with a
+   *     larger threshold, &ge; 1 (default 4096)
+   */
+  public record Params(double threshold, int branchingFactor, int k, int maxSubclusters) {
+
+    /** The defaults: threshold 0.5, B = 50, k = 3, at most 4096 subclusters. */
+    public static final Params DEFAULTS = new Params(0.5, 50, 3, 4096);
+
+    /** Validates every field. */
+    public Params {
+      if (!(threshold > 0) || threshold == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("threshold must be in (0, inf), got " + threshold);
+      }
+      if (branchingFactor < 2 || branchingFactor > 1 << 16) {
+        throw new IllegalArgumentException("branchingFactor must be in [2, 65536], got " + branchingFactor);
+      }
+      if (k < 0) {
+        throw new IllegalArgumentException("k must be >= 0 (0: no global step), got " + k);
+      }
+      if (maxSubclusters < 1) {
+        throw new IllegalArgumentException("maxSubclusters must be >= 1, got " + maxSubclusters);
+      }
+    }
+
+    /** A copy with another threshold. */
+    public Params withThreshold(double v) {
+      return new Params(v, branchingFactor, k, maxSubclusters);
+    }
+
+    /** A copy with another branching factor. */
+    public Params withBranchingFactor(int v) {
+      return new Params(threshold, v, k, maxSubclusters);
+    }
+
+    /** A copy with another k. */
+    public Params withK(int v) {
+      return new Params(threshold, branchingFactor, v, maxSubclusters);
+    }
+
+    /** A copy with another bound on the subclusters. */
+    public Params withMaxSubclusters(int v) {
+      return new Params(threshold, branchingFactor, k, v);
+    }
+  }
+
+  private final Params params;
+  private BirchTree tree;
+  private long seen;
+  private int rebuilds;
+  private BirchModel cached;
+  // the leaf entries copied out during a rebuild; grown once to maxSubclusters + 1 rows
+  private double[] spareN;
+  private double[] spareLs;
+  private double[] spareCen;
+  private double[] spareSsd;
+
+  /** A clusterer with the given configuration. */
+  public Birch(Params params) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  @Override
+  public void learn(double[] point) {
+    Points.require(point, dimension());
+    if (tree == null) {
+      tree = new BirchTree(point.length, params.branchingFactor(), params.threshold());
+    }
+    seen++;
+    cached = null;
+    tree.insertPoint(point);
+    enforceBound();
+  }
+
+  private void enforceBound() {
+    while (tree.subclusters > params.maxSubclusters()) {
+      rebuild(Math.max(tree.crowdedLeafMinMergeRadius(), REBUILD_GROWTH * tree.threshold));
+    }
+  }
+
+  /** Re-inserts the leaf entries, in leaf order, into an emptied tree with a new threshold. */
+  private void rebuild(double threshold) {
+    int m = tree.subclusters;
+    int d = tree.d;
+    if (spareN == null || spareN.length < m) {
+      int rows = Math.max(m, params.maxSubclusters() + 1);
+      spareN = new double[rows];
+      spareSsd = new double[rows];
+      spareLs = new double[rows * d];
+      spareCen = new double[rows * d];
+    }
+    int row = 0;
+    for (int v = tree.head; v != BirchTree.NONE; v = tree.next[v]) {
+      for (int i = 0; i < tree.size[v]; i++) {
+        int e = tree.slots[v * tree.slotsPerNode + i];
+        spareN[row] = tree.n[e];
+        spareSsd[row] = tree.ssd[e];
+        System.arraycopy(tree.ls, e * d, spareLs, row * d, d);
+        System.arraycopy(tree.cen, e * d, spareCen, row * d, d);
+        row++;
+      }
+    }
+    tree.clear();
+    tree.threshold = threshold;
+    for (int i = 0; i < m; i++) {
+      tree.insertFeature(spareN[i], spareLs, spareCen, i, spareSsd[i]);
+    }
+    rebuilds++;
+  }
+
+  // ---- merging (Mergeable) ----
+
+  /**
+   * Merges another BIRCH summary into this one by inserting its subclusters' cluster features
+   * in its leaf order; the other is not changed. The total CF is exact; the threshold in
+   * effect becomes the larger of the two, and the bound is enforced as after learning.
+   * {@link #seen()} becomes the sum.
+   *
+   * @throws IllegalArgumentException if other is null or this, has another dimension, or
+   *     another branching factor
+   */
+  public void merge(Birch other) {
+    if (other == null || other == this) {
+      throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
+    }
+    if (other.tree == null) {
+      return;
+    }
+    if (tree != null && tree.d != other.tree.d) {
+      throw new IllegalArgumentException("cannot merge a clusterer of dimension " + other.tree.d
+          + " into one of dimension " + tree.d);
+    }
+    if (other.params.branchingFactor() != params.branchingFactor()) {
+      throw new IllegalArgumentException("cannot merge branchingFactor " + other.params.branchingFactor()
+          + " into " + params.branchingFactor());
+    }
+    if (tree == null) {
+      tree = new BirchTree(other.tree.d, params.branchingFactor(), params.threshold());
+    }
+    BirchTree src = other.tree;
+    int d = src.d;
+    tree.threshold = Math.max(tree.threshold, src.threshold);
+    cached = null;
+    seen += other.seen;
+    for (int v = src.head; v != BirchTree.NONE; v = src.next[v]) {
+      for (int i = 0; i < src.size[v]; i++) {
+        int e = src.slots[v * src.slotsPerNode + i];
+        tree.insertFeature(src.n[e], src.ls, src.cen, e, src.ssd[e]);
+        enforceBound();
+      }
+    }
+  }
+
+  // ---- reading ----
+
+  @Override
+  public int predict(double[] point) {
+    Points.require(point, dimension());
+    requireTree();
+    if (params.k() == 0) {
+      return tree.nearestSubcluster(point);
+    }
+    return snapshot().predict(point);
+  }
+
+  @Override
+  public BirchModel snapshot() {
+    requireTree();
+    if (cached == null) {
+      int[] ids = tree.subclusterIds();
+      int d = tree.d;
+      double[] centres = new double[ids.length * d];
+      double[] weights = new double[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        System.arraycopy(tree.cen, ids[i] * d, centres, i * d, d);
+        weights[i] = tree.n[ids[i]];
+      }
+      cached = BirchModel.of(d, params.k(), tree.threshold, centres, weights);
+    }
+    return cached;
+  }
+
+  private void requireTree() {
+    if (tree == null) {
+      throw new IllegalStateException("birch has learned no point yet");
+    }
+  }
+
+  /** The number of subclusters (leaf entries) now, at most {@link Params#maxSubclusters()}. */
+  public int subclusterCount() {
+    return tree == null ? 0 : tree.subclusters;
+  }
+
+  /** The threshold in effect: {@link Params#threshold()} until a rebuild raised it. */
+  public double threshold() {
+    return tree == null ? params.threshold() : tree.threshold;
+  }
+
+  /** How many times the tree was rebuilt to keep within {@link Params#maxSubclusters()}. */
+  public int rebuildCount() {
+    return rebuilds;
+  }
+
+  /**
+   * The total cluster feature of everything learned: {@code {n, LS_1..LS_d, SSD}}, the weight,
+   * linear sum and centred sum of squares; a new array. Exact under merging and rebuilding up
+   * to rounding.
+   */
+  public double[] totalFeature() {
+    if (tree == null) {
+      return new double[0];
+    }
+    int d = tree.d;
+    double[] out = new double[d + 2];
+    double n = 0;
+    double ssd = 0;
+    double[] mean = new double[d];
+    for (int v = tree.root, i = 0; i < tree.size[v]; i++) {
+      int e = tree.slots[v * tree.slotsPerNode + i];
+      double total = n + tree.n[e];
+      double gap = 0;
+      for (int j = 0; j < d; j++) {
+        double delta = tree.cen[e * d + j] - mean[j];
+        gap += delta * delta;
+      }
+      ssd += tree.ssd[e] + (n == 0 ? 0 : n * tree.n[e] / total * gap);
+      for (int j = 0; j < d; j++) {
+        out[1 + j] += tree.ls[e * d + j];
+        mean[j] = out[1 + j] / total;
+      }
+      n = total;
+    }
+    out[0] = n;
+    out[d + 1] = ssd;
+    return out;
+  }
+
+  /** The tree, for tests in this package; null before the first point. */
+  BirchTree tree() {
+    return tree;
+  }
+
+  @Override
+  public long seen() {
+    return seen;
+  }
+
+  @Override
+  public int dimension() {
+    return tree == null ? 0 : tree.d;
+  }
+
+  @Override
+  public String toString() {
+    return "Birch[" + params + ", seen=" + seen + ", subclusters=" + subclusterCount() + "]";
+  }
+
+  // ---- persistence ----
+
+  /**
+   * Writes the configuration and the tree: nodes in preorder, each with its entries' CFs and
+   * centroids (internal entries also name their child's preorder index), then the leaf order.
+   */
+  static final StateCodec<Birch> CODEC = StateCodec.of("birch.state", 1, Birch.class,
+      (c, out) -> {
+        out.writeDouble(c.params.threshold());
+        out.writeInt(c.params.branchingFactor());
+        out.writeInt(c.params.k());
+        out.writeInt(c.params.maxSubclusters());
+        out.writeLong(c.seen);
+        out.writeInt(c.rebuilds);
+        out.writeInt(c.dimension());
+        if (c.tree != null) {
+          writeTree(c.tree, out);
+        }
+      },
+      (in, version) -> {
+        Params p = new Params(in.readDouble(), in.readInt(), in.readInt(), in.readInt());
+        Birch c = new Birch(p);
+        long seen = in.readLong();
+        int rebuilds = in.readInt(0, Integer.MAX_VALUE);
+        int d = in.readInt(0, Integer.MAX_VALUE);
+        if (seen < 0 || (d == 0) != (seen == 0)) {
+          throw new ModelFormatException("birch state has seen = " + seen + " and dimension " + d);
+        }
+        c.seen = seen;
+        c.rebuilds = rebuilds;
+        if (d > 0) {
+          c.tree = readTree(in, d, p);
+        }
+        return c;
+      });
+
+  private static void writeTree(BirchTree t, StateOutput out) throws IOException {
+    out.writeDouble(t.threshold);
+    int[] order = new int[t.size.length];
+    int[] preorder = new int[t.size.length];
+    int count = preorder(t, t.root, order, preorder, 0);
+    out.writeInt(count);
+    for (int i = 0; i < count; i++) {
+      int v = order[i];
+      out.writeBoolean(t.leaf[v]);
+      out.writeInt(t.size[v]);
+      for (int s = 0; s < t.size[v]; s++) {
+        int e = t.slots[v * t.slotsPerNode + s];
+        out.writeDouble(t.n[e]);
+        out.writeDouble(t.ssd[e]);
+        for (int j = 0; j < t.d; j++) {
+          out.writeDouble(t.ls[e * t.d + j]);
+        }
+        for (int j = 0; j < t.d; j++) {
+          out.writeDouble(t.cen[e * t.d + j]);
+        }
+        if (!t.leaf[v]) {
+          out.writeInt(preorder[t.child[e]]);
+        }
+      }
+    }
+    int leaves = 0;
+    for (int v = t.head; v != BirchTree.NONE; v = t.next[v]) {
+      leaves++;
+    }
+    out.writeInt(leaves);
+    for (int v = t.head; v != BirchTree.NONE; v = t.next[v]) {
+      out.writeInt(preorder[v]);
+    }
+  }
+
+  private static int preorder(BirchTree t, int v, int[] order, int[] index, int at) {
+    index[v] = at;
+    order[at] = v;
+    int next = at + 1;
+    if (!t.leaf[v]) {
+      for (int s = 0; s < t.size[v]; s++) {
+        next = preorder(t, t.child[t.slots[v * t.slotsPerNode + s]], order, index, next);
+      }
+    }
+    return next;
+  }
+
+  private static BirchTree readTree(StateInput in, int d, Params p) throws IOException {
+    double threshold = in.readDouble();
+    if (!(threshold >= p.threshold()) || threshold == Double.POSITIVE_INFINITY) {
+      throw new ModelFormatException("birch threshold " + threshold + " is below the configured "
+          + p.threshold() + " or not finite");
+    }
+    int count = in.readInt(1, Integer.MAX_VALUE);
+    boolean[] leaf = new boolean[count];
+    int[] sizes = new int[count];
+    java.util.ArrayList<double[]> features = new java.util.ArrayList<>();
+    java.util.ArrayList<int[]> children = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      leaf[i] = in.readBoolean();
+      sizes[i] = in.readInt(1, p.branchingFactor());
+      for (int s = 0; s < sizes[i]; s++) {
+        double[] f = new double[2 + 2 * d];
+        for (int j = 0; j < f.length; j++) {
+          f[j] = in.readDouble();
+        }
+        features.add(f);
+        children.add(new int[] {leaf[i] ? BirchTree.NONE : in.readInt(i + 1, count - 1)});
+      }
+    }
+    int leaves = in.readInt(1, count);
+    int[] leafOrder = new int[leaves];
+    for (int i = 0; i < leaves; i++) {
+      leafOrder[i] = in.readInt(0, count - 1);
+    }
+    int[] child = new int[children.size()];
+    for (int e = 0; e < child.length; e++) {
+      child[e] = children.get(e)[0];
+    }
+    BirchTree t = BirchTree.restore(d, p.branchingFactor(), threshold, leaf, sizes,
+        features.toArray(new double[0][]), child, leafOrder);
+    if (t.subclusters > p.maxSubclusters()) {
+      throw new ModelFormatException("birch tree has " + t.subclusters + " subclusters, more than maxSubclusters = "
+          + p.maxSubclusters());
+    }
+    return t;
+  }
+}
