@@ -1,6 +1,8 @@
 package io.eddy.online;
 
 import io.eddy.OnlineClusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
@@ -77,43 +79,48 @@ public final class Birch implements OnlineClusterer<BirchModel> {
    */
   public record Params(double threshold, int branchingFactor, int k, int maxSubclusters) {
 
+    static final Parameter THRESHOLD = Parameter.ofDouble("threshold", 0.5, 0, false,
+        Double.POSITIVE_INFINITY, false, "largest radius of a leaf subcluster, in data units; raised by rebuilds");
+    static final Parameter BRANCHING_FACTOR = Parameter.ofInt("branchingFactor", 50, 2, 1 << 16,
+        "most entries of a CF-tree node");
+    static final Parameter K = Parameter.ofInt("k", 3, 0, 1 << 24,
+        "clusters of the global Ward step over the subclusters; 0: each subcluster is a cluster");
+    static final Parameter MAX_SUBCLUSTERS = Parameter.ofInt("maxSubclusters", 4096, 1, 1 << 24,
+        "most subclusters before the tree is rebuilt with a larger threshold");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, THRESHOLD, BRANCHING_FACTOR, K,
+        MAX_SUBCLUSTERS);
+
     /** The defaults: threshold 0.5, B = 50, k = 3, at most 4096 subclusters. */
-    public static final Params DEFAULTS = new Params(0.5, 50, 3, 4096);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (!(threshold > 0) || threshold == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("threshold must be in (0, inf), got " + threshold);
-      }
-      if (branchingFactor < 2 || branchingFactor > 1 << 16) {
-        throw new IllegalArgumentException("branchingFactor must be in [2, 65536], got " + branchingFactor);
-      }
-      if (k < 0) {
-        throw new IllegalArgumentException("k must be >= 0 (0: no global step), got " + k);
-      }
-      if (maxSubclusters < 1) {
-        throw new IllegalArgumentException("maxSubclusters must be >= 1, got " + maxSubclusters);
-      }
+      THRESHOLD.check(threshold);
+      BRANCHING_FACTOR.check(branchingFactor);
+      K.check(k);
+      MAX_SUBCLUSTERS.check(maxSubclusters);
     }
 
     /** A copy with another threshold. */
     public Params withThreshold(double v) {
-      return new Params(v, branchingFactor, k, maxSubclusters);
+      return SPEC.with(this, THRESHOLD, v);
     }
 
     /** A copy with another branching factor. */
     public Params withBranchingFactor(int v) {
-      return new Params(threshold, v, k, maxSubclusters);
+      return SPEC.with(this, BRANCHING_FACTOR, v);
     }
 
     /** A copy with another k. */
     public Params withK(int v) {
-      return new Params(threshold, branchingFactor, v, maxSubclusters);
+      return SPEC.with(this, K, v);
     }
 
     /** A copy with another bound on the subclusters. */
     public Params withMaxSubclusters(int v) {
-      return new Params(threshold, branchingFactor, k, v);
+      return SPEC.with(this, MAX_SUBCLUSTERS, v);
     }
   }
 
@@ -344,10 +351,7 @@ public final class Birch implements OnlineClusterer<BirchModel> {
    */
   static final StateCodec<Birch> CODEC = StateCodec.of("birch.state", 1, Birch.class,
       (c, out) -> {
-        out.writeDouble(c.params.threshold());
-        out.writeInt(c.params.branchingFactor());
-        out.writeInt(c.params.k());
-        out.writeInt(c.params.maxSubclusters());
+        Params.SPEC.write(c.params, out);
         out.writeLong(c.seen);
         out.writeInt(c.rebuilds);
         out.writeInt(c.dimension());
@@ -356,7 +360,7 @@ public final class Birch implements OnlineClusterer<BirchModel> {
         }
       },
       (in, version) -> {
-        Params p = new Params(in.readDouble(), in.readInt(), in.readInt(), in.readInt());
+        Params p = Params.SPEC.read(in);
         Birch c = new Birch(p);
         long seen = in.readLong();
         int rebuilds = in.readInt(0, Integer.MAX_VALUE);
