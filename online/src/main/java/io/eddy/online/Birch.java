@@ -22,28 +22,36 @@ import java.io.IOException;
  * skips it and each subcluster is a cluster (see {@link BirchModel}).
  *
  * <p><b>Agreement with scikit-learn.</b> The tree follows {@code sklearn/cluster/_birch.py}
- * rule for rule: the insertion order of entries, the nearest entry (first of equals), the
- * threshold test {@code r² ≤ T²} with {@code r² = Σ‖x − c‖²/n}, the split (the farthest pair
- * found first in row-major order, the pair (0, 0) when all entries coincide, as in its fix for
- * issue 23269; entries go to the strictly nearer seed, ties to the second), the placement of
- * the two halves in the parent and in the leaf list, the centroid arithmetic, and the global
- * step with its label numbering. Golden fixtures made by scikit-learn 1.2.1 check subcluster
- * centres and sizes, labels, predictions and partial-fit sequences to 1e-9.
+ * rule for rule: the order of entries in a node, the nearest entry (first of equals), the
+ * threshold test {@code r² ≤ T²} with {@code r² = Σ‖x − c‖²/n}, the split (seeded by the
+ * farthest pair of entries, or by the first entry alone when all coincide, as in its fix for
+ * issue 23269; each entry joins the strictly nearer seed, ties to the second), the two halves
+ * replacing the old entry in the parent and the old leaf in the leaf list, the centroid
+ * arithmetic ({@code (1/n)·LS} after a leaf merge, {@code LS/n} after an update), and the global
+ * step with its label numbering. Golden fixtures from scikit-learn 1.2.1 check the
+ * subclusters (sizes exact, centres to 1e-9), the leaves that hold them, the partition of the
+ * global step, the labels of fit and the predictions, after fit and along partial-fit
+ * sequences.
  *
- * <p><b>Deliberate deviations.</b> (1) scikit-learn computes the squared radius as
- * {@code SS/n − ‖c‖²} and nearest entries as {@code ‖c‖² − 2·x·c}; far from the origin both
- * differences cancel catastrophically (its issue 34436: a translated data set gets another
- * number of subclusters, and r² even turns negative). Here each entry keeps its centred second
- * moment {@code SSD = Σ‖x − c‖²}, combined exactly by the parallel-axis rule, and distances
- * are computed as {@code Σ(x_j − c_j)²}: the same quantities, rounded differently, so the tree
- * agrees with scikit-learn's to rounding near the origin and is translation invariant away
- * from it. (2) Memory is bounded: when the tree holds more than
- * {@link Params#maxSubclusters() maxSubclusters} subclusters, the threshold is raised and the
- * tree rebuilt from its own leaf entries, as in the paper's phase 1 [1, §5.1]: the new
- * threshold is the larger of the paper's D_min (the least merged radius of two entries in the
- * most crowded leaf, reached by following the heaviest entries) and 1.1 times the old one,
- * repeated until the bound holds. scikit-learn has no bound; below it the two agree.
- * (3) A rejected point leaves the state untouched (scikit-learn validates first too).
+ * <p><b>Deliberate deviations.</b> (1) Arithmetic. scikit-learn computes squared distances by
+ * the squared-norm trick {@code ‖c‖² − 2·x·c (+ ‖x‖²)} and the squared radius as
+ * {@code SS/n − ‖c‖²}. Both cancel catastrophically far from the origin (its issue 34436: a
+ * translated data set gets another number of subclusters; r² even turns negative), and both
+ * round asymmetrically: its split matrix has {@code D[i][j] ≠ D[j][i]} in the last bits, so
+ * which of the farthest pair seeds the first half (and so the order of the two halves) is
+ * decided by rounding, as are exact ties between two entries' distances. Here distances are
+ * {@code Σ(x_j − c_j)²} and each entry keeps its centred second moment
+ * {@code SSD = Σ‖x − c‖²}, combined exactly by the parallel-axis rule: the same quantities,
+ * computed translation-invariantly; the first of the farthest pair (in slot order) seeds the
+ * first half, and exact ties go to the first entry. Near the origin the subclusters, the
+ * leaves and the partition agree with scikit-learn's; the order of the halves of a split, and
+ * so of the subclusters and the numbering of labels, may differ. (2) Memory is bounded: when
+ * the tree holds more than {@link Params#maxSubclusters() maxSubclusters} subclusters, the
+ * threshold is raised and the tree rebuilt from its own leaf entries, as in the paper's
+ * phase 1 [1, §5.1]: the new threshold is the larger of the paper's D_min (the least merged
+ * radius of two entries in the most crowded leaf, reached by following the heaviest entries)
+ * and {@value #REBUILD_GROWTH} times the old one, repeated until the bound holds.
+ * scikit-learn has no bound; below it the two agree.
  *
  * <p><b>Merging.</b> {@link #merge(Birch)} inserts the other tree's subclusters (their CFs)
  * into this one: the total CF (n, LS, SSD) is exact; the tree's shape depends on the order.
@@ -202,7 +210,10 @@ public final class Birch implements OnlineClusterer<BirchModel> {
    * Merges another BIRCH summary into this one by inserting its subclusters' cluster features
    * in its leaf order; the other is not changed. The total CF is exact; the threshold in
    * effect becomes the larger of the two, and the bound is enforced as after learning.
-   * {@link #seen()} becomes the sum.
+   * {@link #seen()} becomes the sum. An empty summary is an identity on both sides: merging
+   * it changes nothing, and merging into it copies the other's tree. Otherwise the result
+   * depends on the order of merging (inserting CFs may merge subclusters that arrived as
+   * points in another order would not have), within the tolerance the tests state.
    *
    * @throws IllegalArgumentException if other is null or this, has another dimension, or
    *     another branching factor
@@ -222,14 +233,18 @@ public final class Birch implements OnlineClusterer<BirchModel> {
       throw new IllegalArgumentException("cannot merge branchingFactor " + other.params.branchingFactor()
           + " into " + params.branchingFactor());
     }
+    cached = null;
+    seen += other.seen;
     if (tree == null) {
-      tree = new BirchTree(other.tree.d, params.branchingFactor(), params.threshold());
+      // an empty summary is the identity: take the other's tree as it is
+      tree = other.tree.copy();
+      tree.threshold = Math.max(tree.threshold, params.threshold());
+      enforceBound();
+      return;
     }
     BirchTree src = other.tree;
     int d = src.d;
     tree.threshold = Math.max(tree.threshold, src.threshold);
-    cached = null;
-    seen += other.seen;
     for (int v = src.head; v != BirchTree.NONE; v = src.next[v]) {
       for (int i = 0; i < src.size[v]; i++) {
         int e = src.slots[v * src.slotsPerNode + i];

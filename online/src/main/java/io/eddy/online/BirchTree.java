@@ -373,6 +373,31 @@ final class BirchTree {
     return min == Double.POSITIVE_INFINITY ? 0.0 : Math.sqrt(min);
   }
 
+  /** An independent copy of this tree, same ids and pools. */
+  BirchTree copy() {
+    BirchTree t = new BirchTree(d, b, threshold);
+    t.n = n.clone();
+    t.ls = ls.clone();
+    t.ssd = ssd.clone();
+    t.cen = cen.clone();
+    t.child = child.clone();
+    t.freeEntries = freeEntries.clone();
+    t.freeEntryCount = freeEntryCount;
+    t.entryCapacity = entryCapacity;
+    t.leaf = leaf.clone();
+    t.size = size.clone();
+    t.slots = slots.clone();
+    t.prev = prev.clone();
+    t.next = next.clone();
+    t.freeNodes = freeNodes.clone();
+    t.freeNodeCount = freeNodeCount;
+    t.nodeCapacity = nodeCapacity;
+    t.root = root;
+    t.head = head;
+    t.subclusters = subclusters;
+    return t;
+  }
+
   // ---- persistence ----
 
   /**
