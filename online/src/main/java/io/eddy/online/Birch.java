@@ -294,6 +294,21 @@ public final class Birch implements OnlineClusterer<BirchModel> {
     return tree == null ? 0 : tree.subclusters;
   }
 
+  /**
+   * The height of the CF tree: 1 while the root is a leaf, 0 before the first point. A learn
+   * scans at most {@link Params#branchingFactor()} entries on each level.
+   */
+  public int height() {
+    if (tree == null) {
+      return 0;
+    }
+    int h = 1;
+    for (int v = tree.root; !tree.leaf[v]; v = tree.child[tree.slots[v * tree.slotsPerNode]]) {
+      h++;
+    }
+    return h;
+  }
+
   /** The threshold in effect: {@link Params#threshold()} until a rebuild raised it. */
   public double threshold() {
     return tree == null ? params.threshold() : tree.threshold;
