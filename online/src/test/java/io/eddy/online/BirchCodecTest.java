@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
 import io.eddy.testkit.Blobs;
-import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +24,7 @@ class BirchCodecTest {
   @Test
   public void read_everyTruncation_throwsModelFormatException() {
     for (int points : new int[] {0, 5, 400}) {
-      byte[] full = ModelIO.toBytes(learned(points));
-      for (int len = 0; len < full.length; len++) {
-        byte[] cut = Arrays.copyOf(full, len);
-        assertThatThrownBy(() -> ModelIO.read(new ByteArrayInputStream(cut)))
-            .as("truncated to %d of %d bytes", len, full.length)
-            .isInstanceOf(ModelFormatException.class);
-      }
+      ModelIOCorruptionTest.assertEveryTruncationRejected(ModelIO.toBytes(learned(points)));
     }
   }
 
