@@ -215,8 +215,11 @@ public final class Birch implements OnlineClusterer<BirchModel> {
    * depends on the order of merging (inserting CFs may merge subclusters that arrived as
    * points in another order would not have), within the tolerance the tests state.
    *
-   * @throws IllegalArgumentException if other is null or this, has another dimension, or
-   *     another branching factor
+   * <p>This is {@code io.eddy.Mergeable}'s merge, of kind TOTALS: the totals are exact, the
+   * subclusters approximate those of learning the union.
+   *
+   * @throws IllegalArgumentException if other is null or this, has another dimension or
+   *     another configuration; this clusterer is then unchanged
    */
   public void merge(Birch other) {
     if (other == null || other == this) {
@@ -229,12 +232,13 @@ public final class Birch implements OnlineClusterer<BirchModel> {
       throw new IllegalArgumentException("cannot merge a clusterer of dimension " + other.tree.d
           + " into one of dimension " + tree.d);
     }
-    if (other.params.branchingFactor() != params.branchingFactor()) {
-      throw new IllegalArgumentException("cannot merge branchingFactor " + other.params.branchingFactor()
-          + " into " + params.branchingFactor());
+    if (!other.params.equals(params)) {
+      throw new IllegalArgumentException("cannot merge a clusterer of configuration " + other.params
+          + " into one of " + params);
     }
     cached = null;
     seen += other.seen;
+    rebuilds += other.rebuilds;
     if (tree == null) {
       // an empty summary is the identity: take the other's tree as it is
       tree = other.tree.copy();

@@ -248,8 +248,50 @@ class BirchTest {
     assertThatThrownBy(() -> c.merge(null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> c.merge(c)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> c.merge(threeD)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension");
-    assertThatThrownBy(() -> c.merge(otherB)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("branchingFactor");
+    assertThatThrownBy(() -> c.merge(otherB)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configuration");
     assertThat(ModelIO.toBytes(c)).isEqualTo(before);
+  }
+
+  /** The laws of a merge of kind TOTALS on the contract kit's stream (three blobs in 3-D). */
+  @Test
+  public void merge_commutativeAssociativeWithIdentity_onThreeBlobs() {
+    double[][] x = Blobs.generate(7, 1_500, 3, 3, 0.5).points();
+    Birch.Params p = P.withMaxSubclusters(60);
+    Birch[] parts = new Birch[3];
+    for (int part = 0; part < 3; part++) {
+      parts[part] = new Birch(p);
+      for (int i = part; i < x.length; i += 3) {
+        parts[part].learn(x[i]);
+      }
+    }
+    Birch ab = copy(parts[0]);
+    ab.merge(parts[1]);
+    Birch ba = copy(parts[1]);
+    ba.merge(parts[0]);
+    assertThat(Ari.of(ab.snapshot().predict(x), ba.snapshot().predict(x))).isEqualTo(1.0);
+    assertFeature(ab.totalFeature(), ba.totalFeature(), 1e-12);
+    Birch left = copy(ab);
+    left.merge(parts[2]);
+    Birch bc = copy(parts[1]);
+    bc.merge(parts[2]);
+    Birch right = copy(parts[0]);
+    right.merge(bc);
+    assertThat(left.seen()).isEqualTo(right.seen()).isEqualTo(x.length);
+    assertThat(Ari.of(left.snapshot().predict(x), right.snapshot().predict(x))).isEqualTo(1.0);
+    assertFeature(left.totalFeature(), exactFeature(x, 0, x.length), 1e-10);
+    Birch union = learned(p, x, 0, x.length);
+    assertThat(Ari.of(left.snapshot().predict(x), union.snapshot().predict(x))).isEqualTo(1.0);
+    Birch fresh = new Birch(p);
+    fresh.merge(parts[0]);
+    assertThat(ModelIO.toBytes(fresh)).isEqualTo(ModelIO.toBytes(parts[0]));
+  }
+
+  private static Birch copy(Birch c) {
+    try {
+      return ModelIO.fromBytes(ModelIO.toBytes(c), Birch.class);
+    } catch (io.eddy.io.ModelFormatException e) {
+      throw new AssertionError(e);
+    }
   }
 
   // ---- allocation ----
