@@ -30,6 +30,22 @@ public final class Parameter {
   public interface Choice {
     /** The stable, lower-case id, for example {@code "kmeans++"}. */
     String id();
+
+    /**
+     * The constant of {@code type} with the given id.
+     *
+     * @throws IllegalArgumentException naming the valid ids
+     */
+    static <E extends Enum<E> & Choice> E of(Class<E> type, String id) {
+      List<String> ids = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        if (e.id().equals(id)) {
+          return e;
+        }
+        ids.add(e.id());
+      }
+      throw new IllegalArgumentException(type.getSimpleName() + " must be one of " + ids + ", got '" + id + "'");
+    }
   }
 
   /** The type of a parameter's value. */
@@ -104,6 +120,24 @@ public final class Parameter {
     String range = (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")");
     return new Parameter(name, Type.DOUBLE, defaultValue, range, doc,
         min, minInclusive, max, maxInclusive, null, null, null, null);
+  }
+
+  /** A double parameter that must be finite and &gt; 0, such as a radius or a rate. */
+  public static Parameter ofPositive(String name, double defaultValue, String doc) {
+    return ofDouble(name, defaultValue, 0, false, Double.POSITIVE_INFINITY, false, doc);
+  }
+
+  /** The random seed every Eddy clusterer that draws declares: {@code "seed"}, default {@link #DEFAULT_SEED}. */
+  public static Parameter ofSeed(String doc) {
+    return ofLong("seed", DEFAULT_SEED, doc);
+  }
+
+  /**
+   * The thread count every parallel Eddy algorithm declares: {@code "threads"}, in [0, 4096],
+   * default 0 meaning the number of available processors; results never depend on it.
+   */
+  public static Parameter ofThreads(String doc) {
+    return ofInt("threads", 0, 0, 4096, doc);
   }
 
   /** A boolean parameter. */
