@@ -58,9 +58,9 @@ import java.io.IOException;
  *
  * <p>Cost: {@link #learn(double[])} is O(B·d·h) for a tree of height h, plus O(B²·d) for each
  * split, and allocates nothing once the pools have grown to the tree's size (a rebuild reuses
- * them). {@link #snapshot()} runs the global step, O(m²) time for m subclusters (matrix Ward up
- * to {@value BirchModel#MATRIX_LIMIT}, O(m·d) memory above), and is cached until the next
- * learn; {@link #predict(double[])} costs O(m·d) and, with k &ge; 1, takes a snapshot first if
+ * them). {@link #snapshot()} runs the global step, O(m²) time for m subclusters (Ward on the
+ * distance matrix up to {@value BirchModel#MATRIX_LIMIT} subclusters, on the vectors above, see
+ * {@link BirchModel}), and is cached until the next learn; {@link #predict(double[])} costs O(m·d) and, with k &ge; 1, takes a snapshot first if
  * the tree changed. Memory is O(maxSubclusters·(d + B)). Not thread-safe: use from one thread
  * at a time; snapshots are immutable.
  *

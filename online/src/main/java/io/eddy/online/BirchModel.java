@@ -32,10 +32,12 @@ import java.util.Arrays;
 public final class BirchModel implements CentroidModel {
 
   /**
-   * Up to this many subclusters the global step uses the distance matrix (scipy's algorithm and
-   * tie rules, 8·m²/2 bytes); above it, the vector form (O(m·d) memory, equal up to ties).
+   * Up to this many subclusters (the default bound) the global step uses the distance matrix,
+   * scipy's algorithm and tie rules in O(m²) time and 8·m²/2 bytes (64 MiB at 4096), unless the
+   * free heap cannot hold it; otherwise the vector form, O(m·d) memory and about O(m²·d) time
+   * (9,914 subclusters in 8-D: about 9 s), equal up to ties.
    */
-  static final int MATRIX_LIMIT = 2048;
+  static final int MATRIX_LIMIT = 4096;
 
   private final int d;
   private final int k;
@@ -103,9 +105,15 @@ public final class BirchModel implements CentroidModel {
     for (int i = 0; i < m; i++) {
       rows[i] = Arrays.copyOfRange(centres, i * d, (i + 1) * d);
     }
-    HierarchicalClustering.Params p = HierarchicalClustering.Params.DEFAULTS.withLinkage(Linkage.WARD)
-        .withStorage(m <= MATRIX_LIMIT ? HierarchicalClustering.Storage.MATRIX : HierarchicalClustering.Storage.VECTORS);
-    return cut(new HierarchicalClustering(p).dendrogram(rows), k);
+    HierarchicalClustering.Params ward = HierarchicalClustering.Params.DEFAULTS.withLinkage(Linkage.WARD);
+    if (m <= MATRIX_LIMIT) {
+      try {
+        return cut(new HierarchicalClustering(ward.withStorage(HierarchicalClustering.Storage.MATRIX)).dendrogram(rows), k);
+      } catch (IllegalStateException matrixTooLarge) {
+        // the free heap cannot hold the matrix: the vector form needs O(m·d)
+      }
+    }
+    return cut(new HierarchicalClustering(ward.withStorage(HierarchicalClustering.Storage.VECTORS)).dendrogram(rows), k);
   }
 
   /**
