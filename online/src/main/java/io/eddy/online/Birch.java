@@ -59,10 +59,11 @@ import java.io.IOException;
  * <p>Cost: {@link #learn(double[])} is O(B·d·h) for a tree of height h, plus O(B²·d) for each
  * split, and allocates nothing once the pools have grown to the tree's size (a rebuild reuses
  * them). {@link #snapshot()} runs the global step, O(m²) time for m subclusters (Ward on the
- * distance matrix up to {@value BirchModel#MATRIX_LIMIT} subclusters, on the vectors above, see
- * {@link BirchModel}), and is cached until the next learn; {@link #predict(double[])} costs O(m·d) and, with k &ge; 1, takes a snapshot first if
- * the tree changed. Memory is O(maxSubclusters·(d + B)). Not thread-safe: use from one thread
- * at a time; snapshots are immutable.
+ * distance matrix up to {@value BirchModel#MATRIX_LIMIT} subclusters, on the vectors above; see
+ * {@link BirchModel}), and is cached until the next learn. {@link #predict(double[])} costs
+ * O(m·d) and, with k &ge; 1, takes a snapshot first if the tree changed. Memory is
+ * O(maxSubclusters·(d + B)). Not thread-safe: use from one thread at a time; snapshots are
+ * immutable.
  *
  * <p>References: [1] T. Zhang, R. Ramakrishnan, M. Livny, "BIRCH: an efficient data clustering
  * method for very large databases", SIGMOD 1996. [2] scikit-learn 1.2,
@@ -247,7 +248,6 @@ public final class Birch implements OnlineClusterer<BirchModel> {
       return;
     }
     BirchTree src = other.tree;
-    int d = src.d;
     tree.threshold = Math.max(tree.threshold, src.threshold);
     for (int v = src.head; v != BirchTree.NONE; v = src.next[v]) {
       for (int i = 0; i < src.size[v]; i++) {
