@@ -9,6 +9,7 @@ import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * BIRCH [1] with scikit-learn 1.2's {@code Birch} semantics [2]: each point descends a CF tree
@@ -155,6 +156,11 @@ public final class Birch implements OnlineClusterer<BirchModel> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Birch.Params.SPEC.toMap(params);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.eddy.online;
 
 import io.eddy.Clusterer;
 import io.eddy.Points;
+import java.util.Map;
 
 /**
  * BIRCH as a batch clusterer: scikit-learn 1.2's {@code Birch.fit}. The points are inserted in
@@ -27,6 +28,11 @@ public final class BirchBatch implements Clusterer<BirchModel> {
   /** The configuration. */
   public Birch.Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Birch.Params.SPEC.toMap(params);
   }
 
   @Override
