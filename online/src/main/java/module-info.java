@@ -13,5 +13,6 @@ module io.eddy.online {
       io.eddy.online.OnlineGaussianMixtureProvider,
       io.eddy.online.DenStreamProvider,
       io.eddy.online.CluStreamProvider,
-      io.eddy.online.StreamKMProvider;
+      io.eddy.online.StreamKMProvider,
+      io.eddy.online.BirchProvider;
 }

@@ -78,4 +78,19 @@ class BoundedMemoryTest {
     assertThat(secondHalf).isLessThanOrEqualTo(firstHalf + firstHalf / 4);
     assertThat(c.snapshot().clusterCount()).isEqualTo(5);
   }
+
+  @Test
+  public void birch_noisyStream_subclustersWithinBoundAndMassKept() {
+    Birch c = new Birch(Birch.Params.DEFAULTS.withThreshold(0.5).withK(5).withMaxSubclusters(1000));
+    SplittableRandom rng = new SplittableRandom(12);
+    double[] x = new double[D];
+    int most = 0;
+    for (int i = 0; i < N; i++) {
+      c.learn(next(rng, x));
+      most = Math.max(most, c.subclusterCount());
+    }
+    assertThat(most).isLessThanOrEqualTo(1000);
+    assertThat(c.rebuildCount()).as("the noise forced rebuilds").isPositive();
+    assertThat(c.totalFeature()[0]).isEqualTo((double) N);
+  }
 }
