@@ -77,8 +77,9 @@ final class RfmCommand implements Callable<Integer> {
   @Option(names = "--keep-zero-amounts", description = "Count zero-amount lines as purchases.")
   boolean keepZeroAmounts;
 
-  @Option(names = "--k", paramLabel = "K|MIN..MAX", defaultValue = "2..8",
-      description = "The number of segments, or a range to choose it from by silhouette (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--k", paramLabel = "K|MIN..MAX", defaultValue = "3..8",
+      description = "The number of segments, or a range to choose it from by silhouette (default: ${DEFAULT-VALUE}; "
+          + "k = 2 mostly splits recent buyers from the rest, which names little).")
   String k;
 
   @Option(names = {"-a", "--algorithm"}, defaultValue = "kmeans", paramLabel = "NAME",

@@ -14,11 +14,10 @@ class PipelineInverseTest {
 
   private static double[][] rows(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    double[][] x = new double[n][3];
-    for (double[] row : x) {
-      row[0] = 18 + r.nextInt(60);
-      row[1] = Math.exp(3 + r.nextGaussian());
-      row[2] = r.nextDouble(1, 100);
+    double[][] x = new double[n][];
+    for (int i = 0; i < n; i++) {
+      // Age in years, a log-normal income, a uniform score: three scales a scaler must undo.
+      x[i] = new double[] {18 + r.nextInt(60), Math.exp(3 + r.nextGaussian()), r.nextDouble(1, 100)};
     }
     return x;
   }
