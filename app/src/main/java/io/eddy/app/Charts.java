@@ -77,6 +77,8 @@ final class Charts {
     style(c.getStyler());
     c.getStyler().setPlotGridLinesColor(new Color(0xE6E6E6));
     c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    c.getStyler().setXAxisDecimalPattern("#,##0.###");
+    c.getStyler().setYAxisDecimalPattern("#,##0.###");
     return c;
   }
 
@@ -345,7 +347,7 @@ final class Charts {
       XYSeries line = c.addSeries(uniqueSeries(c, series.get(s)), xs, vs);
       line.setMarker(SeriesMarkers.NONE);
       line.setLineColor(colours.get(s));
-      line.setLineWidth(2f);
+      line.setLineStyle(new BasicStroke(2f));
     }
     if (c.getSeriesCollection().isEmpty()) {
       c.addSeries("none", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
@@ -357,10 +359,11 @@ final class Charts {
   static Image countWithEvents(String title, String xTitle, double[] x, double[] count, double[] bornX,
       double[] bornY, double[] goneX, double[] goneY) {
     XYChart c = xy(title, xTitle, "segments");
+    c.getStyler().setYAxisMin(0.0);
     XYSeries line = c.addSeries("segments", x, count);
     line.setMarker(SeriesMarkers.NONE);
     line.setLineColor(color(0));
-    line.setLineWidth(2f);
+    line.setLineStyle(new BasicStroke(2f));
     if (bornX.length > 0) {
       XYSeries b = c.addSeries("births", bornX, bornY);
       b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -397,7 +400,7 @@ final class Charts {
       XYSeries s = c.addSeries("m" + row, new double[] {l[0], l[0], r[0], r[0]}, new double[] {l[1], h, h, r[1]});
       s.setMarker(SeriesMarkers.NONE);
       s.setLineColor(color(0));
-      s.setLineWidth(1.5f);
+      s.setLineStyle(new BasicStroke(1.5f));
     }
     if (cut > 0) {
       XYSeries s = c.addSeries("cut", new double[] {0, pos[0] - 1}, new double[] {cut, cut});

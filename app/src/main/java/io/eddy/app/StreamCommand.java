@@ -251,7 +251,7 @@ final class StreamCommand implements Callable<Integer> {
         Charts.column(born.toArray(new double[0][]), 0), Charts.column(born.toArray(new double[0][]), 1),
         Charts.column(gone.toArray(new double[0][]), 0), Charts.column(gone.toArray(new double[0][]), 1)));
     charts.add(Charts.lines("quality-over-time.png", "Quality over time (sliding window of " + window + " rows)",
-        xTitle, "value", x, List.of("silhouette", "noise share"), List.of(sil, noise),
+        xTitle, "value", x, List.of("silhouette", "unassigned share (noise, or before a first clustering)"), List.of(sil, noise),
         List.of(Charts.color(0), Charts.NOISE.darker())));
     charts.addAll(s.charts(algo.seed));
     try (OutputDir dir = new OutputDir(out)) {

@@ -44,6 +44,14 @@ class CommandsTest {
     assertThat(r.code()).as(r.err()).isZero();
   }
 
+  /** Runs a command with {@code -o dir/sub -q}, checks it succeeds, and returns its output directory. */
+  Path quietly(String sub, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("-o", dir.resolve(sub).toString(), "-q"));
+    succeeds(eddy(all.toArray(new String[0])));
+    return dir.resolve(sub);
+  }
+
   static BufferedImage chart(Path out, String png) throws Exception {
     return Images.check(out.resolve(png), Charts.WIDTH, Charts.HEIGHT);
   }
@@ -157,10 +165,7 @@ class CommandsTest {
     Images.check(out.resolve("silhouette.png"), Charts.WIDTH, Charts.HEIGHT);
     assertThat(out.resolve("report.html")).exists();
 
-    Run gmm = eddy("choose-k", data.toString(), "-c", COLUMNS, "-a", "gmm", "--k", "3..6", "-o",
-        dir.resolve("g").toString(), "-q");
-    succeeds(gmm);
-    chart(dir.resolve("g"), "bic.png");
+    chart(quietly("g", "choose-k", data.toString(), "-c", COLUMNS, "-a", "gmm", "--k", "3..6"), "bic.png");
   }
 
   @Test
@@ -254,10 +259,7 @@ class CommandsTest {
     succeeds(custom);
     assertThat(lines(dir.resolve("m").resolve("rfm.csv")).stream().skip(1).map(l -> l.split(",")[10]).distinct())
         .containsExactlyInAnyOrder("best", "rest");
-    Run auto = eddy("rfm", TestData.purchases(dir, false).toString(), "--k", "2..5", "-o",
-        dir.resolve("auto").toString(), "-q");
-    succeeds(auto);
-    chart(dir.resolve("auto"), "silhouette.png");
+    chart(quietly("auto", "rfm", TestData.purchases(dir, false).toString(), "--k", "2..5"), "silhouette.png");
   }
 
   @Test
