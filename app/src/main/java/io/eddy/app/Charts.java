@@ -7,7 +7,9 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,13 +56,72 @@ final class Charts {
     return Color.getHSBColor(hue, 0.65f, 0.8f);
   }
 
-  /** A chart and the file it is saved as. */
-  record Image(String file, String title, BufferedImage image) {}
+  /** A chart and the file it is saved as; its PNG bytes are encoded once, on first use. */
+  static final class Image {
+    private final String file;
+    private final String title;
+    private final BufferedImage image;
+    private byte[] png;
+
+    Image(String file, String title, BufferedImage image) {
+      this.file = file;
+      this.title = title;
+      this.image = image;
+    }
+
+    String file() {
+      return file;
+    }
+
+    String title() {
+      return title;
+    }
+
+    BufferedImage image() {
+      return image;
+    }
+
+    /** The PNG encoding. */
+    byte[] png() throws IOException {
+      if (png == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        if (!ImageIO.write(image, "png", out)) {
+          throw new IOException("no PNG writer in this JVM");
+        }
+        png = out.toByteArray();
+      }
+      return png;
+    }
+  }
+
+  static {
+    // Encode in memory: the default would buffer every PNG through a temporary file.
+    ImageIO.setUseCache(false);
+  }
 
   static void save(Image chart, Path file) throws IOException {
-    if (!ImageIO.write(chart.image(), "png", file.toFile())) {
-      throw new IOException("no PNG writer in this JVM");
-    }
+    Files.write(file, chart.png());
+  }
+
+  /**
+   * Loads the graphics stack (Java2D, fonts, the PNG encoder) on a daemon thread, so that its
+   * one-off start-up cost overlaps reading and fitting instead of following them.
+   */
+  static void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = img.createGraphics();
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+      g.drawString("0", 1, 7);
+      g.dispose();
+      try {
+        new Image("", "", img).png();
+      } catch (IOException | RuntimeException e) {
+        // Only a warm-up: the real drawing reports any failure.
+      }
+    }, "eddy-graphics-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static void style(org.knowm.xchart.style.Styler s) {

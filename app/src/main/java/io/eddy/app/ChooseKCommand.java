@@ -88,7 +88,7 @@ final class ChooseKCommand implements Callable<Integer> {
     int best = recommended(sweep);
     try (OutputDir dir = new OutputDir(out)) {
       Files.writeString(dir.file("sweep.csv"), sweep.toCsv(), StandardCharsets.UTF_8);
-      List<Charts.Image> charts = charts(sweep, best);
+      List<Charts.Image> charts = algo.noCharts ? List.of() : charts(sweep, best);
       for (Charts.Image c : charts) {
         Charts.save(c, dir.file(c.file()));
       }

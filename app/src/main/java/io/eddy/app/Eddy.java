@@ -100,6 +100,10 @@ public final class Eddy implements Runnable {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && !args[0].equals("list") && !args[0].equals("score") && !args[0].startsWith("-")
+        && !args[0].equals("generate-completion") && !java.util.Arrays.asList(args).contains("--no-charts")) {
+      Charts.warmUpInBackground();
+    }
     System.exit(commandLine().execute(args));
   }
 }

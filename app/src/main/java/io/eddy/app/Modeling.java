@@ -71,6 +71,17 @@ final class Modeling {
   }
 
   /**
+   * The rows in original units as the model saw them: the raw rows, with missing values
+   * filled by the pipeline's imputer if it has one.
+   */
+  static double[][] imputed(Pipeline p, double[][] raw) {
+    if (p.steps().isEmpty() || !(p.steps().get(0) instanceof SimpleImputer)) {
+      return raw;
+    }
+    return p.steps().get(0).transformAll(raw);
+  }
+
+  /**
    * Maps a model-space point back to original units: the pipeline's inverse, skipping an
    * imputer (which changes nothing at a point without missing values).
    */
@@ -152,7 +163,8 @@ final class Modeling {
    *
    * @param clusters segments with at least one point
    * @param noise points labelled NOISE
-   * @param silhouette mean silhouette (exact up to 10,000 points, a sampled estimate above)
+   * @param silhouette mean silhouette (exact up to 10,000 points, above that an unbiased
+   *     estimate from 1000 sampled points scored against all)
    * @param silhouetteSe its standard error (0 when exact)
    */
   record Quality(int clusters, int noise, double silhouette, double silhouetteSe, double daviesBouldin,
@@ -181,7 +193,8 @@ final class Modeling {
     if (m <= 10_000) {
       sil = Silhouette.exact(x, l).score();
     } else {
-      Silhouette.Estimate e = Silhouette.sampled(x, l, 5000, seed);
+      // 1000 rows scored against all: a standard error near 0.005 at a fifth of 5000's cost.
+      Silhouette.Estimate e = Silhouette.sampled(x, l, 1000, seed);
       sil = e.score();
       se = e.standardError();
     }

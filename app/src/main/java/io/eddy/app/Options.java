@@ -68,6 +68,9 @@ final class Options {
         description = "Seed of the samples drawn for charts and indices (default: ${DEFAULT-VALUE}); "
             + "the algorithm's own seed is --param seed=N.")
     long seed;
+
+    @Option(names = "--no-charts", description = "Draw no chart (the report then has tables only): faster in scripts.")
+    boolean noCharts;
   }
 
   static final class ScaleCandidates extends ArrayList<String> {

@@ -1,7 +1,6 @@
 package io.eddy.app;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * One self-contained HTML page: headings, key-value tables, data tables and the charts
@@ -18,6 +16,10 @@ import javax.imageio.ImageIO;
  * it opens the same offline, in a mail attachment or a CI artefact. Not thread-safe.
  */
 final class Report {
+
+  // Cells that read as numbers (with a unit, a percentage or an error) are right-aligned.
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[-+–]?[0-9][0-9.,eE+\\-]*( ?[%s]| ± [0-9.eE+\\-]+.*)?|–");
 
   private final String title;
   private final StringBuilder body = new StringBuilder();
@@ -61,7 +63,7 @@ final class Report {
       body.append("<tr>");
       List<String> row = rows.get(i);
       for (int j = 0; j < row.size(); j++) {
-        body.append(j == 0 ? "<td>" : "<td class=\"n\">");
+        body.append(j > 0 && NUMBER.matcher(row.get(j)).matches() ? "<td class=\"n\">" : "<td>");
         if (j == 0 && swatches != null && swatches.get(i) != null) {
           Color c = swatches.get(i);
           body.append(String.format(Locale.ROOT, "<span class=\"sw\" style=\"background:#%02x%02x%02x\"></span>",
@@ -76,10 +78,9 @@ final class Report {
   }
 
   Report image(Charts.Image chart) throws IOException {
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(chart.image(), "png", png);
+    byte[] png = chart.png();
     body.append("<figure><img alt=\"").append(esc(chart.title())).append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(png.toByteArray())).append("\"><figcaption>")
+        .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
         .append(esc(chart.title())).append(" (").append(esc(chart.file())).append(")</figcaption></figure>\n");
     return this;
   }

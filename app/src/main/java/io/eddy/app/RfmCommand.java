@@ -172,10 +172,12 @@ final class RfmCommand implements Callable<Integer> {
       }
       s.writeBundle(dir.file("model.eddy"));
       s.writeProfiles(dir.file("profiles.csv"));
-      List<Charts.Image> charts = new ArrayList<>(s.charts(algo.seed));
+      List<Charts.Image> charts = new ArrayList<>(algo.noCharts ? List.of() : s.charts(algo.seed));
       if (sweep != null) {
         Files.writeString(dir.file("sweep.csv"), sweep.toCsv(), StandardCharsets.UTF_8);
-        charts.addAll(ChooseKCommand.charts(sweep, chosen));
+        if (!algo.noCharts) {
+          charts.addAll(ChooseKCommand.charts(sweep, chosen));
+        }
       }
       Map<String, Long> perPersona = new LinkedHashMap<>();
       for (RfmSegmentMap.Rule rule : map.rules()) {
@@ -185,8 +187,10 @@ final class RfmCommand implements Callable<Integer> {
         perPersona.merge(n, 1L, Long::sum);
       }
       long[] counts = perPersona.values().stream().mapToLong(Long::longValue).toArray();
-      charts.add(Charts.sizes("rfm-map.png", "Customers per RFM map segment", "customers",
-          new ArrayList<>(perPersona.keySet()), counts));
+      if (!algo.noCharts) {
+        charts.add(Charts.sizes("rfm-map.png", "Customers per RFM map segment", "customers",
+            new ArrayList<>(perPersona.keySet()), counts));
+      }
       for (Charts.Image c : charts) {
         Charts.save(c, dir.file(c.file()));
       }

@@ -59,7 +59,7 @@ final class SegmentCommand implements Callable<Integer> {
         algorithm, algo.params, info, algo.seed, progress);
     s.name(s.distinctiveNames());
     try (OutputDir dir = new OutputDir(out)) {
-      write(s, t, info, dir, algo.seed, progress, "Segmentation of " + data.getFileName());
+      write(s, t, info, dir, algo.seed, !algo.noCharts, progress, "Segmentation of " + data.getFileName());
       dir.commit();
     }
     progress.phase("wrote " + out);
@@ -67,13 +67,16 @@ final class SegmentCommand implements Callable<Integer> {
   }
 
   /** Writes the assignments, bundle, profiles, charts and report of a table's segmentation. */
-  static void write(Segmentation s, Table t, Map<String, String> info, OutputDir dir, long seed, Progress progress,
-      String title) throws java.io.IOException {
+  static void write(Segmentation s, Table t, Map<String, String> info, OutputDir dir, long seed, boolean draw,
+      Progress progress, String title) throws java.io.IOException {
     s.writeAssignments(dir.file("assignments.csv"), t.header, t.cells);
     s.writeBundle(dir.file("model.eddy"));
     s.writeProfiles(dir.file("profiles.csv"));
-    progress.phase("drawing charts");
-    List<Charts.Image> charts = s.charts(seed);
+    List<Charts.Image> charts = List.of();
+    if (draw) {
+      progress.phase("drawing charts");
+      charts = s.charts(seed);
+    }
     for (Charts.Image c : charts) {
       Charts.save(c, dir.file(c.file()));
     }

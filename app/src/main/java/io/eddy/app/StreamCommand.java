@@ -222,38 +222,40 @@ final class StreamCommand implements Callable<Integer> {
     String xTitle = times == null ? "rows seen" : timeColumn + (dates ? " (days since first row)" : "");
     double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
     List<Charts.Image> charts = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    List<double[]> ys = new ArrayList<>();
-    List<Color> colours = new ArrayList<>();
-    int[] finalLabels = last.labels();
-    for (Map.Entry<Integer, List<double[]>> e : paths.entrySet()) {
-      double[] y = new double[x.length];
-      Arrays.fill(y, Double.NaN);
-      for (double[] pt : e.getValue()) {
-        y[(int) pt[0]] = pt[1];
+    if (!algo.noCharts) {
+      List<String> names = new ArrayList<>();
+      List<double[]> ys = new ArrayList<>();
+      List<Color> colours = new ArrayList<>();
+      int[] finalLabels = last.labels();
+      for (Map.Entry<Integer, List<double[]>> e : paths.entrySet()) {
+        double[] y = new double[x.length];
+        Arrays.fill(y, Double.NaN);
+        for (double[] pt : e.getValue()) {
+          y[(int) pt[0]] = pt[1];
+        }
+        int slot = Arrays.binarySearch(finalLabels, e.getKey());
+        names.add(slot >= 0 ? s.bundle.segments().get(slot).name() : "segment " + e.getKey() + " (gone)");
+        ys.add(y);
+        colours.add(slot >= 0 ? Charts.color(slot) : Charts.NOISE);
       }
-      int slot = Arrays.binarySearch(finalLabels, e.getKey());
-      names.add(slot >= 0 ? s.bundle.segments().get(slot).name() : "segment " + e.getKey() + " (gone)");
-      ys.add(y);
-      colours.add(slot >= 0 ? Charts.color(slot) : Charts.NOISE);
+      charts.add(Charts.lines("drift.png", "Centroid drift: distance from each centre's first position", xTitle,
+          "distance (scaled units)", x, names, ys, colours));
+      double[] count = new double[x.length];
+      double[] sil = new double[x.length];
+      double[] noise = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        count[i] = marks.get(i).clusters();
+        sil[i] = marks.get(i).silhouette();
+        noise[i] = marks.get(i).noiseShare();
+      }
+      charts.add(Charts.countWithEvents("Segments over time, with births and deaths", xTitle, x, count,
+          Charts.column(born.toArray(new double[0][]), 0), Charts.column(born.toArray(new double[0][]), 1),
+          Charts.column(gone.toArray(new double[0][]), 0), Charts.column(gone.toArray(new double[0][]), 1)));
+      charts.add(Charts.lines("quality-over-time.png", "Quality over time (sliding window of " + window + " rows)",
+          xTitle, "value", x, List.of("silhouette", "unassigned share (noise, or before a first clustering)"), List.of(sil, noise),
+          List.of(Charts.color(0), Charts.NOISE.darker())));
+      charts.addAll(s.charts(algo.seed));
     }
-    charts.add(Charts.lines("drift.png", "Centroid drift: distance from each centre's first position", xTitle,
-        "distance (scaled units)", x, names, ys, colours));
-    double[] count = new double[x.length];
-    double[] sil = new double[x.length];
-    double[] noise = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      count[i] = marks.get(i).clusters();
-      sil[i] = marks.get(i).silhouette();
-      noise[i] = marks.get(i).noiseShare();
-    }
-    charts.add(Charts.countWithEvents("Segments over time, with births and deaths", xTitle, x, count,
-        Charts.column(born.toArray(new double[0][]), 0), Charts.column(born.toArray(new double[0][]), 1),
-        Charts.column(gone.toArray(new double[0][]), 0), Charts.column(gone.toArray(new double[0][]), 1)));
-    charts.add(Charts.lines("quality-over-time.png", "Quality over time (sliding window of " + window + " rows)",
-        xTitle, "value", x, List.of("silhouette", "unassigned share (noise, or before a first clustering)"), List.of(sil, noise),
-        List.of(Charts.color(0), Charts.NOISE.darker())));
-    charts.addAll(s.charts(algo.seed));
     try (OutputDir dir = new OutputDir(out)) {
       Files.writeString(dir.file("checkpoints.csv"), eval.report().toCsv(), StandardCharsets.UTF_8);
       List<String> h = new ArrayList<>(List.of("seen", "x", "segment", "weight"));
