@@ -322,7 +322,8 @@ final class Charts {
   static Image sizes(String file, String title, String yTitle, List<String> names, long[] sizes) {
     CategoryChart c = bars(title, "segment", yTitle, WIDTH, HEIGHT);
     c.getStyler().setLegendVisible(true);
-    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    // Below the plot for a few names, beside it when a long list would squash the plot.
+    c.getStyler().setLegendPosition(names.size() > 6 ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
     c.getStyler().setXAxisLabelRotation(0);
     double[] v = new double[sizes.length];
     for (int i = 0; i < v.length; i++) {
