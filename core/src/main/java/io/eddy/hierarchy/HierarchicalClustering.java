@@ -151,6 +151,11 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     return params;
   }
 
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
+  }
+
   /**
    * The merge tree of {@code data}.
    *

@@ -7,6 +7,7 @@ import io.eddy.Points;
 import io.eddy.math.Columns;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -215,6 +216,11 @@ public final class KMeans implements Clusterer<KMeansModel> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   @Override

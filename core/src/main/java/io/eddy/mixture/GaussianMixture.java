@@ -8,6 +8,7 @@ import io.eddy.math.Gaussian;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -209,6 +210,11 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   /**

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class MyClustererContractTest extends OnlineClustererContract<MyClusterer> {
- *   protected MyClusterer create(long seed) { return new MyClusterer(new MyClusterer.Params(3, seed)); }
+ *   protected MyClusterer create(long seed) { return new MyClusterer(MyClusterer.Params.DEFAULTS.withSeed(seed)); }
  *   protected String providerName() { return "my-clusterer"; }
  * }
  * }</pre>
@@ -67,9 +67,13 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     return true;
   }
 
-  /** Whether the clusterer may predict {@link ClusterModel#NOISE}. */
+  /**
+   * Whether the clusterer may predict {@link ClusterModel#NOISE}: read from the
+   * {@link Capability#NOISE} its provider declares. An unregistered clusterer may override it.
+   */
   protected boolean mayPredictNoise() {
-    return false;
+    String name = providerName();
+    return name != null && Clusterers.provider(name).capabilities().contains(Capability.NOISE);
   }
 
   /** Points streamed by the bounded-memory check; the default is 200,000. */
@@ -79,7 +83,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
 
   /** A contract for a clusterer that has no test class of its own, such as a registry entry. */
   public static <T extends OnlineClusterer<?>> OnlineClustererContract<T> of(
-      LongFunction<T> factory, String providerName, boolean noise) {
+      LongFunction<T> factory, String providerName) {
     return new OnlineClustererContract<>() {
       @Override
       protected T create(long seed) {
@@ -89,11 +93,6 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       @Override
       protected String providerName() {
         return providerName;
-      }
-
-      @Override
-      protected boolean mayPredictNoise() {
-        return noise;
       }
 
       @Override
@@ -123,6 +122,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     seen_countsPoints();
     memory_boundedOnLongStream();
     provider_registeredWithCompleteMetadata();
+    provider_mapsEveryParameterToItsField();
   }
 
   private C trained(long seed, int points) {
@@ -447,5 +447,14 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       return;
     }
     Checks.assertProviderComplete(name, create(21).getClass(), null);
+  }
+
+  @Test
+  public void provider_mapsEveryParameterToItsField() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertParametersMapped(name, true);
   }
 }

@@ -10,6 +10,7 @@ import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
 import io.eddy.math.Neighbours;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * DBSTREAM: density-based stream clustering with a shared-density graph between
@@ -156,7 +157,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
 
   /** A clusterer with the given configuration. */
   public Dbstream(Params params) {
-    this.params = java.util.Objects.requireNonNull(params, "params");
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
     this.r2 = params.r() * params.r();
     double sigma = params.r() / 3;
     this.twoSigma2 = 2 * sigma * sigma;
@@ -171,6 +175,11 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   @Override

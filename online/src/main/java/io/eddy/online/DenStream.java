@@ -192,7 +192,10 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
 
   /** A clusterer with the given configuration. */
   public DenStream(Params params) {
-    this.params = Objects.requireNonNull(params, "params");
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
     this.eps2 = params.epsilon() * params.epsilon();
     this.betaMu = params.beta() * params.mu();
     this.tp = params.pruningPeriod();
@@ -208,6 +211,11 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   /**

@@ -155,12 +155,20 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
 
   /** A learner with the given configuration. */
   public OnlineGaussianMixture(Params params) {
-    this.params = Objects.requireNonNull(params, "params");
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
   }
 
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   private boolean square() {

@@ -10,6 +10,7 @@ import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -219,6 +220,11 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   @Override

@@ -13,9 +13,4 @@ class DbstreamContractTest extends OnlineClustererContract<Dbstream> {
   protected String providerName() {
     return DbstreamProvider.NAME;
   }
-
-  @Override
-  protected boolean mayPredictNoise() {
-    return true;
-  }
 }

@@ -14,9 +14,4 @@ class DenStreamContractTest extends OnlineClustererContract<DenStream> {
   protected String providerName() {
     return DenStreamProvider.NAME;
   }
-
-  @Override
-  protected boolean mayPredictNoise() {
-    return true;
-  }
 }
