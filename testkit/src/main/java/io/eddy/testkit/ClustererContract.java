@@ -9,13 +9,14 @@ import io.eddy.Clusterer;
 import io.eddy.io.ModelIO;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contract every batch {@link Clusterer} must keep. Extend it and supply a factory:
  *
  * <pre>{@code
  * class MyBatchContractTest extends ClustererContract<MyBatch> {
- *   protected MyBatch create(long seed) { return new MyBatch(new MyBatch.Params(3, seed)); }
+ *   protected MyBatch create(long seed) { return new MyBatch(MyBatch.Params.DEFAULTS.withSeed(seed)); }
  *   protected String providerName() { return "my-batch"; }
  * }
  * }</pre>
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <C> the clusterer under test
  */
+@ExtendWith(ContractFailures.class)
 public abstract class ClustererContract<C extends Clusterer<?>> {
 
   /** A new clusterer with its configuration for these tests and the given seed. */
@@ -59,7 +61,9 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
     return null;
   }
 
+
   @Test
+  @Rule("fit rejects null, empty, ragged and non-finite data with IllegalArgumentException")
   public void fit_invalidData_rejected() {
     C c = create(1);
     double[][] good = data();
@@ -79,6 +83,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("fit and predict never write into the caller's arrays")
   public void fit_inputNotModified() {
     double[][] data = data();
     double[][] copy = new double[data.length][];
@@ -91,6 +96,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("fitting twice, or with a new instance of the same seed, gives identical models")
   public void fit_sameSeed_identicalModels() {
     double[][] data = data();
     C c = create(4);
@@ -106,6 +112,8 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("a model's bulk predict equals predicting each point alone, predict rejects "
+      + "invalid points, and labels are consistent")
   public void model_predictValidatesAndBulkEqualsPointwise() {
     double[][] data = data();
     ClusterModel m = create(5).fit(data);
@@ -121,6 +129,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("ModelIO writes and reads back the model with identical predictions, labels and bytes")
   public void model_persistenceRoundTrip() {
     double[][] data = data();
     ClusterModel m = create(6).fit(data);
@@ -132,6 +141,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("on three well-separated blobs the clustering reaches scikit-learn's bar, ARI above 0.4")
   public void fit_threeBlobs_reachesQualityBar() {
     C c = createForThreeClusters(7);
     if (c == null) {
@@ -143,6 +153,9 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("the provider is registered under its name, with a description, capabilities, "
+      + "documented parameters with valid defaults and a clear error for an unknown "
+      + "parameter")
   public void provider_registeredWithCompleteMetadata() {
     String name = providerName();
     if (name == null) {
