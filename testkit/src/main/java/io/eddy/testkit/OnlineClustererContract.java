@@ -423,8 +423,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     for (int at : new int[] {1, 10, half()}) {
       C straight = trained(18, s.length);
       C first = trained(18, at);
-      @SuppressWarnings("unchecked")
-      C resumed = (C) Checks.roundTrip(first);
+      C resumed = Checks.roundTrip(first);
       for (int i = at; i < s.length; i++) {
         resumed.learn(s[i]);
       }
