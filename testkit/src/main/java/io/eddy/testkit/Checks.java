@@ -108,4 +108,13 @@ final class Checks {
           .hasMessageContaining("noSuchParameter");
     }
   }
+
+  /** The model implements the model type of every capability its provider declares. */
+  static void assertDeclaredModelTypes(String name, ClusterModel model) {
+    for (Capability c : Clusterers.provider(name).capabilities()) {
+      if (c.modelType() != null) {
+        assertThat(model).as("a model of '" + name + "', which declares " + c).isInstanceOf(c.modelType());
+      }
+    }
+  }
 }

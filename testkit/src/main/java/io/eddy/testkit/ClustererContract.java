@@ -153,6 +153,17 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("models implement the model type of each capability the provider declares "
+      + "(CentroidModel for CENTROIDS, SoftClusterModel for SOFT), as typed look-ups rely on")
+  public void model_implementsDeclaredModelTypes() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertDeclaredModelTypes(name, create(9).fit(data()));
+  }
+
+  @Test
   @Rule("the provider is registered under its name, with a description, capabilities, "
       + "documented parameters with valid defaults and a clear error for an unknown "
       + "parameter")

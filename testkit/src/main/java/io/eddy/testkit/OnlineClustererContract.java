@@ -121,6 +121,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       "snapshot_unchangedByLaterLearning", "predict_agreesWithSnapshot",
       "bulkPredict_equalsPointwise", "bulkLearn_equalsSequential", "persistence_roundTrip",
       "persistence_resumeBitForBit", "seen_countsPoints", "memory_boundedOnLongStream",
+      "isReady_predictAnswersWhenReady", "snapshot_implementsDeclaredModelTypes",
       "provider_registeredWithCompleteMetadata"
     };
     for (String check : checks) {
@@ -475,6 +476,48 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     long allowed = afterWarm + 3L * Math.max(0, afterWarm - empty) + 16 * 1024;
     assertThat((long) end).as("serialized state after " + total + " points (after warm-up: "
         + afterWarm + " bytes)").isLessThanOrEqualTo(allowed);
+  }
+
+  @Test
+  @Rule("isReady() changes nothing; whenever it is true, predict and snapshot answer; it is "
+      + "true by the end of the stream")
+  public void isReady_predictAnswersWhenReady() {
+    double[][] s = stream();
+    C c = create(22);
+    byte[] before = bytes(c);
+    boolean ready = c.isReady();
+    assertThat(bytes(c)).as("state after isReady() before learning").isEqualTo(before);
+    for (int i = 0; i < s.length; i++) {
+      c.learn(s[i]);
+      // Every point early on, where warm-ups end; then every 25th, as isReady may build a
+      // snapshot.
+      if (i < 50 || i % 25 == 0) {
+        byte[] learnt = bytes(c);
+        ready = c.isReady();
+        assertThat(bytes(c)).as("state after isReady() at point " + (i + 1)).isEqualTo(learnt);
+        if (ready) {
+          try {
+            c.predict(s[i]);
+            c.snapshot();
+          } catch (IllegalStateException e) {
+            throw new AssertionError("isReady() is true after " + (i + 1)
+                + " points, but predict or snapshot threw " + e, e);
+          }
+        }
+      }
+    }
+    assertThat(c.isReady()).as("isReady() after the whole stream of " + s.length + " points").isTrue();
+  }
+
+  @Test
+  @Rule("snapshots implement the model type of each capability the provider declares "
+      + "(CentroidModel for CENTROIDS, SoftClusterModel for SOFT), as typed look-ups rely on")
+  public void snapshot_implementsDeclaredModelTypes() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertDeclaredModelTypes(name, trained(23, stream().length).snapshot());
   }
 
   @Test
