@@ -97,4 +97,15 @@ public interface OnlineClusterer<M extends ClusterModel> {
 
   /** The dimension fixed by the first point learned, or 0 before it. */
   int dimension();
+
+  /**
+   * This clusterer's parameters by name, as {@link Clusterers#online(String, java.util.Map)}
+   * takes them (enum values as their ids), so that a configuration can be shown, compared and
+   * rebuilt. The default is an empty map, meaning "not reported"; the contract kit requires a
+   * registered clusterer to report every declared parameter. Records declared with
+   * {@link ParamSpec} give it as {@code SPEC.toMap(params)}.
+   */
+  default java.util.Map<String, Object> configuration() {
+    return java.util.Map.of();
+  }
 }

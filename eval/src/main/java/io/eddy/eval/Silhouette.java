@@ -1,6 +1,7 @@
 package io.eddy.eval;
 
 import io.eddy.ClusterModel;
+import io.eddy.math.DistanceSums;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -206,6 +206,21 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     return params;
   }
 
+  @Override
+  public java.util.Map<String, Object> configuration() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("k", params.k());
+    m.put("batchSize", params.batchSize());
+    m.put("maxIter", params.maxIter());
+    m.put("initSize", params.initSize());
+    m.put("reassignmentRatio", params.reassignmentRatio());
+    m.put("maxNoImprovement", params.maxNoImprovement());
+    m.put("tol", params.tol());
+    m.put("seed", params.seed());
+    m.put("parallelism", params.parallelism());
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   // ------------------------------------------------------------------ online
 
   @Override

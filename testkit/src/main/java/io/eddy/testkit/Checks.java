@@ -7,11 +7,14 @@ import io.eddy.Capability;
 import io.eddy.ClusterModel;
 import io.eddy.ClustererProvider;
 import io.eddy.Clusterers;
+import io.eddy.OnlineClusterer;
 import io.eddy.Parameter;
+import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -116,5 +119,107 @@ final class Checks {
         assertThat(model).as("a model of '" + name + "', which declares " + c).isInstanceOf(c.modelType());
       }
     }
+  }
+
+  /**
+   * Candidate non-default values of a parameter, in order of preference; each is valid for the
+   * parameter alone, though a clusterer may still reject it with its other parameters.
+   */
+  static List<Object> alternatives(Parameter p) {
+    Object d = p.defaultValue();
+    List<Object> out = new ArrayList<>();
+    switch (p.type()) {
+      case INT: {
+        int v = (Integer) d;
+        for (long c : new long[] {v + 1L, v - 1L, 2L * v, v + 10L}) {
+          out.add(c);
+        }
+        break;
+      }
+      case LONG:
+        out.add((Long) d + 1);
+        out.add((Long) d - 1);
+        break;
+      case DOUBLE: {
+        double v = (Double) d;
+        for (double c : new double[] {v * 1.5, v * 0.5, v + 1, v - 1, 0.5, 1, 2, 0.25}) {
+          out.add(c);
+        }
+        break;
+      }
+      case BOOLEAN:
+        out.add(!(Boolean) d);
+        break;
+      case CHOICE:
+        out.addAll(p.choices());
+        break;
+      default:
+        out.addAll(List.of("0.5", "0.25", "1", "2", "10", "auto", "none"));
+    }
+    List<Object> valid = new ArrayList<>();
+    for (Object c : out) {
+      try {
+        Object coerced = p.coerce(c);
+        if (!coerced.equals(d) && !valid.contains(coerced)) {
+          valid.add(coerced);
+        }
+      } catch (IllegalArgumentException e) {
+        // not valid for this parameter: try the next
+      }
+    }
+    return valid;
+  }
+
+  /**
+   * Checks that the registry maps every declared parameter of {@code name} to the right field:
+   * built with one parameter at a valid non-default value and the others at their defaults,
+   * the clusterer reports exactly that configuration, and (online) so does its {@link ModelIO}
+   * copy. A provider that sends a value to the wrong field, or a codec that restores it into
+   * the wrong one, fails here.
+   */
+  static void assertParametersMapped(String name, boolean online) {
+    ClustererProvider provider = Clusterers.provider(name);
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    for (Parameter p : provider.parameters()) {
+      defaults.put(p.name(), p.defaultValue());
+    }
+    Map<String, Object> reported = configuration(name, online, Map.of());
+    assertThat(reported).as("configuration() of '%s' at its defaults (implement it so the registry"
+        + " mapping can be checked; ParamSpec gives it as SPEC.toMap(params))", name).isEqualTo(defaults);
+    int varied = 0;
+    for (Parameter p : provider.parameters()) {
+      for (Object value : alternatives(p)) {
+        Map<String, Object> given = Map.of(p.name(), value);
+        Map<String, Object> got;
+        try {
+          got = configuration(name, online, given);
+        } catch (IllegalArgumentException rejectedWithTheOthers) {
+          continue;
+        }
+        Map<String, Object> expected = new LinkedHashMap<>(defaults);
+        expected.put(p.name(), value);
+        assertThat(got).as("'%s' built with %s=%s reports", name, p.name(), value).isEqualTo(expected);
+        varied++;
+        break;
+      }
+    }
+    assertThat(varied).as("parameters of '%s' that could be set to a non-default value", name)
+        .isGreaterThanOrEqualTo(Math.min(1, provider.parameters().size()));
+  }
+
+  private static Map<String, Object> configuration(String name, boolean online, Map<String, Object> given) {
+    if (!online) {
+      return Clusterers.batch(name, given).configuration();
+    }
+    OnlineClusterer<?> c = Clusterers.online(name, given);
+    OnlineClusterer<?> copy;
+    try {
+      copy = (OnlineClusterer<?>) ModelIO.fromBytes(ModelIO.toBytes(c), c.getClass());
+    } catch (ModelFormatException e) {
+      throw new AssertionError("'" + name + "' with " + given + " does not read back: " + e.getMessage(), e);
+    }
+    assertThat(copy.configuration()).as("configuration of '%s' with %s after a ModelIO round trip", name, given)
+        .isEqualTo(c.configuration());
+    return c.configuration();
   }
 }

@@ -4,8 +4,10 @@ import static io.eddy.testkit.Checks.assertRejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eddy.Capability;
 import io.eddy.ClusterModel;
 import io.eddy.Clusterer;
+import io.eddy.Clusterers;
 import io.eddy.io.ModelIO;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -48,9 +50,13 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
     return Blobs.generate(3, 300, 3, 3, 0.5).points();
   }
 
-  /** Whether models may predict {@link ClusterModel#NOISE}. */
+  /**
+   * Whether models may predict {@link ClusterModel#NOISE}: read from the
+   * {@link Capability#NOISE} its provider declares. An unregistered clusterer may override it.
+   */
   protected boolean mayPredictNoise() {
-    return false;
+    String name = providerName();
+    return name != null && Clusterers.provider(name).capabilities().contains(Capability.NOISE);
   }
 
   /**
@@ -173,5 +179,16 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
       return;
     }
     Checks.assertProviderComplete(name, null, create(8).getClass());
+  }
+
+  @Test
+  @Rule("every declared parameter reaches its own field: built with one parameter changed, "
+      + "the clusterer (and its ModelIO copy) reports exactly that configuration")
+  public void provider_mapsEveryParameterToItsField() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertParametersMapped(name, false);
   }
 }

@@ -70,9 +70,13 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     return true;
   }
 
-  /** Whether the clusterer may predict {@link ClusterModel#NOISE}. */
+  /**
+   * Whether the clusterer may predict {@link ClusterModel#NOISE}: read from the
+   * {@link Capability#NOISE} its provider declares. An unregistered clusterer may override it.
+   */
   protected boolean mayPredictNoise() {
-    return false;
+    String name = providerName();
+    return name != null && Clusterers.provider(name).capabilities().contains(Capability.NOISE);
   }
 
   /** Points streamed by the bounded-memory check; the default is 200,000. */
@@ -82,7 +86,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
 
   /** A contract for a clusterer that has no test class of its own, such as a registry entry. */
   public static <T extends OnlineClusterer<?>> OnlineClustererContract<T> of(
-      LongFunction<T> factory, String providerName, boolean noise) {
+      LongFunction<T> factory, String providerName) {
     return new OnlineClustererContract<>() {
       @Override
       protected T create(long seed) {
@@ -92,11 +96,6 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       @Override
       protected String providerName() {
         return providerName;
-      }
-
-      @Override
-      protected boolean mayPredictNoise() {
-        return noise;
       }
 
       @Override
@@ -122,7 +121,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       "bulkPredict_equalsPointwise", "bulkLearn_equalsSequential", "persistence_roundTrip",
       "persistence_resumeBitForBit", "seen_countsPoints", "memory_boundedOnLongStream",
       "isReady_predictAnswersWhenReady", "snapshot_implementsDeclaredModelTypes",
-      "provider_registeredWithCompleteMetadata"
+      "provider_registeredWithCompleteMetadata", "provider_mapsEveryParameterToItsField"
     };
     for (String check : checks) {
       try {
@@ -530,5 +529,16 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       return;
     }
     Checks.assertProviderComplete(name, create(21).getClass(), null);
+  }
+
+  @Test
+  @Rule("every declared parameter reaches its own field: built with one parameter changed, "
+      + "the clusterer (and its ModelIO copy) reports exactly that configuration")
+  public void provider_mapsEveryParameterToItsField() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertParametersMapped(name, true);
   }
 }

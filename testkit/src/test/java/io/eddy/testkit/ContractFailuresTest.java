@@ -37,7 +37,7 @@ class ContractFailuresTest {
   @Test
   void runAll_brokenClusterer_messageNamesContractCheckClassAndRule() {
     OnlineClustererContract<EagerDimension> kit =
-        OnlineClustererContract.of(seed -> new EagerDimension(), null, false);
+        OnlineClustererContract.of(seed -> new EagerDimension(), null);
     assertThatThrownBy(kit::runAll)
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("OnlineClustererContract.dimension_fixedByFirstPoint failed for "

@@ -1,8 +1,14 @@
 package io.eddy.examples.plugin;
 
 import io.eddy.OnlineClusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * A user-written clusterer plugged into Eddy: Hartigan's leader algorithm with running means.
@@ -12,9 +18,10 @@ import io.eddy.kmeans.Centroids;
  * {@code maxLeaders}, in which case it joins the nearest one anyway. One pass, O(L·d) per
  * point for L leaders, memory O(maxLeaders·d).
  *
- * <p>It shows the whole plug-in surface: this class, its {@link LeaderProvider} registered in
- * {@code META-INF/services/io.eddy.ClustererProvider}, a codec for its state, and a test that
- * extends the contract kit. Not thread-safe.
+ * <p>It shows the whole plug-in surface: this class with its parameters declared once
+ * ({@link Params#SPEC}) and a codec for its state, its {@link LeaderProvider} registered in
+ * {@code META-INF/services/io.eddy.ClustererProvider}, and a test that extends the contract
+ * kit. Not thread-safe.
  *
  * <p>Reference: J. A. Hartigan, <i>Clustering Algorithms</i>, Wiley, 1975, chapter 3.
  */
@@ -27,17 +34,30 @@ public final class LeaderClusterer implements OnlineClusterer<Centroids> {
    * @param maxLeaders the most leaders kept, &ge; 1 (default 100)
    */
   public record Params(double radius, int maxLeaders) {
+    static final Parameter RADIUS = Parameter.ofPositive("radius", 1.0,
+        "distance within which a point joins a leader");
+    static final Parameter MAX_LEADERS = Parameter.ofInt("maxLeaders", 100, 1, 1 << 20, "most leaders kept");
+
+    /** Both parameters, declared once: the provider's metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, RADIUS, MAX_LEADERS);
+
     /** radius 1, at most 100 leaders. */
-    public static final Params DEFAULTS = new Params(1.0, 100);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates both fields. */
     public Params {
-      if (!(radius > 0) || radius == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("radius must be a finite value > 0, got " + radius);
-      }
-      if (maxLeaders < 1) {
-        throw new IllegalArgumentException("maxLeaders must be >= 1, got " + maxLeaders);
-      }
+      RADIUS.check(radius);
+      MAX_LEADERS.check(maxLeaders);
+    }
+
+    /** A copy with another radius. */
+    public Params withRadius(double v) {
+      return SPEC.with(this, RADIUS, v);
+    }
+
+    /** A copy with another leader limit. */
+    public Params withMaxLeaders(int v) {
+      return SPEC.with(this, MAX_LEADERS, v);
     }
   }
 
@@ -51,6 +71,9 @@ public final class LeaderClusterer implements OnlineClusterer<Centroids> {
 
   /** A clusterer with the given configuration. */
   public LeaderClusterer(Params params) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
     this.params = params;
     this.radiusSquared = params.radius() * params.radius();
   }
@@ -58,6 +81,11 @@ public final class LeaderClusterer implements OnlineClusterer<Centroids> {
   /** The configuration. */
   public Params params() {
     return params;
+  }
+
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
   }
 
   @Override
@@ -119,8 +147,7 @@ public final class LeaderClusterer implements OnlineClusterer<Centroids> {
     if (leaders == 0) {
       throw new IllegalStateException("the leader clusterer has learned no point yet");
     }
-    return new Centroids(java.util.Arrays.copyOf(centers, leaders * d), d,
-        java.util.Arrays.copyOf(counts, leaders));
+    return new Centroids(Arrays.copyOf(centers, leaders * d), d, Arrays.copyOf(counts, leaders));
   }
 
   @Override
@@ -133,31 +160,33 @@ public final class LeaderClusterer implements OnlineClusterer<Centroids> {
     return d;
   }
 
-  int leaders() {
-    return leaders;
-  }
-
-  double[] rawCenters() {
-    return centers;
-  }
-
-  double[] rawCounts() {
-    return counts;
-  }
-
-  static LeaderClusterer restore(Params p, int d, long seen, int leaders, double[] centers, double[] counts) {
-    LeaderClusterer c = new LeaderClusterer(p);
-    if (d < 0 || seen < 0 || leaders < 0 || leaders > p.maxLeaders() || (d == 0) != (centers == null)) {
-      throw new IllegalArgumentException("inconsistent leader state");
-    }
-    if (d > 0 && (centers.length != p.maxLeaders() * d || counts.length != p.maxLeaders())) {
-      throw new IllegalArgumentException("leader arrays do not match the configuration");
-    }
-    c.d = d;
-    c.seen = seen;
-    c.leaders = leaders;
-    c.centers = centers;
-    c.counts = counts;
-    return c;
-  }
+  /** The configuration by name, then the state; listed by {@link LeaderProvider#codecs()}. */
+  static final StateCodec<LeaderClusterer> CODEC = StateCodec.of("leader.state", 1, LeaderClusterer.class,
+      (c, out) -> {
+        Params.SPEC.write(c.params, out);
+        out.writeInt(c.d);
+        out.writeLong(c.seen);
+        out.writeInt(c.leaders);
+        if (c.d > 0) {
+          out.writeDoubles(Arrays.copyOf(c.centers, c.leaders * c.d));
+          out.writeDoubles(Arrays.copyOf(c.counts, c.leaders));
+        }
+      },
+      (in, version) -> {
+        LeaderClusterer c = new LeaderClusterer(Params.SPEC.read(in));
+        c.d = in.readInt(0, Integer.MAX_VALUE);
+        c.seen = in.readLong();
+        c.leaders = in.readInt(0, c.params.maxLeaders());
+        if (c.seen < 0 || (c.d == 0) != (c.seen == 0) || c.seen < c.leaders) {
+          throw new ModelFormatException("inconsistent leader state");
+        }
+        if (c.d > 0) {
+          double[] centers = in.readFiniteDoubles(c.leaders * c.d);
+          double[] counts = in.readWeights(c.leaders);
+          // full capacity only now that the payload proved it holds the leaders it claims
+          c.centers = Arrays.copyOf(centers, c.params.maxLeaders() * c.d);
+          c.counts = Arrays.copyOf(counts, c.params.maxLeaders());
+        }
+        return c;
+      });
 }

@@ -16,8 +16,6 @@ import java.util.Set;
  */
 public final class LeaderProvider implements ClustererProvider {
 
-  private static final LeaderClusterer.Params D = LeaderClusterer.Params.DEFAULTS;
-
   /** For the {@link java.util.ServiceLoader}. */
   public LeaderProvider() {}
 
@@ -33,10 +31,7 @@ public final class LeaderProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of(
-        Parameter.ofDouble("radius", D.radius(), 0, false, Double.POSITIVE_INFINITY, false,
-            "distance within which a point joins a leader"),
-        Parameter.ofInt("maxLeaders", D.maxLeaders(), 1, Integer.MAX_VALUE, "most leaders kept"));
+    return LeaderClusterer.Params.SPEC.parameters();
   }
 
   @Override
@@ -46,31 +41,11 @@ public final class LeaderProvider implements ClustererProvider {
 
   @Override
   public OnlineClusterer<?> newOnline(Parameters p) {
-    return new LeaderClusterer(new LeaderClusterer.Params(p.getDouble("radius"), p.getInt("maxLeaders")));
+    return new LeaderClusterer(LeaderClusterer.Params.SPEC.from(p));
   }
 
   @Override
   public List<StateCodec<?>> codecs() {
-    return List.of(StateCodec.of("leader.state", 1, LeaderClusterer.class,
-        (c, out) -> {
-          out.writeDouble(c.params().radius());
-          out.writeInt(c.params().maxLeaders());
-          out.writeInt(c.dimension());
-          out.writeLong(c.seen());
-          out.writeInt(c.leaders());
-          if (c.dimension() > 0) {
-            out.writeDoubles(c.rawCenters());
-            out.writeDoubles(c.rawCounts());
-          }
-        },
-        (in, version) -> {
-          LeaderClusterer.Params p = new LeaderClusterer.Params(in.readDouble(), in.readInt());
-          int d = in.readInt();
-          long seen = in.readLong();
-          int leaders = in.readInt();
-          double[] centers = d > 0 ? in.readDoubles() : null;
-          double[] counts = d > 0 ? in.readDoubles() : null;
-          return LeaderClusterer.restore(p, d, seen, leaders, centers, counts);
-        }));
+    return List.of(LeaderClusterer.CODEC);
   }
 }

@@ -14,7 +14,7 @@ class LeaderClustererContractTest extends OnlineClustererContract<LeaderClustere
 
   @Override
   protected LeaderClusterer create(long seed) {
-    return new LeaderClusterer(new LeaderClusterer.Params(3.0, 20));
+    return new LeaderClusterer(LeaderClusterer.Params.DEFAULTS.withRadius(3.0).withMaxLeaders(20));
   }
 
   @Override

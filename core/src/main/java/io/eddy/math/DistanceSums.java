@@ -1,8 +1,8 @@
-package io.eddy.eval;
+package io.eddy.math;
 
 /**
- * The pairwise block kernel behind the exact {@link Silhouette}: for a block of points, the
- * sum of each one's Euclidean distances to every point of each cluster, with the points
+ * The pairwise block kernel behind the exact silhouette ({@code io.eddy.eval.Silhouette}): for
+ * a block of points, the sum of each one's Euclidean distances to every point of each cluster, with the points
  * stored cluster-major and feature by feature.
  *
  * <p>Layout: m points of dimension d as d arrays of length m, feature {@code f} of the point
@@ -20,7 +20,7 @@ package io.eddy.eval;
  * chunk by chunk in position order, so a row's result depends only on the layout, never on
  * which rows or threads it was processed with: results are reproducible bit for bit.
  *
- * <p>Public for the benchmarks; most users want {@link Silhouette}. Stateless and
+ * <p>Not exported: Eddy's own modules and benchmarks use it. Stateless and
  * thread-safe; allocates nothing. Cost O(count·m·d) per call.
  */
 public final class DistanceSums {
