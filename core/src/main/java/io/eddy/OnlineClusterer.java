@@ -81,6 +81,20 @@ public interface OnlineClusterer<M extends ClusterModel> {
    */
   M snapshot();
 
+  /**
+   * Whether {@link #predict(double[])} gives a meaningful answer now: a segment rather than an
+   * {@link IllegalStateException} or, for clusterers with noise, a clustering that has at
+   * least one segment. A service can learn until it is true before it starts answering.
+   * Cheap, and never changes the clusterer.
+   *
+   * <p>The default is true once a point has been learned, right for clusterers that can
+   * answer from their first point; clusterers with a warm-up override it and say when it
+   * becomes true.
+   */
+  default boolean isReady() {
+    return seen() > 0;
+  }
+
   /** The number of points learned so far (weighted points count once). */
   long seen();
 

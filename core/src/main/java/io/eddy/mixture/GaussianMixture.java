@@ -222,7 +222,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    * Fits the mixture by EM.
    *
    * @param data n &ge; k finite points of one dimension; not modified, not retained
-   * @throws IllegalArgumentException if the data are invalid or fewer than k points
+   * @throws IllegalArgumentException if the data are invalid or fewer than k points, or if
+   *     {@code regCovar} is 0 and a covariance is ill-defined (a variance that is rounding
+   *     noise, as collapsed points give), for every covariance type
    * @throws IllegalStateException if a component's covariance cannot be repaired
    */
   @Override
@@ -440,6 +442,46 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     }
 
     /**
+     * Without regularisation, rejects a covariance whose variance along some feature is
+     * rounding noise: at most {@code n·eps·var + (n·|mean|·eps)²} for the component's mass n
+     * (scikit-learn's test for a constant feature). Collapsed or duplicate points give such
+     * variances (1e-32 for points at 0.1), which in floating point can still look positive
+     * definite; the model would then be a spike that rounding alone shaped.
+     */
+    private void requireWellDefined(double[] cov, double massSum) {
+      CovarianceType type = params.covariance;
+      boolean tied = type == CovarianceType.TIED;
+      boolean spherical = type == CovarianceType.SPHERICAL;
+      for (int c = 0; c < (tied ? 1 : k); c++) {
+        double n = tied ? massSum : mass[c];
+        for (int j = 0; j < (spherical ? 1 : d); j++) {
+          // The largest mean magnitude the variance is compared with: of this feature (over
+          // every component when tied), or of any feature for one spherical variance.
+          double m = 0;
+          for (int cc = tied ? 0 : c; cc < (tied ? k : c + 1); cc++) {
+            for (int jj = spherical ? 0 : j; jj < (spherical ? d : j + 1); jj++) {
+              m = Math.max(m, Math.abs(means[cc * d + jj]));
+            }
+          }
+          double var = switch (type) {
+            case FULL -> cov[c * d * d + j * d + j];
+            case TIED -> cov[j * d + j];
+            case DIAGONAL -> cov[c * d + j];
+            case SPHERICAL -> cov[c];
+          };
+          double eps = Math.ulp(1.0);
+          if (var <= n * eps * var + (n * m * eps) * (n * m * eps)) {
+            throw new IllegalArgumentException("regCovar is 0 and the " + type.id() + " covariance of "
+                + (tied ? "the components" : "component " + c) + " is ill-defined: "
+                + (spherical ? "its variance" : "the variance of feature " + j) + " is " + var
+                + ", rounding noise for values up to " + m + " (collapsed or duplicate points); "
+                + "set regCovar > 0 (the default is 1e-6) or use fewer components");
+          }
+        }
+      }
+    }
+
+    /**
      * The M-step from the responsibilities and first moments in place.
      *
      * @param weightDivisor the divisor of the weights: the total data weight at initialisation
@@ -550,6 +592,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
             }
             cov[c] = s / d;
           }
+      }
+      if (reg == 0) {
+        requireWellDefined(cov, massSum);
       }
       double divisor = Double.isNaN(weightDivisor) ? massSum : weightDivisor;
       double[] weights = new double[k];

@@ -107,6 +107,17 @@ abstract sealed class DensityClusterer<M extends MicroClusterModel> implements D
     return snapshot().predict(point);
   }
 
+  /**
+   * True once the clustering has at least one segment, so that {@code predict} can answer
+   * something other than {@link ClusterModel#NOISE}: in DenStream after the initial buffer and
+   * a first p-micro-cluster, in DBSTREAM once a micro-cluster is strong enough. Builds (and
+   * caches) the snapshot if something was learned since the last one, as {@code predict} does.
+   */
+  @Override
+  public final boolean isReady() {
+    return seen > 0 && snapshot().clusterCount() > 0;
+  }
+
   @Override
   public final long seen() {
     return seen;

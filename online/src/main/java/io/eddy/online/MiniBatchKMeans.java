@@ -405,6 +405,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   }
 
   /** Whether the first step has run, so that {@link #predict} and {@link #snapshot} work. */
+  @Override
   public boolean isReady() {
     return state != null && state.centers != null;
   }

@@ -459,6 +459,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
   }
 
   /** Whether the warm-up is complete, so that {@link #predict} and {@link #snapshot} work. */
+  @Override
   public boolean isReady() {
     return pi != null;
   }

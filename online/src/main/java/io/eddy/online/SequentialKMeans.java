@@ -369,6 +369,7 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
   }
 
   /** Whether all k centers exist, so that {@link #predict} and {@link #snapshot} work. */
+  @Override
   public boolean isReady() {
     return centerCount == params.k();
   }

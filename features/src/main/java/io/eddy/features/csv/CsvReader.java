@@ -279,6 +279,13 @@ public final class CsvReader {
     });
   }
 
+  /** {@link #readTable(Reader, List, List)} from a UTF-8 file. */
+  public CsvResult<Object[]> readTable(Path file, List<String> numeric, List<String> categorical) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return readTable(in, numeric, categorical);
+    }
+  }
+
   /**
    * Column names of a transaction log, for {@link #readTransactions}. Null names are absent
    * columns.

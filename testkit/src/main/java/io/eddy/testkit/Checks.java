@@ -112,6 +112,15 @@ final class Checks {
     }
   }
 
+  /** The model implements the model type of every capability its provider declares. */
+  static void assertDeclaredModelTypes(String name, ClusterModel model) {
+    for (Capability c : Clusterers.provider(name).capabilities()) {
+      if (c.modelType() != null) {
+        assertThat(model).as("a model of '" + name + "', which declares " + c).isInstanceOf(c.modelType());
+      }
+    }
+  }
+
   /**
    * Candidate non-default values of a parameter, in order of preference; each is valid for the
    * parameter alone, though a clusterer may still reject it with its other parameters.

@@ -10,10 +10,12 @@ import io.eddy.ClusterModel;
 import io.eddy.Clusterers;
 import io.eddy.OnlineClusterer;
 import io.eddy.io.ModelIO;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contract every {@link OnlineClusterer} must keep. Extend it in your test sources,
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <C> the clusterer under test
  */
+@ExtendWith(ContractFailures.class)
 public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
 
   /** A new clusterer with its configuration for these tests and the given seed. */
@@ -102,28 +105,39 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     };
   }
 
-  /** Runs every check, for use outside JUnit's discovery (see {@link #of}). */
+  /**
+   * Runs every check, for use outside JUnit's discovery (see {@link #of}); the first failure
+   * is thrown as an {@link AssertionError} naming the check and the rule it broke.
+   */
   public final void runAll() {
-    dimension_fixedByFirstPoint();
-    learn_invalidPoint_rejectedAndStateUnchanged();
-    learn_invalidBulk_rejectedAndStateUnchanged();
-    learn_invalidWeight_rejectedAndStateUnchanged();
-    predict_invalidPoint_rejectedAndStateUnchanged();
-    predict_beforeLearning_documentedOutcome();
-    learnAndPredict_inputNotModified();
-    learn_inputNotRetained();
-    sameSeed_identicalResults();
-    snapshot_unchangedByLaterLearning();
-    predict_agreesWithSnapshot();
-    bulkPredict_equalsPointwise();
-    bulkLearn_equalsSequential();
-    persistence_roundTrip();
-    persistence_resumeBitForBit();
-    seen_countsPoints();
-    memory_boundedOnLongStream();
-    provider_registeredWithCompleteMetadata();
-    provider_mapsEveryParameterToItsField();
+    String[] checks = {
+      "dimension_fixedByFirstPoint", "learn_invalidPoint_rejectedAndStateUnchanged",
+      "learn_invalidBulk_rejectedAndStateUnchanged",
+      "learn_invalidWeight_rejectedAndStateUnchanged",
+      "predict_invalidPoint_rejectedAndStateUnchanged",
+      "predict_beforeLearning_documentedOutcome", "learnAndPredict_inputNotModified",
+      "learn_inputNotRetained", "sameSeed_identicalResults",
+      "snapshot_unchangedByLaterLearning", "predict_agreesWithSnapshot",
+      "bulkPredict_equalsPointwise", "bulkLearn_equalsSequential", "persistence_roundTrip",
+      "persistence_resumeBitForBit", "seen_countsPoints", "memory_boundedOnLongStream",
+      "isReady_predictAnswersWhenReady", "snapshot_implementsDeclaredModelTypes",
+      "provider_registeredWithCompleteMetadata", "provider_mapsEveryParameterToItsField"
+    };
+    for (String check : checks) {
+      try {
+        OnlineClustererContract.class.getMethod(check).invoke(this);
+      } catch (InvocationTargetException e) {
+        Throwable failure = e.getCause();
+        if (failure instanceof AssertionError || failure instanceof RuntimeException) {
+          throw ContractFailures.explain(this, check, failure);
+        }
+        throw new IllegalStateException("check " + check + " threw", failure);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("check " + check + " cannot be called", e);
+      }
+    }
   }
+
 
   private C trained(long seed, int points) {
     C c = create(seed);
@@ -139,6 +153,9 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("the first point fixes the dimension (0 before it); an empty point does not, and "
+      + "a point of another length is then rejected with a message naming the expected "
+      + "length")
   public void dimension_fixedByFirstPoint() {
     double[][] s = stream();
     C c = create(1);
@@ -154,6 +171,9 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("learn rejects null, wrong-length and non-finite points with "
+      + "IllegalArgumentException and leaves the state byte for byte as a twin's that "
+      + "never saw them")
   public void learn_invalidPoint_rejectedAndStateUnchanged() {
     double[][] s = stream();
     int d = s[0].length;
@@ -185,6 +205,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("a bulk learn with one invalid row is rejected as a whole: nothing of the batch is learnt")
   public void learn_invalidBulk_rejectedAndStateUnchanged() {
     double[][] s = stream();
     int h = half();
@@ -200,6 +221,8 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("learn rejects a weight that is zero, negative, NaN or infinite with "
+      + "IllegalArgumentException and leaves the state unchanged")
   public void learn_invalidWeight_rejectedAndStateUnchanged() {
     double[][] s = stream();
     C c = trained(6, half());
@@ -217,6 +240,8 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("predict (on the clusterer and on a snapshot) rejects invalid points with "
+      + "IllegalArgumentException and never changes the state")
   public void predict_invalidPoint_rejectedAndStateUnchanged() {
     double[][] s = stream();
     C c = trained(8, s.length);
@@ -230,6 +255,8 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("predict before any learning returns NOISE or a label, or throws "
+      + "IllegalStateException with a message, and changes nothing")
   public void predict_beforeLearning_documentedOutcome() {
     C c = create(9);
     byte[] before = bytes(c);
@@ -244,6 +271,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("learn and predict never write into the caller's arrays")
   public void learnAndPredict_inputNotModified() {
     double[][] s = stream();
     double[][] copy = new double[s.length][];
@@ -268,6 +296,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("learn copies what it keeps: changing an array after learning it must not change the state")
   public void learn_inputNotRetained() {
     double[][] s = stream();
     C c = create(11);
@@ -282,6 +311,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("the same seed and the same stream give byte-identical state and identical predictions")
   public void sameSeed_identicalResults() {
     double[][] s = stream();
     C a = trained(12, s.length);
@@ -293,6 +323,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("a snapshot is immutable: later learning changes neither its predictions, its labels nor its bytes")
   public void snapshot_unchangedByLaterLearning() {
     double[][] s = stream();
     C c = trained(13, s.length / 2 + s.length / 4);
@@ -313,6 +344,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("the clusterer's predict equals its snapshot's predict, and the snapshot's labels are consistent")
   public void predict_agreesWithSnapshot() {
     double[][] s = stream();
     C c = create(14);
@@ -342,6 +374,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("a model's bulk predict equals predicting each point alone")
   public void bulkPredict_equalsPointwise() {
     double[][] s = stream();
     ClusterModel m = trained(15, s.length).snapshot();
@@ -352,6 +385,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("a bulk learn counts every point and, for sequential methods, equals learning them one by one")
   public void bulkLearn_equalsSequential() {
     double[][] s = stream();
     C bulk = create(16);
@@ -364,6 +398,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("ModelIO writes and reads back the clusterer and its snapshot unchanged")
   public void persistence_roundTrip() {
     double[][] s = stream();
     for (int at : new int[] {0, 1, s.length}) {
@@ -382,13 +417,13 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("a clusterer restored from ModelIO continues bit for bit as if it had never stopped")
   public void persistence_resumeBitForBit() {
     double[][] s = stream();
     for (int at : new int[] {1, 10, half()}) {
       C straight = trained(18, s.length);
       C first = trained(18, at);
-      @SuppressWarnings("unchecked")
-      C resumed = (C) Checks.roundTrip(first);
+      C resumed = Checks.roundTrip(first);
       for (int i = at; i < s.length; i++) {
         resumed.learn(s[i]);
       }
@@ -397,6 +432,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("seen() counts every learnt point, single or bulk")
   public void seen_countsPoints() {
     double[][] s = stream();
     C c = create(19);
@@ -414,6 +450,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
    * fresh points drawn around the same structure.
    */
   @Test
+  @Rule("the state stays bounded over a long stream (at most 3 times the warm-up growth plus 16 KiB)")
   public void memory_boundedOnLongStream() {
     double[][] s = stream();
     int d = s[0].length;
@@ -441,6 +478,51 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("isReady() changes nothing; whenever it is true, predict and snapshot answer; it is "
+      + "true by the end of the stream")
+  public void isReady_predictAnswersWhenReady() {
+    double[][] s = stream();
+    C c = create(22);
+    byte[] before = bytes(c);
+    boolean ready = c.isReady();
+    assertThat(bytes(c)).as("state after isReady() before learning").isEqualTo(before);
+    for (int i = 0; i < s.length; i++) {
+      c.learn(s[i]);
+      // Every point early on, where warm-ups end; then every 25th, as isReady may build a
+      // snapshot.
+      if (i < 50 || i % 25 == 0) {
+        byte[] learnt = bytes(c);
+        ready = c.isReady();
+        assertThat(bytes(c)).as("state after isReady() at point " + (i + 1)).isEqualTo(learnt);
+        if (ready) {
+          try {
+            c.predict(s[i]);
+            c.snapshot();
+          } catch (IllegalStateException e) {
+            throw new AssertionError("isReady() is true after " + (i + 1)
+                + " points, but predict or snapshot threw " + e, e);
+          }
+        }
+      }
+    }
+    assertThat(c.isReady()).as("isReady() after the whole stream of " + s.length + " points").isTrue();
+  }
+
+  @Test
+  @Rule("snapshots implement the model type of each capability the provider declares "
+      + "(CentroidModel for CENTROIDS, SoftClusterModel for SOFT), as typed look-ups rely on")
+  public void snapshot_implementsDeclaredModelTypes() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertDeclaredModelTypes(name, trained(23, stream().length).snapshot());
+  }
+
+  @Test
+  @Rule("the provider is registered under its name, with a description, capabilities, "
+      + "documented parameters with valid defaults, a codec and a clear error for an "
+      + "unknown parameter")
   public void provider_registeredWithCompleteMetadata() {
     String name = providerName();
     if (name == null) {
@@ -450,6 +532,8 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   }
 
   @Test
+  @Rule("every declared parameter reaches its own field: built with one parameter changed, "
+      + "the clusterer (and its ModelIO copy) reports exactly that configuration")
   public void provider_mapsEveryParameterToItsField() {
     String name = providerName();
     if (name == null) {

@@ -11,13 +11,14 @@ import io.eddy.Clusterers;
 import io.eddy.io.ModelIO;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The contract every batch {@link Clusterer} must keep. Extend it and supply a factory:
  *
  * <pre>{@code
  * class MyBatchContractTest extends ClustererContract<MyBatch> {
- *   protected MyBatch create(long seed) { return new MyBatch(new MyBatch.Params(3, seed)); }
+ *   protected MyBatch create(long seed) { return new MyBatch(MyBatch.Params.DEFAULTS.withSeed(seed)); }
  *   protected String providerName() { return "my-batch"; }
  * }
  * }</pre>
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <C> the clusterer under test
  */
+@ExtendWith(ContractFailures.class)
 public abstract class ClustererContract<C extends Clusterer<?>> {
 
   /** A new clusterer with its configuration for these tests and the given seed. */
@@ -65,7 +67,9 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
     return null;
   }
 
+
   @Test
+  @Rule("fit rejects null, empty, ragged and non-finite data with IllegalArgumentException")
   public void fit_invalidData_rejected() {
     C c = create(1);
     double[][] good = data();
@@ -85,6 +89,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("fit and predict never write into the caller's arrays")
   public void fit_inputNotModified() {
     double[][] data = data();
     double[][] copy = new double[data.length][];
@@ -97,6 +102,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("fitting twice, or with a new instance of the same seed, gives identical models")
   public void fit_sameSeed_identicalModels() {
     double[][] data = data();
     C c = create(4);
@@ -112,6 +118,8 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("a model's bulk predict equals predicting each point alone, predict rejects "
+      + "invalid points, and labels are consistent")
   public void model_predictValidatesAndBulkEqualsPointwise() {
     double[][] data = data();
     ClusterModel m = create(5).fit(data);
@@ -127,6 +135,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("ModelIO writes and reads back the model with identical predictions, labels and bytes")
   public void model_persistenceRoundTrip() {
     double[][] data = data();
     ClusterModel m = create(6).fit(data);
@@ -138,6 +147,7 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("on three well-separated blobs the clustering reaches scikit-learn's bar, ARI above 0.4")
   public void fit_threeBlobs_reachesQualityBar() {
     C c = createForThreeClusters(7);
     if (c == null) {
@@ -149,6 +159,20 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("models implement the model type of each capability the provider declares "
+      + "(CentroidModel for CENTROIDS, SoftClusterModel for SOFT), as typed look-ups rely on")
+  public void model_implementsDeclaredModelTypes() {
+    String name = providerName();
+    if (name == null) {
+      return;
+    }
+    Checks.assertDeclaredModelTypes(name, create(9).fit(data()));
+  }
+
+  @Test
+  @Rule("the provider is registered under its name, with a description, capabilities, "
+      + "documented parameters with valid defaults and a clear error for an unknown "
+      + "parameter")
   public void provider_registeredWithCompleteMetadata() {
     String name = providerName();
     if (name == null) {
@@ -158,6 +182,8 @@ public abstract class ClustererContract<C extends Clusterer<?>> {
   }
 
   @Test
+  @Rule("every declared parameter reaches its own field: built with one parameter changed, "
+      + "the clusterer (and its ModelIO copy) reports exactly that configuration")
   public void provider_mapsEveryParameterToItsField() {
     String name = providerName();
     if (name == null) {
