@@ -627,6 +627,27 @@ public final class CluStream implements OnlineClusterer<Centroids> {
   }
 
   /**
+   * Whether {@link #snapshot()} and {@link #predict(double[])} answer: once k distinct
+   * centres summarise the stream. Builds (and caches) the snapshot to find out, as the next
+   * {@code predict} would; the learning state is unchanged.
+   */
+  @Override
+  public boolean isReady() {
+    if (d == 0) {
+      return false;
+    }
+    if (macro != null) {
+      return true;
+    }
+    try {
+      snapshot();
+      return true;
+    } catch (IllegalStateException tooFewDistinctCentres) {
+      return false;
+    }
+  }
+
+  /**
    * The k segments of everything the micro-clusters summarise, by weighted k-means on them.
    * Cached until the next learn.
    *

@@ -489,6 +489,27 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
   }
 
   /**
+   * Whether {@link #snapshot()} and {@link #predict(double[])} answer: once k distinct
+   * centres summarise the stream. Builds (and caches) the snapshot to find out, as the next
+   * {@code predict} would; the learning state is unchanged.
+   */
+  @Override
+  public boolean isReady() {
+    if (d == 0) {
+      return false;
+    }
+    if (model != null) {
+      return true;
+    }
+    try {
+      snapshot();
+      return true;
+    } catch (IllegalStateException tooFewDistinctCentres) {
+      return false;
+    }
+  }
+
+  /**
    * The k clusters: weighted k-means (k-means++ seeding, Lloyd, best of nInit runs) on the
    * union of the buckets. Cached until the next learn.
    *

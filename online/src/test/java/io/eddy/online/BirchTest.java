@@ -319,11 +319,15 @@ class BirchTest {
       for (int i = 0; i < 2000; i++) {
         sink[0] += c.predict(x[i]);
       }
-      long allocated = Allocation.measure(() -> {
-        for (int i = 0; i < 4000; i++) {
-          sink[0] += c.predict(x[i % 2000]);
-        }
-      });
+      // the least of three rounds, as in Allocation.steadyStateLearn
+      long allocated = Long.MAX_VALUE;
+      for (int round = 0; round < 3; round++) {
+        allocated = Math.min(allocated, Allocation.measure(() -> {
+          for (int i = 0; i < 4000; i++) {
+            sink[0] += c.predict(x[i % 2000]);
+          }
+        }));
+      }
       assertThat(allocated).isLessThan(1024);
     }
   }
