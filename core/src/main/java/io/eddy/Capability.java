@@ -18,5 +18,7 @@ public enum Capability {
   /** Models give membership probabilities ({@link SoftClusterModel}). */
   SOFT,
   /** Models have centers ({@link CentroidModel}). */
-  CENTROIDS
+  CENTROIDS,
+  /** Learning states merge with each other's; the online clusterer is {@link Mergeable}. */
+  MERGEABLE
 }

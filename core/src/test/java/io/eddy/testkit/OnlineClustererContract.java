@@ -123,6 +123,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
     seen_countsPoints();
     memory_boundedOnLongStream();
     provider_registeredWithCompleteMetadata();
+    mergeable_lawsHold();
   }
 
   private C trained(long seed, int points) {
@@ -447,5 +448,18 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       return;
     }
     Checks.assertProviderComplete(name, create(21).getClass(), null);
+  }
+
+  /**
+   * The adjusted Rand index an approximate {@link io.eddy.Mergeable} merge must reach against
+   * learning the union of the streams (see {@link MergeableContract}); the default is 0.9.
+   */
+  protected double mergeAgreement() {
+    return 0.9;
+  }
+
+  @Test
+  public void mergeable_lawsHold() {
+    new MergeableContract<>(this::create, stream(), providerName(), mergeAgreement()).runAll();
   }
 }

@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.Clusterer;
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.Points;
 import io.eddy.kmeans.Centroids;
@@ -56,7 +57,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Reference: D. Sculley, "Web-scale k-means clustering", WWW 2010.
  */
-public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Clusterer<KMeansModel> {
+public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Clusterer<KMeansModel>,
+    Mergeable<MiniBatchKMeans> {
 
   /**
    * The configuration of a {@link MiniBatchKMeans}.
@@ -801,6 +803,78 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
   }
 
   // ------------------------------------------------------------------ persistence
+
+  // ------------------------------------------------------------------ merging (Mergeable)
+
+  /**
+   * Merges another mini-batch k-means of the same configuration into this one (see
+   * {@link Mergeable}). A center is the exact weighted mean of what it summarised and its count
+   * the total weight, so {@link CenterMerge} adds the (count, linear sum) statistics center by
+   * center when the two sets of centers correspond: two learners that started from the same
+   * centers and each took one step merge into exactly the step on both batches together,
+   * Flink ML's count-weighted average. Otherwise (learners seeded independently) the 2k
+   * weighted centers are re-clustered; the total count and linear sum are preserved either
+   * way unless a reassignment moved a starved center (disable it with
+   * {@code reassignmentRatio = 0}). The other side's buffered points join this side's buffer
+   * (a step runs if it fills); a side without centers yet contributes its buffer only.
+   * {@code seen()}, {@code steps()} and the points since the last reassignment add up; the
+   * random state becomes the exclusive or of both, which is symmetric.
+   *
+   * @throws IllegalArgumentException if {@code other} is null, this object, or has another
+   *     configuration or dimension; nothing changes then
+   */
+  @Override
+  public void merge(MiniBatchKMeans other) {
+    MergeChecks.require(this, other, params, other == null ? null : other.params, d,
+        other == null ? 0 : other.d);
+    if (other.seen == 0) {
+      return;
+    }
+    long totalSeen = seen + other.seen;
+    double[] mine = stateBuffer();
+    double[] mineWeights = stateBufferWeights();
+    double[] theirs = other.stateBuffer();
+    double[] theirWeights = other.stateBufferWeights();
+    if (seen == 0 || (centers == null && other.centers != null)) {
+      long rng = seen == 0 ? other.rngState : rngState ^ other.rngState;
+      d = other.d;
+      centers = other.centers == null ? null : other.centers.clone();
+      counts = other.counts == null ? null : other.counts.clone();
+      steps += other.steps;
+      sinceReassign += other.sinceReassign;
+      rngState = rng;
+      buffered = 0;
+      // Buffered points re-enter in a fixed order: the receiver's, then the other's.
+      rebuffer(theirs, theirWeights);
+      rebuffer(mine, mineWeights);
+    } else {
+      if (centers != null && other.centers != null) {
+        CenterMerge.merge(centers, counts, other.centers, other.counts, params.k, d);
+      }
+      steps += other.steps;
+      sinceReassign += other.sinceReassign;
+      rngState ^= other.rngState;
+      rebuffer(theirs, theirWeights);
+    }
+    seen = totalSeen;
+  }
+
+  /** {@link Mergeable.Kind#TOTALS}: see {@link #merge(MiniBatchKMeans)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.TOTALS;
+  }
+
+  private void rebuffer(double[] points, double[] w) {
+    if (points == null) {
+      return;
+    }
+    double[] row = new double[d];
+    for (int i = 0; i < w.length; i++) {
+      System.arraycopy(points, i * d, row, 0, d);
+      buffer(row, w[i]);
+    }
+  }
 
   /**
    * Rebuilds a clusterer from persisted state; {@code buffer} and {@code bufferWeights} hold
