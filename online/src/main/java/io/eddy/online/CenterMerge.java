@@ -17,9 +17,11 @@ import java.util.Arrays;
  * gathered. Either way the total weight and the total linear sum {@code Σ w·c} are preserved,
  * up to rounding.
  *
- * <p>Both paths are symmetric in their two arguments, bit for bit: the pairwise path adds in
- * an order-free way, and the re-clustering orders the 2k centers by weight, then coordinates,
- * before anything else. Cost O(k²·d) per Lloyd iteration, at most {@link #MAX_ITERATIONS}.
+ * <p>Both paths are symmetric in their two arguments up to the labels: the pairwise path adds
+ * in an order-free way, and the re-clustering orders the 2k centers by weight, then
+ * coordinates, before anything else. The re-clustered centers then take the labels of the
+ * receiver's centers nearest to them (closest pairs first), so that a label keeps its meaning
+ * from one merge to the next. Cost O(k²·d) per Lloyd iteration, at most {@link #MAX_ITERATIONS}.
  */
 final class CenterMerge {
 
@@ -112,8 +114,39 @@ final class CenterMerge {
       weightedMeans(points, w, label, means, totals, k, d);
     }
     weightedMeans(points, w, label, means, totals, k, d);
-    System.arraycopy(means, 0, centers, 0, k * d);
-    System.arraycopy(totals, 0, weights, 0, k);
+    int[] slot = matchTo(centers, means, k, d);
+    for (int j = 0; j < k; j++) {
+      System.arraycopy(means, j * d, centers, slot[j] * d, d);
+      weights[slot[j]] = totals[j];
+    }
+  }
+
+  /**
+   * Where each merged center goes so that labels keep their meaning: greedily, closest pair
+   * first, merged center j takes the label of the receiver's center nearest to it.
+   */
+  private static int[] matchTo(double[] receiver, double[] merged, int k, int d) {
+    double[] dist = new double[k * k];
+    Integer[] order = new Integer[k * k];
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        dist[a * k + b] = Euclid.squaredDistance(receiver, a * d, merged, b * d, d);
+        order[a * k + b] = a * k + b;
+      }
+    }
+    Arrays.sort(order, (p, q) -> Double.compare(dist[p], dist[q]));
+    int[] slot = new int[k];
+    Arrays.fill(slot, -1);
+    boolean[] taken = new boolean[k];
+    for (int i : order) {
+      int a = i / k;
+      int b = i % k;
+      if (!taken[a] && slot[b] < 0) {
+        taken[a] = true;
+        slot[b] = a;
+      }
+    }
+    return slot;
   }
 
   /**

@@ -371,10 +371,10 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
    * and linear sum are sufficient statistics: {@link CenterMerge} adds them center by center
    * when the two sets of centers correspond, and re-clusters the 2k weighted centers
    * otherwise (learners seeded independently); the total weight and linear sum are preserved
-   * either way, and labels are those of the merged order. A side still warming up contributes
-   * its pending points (the warm-up buffer, or the distinct points so far, with their weights),
-   * learned after the other side's state, so a merge of two warming-up states depends on
-   * their order. {@code seen()} is the sum of both. Cost O(k²·d) per re-clustering iteration.
+   * either way, and re-clustered centers take the labels of the receiver's nearest. A side
+   * still warming up contributes its pending points (the warm-up buffer, or the distinct points
+   * so far, with their weights), learned after the other side's state, so a merge of two
+   * warming-up states depends on their order. {@code seen()} is the sum of both. Cost O(k²·d) per re-clustering iteration.
    *
    * @throws IllegalArgumentException if {@code other} is null, this object, or has another
    *     configuration or dimension; nothing changes then
