@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.Capability;
 import io.eddy.ClustererProvider;
 import io.eddy.Clusterers;
+import io.eddy.DecayingClusterer;
 import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import java.util.function.LongFunction;
@@ -16,7 +17,8 @@ import java.util.function.LongFunction;
  * {@link OnlineClustererContract} runs them by itself when its clusterer is {@code Mergeable}.
  *
  * <p>The stream is split into two interleaved halves A and B (and three thirds for
- * associativity), each learned by its own clusterer of one configuration. Checked: a fresh
+ * associativity), each learned by its own clusterer of one configuration; a
+ * {@link DecayingClusterer} learns point i at time i, so that all parts share one clock. Checked: a fresh
  * clusterer is an identity on both sides; the other side is not modified; {@code seen()}
  * adds up; merging is commutative and associative, the models' predictions on the stream
  * agreeing exactly (adjusted Rand index 1) for {@link Mergeable.Kind#EXACT} and
@@ -81,11 +83,19 @@ public class MergeableContract<C extends OnlineClusterer<?>> {
         .isEqualTo(factory.apply(1) instanceof Mergeable<?>);
   }
 
-  /** Learns the points i with {@code i % parts == part}. */
+  /**
+   * Learns the points i with {@code i % parts == part}. A decaying clusterer learns point i at
+   * time i, so that the parts share the union's clock (with ticks, each part's clock would
+   * count only its own points and fade them more slowly than the union's).
+   */
   private C learned(int part, int parts) {
     C c = factory.apply(5);
     for (int i = part; i < stream.length; i += parts) {
-      c.learn(stream[i]);
+      if (c instanceof DecayingClusterer<?> timed) {
+        timed.learn(stream[i], 1.0, i);
+      } else {
+        c.learn(stream[i]);
+      }
     }
     return c;
   }

@@ -119,6 +119,11 @@ abstract sealed class DensityClusterer<M extends MicroClusterModel> implements D
     return now;
   }
 
+  /** Drops the cached snapshot after a change of state other than {@code learn} (a merge). */
+  final void invalidateSnapshot() {
+    cached = null;
+  }
+
   /** Checks a configuration value that must be finite and positive. */
   static void requirePositive(String name, double v) {
     if (!(v > 0) || v == Double.POSITIVE_INFINITY) {

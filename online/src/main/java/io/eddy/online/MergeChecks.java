@@ -1,6 +1,9 @@
 package io.eddy.online;
 
-/** The argument checks every {@link io.eddy.Mergeable} clusterer of this package makes first. */
+/**
+ * What every {@link io.eddy.Mergeable} clusterer of this package shares: the argument checks
+ * it makes first, and the private copy a merge into a fresh clusterer adopts.
+ */
 final class MergeChecks {
 
   private MergeChecks() {
@@ -21,6 +24,15 @@ final class MergeChecks {
     }
     if (d != 0 && otherD != 0 && d != otherD) {
       throw new IllegalArgumentException("cannot merge dimension " + otherD + " into dimension " + d);
+    }
+  }
+
+  /** A private deep copy through the clusterer's own codec. */
+  static <T> T copyOf(T c, Class<T> type) {
+    try {
+      return io.eddy.io.ModelIO.fromBytes(io.eddy.io.ModelIO.toBytes(c), type);
+    } catch (io.eddy.io.ModelFormatException e) {
+      throw new IllegalStateException("a state did not read back its own record", e);
     }
   }
 }
