@@ -125,7 +125,7 @@ final class CenterMerge {
    * Where each merged center goes so that labels keep their meaning: greedily, closest pair
    * first, merged center j takes the label of the receiver's center nearest to it.
    */
-  private static int[] matchTo(double[] receiver, double[] merged, int k, int d) {
+  static int[] matchTo(double[] receiver, double[] merged, int k, int d) {
     double[] dist = new double[k * k];
     Integer[] order = new Integer[k * k];
     for (int a = 0; a < k; a++) {
