@@ -22,6 +22,9 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
  * inside an algorithm: any registered clusterer that declares
  * {@link io.eddy.Capability#MERGEABLE} runs in it.
  *
+ * <p>Operator ids are prefixed with the algorithm's name, so that one job can hold several
+ * topologies and a savepoint restores into the topology of the same algorithm.
+ *
  * <p>Every type crossing the network is a Flink POJO or a primitive array, and learners' states
  * go through {@link ClustererSerializer}, so the job runs with {@code pipeline.generic-types}
  * off.
@@ -49,7 +52,7 @@ public final class SegmentationJob {
    */
   public static Outputs build(DataStream<Event> events, JobSpec spec, byte[] pipeline) {
     DataStream<Event> features = pipeline == null ? events
-        : events.map(new ApplyPipeline(pipeline)).returns(EVENT).name("features").uid("features");
+        : events.map(new ApplyPipeline(pipeline)).returns(EVENT).name("features").uid(spec.algorithm() + "/features");
     int maxParallelism = events.getExecutionEnvironment().getMaxParallelism() > 0
         ? events.getExecutionEnvironment().getMaxParallelism()
         : org.apache.flink.runtime.state.KeyGroupRangeAssignment.computeDefaultMaxParallelism(spec.parallelism());
@@ -57,14 +60,14 @@ public final class SegmentationJob {
     DataStream<LearnerState> states = keyed.process(new Learner(spec))
         .returns(TypeInformation.of(LearnerState.class))
         .setParallelism(spec.parallelism()).setMaxParallelism(maxParallelism)
-        .name("learn").uid("learn");
+        .name("learn").uid(spec.algorithm() + "/learn");
     DataStream<ModelSnapshot> snapshots = states.keyBy(s -> 0, Types.INT)
         .process(new Merger(spec)).returns(TypeInformation.of(ModelSnapshot.class))
-        .setParallelism(1).setMaxParallelism(1).name("merge").uid("merge");
+        .setParallelism(1).setMaxParallelism(1).name("merge").uid(spec.algorithm() + "/merge");
     DataStream<Assignment> assignments = keyed.connect(snapshots.broadcast(Assigner.MODELS))
         .process(new Assigner()).returns(TypeInformation.of(Assignment.class))
         .setParallelism(spec.parallelism()).setMaxParallelism(maxParallelism)
-        .name("assign").uid("assign");
+        .name("assign").uid(spec.algorithm() + "/assign");
     return new Outputs(assignments, snapshots);
   }
 
