@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * The cost of one merge as the Flink job's merge operator does it: read p learner states back
  * from their ModelIO bytes and merge them into a fresh clusterer, then write the model.
  *
- * <pre>java -cp flink/target/eddy-flink-job.jar benchmarks/flink/MergeCost.java sequential-kmeans 8 8 4</pre>
+ * <pre>java -cp flink/target/eddy-flink-job.jar benchmarks/compare/flink/MergeCost.java sequential-kmeans 8 8 4</pre>
  * (algorithm, k, dimension, learners). Prints the mean time per merge after a warm-up.
  */
 public class MergeCost {
