@@ -4,7 +4,7 @@
 # Each run is a fresh JVM with a local mini-cluster; the small run measures the fixed cost
 # (JVM, mini-cluster, job submission), so events/s = (N - n) / (t_N - t_n).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 N=${1:-1000000}
 JAR=${JAR:-flink/target/eddy-flink-job.jar}
 n=10000

@@ -10,9 +10,9 @@ package io.eddy;
  *   <li><b>identity</b>: a fresh clusterer of the same configuration (nothing learned) changes
  *       nothing, on either side;
  *   <li><b>commutative</b> and <b>associative</b>: {@code merge(a, b)} and
- *       {@code merge(b, a)}, and any bracketing of three states, give the same model, exactly
- *       or within the tolerance of {@link #mergeKind()} (up to floating-point rounding of
- *       sums, a few ulps).
+ *       {@code merge(b, a)}, and any bracketing of three states, give the same clustering (up to
+ *       the names of the labels), exactly or within the tolerance of {@link #mergeKind()}, up
+ *       to floating-point rounding of sums.
  * </ul>
  * After {@code a.merge(b)}: {@code a.seen()} is the sum of both {@code seen()}; a decaying
  * clusterer's clock is the later of the two clocks, and the earlier state is decayed to it

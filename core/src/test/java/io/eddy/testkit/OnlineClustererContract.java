@@ -100,6 +100,12 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       protected boolean bulkLearnIsSequential() {
         return false;
       }
+
+      @Override
+      protected double mergeAgreement() {
+        // A registry entry runs with its defaults, not chosen for the kit's stream: laws only.
+        return 0;
+      }
     };
   }
 

@@ -344,6 +344,11 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
   void maintain() {
     if (initialized && now >= nextPrune) {
       prune();
+    } else if (!initialized && now >= nextPrune) {
+      // Nothing to prune while buffering, but the schedule follows the clock: an event time
+      // past the period would otherwise leave a state its own codec rejects.
+      double next = (Math.floor(now / tp) + 1) * tp;
+      nextPrune = next > now ? next : now + tp;
     }
   }
 
