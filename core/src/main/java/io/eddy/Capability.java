@@ -18,7 +18,9 @@ public enum Capability {
   /** Models give membership probabilities ({@link SoftClusterModel}). */
   SOFT(SoftClusterModel.class),
   /** Models have centers ({@link CentroidModel}). */
-  CENTROIDS(CentroidModel.class);
+  CENTROIDS(CentroidModel.class),
+  /** Learning states merge with each other's; the online clusterer is {@link Mergeable}. */
+  MERGEABLE(null);
 
   private final Class<? extends ClusterModel> modelType;
 

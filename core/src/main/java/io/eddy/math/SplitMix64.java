@@ -28,6 +28,11 @@ public final class SplitMix64 {
     return state;
   }
 
+  /** Sets the whole state, as a generator built from {@code state} would have it. */
+  public void setState(long state) {
+    this.state = state;
+  }
+
   /** The next 64 uniformly distributed bits. */
   public long nextLong() {
     long z = (state += GOLDEN_GAMMA);

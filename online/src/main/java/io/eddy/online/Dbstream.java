@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
@@ -69,7 +70,7 @@ import java.util.Map;
  * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
  * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
  */
-public final class Dbstream extends DensityClusterer<DbstreamModel> {
+public final class Dbstream extends DensityClusterer<DbstreamModel> implements Mergeable<Dbstream> {
 
   /**
    * The configuration.
@@ -473,4 +474,109 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
         c.labels = StableLabels.read(in);
         return c;
       });
+
+  // ---- merging (Mergeable) ----
+
+  /**
+   * Merges another DBSTREAM of the same configuration into this one (see {@link Mergeable}).
+   * Both states are faded to the later clock T, which becomes this one's. Each of the other's
+   * micro-clusters joins this one's nearest within r (weights add, the centre becomes their
+   * weighted mean) or, with none in reach, becomes a new micro-cluster with a fresh id; the
+   * other's shared densities, faded to T, add to the entries of the micro-clusters they now
+   * belong to (an entry whose two ends merged into one disappears). The total faded weight at
+   * T is exact; the rest is {@link Mergeable.Kind#APPROXIMATE}: the centres of competitive
+   * learning are not exact means and matching within r is greedy, in id order. Labels are the
+   * receiver's; a merge into a fresh clusterer copies the other, labels included. With tick
+   * clocks each side counts its own points: drive both by event time for comparable clocks.
+   * Cost O(m·m'·d) for m and m' micro-clusters, plus the shared-density entries.
+   *
+   * @throws IllegalArgumentException if {@code other} is null, this object, or has another
+   *     configuration or dimension; nothing changes then
+   */
+  @Override
+  public void merge(Dbstream other) {
+    MergeChecks.require(this, other, params, other == null ? null : other.params, d,
+        other == null ? 0 : other.d);
+    if (other.seen == 0) {
+      return;
+    }
+    if (seen == 0) {
+      adopt(MergeChecks.copyOf(other, Dbstream.class));
+      invalidateSnapshot();
+      return;
+    }
+    double t = Math.max(now, other.now);
+    double lambda = params.lambda();
+    long[] mapped = new long[other.m];
+    double[] row = new double[d];
+    double[] dist = new double[1];
+    for (int i = 0; i < other.m; i++) {
+      System.arraycopy(other.centers, i * d, row, 0, d);
+      double w = other.weights[i] * Decay.factor(lambda, t - other.stamps[i]);
+      int j = m == 0 ? -1 : Euclid.nearest(row, centers, m, dist);
+      if (j >= 0 && dist[0] <= r2) {
+        double wj = weights[j] * Decay.factor(lambda, t - stamps[j]);
+        double total = wj + w;
+        Euclid.moveToward(centers, j, row, w / total);
+        weights[j] = total;
+        stamps[j] = t;
+        mapped[i] = ids[j];
+      } else {
+        add(row, w, t);
+        mapped[i] = ids[m - 1];
+      }
+    }
+    for (int slot = 0; slot < other.shared.capacity(); slot++) {
+      if (!other.shared.occupied(slot)) {
+        continue;
+      }
+      long a = mapped[other.indexOf(other.shared.a(slot))];
+      long b = mapped[other.indexOf(other.shared.b(slot))];
+      if (a == b) {
+        continue;
+      }
+      double v = other.shared.value(slot) * Decay.factor(lambda, t - other.shared.time(slot));
+      long lo = Math.min(a, b);
+      long hi = Math.max(a, b);
+      int at = shared.find(lo, hi);
+      if (at < 0) {
+        shared.set(shared.insert(lo, hi), v, t);
+      } else {
+        shared.set(at, shared.value(at) * Decay.factor(lambda, t - shared.time(at)) + v, t);
+      }
+    }
+    seen += other.seen;
+    now = t;
+    maintain();
+    invalidateSnapshot();
+  }
+
+  /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(Dbstream)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
+
+  /** Takes over the whole state of {@code c}, a private copy. */
+  private void adopt(Dbstream c) {
+    d = c.d;
+    now = c.now;
+    seen = c.seen;
+    nextCleanup = c.nextCleanup;
+    nextId = c.nextId;
+    m = c.m;
+    centers = c.centers;
+    weights = c.weights;
+    stamps = c.stamps;
+    ids = c.ids;
+    allocateScratch(Math.max(m, weights.length));
+    shared.clear();
+    for (int slot = 0; slot < c.shared.capacity(); slot++) {
+      if (c.shared.occupied(slot)) {
+        shared.set(shared.insert(c.shared.a(slot), c.shared.b(slot)), c.shared.value(slot), c.shared.time(slot));
+      }
+    }
+    labels = c.labels;
+  }
+
 }

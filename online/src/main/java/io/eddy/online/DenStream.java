@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
@@ -74,7 +75,7 @@ import java.util.Objects;
  * <p>[1] F. Cao, M. Ester, W. Qian, A. Zhou, "Density-Based Clustering over an Evolving Data
  * Stream with Noise", SIAM SDM 2006.
  */
-public final class DenStream extends DensityClusterer<DenStreamModel> {
+public final class DenStream extends DensityClusterer<DenStreamModel> implements Mergeable<DenStream> {
 
   /**
    * The configuration.
@@ -346,6 +347,10 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
   void maintain() {
     if (initialized && now >= nextPrune) {
       prune();
+    } else if (!initialized && now >= nextPrune) {
+      // Nothing to prune while buffering, but the schedule follows the clock: an event time
+      // past the period would otherwise leave a state its own codec rejects.
+      nextPrune = nextTask(now, tp);
     }
   }
 
@@ -668,4 +673,183 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
     in.readLong();
     return p;
   }
+
+  // ---- merging (Mergeable) ----
+
+  /**
+   * Merges another DenStream of the same configuration into this one (see {@link Mergeable}).
+   * Both states are faded to the later clock T, which becomes this one's. Cluster features add
+   * exactly once faded to a common time: weight W = W₁ + W₂, centre the weighted mean, and
+   * {@code sse = sse₁ + sse₂ + (W₁·W₂/W)·|c₁ - c₂|²}. Each of the other's p-micro-clusters
+   * combines with at most one of this one's, closest pairs first, when their merged radius
+   * stays within epsilon (the rule a point follows), and otherwise becomes a new
+   * p-micro-cluster with a fresh id; the o-micro-clusters do the same among o-micro-clusters,
+   * keeping the earlier creation time, and are promoted above beta·mu. Which micro-clusters
+   * combine does not depend on which side receives. Points still in the other's initial buffer are learned at T
+   * with their faded weights (and this one's own, if only the other was initialised). The
+   * total faded weight at T is exact; the pairing is greedy, so the merge is
+   * {@link Mergeable.Kind#APPROXIMATE}. Labels are the receiver's; a merge into a
+   * fresh clusterer copies the other, labels included. With tick clocks each side counts its
+   * own points: drive both by event time for comparable clocks. Cost
+   * O((p·p' + o·o')·(d + log(p·p' + o·o'))).
+   *
+   * @throws IllegalArgumentException if {@code other} is null, this object, or has another
+   *     configuration or dimension; nothing changes then
+   */
+  @Override
+  public void merge(DenStream other) {
+    MergeChecks.require(this, other, params, other == null ? null : other.params, d,
+        other == null ? 0 : other.d);
+    if (other.seen == 0) {
+      return;
+    }
+    if (seen == 0) {
+      adopt(MergeChecks.copyOf(other, DenStream.class));
+      invalidateSnapshot();
+      return;
+    }
+    double t = Math.max(now, other.now);
+    long total = seen + other.seen;
+    if (!initialized && other.initialized) {
+      double[] pts = Arrays.copyOf(initPoints, initCount * d);
+      double[] w = Arrays.copyOf(initWeights, initCount);
+      double[] times = Arrays.copyOf(initTimes, initCount);
+      adopt(MergeChecks.copyOf(other, DenStream.class));
+      now = t;
+      replay(pts, w, times, initCount, t);
+    } else {
+      now = t;
+      if (other.initialized) {
+        absorbGroup(other.potential, potential, t);
+        absorbGroup(other.outlier, outlier, t);
+      } else {
+        replay(other.initPoints, other.initWeights, other.initTimes, other.initCount, t);
+      }
+    }
+    seen = total;
+    maintain();
+    invalidateSnapshot();
+  }
+
+  /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(DenStream)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
+
+  /** Learns buffered points at time t, their weights faded from their own times. */
+  private void replay(double[] pts, double[] w, double[] times, int n, double t) {
+    double[] row = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(pts, i * d, row, 0, d);
+      ingest(row, w[i] * Decay.factor(params.lambda(), t - times[i]), t);
+    }
+  }
+
+  /**
+   * Adds every micro-cluster of {@code from}, faded to t, into {@code into} (same kind). Pairs
+   * of one micro-cluster from each side combine closest pair first, each at most once, when
+   * their merged radius stays within epsilon; so which ones combine does not depend on which
+   * side receives. The others of {@code from} join with fresh ids.
+   */
+  private void absorbGroup(Group from, Group into, double t) {
+    double lambda = params.lambda();
+    int n = into.size;
+    int n2 = from.size;
+    // Bring the receiver's micro-clusters to t first: the pairing compares faded features.
+    for (int j = 0; j < n; j++) {
+      double g = Decay.factor(lambda, t - into.stamp[j]);
+      into.weight[j] *= g;
+      into.sse[j] *= g;
+      into.stamp[j] = t;
+    }
+    double[] w = new double[n2];
+    double[] sse = new double[n2];
+    for (int i = 0; i < n2; i++) {
+      double f = Decay.factor(lambda, t - from.stamp[i]);
+      w[i] = from.weight[i] * f;
+      sse[i] = from.sse[i] * f;
+    }
+    double[] dist = new double[n * n2];
+    Integer[] order = new Integer[n * n2];
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < n2; i++) {
+        int k = j * n2 + i;
+        dist[k] = Euclid.squaredDistance(into.center, j * d, from.center, i * d, d);
+        order[k] = k;
+      }
+    }
+    Arrays.sort(order, (p, q) -> Double.compare(dist[p], dist[q]));
+    boolean[] usedInto = new boolean[n];
+    boolean[] usedFrom = new boolean[n2];
+    double[] row = new double[d];
+    for (int k : order) {
+      int j = k / n2;
+      int i = k % n2;
+      if (usedInto[j] || usedFrom[i]) {
+        continue;
+      }
+      double sum = into.weight[j] + w[i];
+      double merged = into.sse[j] + sse[i] + into.weight[j] * w[i] / sum * dist[k];
+      if (!(merged <= eps2 * sum)) {
+        continue;
+      }
+      usedInto[j] = true;
+      usedFrom[i] = true;
+      System.arraycopy(from.center, i * d, row, 0, d);
+      Euclid.moveToward(into.center, j, row, w[i] / sum);
+      into.weight[j] = sum;
+      into.sse[j] = merged;
+      into.created[j] = Math.min(into.created[j], from.created[i]);
+    }
+    for (int i = 0; i < n2; i++) {
+      if (usedFrom[i]) {
+        continue;
+      }
+      int at = into.insert(nextId++, d);
+      System.arraycopy(from.center, i * d, into.center, at * d, d);
+      into.weight[at] = w[i];
+      into.sse[at] = sse[i];
+      into.stamp[at] = t;
+      into.created[at] = from.created[i];
+    }
+    if (into == outlier) {
+      // Promote after all insertions, by id: positions shift as outliers leave.
+      for (int i = outlier.size - 1; i >= 0; i--) {
+        if (outlier.weight[i] > betaMu) {
+          promote(i);
+        }
+      }
+    }
+    ensureScratch();
+  }
+
+  /** Takes over the whole state of {@code c}, a private copy. */
+  private void adopt(DenStream c) {
+    d = c.d;
+    now = c.now;
+    seen = c.seen;
+    nextPrune = c.nextPrune;
+    nextId = c.nextId;
+    initialized = c.initialized;
+    initPoints = c.initPoints;
+    initWeights = c.initWeights;
+    initTimes = c.initTimes;
+    initCount = c.initCount;
+    copyGroup(c.potential, potential);
+    copyGroup(c.outlier, outlier);
+    labels = c.labels;
+    ensureScratch();
+  }
+
+  private static void copyGroup(Group from, Group to) {
+    to.center = from.center;
+    to.weight = from.weight;
+    to.sse = from.sse;
+    to.stamp = from.stamp;
+    to.created = from.created;
+    to.id = from.id;
+    to.size = from.size;
+  }
+
 }

@@ -40,7 +40,7 @@ public final class DenStreamProvider implements ClustererProvider {
   @Override
   public Set<Capability> capabilities() {
     return Set.copyOf(EnumSet.of(Capability.ONLINE, Capability.WEIGHTED, Capability.DECAYING,
-        Capability.NOISE, Capability.CENTROIDS));
+        Capability.NOISE, Capability.CENTROIDS, Capability.MERGEABLE));
   }
 
   @Override

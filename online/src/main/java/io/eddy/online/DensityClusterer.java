@@ -148,6 +148,11 @@ abstract sealed class DensityClusterer<M extends MicroClusterModel> implements D
     return Math.max(now + period, Math.nextUp(now));
   }
 
+  /** Drops the cached snapshot after a change of state other than {@code learn} (a merge). */
+  final void invalidateSnapshot() {
+    cached = null;
+  }
+
   // ---- persistence checks shared by the codecs ----
 
   /**

@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.Clusterer;
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
@@ -60,7 +61,8 @@ import java.util.Map;
  *
  * <p>Reference: D. Sculley, "Web-scale k-means clustering", WWW 2010.
  */
-public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Clusterer<KMeansModel> {
+public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Clusterer<KMeansModel>,
+    Mergeable<MiniBatchKMeans> {
 
   /** How the initial centers are chosen from the initialisation sample. */
   public enum Init implements Parameter.Choice {
@@ -460,6 +462,91 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       requireCenters(initialCenters, params.k());
     }
     return MiniBatchFit.fit(params, data, weights, initialCenters);
+  }
+
+  // ---- merging (Mergeable) ----
+
+  /**
+   * Merges another mini-batch k-means of the same configuration into this one (see
+   * {@link Mergeable}). A center is the exact weighted mean of what it summarised and its count
+   * the total weight, so {@link CenterMerge} adds the (count, linear sum) statistics center by
+   * center when the two sets of centers correspond: two learners that started from the same
+   * centers and each took one step merge into exactly the step on both batches together,
+   * Flink ML's count-weighted average. Otherwise (learners seeded independently) the 2k
+   * weighted centers are re-clustered; the total count and linear sum are preserved either way
+   * unless a reassignment moved a starved center (disable it with
+   * {@code reassignmentRatio = 0}). The other side's buffered points join this side's buffer
+   * (a step runs if it fills); a side without centers yet contributes its buffer only.
+   * {@code seen()}, {@link #steps()} and the points since the last reassignment add up; the
+   * random state becomes the exclusive or of both, which is symmetric.
+   *
+   * @throws IllegalArgumentException if {@code other} is null, this object, or has another
+   *     configuration or dimension; nothing changes then
+   */
+  @Override
+  public void merge(MiniBatchKMeans other) {
+    MergeChecks.require(this, other, params, other == null ? null : other.params, d,
+        other == null ? 0 : other.d);
+    if (other.seen == 0) {
+      return;
+    }
+    long totalSeen = seen + other.seen;
+    double[] mine = bufferedPoints();
+    double[] mineWeights = bufferedWeights();
+    double[] theirs = other.bufferedPoints();
+    double[] theirWeights = other.bufferedWeights();
+    boolean haveCenters = state != null && state.centers != null;
+    boolean otherHasCenters = other.state != null && other.state.centers != null;
+    if (seen == 0 || (!haveCenters && otherHasCenters)) {
+      rng.setState(seen == 0 ? other.rng.state() : rng.state() ^ other.rng.state());
+      d = other.d;
+      state = null;
+      buffered = 0;
+      if (otherHasCenters) {
+        MiniBatchStep s = state(params.batchSize());
+        s.centers = other.state.centers.clone();
+        s.counts = other.state.counts.clone();
+        s.steps = other.state.steps;
+        s.sinceReassign = other.state.sinceReassign;
+      }
+      // Buffered points re-enter in a fixed order: the other's, then the receiver's.
+      rebuffer(theirs, theirWeights);
+      rebuffer(mine, mineWeights);
+    } else {
+      if (haveCenters && otherHasCenters) {
+        CenterMerge.merge(state.centers, state.counts, other.state.centers, other.state.counts, params.k(), d);
+        state.steps += other.state.steps;
+        state.sinceReassign += other.state.sinceReassign;
+      }
+      rng.setState(rng.state() ^ other.rng.state());
+      rebuffer(theirs, theirWeights);
+    }
+    seen = totalSeen;
+  }
+
+  /** {@link Mergeable.Kind#TOTALS}: see {@link #merge(MiniBatchKMeans)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.TOTALS;
+  }
+
+  private double[] bufferedPoints() {
+    return buffered == 0 ? null : Arrays.copyOf(buffer, buffered * d);
+  }
+
+  private double[] bufferedWeights() {
+    return buffered == 0 ? null : Arrays.copyOf(bufferWeights, buffered);
+  }
+
+  private void rebuffer(double[] points, double[] w) {
+    if (points == null) {
+      return;
+    }
+    double[] row = new double[d];
+    for (int i = 0; i < w.length; i++) {
+      System.arraycopy(points, i * d, row, 0, d);
+      buffer(row, w[i]);
+    }
   }
 
   @Override

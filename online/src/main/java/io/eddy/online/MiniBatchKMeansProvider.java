@@ -39,7 +39,8 @@ public final class MiniBatchKMeansProvider implements ClustererProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.ONLINE, Capability.BATCH, Capability.WEIGHTED, Capability.CENTROIDS);
+    return Set.of(Capability.ONLINE, Capability.BATCH, Capability.WEIGHTED, Capability.CENTROIDS,
+        Capability.MERGEABLE);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
@@ -46,7 +47,8 @@ import java.util.Objects;
  * (weights, means, centred scatters) are those of weighted moments, so two learners' states
  * can be merged. Not thread-safe: use from one thread at a time; snapshots are immutable.
  */
-public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixtureModel> {
+public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixtureModel>,
+    Mergeable<OnlineGaussianMixture> {
 
   /** Weights never fall below this in denominators and logs, so no parameter becomes NaN. */
   static final double WEIGHT_FLOOR = 1e-300;
@@ -546,4 +548,135 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         g.refresh();
         return g;
       });
+
+  // ---- merging (Mergeable) ----
+
+  /**
+   * Merges another online mixture of the same configuration into this one (see
+   * {@link Mergeable}). The statistics are weighted moments, so they combine as the moments of
+   * the union of two weighted samples, each side weighted by its {@code seen()}: weights
+   * {@code π = α·π₁ + β·π₂}, means their π-weighted mean, scatters {@code α·S₁ + β·S₂} plus
+   * the between-means term {@code (α·π₁·β·π₂/π)·δδᵀ} (per dimension for diagonal and
+   * spherical, summed over components for tied). Components pair by index when the two sets of
+   * means correspond, and closest pair first otherwise; the receiver's labels stay. Stepwise EM
+   * weighs points by its step sizes, not equally (unless kappa = 1), and each side computed
+   * responsibilities under its own parameters, so the merge is
+   * {@link Mergeable.Kind#APPROXIMATE}. A side still warming up contributes its buffered
+   * points, learned after the other side's state. Cost O(k·d²) plus one M-step.
+   *
+   * @throws IllegalArgumentException if {@code other} is null, this object, or has another
+   *     configuration or dimension; nothing changes then
+   */
+  @Override
+  public void merge(OnlineGaussianMixture other) {
+    MergeChecks.require(this, other, params, other == null ? null : other.params, d,
+        other == null ? 0 : other.d);
+    if (other.seen == 0) {
+      return;
+    }
+    long total = seen + other.seen;
+    if (seen == 0) {
+      adopt(MergeChecks.copyOf(other, OnlineGaussianMixture.class));
+    } else if (pi == null && other.pi != null) {
+      double[][] mine = pending();
+      adopt(MergeChecks.copyOf(other, OnlineGaussianMixture.class));
+      replay(mine);
+    } else if (other.pi == null) {
+      replay(other.pending());
+    } else {
+      combine(other);
+    }
+    seen = total;
+  }
+
+  /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(OnlineGaussianMixture)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
+
+  private void combine(OnlineGaussianMixture other) {
+    int k = params.k;
+    double a = (double) seen / (seen + other.seen);
+    double b = 1 - a;
+    int[] slot = new int[k];
+    if (CenterMerge.corresponds(mu, other.mu, k, d)) {
+      for (int i = 0; i < k; i++) {
+        slot[i] = i;
+      }
+    } else {
+      slot = CenterMerge.matchTo(mu, other.mu, k, d);
+    }
+    double[] mine = scatter.clone();
+    for (int e = 0; e < scatter.length; e++) {
+      scatter[e] = a * mine[e];
+    }
+    double[] delta = new double[d];
+    for (int i = 0; i < k; i++) {
+      int j = slot[i];
+      double pa = a * pi[j];
+      double pb = b * other.pi[i];
+      double p = pa + pb;
+      double between = p > 0 ? pa * pb / p : 0;
+      for (int e = 0; e < d; e++) {
+        delta[e] = mu[j * d + e] - other.mu[i * d + e];
+        if (p > 0) {
+          mu[j * d + e] = (pa * mu[j * d + e] + pb * other.mu[i * d + e]) / p;
+        }
+      }
+      pi[j] = p;
+      switch (params.covariance) {
+        case FULL -> {
+          for (int e = 0; e < d * d; e++) {
+            scatter[j * d * d + e] += b * other.scatter[i * d * d + e];
+          }
+          Gaussian.addOuterLower(scatter, j * d * d, delta, between, d);
+        }
+        case TIED -> Gaussian.addOuterLower(scatter, 0, delta, between, d);
+        default -> {
+          for (int e = 0; e < d; e++) {
+            scatter[j * d + e] += b * other.scatter[i * d + e] + between * delta[e] * delta[e];
+          }
+        }
+      }
+    }
+    if (params.covariance == CovarianceType.TIED) {
+      for (int e = 0; e < d * d; e++) {
+        scatter[e] += b * other.scatter[e];
+      }
+    }
+    refresh();
+  }
+
+  /** The buffered warm-up points. */
+  private double[][] pending() {
+    double[][] rows = new double[buffered][];
+    for (int i = 0; i < buffered; i++) {
+      rows[i] = Arrays.copyOfRange(buffer, i * d, (i + 1) * d);
+    }
+    return rows;
+  }
+
+  private void replay(double[][] rows) {
+    for (double[] row : rows) {
+      learn(row);
+    }
+  }
+
+  /** Takes over the whole state of {@code c}, a private copy. */
+  private void adopt(OnlineGaussianMixture c) {
+    d = c.d;
+    seen = c.seen;
+    buffer = c.buffer;
+    buffered = c.buffered;
+    pi = c.pi;
+    mu = c.mu;
+    scatter = c.scatter;
+    density = c.density;
+    weights = c.weights;
+    cov = c.cov;
+    post = c.post;
+    diff = c.diff;
+    coef = c.coef;
+  }
 }

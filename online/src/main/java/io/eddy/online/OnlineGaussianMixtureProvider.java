@@ -35,7 +35,7 @@ public final class OnlineGaussianMixtureProvider implements ClustererProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.ONLINE, Capability.SOFT, Capability.CENTROIDS);
+    return Set.of(Capability.ONLINE, Capability.SOFT, Capability.CENTROIDS, Capability.MERGEABLE);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
@@ -40,7 +41,7 @@ import java.util.SplittableRandom;
  * multivariate observations", 5th Berkeley Symposium, 1967. [2] River, {@code cluster.KMeans}.
  * [3] D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
  */
-public final class SequentialKMeans implements OnlineClusterer<Centroids> {
+public final class SequentialKMeans implements OnlineClusterer<Centroids>, Mergeable<SequentialKMeans> {
 
   /** How the k initial centers are chosen. */
   public enum Init implements Parameter.Choice {
@@ -442,4 +443,88 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
         }
         return s;
       });
+
+  // ---- merging (Mergeable) ----
+
+  /**
+   * Merges another sequential k-means of the same configuration into this one (see
+   * {@link Mergeable}). Each center is the weighted mean of the points it won, so its weight
+   * and linear sum are sufficient statistics: {@link CenterMerge} adds them center by center
+   * when the two sets of centers correspond, and re-clusters the 2k weighted centers
+   * otherwise (learners seeded independently); the total weight and linear sum are preserved
+   * either way, and re-clustered centers take the labels of the receiver's nearest. A side
+   * still warming up contributes its pending points (the warm-up buffer, or the distinct points
+   * so far, with their weights), learned after the other side's state, so a merge of two
+   * warming-up states depends on their order. {@code seen()} is the sum of both. Cost O(k²·d) per re-clustering iteration.
+   *
+   * @throws IllegalArgumentException if {@code other} is null, this object, or has another
+   *     configuration or dimension; nothing changes then
+   */
+  @Override
+  public void merge(SequentialKMeans other) {
+    MergeChecks.require(this, other, params, other == null ? null : other.params, d,
+        other == null ? 0 : other.d);
+    if (other.seen == 0) {
+      return;
+    }
+    long total = seen + other.seen;
+    if (seen == 0) {
+      copyFrom(other);
+    } else if (isReady() && other.isReady()) {
+      CenterMerge.merge(centers, weights, other.centers, other.weights, params.k(), d);
+    } else if (isReady()) {
+      replay(other.pendingPoints(), other.pendingWeights());
+    } else if (other.isReady()) {
+      double[][] points = pendingPoints();
+      double[] w = pendingWeights();
+      copyFrom(other);
+      replay(points, w);
+    } else {
+      replay(other.pendingPoints(), other.pendingWeights());
+    }
+    seen = total;
+  }
+
+  /**
+   * {@link Mergeable.Kind#TOTALS} with MacQueen's rate, whose centers are exact means;
+   * {@link Mergeable.Kind#APPROXIMATE} with a constant rate, whose centers are moving averages
+   * that a weighted mean of two only approximates.
+   */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return params.learningRate() == Params.MACQUEEN ? Mergeable.Kind.TOTALS : Mergeable.Kind.APPROXIMATE;
+  }
+
+  private void copyFrom(SequentialKMeans other) {
+    d = other.d;
+    seen = other.seen;
+    centerCount = other.centerCount;
+    centers = other.centers == null ? null : other.centers.clone();
+    weights = other.weights == null ? null : other.weights.clone();
+    buffer = other.buffer == null ? null : other.buffer.clone();
+    bufferWeights = other.bufferWeights == null ? null : other.bufferWeights.clone();
+    buffered = other.buffered;
+  }
+
+  /** The points a state still warming up holds: its buffer, or its distinct points so far. */
+  private double[][] pendingPoints() {
+    int n = buffer != null ? buffered : centerCount;
+    double[] from = buffer != null ? buffer : centers;
+    double[][] rows = new double[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Arrays.copyOfRange(from, i * d, (i + 1) * d);
+    }
+    return rows;
+  }
+
+  private double[] pendingWeights() {
+    return buffer != null ? Arrays.copyOf(bufferWeights, buffered) : Arrays.copyOf(weights, centerCount);
+  }
+
+  private void replay(double[][] points, double[] w) {
+    for (int i = 0; i < points.length; i++) {
+      learnValid(points[i], w[i]);
+    }
+  }
+
 }

@@ -38,7 +38,7 @@ public final class SequentialKMeansProvider implements ClustererProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of(Capability.ONLINE, Capability.WEIGHTED, Capability.CENTROIDS);
+    return Set.of(Capability.ONLINE, Capability.WEIGHTED, Capability.CENTROIDS, Capability.MERGEABLE);
   }
 
   @Override

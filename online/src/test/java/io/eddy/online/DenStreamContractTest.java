@@ -14,4 +14,15 @@ class DenStreamContractTest extends OnlineClustererContract<DenStream> {
   protected String providerName() {
     return DenStreamProvider.NAME;
   }
+
+  /**
+   * DenStream's stated merge tolerance. Each part sees half the points per time unit, so its
+   * o-micro-clusters grow half as fast and more of them are pruned before promotion: weight the
+   * union keeps as potential micro-clusters is lost in the parts, and some border points turn
+   * to noise. On the kit's three blobs the merge agrees with the union at ARI 0.87.
+   */
+  @Override
+  protected double mergeAgreement() {
+    return 0.85;
+  }
 }

@@ -102,6 +102,12 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       protected boolean bulkLearnIsSequential() {
         return false;
       }
+
+      @Override
+      protected double mergeAgreement() {
+        // A registry entry runs with its defaults, not chosen for the kit's stream: laws only.
+        return 0;
+      }
     };
   }
 
@@ -121,7 +127,8 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       "bulkPredict_equalsPointwise", "bulkLearn_equalsSequential", "persistence_roundTrip",
       "persistence_resumeBitForBit", "seen_countsPoints", "memory_boundedOnLongStream",
       "isReady_predictAnswersWhenReady", "snapshot_implementsDeclaredModelTypes",
-      "provider_registeredWithCompleteMetadata", "provider_mapsEveryParameterToItsField"
+      "provider_registeredWithCompleteMetadata", "provider_mapsEveryParameterToItsField",
+      "mergeable_lawsHold"
     };
     for (String check : checks) {
       try {
@@ -540,5 +547,18 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       return;
     }
     Checks.assertParametersMapped(name, true);
+  }
+
+  /**
+   * The adjusted Rand index an approximate {@link io.eddy.Mergeable} merge must reach against
+   * learning the union of the streams (see {@link MergeableContract}); the default is 0.9.
+   */
+  protected double mergeAgreement() {
+    return 0.9;
+  }
+
+  @Test
+  public void mergeable_lawsHold() {
+    new MergeableContract<>(this::create, stream(), providerName(), mergeAgreement()).runAll();
   }
 }
