@@ -444,7 +444,7 @@ public final class Dendrogram {
    * All cophenetic distances as a condensed matrix (scipy's {@code cophenet(Z)}), n(n−1)/2
    * doubles in {@link Pairwise#index} order; O(n²) time and memory.
    *
-   * @throws IllegalStateException if the matrix does not fit the free heap, saying how much it needs
+   * @throws IllegalArgumentException if the matrix does not fit the free heap, saying how much it needs
    */
   public double[] copheneticDistances() {
     MemoryCheck.requireCondensed(n, "cophenetic distances");

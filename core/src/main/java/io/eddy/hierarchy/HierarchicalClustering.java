@@ -43,6 +43,11 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
 
   /** Where cluster distances live during a fit. */
   public enum Storage {
+    /**
+     * The fastest exact path for the linkage (the default): {@link #VECTORS} for single and
+     * Ward linkage, {@link #MATRIX} for complete, average, weighted, centroid and median.
+     */
+    AUTO,
     /** A condensed n(n−1)/2 distance matrix: fastest for complete, average and weighted; needs about 4·n² bytes of heap. */
     MATRIX,
     /**
@@ -63,12 +68,12 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
    * @param height the height at which {@link #fit} cuts the tree (scipy's distance criterion;
    *     units of the data), or {@code +∞} to cut by {@code k}; default +∞. Exactly one of k &gt; 0
    *     and a finite height must be given.
-   * @param storage matrix or vectors; default {@link Storage#MATRIX}
+   * @param storage auto, matrix or vectors; default {@link Storage#AUTO}
    */
   public record Params(Linkage linkage, int k, double height, Storage storage) {
 
-    /** Ward linkage, cut into 2 clusters, on the matrix. */
-    public static final Params DEFAULTS = new Params(Linkage.WARD, 2, Double.POSITIVE_INFINITY, Storage.MATRIX);
+    /** Ward linkage, cut into 2 clusters, storage chosen automatically. */
+    public static final Params DEFAULTS = new Params(Linkage.WARD, 2, Double.POSITIVE_INFINITY, Storage.AUTO);
 
     /** Validates every field. */
     public Params {
@@ -77,7 +82,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
             + " ward, centroid, median; got null");
       }
       if (storage == null) {
-        throw new IllegalArgumentException("storage must be matrix or vectors; got null");
+        throw new IllegalArgumentException("storage must be auto, matrix or vectors; got null");
       }
       if (k < 0) {
         throw new IllegalArgumentException("k must be in [0, 2147483647] (0: cut by height); got " + k);
@@ -119,10 +124,29 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   }
 
   private final Params params;
+  private final int threads;
 
-  /** A clusterer with the given configuration. */
+  /** A clusterer with the given configuration, on all available processors. */
   public HierarchicalClustering(Params params) {
-    this.params = Objects.requireNonNull(params, "params");
+    this(params, 0);
+  }
+
+  /**
+   * A clusterer with the given configuration and number of threads. The result does not
+   * depend on the number of threads.
+   *
+   * @param threads threads for the distance matrix and the nearest-neighbour searches, the
+   *     caller's included, &ge; 0; 0 means all available processors
+   */
+  public HierarchicalClustering(Params params, int threads) {
+    if (params == null) {
+      throw new IllegalArgumentException("params must not be null");
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be >= 0 (0: all available processors); got " + threads);
+    }
+    this.params = params;
+    this.threads = threads;
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -139,9 +163,9 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
    * The merge tree of {@code data}.
    *
    * @param data n &ge; 1 points of one dimension, finite; not modified, not retained
-   * @throws IllegalArgumentException if the data are empty, ragged or not finite
-   * @throws IllegalStateException if the matrix storage is chosen and the matrix does not fit
-   *     the free heap
+   * @throws IllegalArgumentException if the data are empty, ragged or not finite, or if the
+   *     storage needs the matrix and the matrix does not fit the free heap (checked before
+   *     allocating it; the message names the memory needed and the alternative)
    */
   public Dendrogram dendrogram(double[][] data) {
     int d = Points.requireData(data);
@@ -151,9 +175,8 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   /**
    * The merge tree cut as {@link #params()} says.
    *
-   * @throws IllegalArgumentException if the data are invalid, or k exceeds the number of points
-   * @throws IllegalStateException if the matrix storage is chosen and the matrix does not fit
-   *     the free heap
+   * @throws IllegalArgumentException if the data are invalid, k exceeds the number of points,
+   *     or the matrix does not fit the free heap, as for {@link #dendrogram}
    */
   @Override
   public HierarchicalModel fit(double[][] data) {
@@ -173,16 +196,28 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     if (n == 1) {
       return new Dendrogram(1, new int[0], new int[0], new double[0], new int[0]);
     }
+    Storage storage = resolve(linkage, params.storage());
     if (linkage == Linkage.SINGLE) {
-      return Agglomeration.primSingle(x, n, d, params.storage() == Storage.MATRIX);
+      return Agglomeration.primSingle(x, n, d, storage == Storage.MATRIX);
     }
-    if (params.storage() == Storage.VECTORS) {
-      return Agglomeration.genericVectors(x, n, d, linkage);
+    int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    if (storage == Storage.VECTORS) {
+      return linkage == Linkage.WARD && !Boolean.getBoolean("eddy.wardGeneric")
+          ? VectorAgglomeration.wardChain(x, n, d, t)
+          : VectorAgglomeration.generic(x, n, d, linkage, t);
     }
     MemoryCheck.requireCondensed(n, linkage.id() + " linkage");
     double[] dist = new double[(int) Pairwise.pairs(n)];
-    Pairwise.condensed(x, n, d, dist);
+    Pairwise.condensed(x, n, d, dist, t);
     return fromMatrix(dist, n, linkage);
+  }
+
+  /** The storage {@link Storage#AUTO} stands for; other storages stand for themselves. */
+  static Storage resolve(Linkage linkage, Storage storage) {
+    if (storage != Storage.AUTO) {
+      return storage;
+    }
+    return linkage == Linkage.SINGLE || linkage.isGeometric() ? Storage.VECTORS : Storage.MATRIX;
   }
 
   private static Dendrogram fromMatrix(double[] dist, int n, Linkage linkage) {

@@ -28,8 +28,9 @@ public final class HierarchicalProvider implements ClustererProvider {
           "number of clusters to cut the tree into (scipy maxclust); 0 to cut by height"),
       Parameter.ofDouble("height", D.height(), 0, true, Double.POSITIVE_INFINITY, true,
           "height to cut the tree at (scipy distance criterion); inf to cut by k"),
-      Parameter.ofChoice("storage", D.storage().name().toLowerCase(Locale.ROOT), List.of("matrix", "vectors"),
-          "matrix: n(n-1)/2 distances, fastest; vectors: O(n*d) memory for single, ward, centroid, median"));
+      Parameter.ofChoice("storage", D.storage().name().toLowerCase(Locale.ROOT), List.of("auto", "matrix", "vectors"),
+          "auto: the fastest exact path for the linkage; matrix: n(n-1)/2 distances;"
+              + " vectors: O(n*d) memory for single, ward, centroid, median"));
 
   /** For {@link java.util.ServiceLoader}. */
   public HierarchicalProvider() {}

@@ -44,7 +44,7 @@ class ScipyAgreementTest {
   }
 
   private static Dendrogram fitMatrix(double[][] x, Linkage l) {
-    return new HierarchicalClustering(Params.DEFAULTS.withLinkage(l)).dendrogram(x);
+    return new HierarchicalClustering(Params.DEFAULTS.withLinkage(l).withStorage(Storage.MATRIX)).dendrogram(x);
   }
 
   @ParameterizedTest(name = "{0} {1}")
