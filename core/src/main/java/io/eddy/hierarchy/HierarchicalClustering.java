@@ -18,24 +18,38 @@ import java.util.Objects;
  * <p>Algorithms, for n points of dimension d:
  * <table>
  *   <caption>Algorithm and cost per linkage</caption>
- *   <tr><th>linkage</th><th>{@link Storage#MATRIX}</th><th>{@link Storage#VECTORS}</th></tr>
- *   <tr><td>single</td><td colspan="2">minimum spanning tree by Prim on the points: O(n²·d) time, O(n) memory besides the points</td></tr>
- *   <tr><td>complete, average, weighted</td><td>NN-chain, O(n²) time after the O(n²·d) matrix, 8·n(n−1)/2 bytes</td><td>not available</td></tr>
- *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>generic algorithm on the centers, O(n·d) memory, about O(n²·d) time</td></tr>
- *   <tr><td>centroid, median</td><td>generic algorithm on the matrix, O(n²) to O(n³) time</td><td>generic algorithm on the centers</td></tr>
+ *   <tr><th>linkage</th><th>{@link Storage#MATRIX}</th><th>{@link Storage#VECTORS}</th><th>{@link Storage#AUTO} (default)</th></tr>
+ *   <tr><td>single</td><td colspan="2">minimum spanning tree by Prim on the points: O(n²·d) time, O(n) memory besides the points</td><td>vectors</td></tr>
+ *   <tr><td>complete, average, weighted</td><td>NN-chain, O(n²) time after the O(n²·d) matrix, 8·n(n−1)/2 bytes</td><td>not available</td><td>matrix</td></tr>
+ *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>NN-chain on the centers (each merge replaces two centers by their weighted mean), O(n·d) memory, O(n²·d) time</td><td>vectors</td></tr>
+ *   <tr><td>centroid, median</td><td>generic algorithm on the matrix, O(n²) to O(n³) time</td><td>generic algorithm on the centers, O(n·d) memory</td><td>vectors</td></tr>
  * </table>
- * Before allocating the matrix it checks that the matrix fits the free heap and otherwise
- * throws an {@link IllegalStateException} naming the memory needed and the vector form.
+ * {@link Storage#AUTO} takes the vector form wherever there is one: measured side by side
+ * (benchmarks/results/hier.md), it is faster than the matrix at every size for these four
+ * linkages, besides needing no n(n−1)/2 matrix. Before allocating a matrix, the fit checks
+ * that it fits the free heap and otherwise throws an {@link IllegalArgumentException} naming
+ * the memory needed and the alternative. The matrix fill and the long nearest-neighbour scans
+ * of the vector forms run on {@code threads} threads, with the same result for any number.
  *
  * <p>Results follow scipy 1.10's {@code linkage(X, method)}: the same heights (Euclidean for
  * every linkage, Ward included) and, with the matrix storage, the same scans, tie rules
  * (ties go to the lowest index) and Lance–Williams arithmetic, so the merges come out in the
  * same rows with the same ids; our golden tests check this row for row, ties included, for
  * all seven linkages on planted blobs, iris and wine (see {@link Dendrogram} for the row
- * order). The vector forms compute heights from centers, which agrees with the matrix to
- * rounding (about 1e-12 relative); where candidate merges tie, they may take another one, so
- * the tie rule for comparing them with scipy is: equal heights in every row, and the same
- * two sets of points merged in every row whose height is not tied with another row's.
+ * order). What holds for the vector forms:
+ * <ul>
+ *   <li>single linkage: the same heights as scipy in every row, ties or not (they are the
+ *       sorted edges of a minimum spanning tree);</li>
+ *   <li>Ward, centroid and median without tied candidate merges: scipy's merges, with heights
+ *       equal to rounding (computed from centers: about 1e-12 relative, or about 1e-15 for
+ *       the zero height of duplicate points);</li>
+ *   <li>with ties, another of the tied pairs may merge first, and later heights can then
+ *       differ from scipy's (for centroid and median by several percent on points of a small
+ *       integer grid). What always holds is that each row merges, to rounding, a pair at the
+ *       least dissimilarity among the clusters present at that step: the tree is one the
+ *       linkage's definition allows, the one scipy builds when its tie order agrees.</li>
+ * </ul>
+ * Choose {@link Storage#MATRIX} to reproduce scipy row for row on data with ties.
  *
  * <p>Deterministic (no randomness), reusable and thread-safe: a fit allocates its own state.
  */
@@ -44,11 +58,17 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   /** Where cluster distances live during a fit. */
   public enum Storage {
     /**
-     * The fastest exact path for the linkage (the default): {@link #VECTORS} for single and
-     * Ward linkage, {@link #MATRIX} for complete, average, weighted, centroid and median.
+     * The fastest path for the linkage (the default): {@link #VECTORS} for single, Ward,
+     * centroid and median linkage, {@link #MATRIX} for complete, average and weighted, which
+     * have no vector form. Heights are scipy's to rounding either way; see the class comment
+     * for what holds under ties.
      */
     AUTO,
-    /** A condensed n(n−1)/2 distance matrix: fastest for complete, average and weighted; needs about 4·n² bytes of heap. */
+    /**
+     * A condensed n(n−1)/2 distance matrix, about 4·n² bytes of heap: the only form of
+     * complete, average and weighted linkage, and the one that reproduces scipy row for row
+     * under ties.
+     */
     MATRIX,
     /**
      * Only the points and cluster centers, O(n·d): for Ward, centroid and median. Single

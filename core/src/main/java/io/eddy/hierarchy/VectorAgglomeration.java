@@ -30,8 +30,8 @@ import io.eddy.math.Parallel;
  */
 final class VectorAgglomeration {
 
-  /** Below this many candidate pairs times d a scan runs on the calling thread alone. */
-  private static final int PARALLEL_WORK = 1 << 16;
+  /** Below this many candidates times d a scan runs on the calling thread alone. */
+  static final int PARALLEL_WORK = 1 << 16;
 
   private final int n;
   private final int d;
@@ -46,8 +46,9 @@ final class VectorAgglomeration {
   private final int threads;
   private final int[] blockBest;
   private final double[] blockMin;
+  private final int parallelWork;
 
-  private VectorAgglomeration(double[] x, int n, int d, Linkage linkage, int threads) {
+  private VectorAgglomeration(double[] x, int n, int d, Linkage linkage, int threads, int parallelWork) {
     if (!linkage.isGeometric()) {
       throw new IllegalArgumentException(linkage.id() + " linkage has no vector form");
     }
@@ -64,6 +65,7 @@ final class VectorAgglomeration {
     this.ward = linkage == Linkage.WARD;
     this.median = linkage == Linkage.MEDIAN;
     this.threads = Math.max(1, threads);
+    this.parallelWork = parallelWork;
     this.parallel = new Parallel(this.threads);
     int blocks = 4 * this.threads;
     this.blockBest = new int[blocks];
@@ -77,7 +79,12 @@ final class VectorAgglomeration {
    * @param threads threads for the nearest-neighbour searches, &ge; 1
    */
   static Dendrogram wardChain(double[] x, int n, int d, int threads) {
-    VectorAgglomeration v = new VectorAgglomeration(x, n, d, Linkage.WARD, threads);
+    return wardChain(x, n, d, threads, PARALLEL_WORK);
+  }
+
+  /** {@link #wardChain} splitting scans of at least {@code parallelWork} candidates times d. */
+  static Dendrogram wardChain(double[] x, int n, int d, int threads, int parallelWork) {
+    VectorAgglomeration v = new VectorAgglomeration(x, n, d, Linkage.WARD, threads, parallelWork);
     try {
       return v.chain();
     } finally {
@@ -92,7 +99,12 @@ final class VectorAgglomeration {
    * @param threads threads for the nearest-neighbour searches, &ge; 1
    */
   static Dendrogram generic(double[] x, int n, int d, Linkage linkage, int threads) {
-    VectorAgglomeration v = new VectorAgglomeration(x, n, d, linkage, threads);
+    return generic(x, n, d, linkage, threads, PARALLEL_WORK);
+  }
+
+  /** {@link #generic} splitting scans of at least {@code parallelWork} candidates times d. */
+  static Dendrogram generic(double[] x, int n, int d, Linkage linkage, int threads, int parallelWork) {
+    VectorAgglomeration v = new VectorAgglomeration(x, n, d, linkage, threads, parallelWork);
     try {
       return v.generic();
     } finally {
@@ -203,7 +215,7 @@ final class VectorAgglomeration {
   /** {@link #scan} over threads when the range is long; the same answer either way. */
   private int nearest(int i, int from, int to, double[] out, int slot) {
     int len = to - from;
-    if (threads < 2 || (long) len * d < PARALLEL_WORK) {
+    if (threads < 2 || (long) len * d < parallelWork) {
       return scan(i, from, to, out, slot);
     }
     int blocks = blockBest.length;
