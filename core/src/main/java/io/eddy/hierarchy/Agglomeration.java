@@ -202,6 +202,7 @@ final class Agglomeration {
     int[] a = new int[n - 1];
     int[] b = new int[n - 1];
     double[] h = new double[n - 1];
+    double[] best = new double[1];
     for (int k = 0; k < n - 1; k++) {
       if (len == 0) {
         chain[0] = live[0];
@@ -219,27 +220,8 @@ final class Agglomeration {
           y = -1;
           min = Double.POSITIVE_INFINITY;
         }
-        int p = 0;
-        for (; p < count; p++) {
-          int i = live[p];
-          if (i >= x) {
-            break;
-          }
-          double v = dist[base[i] + x];
-          if (v < min) {
-            min = v;
-            y = i;
-          }
-        }
-        int bx = base[x];
-        for (p++; p < count; p++) {
-          int i = live[p];
-          double v = dist[bx + i];
-          if (v < min) {
-            min = v;
-            y = i;
-          }
-        }
+        y = nearest(dist, base, live, count, x, y, min, best);
+        min = best[0];
         if (len > 1 && y == chain[len - 2]) {
           break;
         }
@@ -271,6 +253,39 @@ final class Agglomeration {
       updateChain(linkage, dist, base, live, count, size, weight, x, y, min, nx, ny);
     }
     return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /**
+   * The live cluster nearest to x, starting from candidate y at distance min (kept on ties);
+   * its distance in {@code best[0]}. A method of its own, called once per chain step, so that
+   * a fresh JVM compiles it fully after a few thousand calls instead of running the long
+   * chain loop in a partly compiled state.
+   */
+  private static int nearest(double[] dist, int[] base, int[] live, int count, int x, int y, double min,
+      double[] best) {
+    int p = 0;
+    for (; p < count; p++) {
+      int i = live[p];
+      if (i >= x) {
+        break;
+      }
+      double v = dist[base[i] + x];
+      if (v < min) {
+        min = v;
+        y = i;
+      }
+    }
+    int bx = base[x];
+    for (p++; p < count; p++) {
+      int i = live[p];
+      double v = dist[bx + i];
+      if (v < min) {
+        min = v;
+        y = i;
+      }
+    }
+    best[0] = min;
+    return y;
   }
 
   /**
