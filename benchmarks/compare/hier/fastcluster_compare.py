@@ -8,7 +8,9 @@ benchmarks/results/hier.md. Outside the build.
 Environment: HIER_METHODS (comma-separated, default all seven), HIER_RUNS (warm runs, default
 5 at n <= 5,000, 2 above), HIER_JAVA (java command), HIER_JAR (default
 benchmarks/target/benchmarks.jar), HIER_STORAGE (Eddy's storage, default auto),
-HIER_THREADS (Eddy's threads, 0 = all), HIER_ROUNDS (alternating rounds, default 1).
+HIER_THREADS (Eddy's threads, 0 = all), HIER_ROUNDS (alternating rounds, default 1),
+HIER_FC_VECTOR_ONLY=1 (for single, ward, centroid and median time only fastcluster's
+linkage_vector, its faster path for them at n = 5,000, to shorten runs at n = 20,000).
 
 Both sides cluster the same doubles: the points come from the SplitMix64 stream of
 io.eddy.benchmarks.hier.HierData (ten blobs in d = 8), and each line prints the top merge
@@ -126,7 +128,10 @@ def main():
             best = {}
             la0 = load()[0]
             for _ in range(rounds):
-                for vector in ([False, True] if method in VECTOR else [False]):
+                paths = [False, True] if method in VECTOR else [False]
+                if method in VECTOR and os.environ.get("HIER_FC_VECTOR_ONLY") == "1":
+                    paths = [True]
+                for vector in paths:
                     r = run_json([sys.executable, __file__, "--child", str(n), method,
                                   "1" if vector else "0", str(runs)])
                     key = "linkage_vector" if vector else "linkage"

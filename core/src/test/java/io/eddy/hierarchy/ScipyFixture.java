@@ -101,8 +101,13 @@ final class ScipyFixture {
     return x;
   }
 
+  /** Parsed once per file: several tests read each, and parsing dominates the cheap ones. */
+  private static final Map<String, ScipyFixture> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The fixture of a data set and linkage; shared, so callers must not modify it. */
   static ScipyFixture load(String set, Linkage linkage) {
-    return new ScipyFixture(data(set), lines("/hierarchy/" + set + "." + linkage.id() + ".txt"));
+    return CACHE.computeIfAbsent(set + "." + linkage.id(),
+        key -> new ScipyFixture(data(set), lines("/hierarchy/" + key + ".txt")));
   }
 
   private static List<String> lines(String resource) {
