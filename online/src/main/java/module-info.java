@@ -11,5 +11,8 @@ module io.eddy.online {
       io.eddy.online.MiniBatchKMeansProvider,
       io.eddy.online.DbstreamProvider,
       io.eddy.online.OnlineGaussianMixtureProvider,
-      io.eddy.online.DenStreamProvider;
+      io.eddy.online.DenStreamProvider,
+      io.eddy.online.CluStreamProvider,
+      io.eddy.online.StreamKMProvider,
+      io.eddy.online.BirchProvider;
 }

@@ -6,17 +6,34 @@ package io.eddy;
  */
 public enum Capability {
   /** Has an online clusterer ({@link ClustererProvider#newOnline}). */
-  ONLINE,
+  ONLINE(null),
   /** Has a batch clusterer ({@link ClustererProvider#newBatch}). */
-  BATCH,
+  BATCH(null),
   /** Honours weights on points ({@link OnlineClusterer#learn(double[], double)}, {@link Clusterer#fit(double[][], double[])}). */
-  WEIGHTED,
+  WEIGHTED(null),
   /** Old data fade away; the online clusterer is a {@link DecayingClusterer}. */
-  DECAYING,
+  DECAYING(null),
   /** Predicts {@link ClusterModel#NOISE} for points outside every cluster. */
-  NOISE,
+  NOISE(null),
   /** Models give membership probabilities ({@link SoftClusterModel}). */
-  SOFT,
+  SOFT(SoftClusterModel.class),
   /** Models have centers ({@link CentroidModel}). */
-  CENTROIDS
+  CENTROIDS(CentroidModel.class);
+
+  private final Class<? extends ClusterModel> modelType;
+
+  Capability(Class<? extends ClusterModel> modelType) {
+    this.modelType = modelType;
+  }
+
+  /**
+   * The model interface this capability promises every model of the clusterer implements
+   * ({@link SoftClusterModel} for {@link #SOFT}, {@link CentroidModel} for {@link #CENTROIDS}),
+   * or {@code null} for a capability that is not about models. The typed registry look-ups
+   * ({@link Clusterers#online(String, java.util.Map, Class)}) rely on it, and the contract
+   * kit checks it.
+   */
+  public Class<? extends ClusterModel> modelType() {
+    return modelType;
+  }
 }

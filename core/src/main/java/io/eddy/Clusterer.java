@@ -40,4 +40,13 @@ public interface Clusterer<M extends ClusterModel> {
     }
     return fit(data);
   }
+
+  /**
+   * This clusterer's parameters by name, as {@link Clusterers#batch(String, java.util.Map)}
+   * takes them; empty by default, meaning "not reported". See
+   * {@link OnlineClusterer#configuration()}.
+   */
+  default java.util.Map<String, Object> configuration() {
+    return java.util.Map.of();
+  }
 }

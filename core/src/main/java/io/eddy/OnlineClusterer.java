@@ -52,6 +52,9 @@ public interface OnlineClusterer<M extends ClusterModel> {
    * @throws IllegalArgumentException if any point is invalid
    */
   default void learn(double[][] points) {
+    if (points == null) {
+      throw new IllegalArgumentException("points is null");
+    }
     Points.requireAll(points, dimension() == 0 && points.length > 0 && points[0] != null
         ? points[0].length : dimension());
     for (double[] point : points) {
@@ -78,9 +81,34 @@ public interface OnlineClusterer<M extends ClusterModel> {
    */
   M snapshot();
 
+  /**
+   * Whether {@link #predict(double[])} gives a meaningful answer now: a segment rather than an
+   * {@link IllegalStateException} or, for clusterers with noise, a clustering that has at
+   * least one segment. A service can learn until it is true before it starts answering.
+   * Cheap, and never changes the clusterer.
+   *
+   * <p>The default is true once a point has been learned, right for clusterers that can
+   * answer from their first point; clusterers with a warm-up override it and say when it
+   * becomes true.
+   */
+  default boolean isReady() {
+    return seen() > 0;
+  }
+
   /** The number of points learned so far (weighted points count once). */
   long seen();
 
   /** The dimension fixed by the first point learned, or 0 before it. */
   int dimension();
+
+  /**
+   * This clusterer's parameters by name, as {@link Clusterers#online(String, java.util.Map)}
+   * takes them (enum values as their ids), so that a configuration can be shown, compared and
+   * rebuilt. The default is an empty map, meaning "not reported"; the contract kit requires a
+   * registered clusterer to report every declared parameter. Records declared with
+   * {@link ParamSpec} give it as {@code SPEC.toMap(params)}.
+   */
+  default java.util.Map<String, Object> configuration() {
+    return java.util.Map.of();
+  }
 }

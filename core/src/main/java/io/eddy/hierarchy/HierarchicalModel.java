@@ -255,7 +255,7 @@ public final class HierarchicalModel implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model ("hierarchical.model"). */
-  public static final StateCodec<HierarchicalModel> CODEC = StateCodec.of("hierarchical.model", 1, HierarchicalModel.class,
+  static final StateCodec<HierarchicalModel> CODEC = StateCodec.of("hierarchical.model", 1, HierarchicalModel.class,
       (m, out) -> {
         out.writeString(m.linkage.id());
         out.writeInt(m.d);
@@ -269,6 +269,50 @@ public final class HierarchicalModel implements CentroidModel {
         Dendrogram tree = Dendrogram.read(in);
         int[] labels = in.readInts();
         double[] points = in.readDoubles();
-        return new HierarchicalModel(linkage, tree, labels, points, d);
+        HierarchicalModel m = new HierarchicalModel(linkage, tree, labels, points, d);
+        requireCut(tree, labels);
+        return m;
       });
+
+  /**
+   * Checks that {@code labels} (already checked to be 0..k−1 over the tree's leaves) cut the
+   * tree: each cluster is exactly the leaves of one of its nodes, as every cut by count or
+   * height is. O(n).
+   *
+   * @throws IllegalArgumentException naming the first cluster that is not one subtree
+   */
+  static void requireCut(Dendrogram tree, int[] labels) {
+    int n = tree.leafCount();
+    int[] label = new int[2 * n - 1];
+    int[] size = new int[2 * n - 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      label[i] = labels[i];
+      size[i] = 1;
+      k = Math.max(k, labels[i] + 1);
+    }
+    for (int r = 0; r < n - 1; r++) {
+      int a = tree.left(r);
+      int b = tree.right(r);
+      label[n + r] = label[a] == label[b] ? label[a] : -1;
+      size[n + r] = size[a] + size[b];
+    }
+    int[] members = new int[k];
+    for (int l : labels) {
+      members[l]++;
+    }
+    boolean[] whole = new boolean[k];
+    for (int node = 0; node < 2 * n - 1; node++) {
+      int l = label[node];
+      if (l >= 0 && size[node] == members[l]) {
+        whole[l] = true;
+      }
+    }
+    for (int l = 0; l < k; l++) {
+      if (!whole[l]) {
+        throw new IllegalArgumentException("the fitted labels contradict the dendrogram: cluster " + l
+            + " is not the leaves of one of its subtrees");
+      }
+    }
+  }
 }

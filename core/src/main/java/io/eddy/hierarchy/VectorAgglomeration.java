@@ -1,7 +1,7 @@
 package io.eddy.hierarchy;
 
 import io.eddy.math.Pairwise;
-import io.eddy.math.Parallel;
+import io.eddy.math.Chunks;
 
 /**
  * Ward, centroid and median linkage on the points themselves, O(n·d) memory: the distance
@@ -42,7 +42,8 @@ final class VectorAgglomeration {
   /** The live cluster slots in increasing order, live[0 .. count). */
   private final int[] live;
   private int count;
-  private final Parallel parallel;
+  /** One task per block of a split scan. */
+  private final Chunks parallel;
   private final int threads;
   private final int[] blockBest;
   private final double[] blockMin;
@@ -66,8 +67,8 @@ final class VectorAgglomeration {
     this.median = linkage == Linkage.MEDIAN;
     this.threads = Math.max(1, threads);
     this.parallelWork = parallelWork;
-    this.parallel = new Parallel(this.threads);
     int blocks = 4 * this.threads;
+    this.parallel = Chunks.ofSize(blocks, 1, this.threads);
     this.blockBest = new int[blocks];
     this.blockMin = new double[blocks];
   }
@@ -219,7 +220,7 @@ final class VectorAgglomeration {
       return scan(i, from, to, out, slot);
     }
     int blocks = blockBest.length;
-    parallel.forEach(blocks, b -> {
+    parallel.forEach(b -> {
       int lo = from + (int) ((long) len * b / blocks);
       int hi = from + (int) ((long) len * (b + 1) / blocks);
       blockBest[b] = scan(i, lo, hi, blockMin, b);
@@ -400,10 +401,12 @@ final class VectorAgglomeration {
   private void initialNeighbours(int[] neighbor, double[] minDist) {
     int[] start = Pairwise.rowBlocks(n, threads < 2 ? 1 : 8 * threads);
     int blocks = start.length - 1;
-    parallel.forEach(blocks, b -> {
-      for (int i = start[b]; i < start[b + 1]; i++) {
-        neighbor[i] = scan(i, i + 1, n, minDist, i);
-      }
-    });
+    try (Chunks c = Chunks.ofSize(blocks, 1, threads)) {
+      c.forEach(b -> {
+        for (int i = start[b]; i < start[b + 1]; i++) {
+          neighbor[i] = scan(i, i + 1, n, minDist, i);
+        }
+      });
+    }
   }
 }

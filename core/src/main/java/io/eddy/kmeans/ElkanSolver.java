@@ -1,5 +1,6 @@
 package io.eddy.kmeans;
 
+import io.eddy.math.Chunks;
 import io.eddy.math.Euclid;
 import io.eddy.math.Columns;
 

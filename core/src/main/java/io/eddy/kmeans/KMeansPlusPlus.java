@@ -1,6 +1,7 @@
 package io.eddy.kmeans;
 
 import io.eddy.Points;
+import io.eddy.math.Chunks;
 import io.eddy.math.Columns;
 import java.util.SplittableRandom;
 
@@ -65,7 +66,7 @@ public final class KMeansPlusPlus {
     if (k < 1 || k > n) {
       throw new IllegalArgumentException("k is " + k + ", expected in [1, " + n + "] (the number of points)");
     }
-    try (Chunks chunks = new Chunks(n, localTrials(k), 1)) {
+    try (Chunks chunks = Chunks.forPartials(n, localTrials(k), 1)) {
       return centers(x, weights == null ? ones(n) : weights, k, rng, chunks);
     }
   }

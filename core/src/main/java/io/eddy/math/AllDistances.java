@@ -4,8 +4,8 @@ package io.eddy.math;
  * Squared distances from one point to every one of k centers at once, with the centers held
  * transposed ({@code columns[t][j]} is coordinate t of center j). The inner loop runs over the
  * centers with the same index into the output and the column, so that C2 can turn it into SIMD
- * arithmetic; the distance to each center is still the exact sum of squared differences, added
- * in coordinate order, bit for bit what {@link PointBlocks#squaredDistances} computes.
+ * arithmetic; the distance to each center is still the sum of squared differences, added in
+ * coordinate order as a plain loop adds them.
  */
 public final class AllDistances {
 

@@ -59,11 +59,20 @@ public final class Euclid {
    * {@code centers}; ties go to the lowest index.
    */
   public static int nearest(double[] x, double[] centers, int k) {
-    int d = x.length;
+    return nearest(x, 0, centers, k, x.length);
+  }
+
+  /**
+   * The index of the center nearest to {@code x[xOff .. xOff+d)}, a point stored inside a flat
+   * row-major data array, among the k rows of {@code centers}; ties go to the lowest index.
+   * The answers are bit for bit those of {@link #nearest(double[], double[], int)}, so a model's
+   * {@code predict} gives exactly the labels its training computed.
+   */
+  public static int nearest(double[] x, int xOff, double[] centers, int k, int d) {
     int best = 0;
     double bestDist = Double.POSITIVE_INFINITY;
     for (int j = 0, off = 0; j < k; j++, off += d) {
-      double dist = squaredDistance(x, 0, centers, off, d);
+      double dist = squaredDistance(x, xOff, centers, off, d);
       if (dist < bestDist) {
         bestDist = dist;
         best = j;

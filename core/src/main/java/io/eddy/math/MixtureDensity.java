@@ -317,6 +317,15 @@ public final class MixtureDensity {
   }
 
   /**
+   * The precision factors W (W<sup>T</sup>W = &Sigma;<sup>-1</sup>) in the covariances'
+   * layout: the inverse lower Cholesky factors (full, tied), the inverse standard deviations
+   * (diagonal, spherical); the live array, not to be modified.
+   */
+  public double[] precisionFactors() {
+    return factor;
+  }
+
+  /**
    * The lower Cholesky factors of the covariances (full: k·d·d, tied: d·d), or null for
    * diagonal and spherical shapes; the live array, not to be modified.
    */

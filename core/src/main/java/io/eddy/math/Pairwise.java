@@ -85,8 +85,8 @@ public final class Pairwise {
     // holds up the others less.
     int[] start = rowBlocks(n, (int) Math.min(4L * t, n - 1));
     int blocks = start.length - 1;
-    try (Parallel p = new Parallel(t)) {
-      p.forEach(blocks, b -> condensedRows(x, n, d, out, start[b], start[b + 1]));
+    try (Chunks c = Chunks.ofSize(blocks, 1, t)) {
+      c.forEach(b -> condensedRows(x, n, d, out, start[b], start[b + 1]));
     }
   }
 

@@ -1,11 +1,15 @@
 package io.eddy.mixture;
 
 import io.eddy.Clusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.math.Chunks;
 import io.eddy.math.Gaussian;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -42,7 +46,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   static final double WEIGHT_FLOOR = 10 * Math.ulp(1.0);
 
   /** How the responsibilities of the first iteration are chosen. */
-  public enum Init {
+  public enum Init implements Parameter.Choice {
     /**
      * Hard labels of a weighted {@link io.eddy.kmeans.KMeans} fit (one k-means++ start), as
      * scikit-learn's {@code "kmeans"}. With fewer than k distinct points, each distinct value
@@ -63,32 +67,10 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       this.id = id;
     }
 
-    /** The lower-case name used in the registry. */
+    /** The lower-case name used in the registry and in saved files. */
+    @Override
     public String id() {
       return id;
-    }
-
-    /**
-     * The initialisation with the given {@link #id()}.
-     *
-     * @throws IllegalArgumentException naming the valid ids
-     */
-    public static Init of(String id) {
-      for (Init i : values()) {
-        if (i.id.equals(id)) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException("init must be one of " + ids() + ", got '" + id + "'");
-    }
-
-    /** The ids of all initialisations. */
-    public static List<String> ids() {
-      List<String> out = new ArrayList<>();
-      for (Init i : values()) {
-        out.add(i.id);
-      }
-      return Collections.unmodifiableList(out);
     }
   }
 
@@ -109,91 +91,98 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /**
    * The configuration of a {@link GaussianMixture}.
    *
-   * @param k the number of components, &ge; 1 (default 1, as scikit-learn)
+   * @param k the number of components, in [1, 2^24] (default 1, as scikit-learn)
    * @param covariance the covariance type (default {@link CovarianceType#FULL})
    * @param init the initialisation (default {@link Init#KMEANS})
    * @param nInit the number of initialisations, the best of which is kept, &ge; 1 (default 1)
    * @param maxIter the maximum number of EM iterations per initialisation, &ge; 1 (default 100)
    * @param tol convergence threshold on the gain of the mean log-likelihood, &ge; 0 (default 1e-3)
    * @param regCovar non-negative value added to every covariance diagonal (default 1e-6)
-   * @param seed seed of all random choices (default 0)
-   * @param threads threads for large inputs, &ge; 0; 0 means all available processors
+   * @param seed seed of all random choices (default {@link Parameter#DEFAULT_SEED})
+   * @param threads threads for large inputs, in [0, 4096]; 0 means all available processors
    *     (default 0). Does not change the result.
    */
   public record Params(int k, CovarianceType covariance, Init init, int nInit, int maxIter,
       double tol, double regCovar, long seed, int threads) {
 
+    static final Parameter K = Parameter.ofInt("k", 1, 1, 1 << 24, "number of mixture components");
+    static final Parameter COVARIANCE = Parameter.ofEnum("covariance", CovarianceType.class,
+        CovarianceType.FULL, "covariance shape: full, diagonal, spherical (one variance) or tied (one shared matrix)");
+    static final Parameter INIT = Parameter.ofEnum("init", Init.class, Init.KMEANS,
+        "initial responsibilities: k-means labels, k-means++ seeds or uniform random");
+    static final Parameter N_INIT = Parameter.ofInt("nInit", 1, 1, Integer.MAX_VALUE,
+        "number of initialisations; the one with the best log-likelihood is kept");
+    static final Parameter MAX_ITER = Parameter.ofInt("maxIter", 100, 1, Integer.MAX_VALUE,
+        "maximum EM iterations per initialisation");
+    static final Parameter TOL = Parameter.ofDouble("tol", 1e-3, 0, true, Double.POSITIVE_INFINITY, false,
+        "stop when the mean log-likelihood gains less than this");
+    static final Parameter REG_COVAR = Parameter.ofDouble("regCovar", 1e-6, 0, true,
+        Double.POSITIVE_INFINITY, false, "added to every covariance diagonal to keep it positive definite");
+    static final Parameter SEED = Parameter.ofSeed("seed of the initialisation");
+    static final Parameter THREADS = Parameter.ofThreads("threads for large inputs, 0 for all processors; does not change the result");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, COVARIANCE, INIT,
+        N_INIT, MAX_ITER, TOL, REG_COVAR, SEED, THREADS);
+
     /** The defaults. */
-    public static final Params DEFAULTS =
-        new Params(1, CovarianceType.FULL, Init.KMEANS, 1, 100, 1e-3, 1e-6, 0L, 0);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be in [1, 2147483647], got " + k);
-      }
-      Objects.requireNonNull(covariance, "covariance");
-      Objects.requireNonNull(init, "init");
-      if (nInit < 1) {
-        throw new IllegalArgumentException("nInit must be in [1, 2147483647], got " + nInit);
-      }
-      if (maxIter < 1) {
-        throw new IllegalArgumentException("maxIter must be in [1, 2147483647], got " + maxIter);
-      }
-      if (!(tol >= 0) || tol == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("tol must be in [0, inf), got " + tol);
-      }
-      if (!(regCovar >= 0) || regCovar == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("regCovar must be in [0, inf), got " + regCovar);
-      }
-      if (threads < 0) {
-        throw new IllegalArgumentException("threads must be in [0, 2147483647], got " + threads);
-      }
+      K.check(k);
+      COVARIANCE.check(covariance);
+      INIT.check(init);
+      N_INIT.check(nInit);
+      MAX_ITER.check(maxIter);
+      TOL.check(tol);
+      REG_COVAR.check(regCovar);
+      THREADS.check(threads);
     }
 
     /** A copy with another {@code k}. */
     public Params withK(int k) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, K, k);
     }
 
     /** A copy with another covariance type. */
     public Params withCovariance(CovarianceType covariance) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, COVARIANCE, covariance);
     }
 
     /** A copy with another initialisation. */
     public Params withInit(Init init) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, INIT, init);
     }
 
     /** A copy with another number of initialisations. */
     public Params withNInit(int nInit) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, N_INIT, nInit);
     }
 
     /** A copy with another iteration limit. */
     public Params withMaxIter(int maxIter) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, MAX_ITER, maxIter);
     }
 
     /** A copy with another convergence threshold. */
     public Params withTol(double tol) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, TOL, tol);
     }
 
     /** A copy with another covariance regularisation. */
     public Params withRegCovar(double regCovar) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, REG_COVAR, regCovar);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long seed) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, SEED, seed);
     }
 
     /** A copy with another thread count. */
     public Params withThreads(int threads) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, THREADS, threads);
     }
   }
 
@@ -212,7 +201,10 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    * @param listener called on the fitting thread; may be null
    */
   public GaussianMixture(Params params, IterationListener listener) {
-    this.params = Objects.requireNonNull(params, "params");
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
     this.listener = listener;
   }
 
@@ -221,11 +213,18 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     return params;
   }
 
+  @Override
+  public Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
+  }
+
   /**
    * Fits the mixture by EM.
    *
    * @param data n &ge; k finite points of one dimension; not modified, not retained
-   * @throws IllegalArgumentException if the data are invalid or fewer than k points
+   * @throws IllegalArgumentException if the data are invalid or fewer than k points, or if
+   *     {@code regCovar} is 0 and a covariance is ill-defined (a variance that is rounding
+   *     noise, as collapsed points give), for every covariance type
    * @throws IllegalStateException if a component's covariance cannot be repaired
    */
   @Override
@@ -273,9 +272,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       }
     }
     int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
-    threads = Math.min(threads, ChunkRunner.chunks(n));
-    try (ChunkRunner runner = new ChunkRunner(threads)) {
-      Em em = new Em(data, weights, params, runner);
+    try (Chunks chunks = Chunks.ofSize(n, CHUNK, threads)) {
+      threads = Math.min(threads, chunks.count);
+      Em em = new Em(data, weights, params, chunks);
       SplittableRandom rng = new SplittableRandom(params.seed);
       int runs = start == null ? params.nInit : 1;
       Run best = null;
@@ -298,6 +297,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   }
 
   /** The outcome of one EM run. */
+  /** Points per chunk of the E and M steps: fixed, so that partial sums never depend on the thread count. */
+  private static final int CHUNK = 1024;
+
   private static final class Run {
     final Components components;
     final boolean converged;
@@ -320,8 +322,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     final int d;
     final int k;
     final Params params;
-    final ChunkRunner runner;
-    final int chunks;
+    final Chunks chunks;
     final double[] resp;
     final double totalWeight;
     final double[] partialLogLik;
@@ -331,15 +332,14 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     final double[] mass;
     final double[] means;
 
-    Em(double[][] x, double[] w, Params params, ChunkRunner runner) {
+    Em(double[][] x, double[] w, Params params, Chunks chunks) {
       this.x = x;
       this.w = w;
       this.n = x.length;
       this.d = x[0].length;
       this.k = params.k;
       this.params = params;
-      this.runner = runner;
-      this.chunks = ChunkRunner.chunks(n);
+      this.chunks = chunks;
       this.resp = new double[n * k];
       double tw = 0;
       if (w == null) {
@@ -350,11 +350,11 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         }
       }
       this.totalWeight = tw;
-      this.partialLogLik = new double[chunks];
-      this.partialMass = new double[chunks][k];
-      this.partialSum = new double[chunks][k * d];
+      this.partialLogLik = new double[chunks.count];
+      this.partialMass = new double[chunks.count][k];
+      this.partialSum = new double[chunks.count][k * d];
       boolean square = params.covariance == CovarianceType.FULL || params.covariance == CovarianceType.TIED;
-      this.partialScatter = new double[chunks][square ? k * d * d : k * d];
+      this.partialScatter = new double[chunks.count][square ? k * d * d : k * d];
       this.mass = new double[k];
       this.means = new double[k * d];
     }
@@ -385,9 +385,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
      * moments of the next M-step; returns the weighted mean log-likelihood.
      */
     double eStep(Components c) {
-      runner.run(chunks, chunk -> {
-        int from = chunk * ChunkRunner.CHUNK;
-        int to = Math.min(n, from + ChunkRunner.CHUNK);
+      chunks.forEach(chunk -> {
+        int from = chunks.start(chunk);
+        int to = chunks.end(chunk);
         double[] logp = new double[k];
         double[] scratch = new double[d];
         double sum = 0;
@@ -403,7 +403,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         firstMoments(chunk, from, to);
       });
       double total = 0;
-      for (int chunk = 0; chunk < chunks; chunk++) {
+      for (int chunk = 0; chunk < chunks.count; chunk++) {
         total += partialLogLik[chunk];
       }
       double mean = total / totalWeight;
@@ -415,10 +415,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     }
 
     void accumulateFirstMoments() {
-      runner.run(chunks, chunk -> {
-        int from = chunk * ChunkRunner.CHUNK;
-        firstMoments(chunk, from, Math.min(n, from + ChunkRunner.CHUNK));
-      });
+      chunks.forEach(chunk -> firstMoments(chunk, chunks.start(chunk), chunks.end(chunk)));
     }
 
     private void firstMoments(int chunk, int from, int to) {
@@ -445,6 +442,46 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     }
 
     /**
+     * Without regularisation, rejects a covariance whose variance along some feature is
+     * rounding noise: at most {@code n·eps·var + (n·|mean|·eps)²} for the component's mass n
+     * (scikit-learn's test for a constant feature). Collapsed or duplicate points give such
+     * variances (1e-32 for points at 0.1), which in floating point can still look positive
+     * definite; the model would then be a spike that rounding alone shaped.
+     */
+    private void requireWellDefined(double[] cov, double massSum) {
+      CovarianceType type = params.covariance;
+      boolean tied = type == CovarianceType.TIED;
+      boolean spherical = type == CovarianceType.SPHERICAL;
+      for (int c = 0; c < (tied ? 1 : k); c++) {
+        double n = tied ? massSum : mass[c];
+        for (int j = 0; j < (spherical ? 1 : d); j++) {
+          // The largest mean magnitude the variance is compared with: of this feature (over
+          // every component when tied), or of any feature for one spherical variance.
+          double m = 0;
+          for (int cc = tied ? 0 : c; cc < (tied ? k : c + 1); cc++) {
+            for (int jj = spherical ? 0 : j; jj < (spherical ? d : j + 1); jj++) {
+              m = Math.max(m, Math.abs(means[cc * d + jj]));
+            }
+          }
+          double var = switch (type) {
+            case FULL -> cov[c * d * d + j * d + j];
+            case TIED -> cov[j * d + j];
+            case DIAGONAL -> cov[c * d + j];
+            case SPHERICAL -> cov[c];
+          };
+          double eps = Math.ulp(1.0);
+          if (var <= n * eps * var + (n * m * eps) * (n * m * eps)) {
+            throw new IllegalArgumentException("regCovar is 0 and the " + type.id() + " covariance of "
+                + (tied ? "the components" : "component " + c) + " is ill-defined: "
+                + (spherical ? "its variance" : "the variance of feature " + j) + " is " + var
+                + ", rounding noise for values up to " + m + " (collapsed or duplicate points); "
+                + "set regCovar > 0 (the default is 1e-6) or use fewer components");
+          }
+        }
+      }
+    }
+
+    /**
      * The M-step from the responsibilities and first moments in place.
      *
      * @param weightDivisor the divisor of the weights: the total data weight at initialisation
@@ -453,7 +490,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     Components mStep(double weightDivisor) {
       java.util.Arrays.fill(mass, 0.0);
       java.util.Arrays.fill(means, 0.0);
-      for (int chunk = 0; chunk < chunks; chunk++) {
+      for (int chunk = 0; chunk < chunks.count; chunk++) {
         double[] m = partialMass[chunk];
         double[] s = partialSum[chunk];
         for (int c = 0; c < k; c++) {
@@ -473,9 +510,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       }
       CovarianceType type = params.covariance;
       boolean square = type == CovarianceType.FULL || type == CovarianceType.TIED;
-      runner.run(chunks, chunk -> {
-        int from = chunk * ChunkRunner.CHUNK;
-        int to = Math.min(n, from + ChunkRunner.CHUNK);
+      chunks.forEach(chunk -> {
+        int from = chunks.start(chunk);
+        int to = chunks.end(chunk);
         double[] acc = partialScatter[chunk];
         java.util.Arrays.fill(acc, 0.0);
         double[] diff = new double[d];
@@ -504,7 +541,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         }
       });
       double[] scatter = new double[partialScatter[0].length];
-      for (int chunk = 0; chunk < chunks; chunk++) {
+      for (int chunk = 0; chunk < chunks.count; chunk++) {
         double[] acc = partialScatter[chunk];
         for (int j = 0; j < scatter.length; j++) {
           scatter[j] += acc[j];
@@ -555,6 +592,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
             }
             cov[c] = s / d;
           }
+      }
+      if (reg == 0) {
+        requireWellDefined(cov, massSum);
       }
       double divisor = Double.isNaN(weightDivisor) ? massSum : weightDivisor;
       double[] weights = new double[k];

@@ -1,5 +1,6 @@
 package io.eddy.mixture;
 
+import io.eddy.Parameter;
 import io.eddy.CentroidModel;
 import io.eddy.LikelihoodModel;
 import io.eddy.Points;
@@ -290,6 +291,84 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   }
 
   /**
+   * The Cholesky factors of the precisions (inverse covariances) in the flat layout of
+   * {@link #covarianceType()}, a new array: scikit-learn's {@code precisions_cholesky_}. Full
+   * (k·d·d, row-major per component) and tied (d·d): the upper-triangular U with
+   * U U<sup>T</sup> = &Sigma;<sup>-1</sup>, the transposed inverse of the covariance's lower
+   * Cholesky factor; diagonal (k·d) and spherical (k): the inverse standard deviations. O(k·d²).
+   */
+  public double[] precisionsCholesky() {
+    double[] w = comps.density.precisionFactors();
+    if (!isSquare()) {
+      return w.clone();
+    }
+    int d = comps.d;
+    double[] u = new double[w.length];
+    for (int off = 0; off < w.length; off += d * d) {
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          u[off + i * d + j] = w[off + j * d + i];
+        }
+      }
+    }
+    return u;
+  }
+
+  /**
+   * The precisions (inverse covariances) in the flat layout of {@link #covarianceType()}, a
+   * new array: scikit-learn's {@code precisions_}, computed as it does from the Cholesky
+   * factors ({@code U U}<sup>T</sup> for full and tied, squares for diagonal and spherical).
+   * O(k·d³) for full covariances.
+   */
+  public double[] precisions() {
+    double[] w = comps.density.precisionFactors();
+    double[] p = new double[w.length];
+    if (!isSquare()) {
+      for (int i = 0; i < w.length; i++) {
+        p[i] = w[i] * w[i];
+      }
+      return p;
+    }
+    int d = comps.d;
+    // W is lower triangular, so (W^T W)[i][j] sums over t >= max(i, j).
+    for (int off = 0; off < w.length; off += d * d) {
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          double sum = 0;
+          for (int t = Math.max(i, j); t < d; t++) {
+            sum += w[off + t * d + i] * w[off + t * d + j];
+          }
+          p[off + i * d + j] = sum;
+        }
+      }
+    }
+    return p;
+  }
+
+  /** The full d x d precision matrix (inverse covariance) of a component, a new array. */
+  public double[][] precision(int label) {
+    checkLabel(label);
+    int d = comps.d;
+    double[] p = precisions();
+    double[][] out = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        out[i][j] = switch (comps.type) {
+          case FULL -> p[label * d * d + i * d + j];
+          case TIED -> p[i * d + j];
+          case DIAGONAL -> i == j ? p[label * d + i] : 0.0;
+          case SPHERICAL -> i == j ? p[label] : 0.0;
+        };
+      }
+    }
+    return out;
+  }
+
+  private boolean isSquare() {
+    return comps.type == CovarianceType.FULL || comps.type == CovarianceType.TIED;
+  }
+
+  /**
    * Whether the EM run that produced this model (the kept one of {@code nInit}) converged
    * within its iteration limit. scikit-learn's {@code converged_} is instead true if any run
    * converged.
@@ -344,7 +423,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "gmm.model"}. */
-  public static final StateCodec<GaussianMixtureModel> CODEC = StateCodec.of("gmm.model", 1, GaussianMixtureModel.class,
+  static final StateCodec<GaussianMixtureModel> CODEC = StateCodec.of("gmm.model", 1, GaussianMixtureModel.class,
       (m, out) -> {
         Components c = m.comps;
         out.writeString(c.type.id());
@@ -358,7 +437,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
         out.writeDouble(m.lowerBound);
       },
       (in, version) -> {
-        CovarianceType type = CovarianceType.of(in.readString());
+        CovarianceType type = Parameter.Choice.of(CovarianceType.class, in.readString());
         int k = in.readInt(1, Integer.MAX_VALUE);
         int d = in.readInt(1, Integer.MAX_VALUE);
         double[] weights = in.readDoubles(k);

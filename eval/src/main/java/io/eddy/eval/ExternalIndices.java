@@ -33,6 +33,32 @@ public final class ExternalIndices {
     return ContingencyTable.of(truth, predicted, policy).normalizedMutualInformation();
   }
 
+  /** The NMI with the given normalization; see {@link ContingencyTable#normalizedMutualInformation(ContingencyTable.Normalization)}. */
+  public static double normalizedMutualInformation(int[] truth, int[] predicted,
+      ContingencyTable.Normalization normalization) {
+    return ContingencyTable.of(truth, predicted).normalizedMutualInformation(normalization);
+  }
+
+  /** The adjusted mutual information, arithmetic; see {@link ContingencyTable#adjustedMutualInformation()}. */
+  public static double adjustedMutualInformation(int[] truth, int[] predicted) {
+    return ContingencyTable.of(truth, predicted).adjustedMutualInformation();
+  }
+
+  /** The V-measure with beta 1; see {@link ContingencyTable#vMeasure()}. */
+  public static double vMeasure(int[] truth, int[] predicted) {
+    return ContingencyTable.of(truth, predicted).vMeasure();
+  }
+
+  /** The Fowlkes–Mallows index; see {@link ContingencyTable#fowlkesMallows()}. */
+  public static double fowlkesMallows(int[] truth, int[] predicted) {
+    return ContingencyTable.of(truth, predicted).fowlkesMallows();
+  }
+
+  /** The Rand index, not adjusted; see {@link ContingencyTable#rand()}. */
+  public static double rand(int[] truth, int[] predicted) {
+    return ContingencyTable.of(truth, predicted).rand();
+  }
+
   /** The purity; see {@link ContingencyTable#purity()}. */
   public static double purity(int[] truth, int[] predicted) {
     return ContingencyTable.of(truth, predicted).purity();

@@ -19,6 +19,11 @@ import io.eddy.math.Euclid;
  * <p>Values equal scikit-learn 1.2's ({@code davies_bouldin_score},
  * {@code calinski_harabasz_score}) to 1e-10 relative on its bundled data sets. Each costs
  * O(n·d + k²·d) time and O(k·d) memory, on the calling thread. Inputs are not modified.
+ *
+ * <p>Any finite data are accepted. Davies–Bouldin and Calinski–Harabasz are scale-invariant:
+ * data beyond {@link io.eddy.Points#MAX_ABS} are rescaled by a power of two (exactly) first, so
+ * no squared distance overflows. WCSS and inertia are not; they are infinite when the true
+ * value exceeds the largest double.
  */
 public final class InternalIndices {
 
@@ -86,6 +91,7 @@ public final class InternalIndices {
    */
   public static double daviesBouldin(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     int d = data[0].length;
     int k = l.k;
     double[] means = l.means(data);
@@ -137,6 +143,7 @@ public final class InternalIndices {
    */
   public static double calinskiHarabasz(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     int d = data[0].length;
     int m = l.clustered();
     double[] means = l.means(data);

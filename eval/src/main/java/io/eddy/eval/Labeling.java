@@ -128,7 +128,35 @@ final class Labeling {
       throw new IllegalArgumentException("data has " + data.length + " point"
           + (data.length == 1 ? "" : "s") + ", expected at least 2");
     }
-    return Points.requireData(data);
+    return Points.requireFiniteData(data);
+  }
+
+  /**
+   * {@code data} itself when every coordinate lies within {@link Points#MAX_ABS}, otherwise a
+   * copy multiplied by a power of two that brings the largest to about 1. Powers of two scale
+   * exactly, so scale-invariant indices (silhouette, Davies–Bouldin, Calinski–Harabasz) give
+   * the value they would with unlimited range, where squared distances of such data would
+   * overflow.
+   */
+  static double[][] inRange(double[][] data) {
+    double max = 0;
+    for (double[] row : data) {
+      for (double v : row) {
+        max = Math.max(max, Math.abs(v));
+      }
+    }
+    if (max <= Points.MAX_ABS) {
+      return data;
+    }
+    double scale = Math.scalb(1.0, -Math.getExponent(max) - 1);
+    double[][] out = new double[data.length][];
+    for (int i = 0; i < data.length; i++) {
+      out[i] = new double[data[i].length];
+      for (int j = 0; j < out[i].length; j++) {
+        out[i][j] = data[i][j] * scale;
+      }
+    }
+    return out;
   }
 
   /** The mean of each cluster as a flat row-major {@code double[k * d]}; noise is ignored. */

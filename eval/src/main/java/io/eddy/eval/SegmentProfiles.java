@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
  * given the inverse of the scaling the clusterer saw.
  *
  * <pre>{@code
- * SegmentProfiles p = SegmentProfiles.of(scaledData, model.predict(scaledData), scaler::inverse,
- *     List.of("recency", "frequency", "monetary"));
+ * // scaler: an io.eddy.features.StandardScaler fitted on the raw data
+ * SegmentProfiles p = SegmentProfiles.of(scaledData, model.predict(scaledData),
+ *     scaler::inverseTransform, List.of("recency", "frequency", "monetary"));
  * System.out.println(p);
  * }</pre>
  *

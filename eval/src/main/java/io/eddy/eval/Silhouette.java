@@ -1,6 +1,7 @@
 package io.eddy.eval;
 
 import io.eddy.ClusterModel;
+import io.eddy.math.DistanceSums;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -34,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are null, ragged, not finite or of fewer than 2 points; labels of the wrong length; all
  * points NOISE; fewer than 2 clustered points; fewer than 2 clusters; as many clusters as
  * clustered points. Inputs are not modified. All methods are thread-safe.
+ *
+ * <p>Any finite data are accepted: the silhouette is scale-invariant, so data beyond
+ * {@link io.eddy.Points#MAX_ABS} are rescaled by a power of two (exactly) before the distances
+ * are summed, and no distance overflows.
  */
 public final class Silhouette {
 
@@ -80,7 +85,11 @@ public final class Silhouette {
    * @param threads the number of threads to use, &ge; 1 (the calling thread is one of them)
    */
   public static Result exact(double[][] data, int[] labels, int threads) {
-    double[] s = samples(data, labels, threads);
+    return mean(samples(data, labels, threads));
+  }
+
+  /** The mean of the non-NaN (clustered) values of {@code s}, in point order. */
+  private static Result mean(double[] s) {
     double sum = 0;
     int scored = 0;
     for (double v : s) {
@@ -106,6 +115,7 @@ public final class Silhouette {
   public static double[] samples(double[][] data, int[] labels, int threads) {
     requireThreads(threads);
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     Layout layout = new Layout(data, l);
     int m = layout.m;
     double[] byPosition = new double[m];
@@ -118,6 +128,66 @@ public final class Silhouette {
     Arrays.fill(out, Double.NaN);
     for (int p = 0; p < m; p++) {
       out[layout.order[p]] = byPosition[p];
+    }
+    return out;
+  }
+
+  /**
+   * The silhouette from a precomputed distance matrix, for any distance: scikit-learn's
+   * {@code silhouette_score(distances, labels, metric="precomputed")}; see
+   * {@link #precomputedSamples}.
+   */
+  public static Result precomputed(double[][] distances, int[] labels) {
+    return mean(precomputedSamples(distances, labels));
+  }
+
+  /**
+   * The silhouette of each point from a precomputed distance matrix: scikit-learn's
+   * {@code silhouette_samples(distances, labels, metric="precomputed")}. Row i holds the
+   * distances from point i, read as given (the matrix need not be symmetric). NOISE points are
+   * left out as in {@link #samples}. O(n²) time on the calling thread, O(k) extra memory.
+   *
+   * @param distances an n &times; n matrix, finite, &ge; 0, with a zero diagonal; not modified
+   * @param labels one label per point; not modified
+   * @return a new array, one value per point, NaN for NOISE points
+   * @throws IllegalArgumentException if the matrix is not square, has a negative or
+   *     non-finite entry or a non-zero diagonal, or for the labels as {@link #samples}
+   */
+  public static double[] precomputedSamples(double[][] distances, int[] labels) {
+    Labeling l = Labeling.forPartitionIndex(distances, labels);
+    int n = l.n;
+    for (int i = 0; i < n; i++) {
+      double[] row = distances[i];
+      if (row.length != n) {
+        throw new IllegalArgumentException("distances has rows of length " + row.length + " for " + n
+            + " points, expected a square matrix");
+      }
+      if (row[i] != 0) {
+        throw new IllegalArgumentException("distances[" + i + "][" + i + "] is " + row[i] + ", expected 0");
+      }
+      for (int j = 0; j < n; j++) {
+        if (row[j] < 0) {
+          throw new IllegalArgumentException("distances[" + i + "][" + j + "] is " + row[j] + ", expected >= 0");
+        }
+      }
+    }
+    double[] out = new double[n];
+    Arrays.fill(out, Double.NaN);
+    double[] sums = new double[l.k];
+    for (int i = 0; i < n; i++) {
+      int own = l.index[i];
+      if (own < 0) {
+        continue;
+      }
+      Arrays.fill(sums, 0.0);
+      double[] row = distances[i];
+      for (int j = 0; j < n; j++) {
+        int c = l.index[j];
+        if (c >= 0) {
+          sums[c] += row[j];
+        }
+      }
+      out[i] = fromClusterSums(sums, 0, own, l.sizes);
     }
     return out;
   }
@@ -139,6 +209,7 @@ public final class Silhouette {
       throw new IllegalArgumentException("sampleSize is " + sampleSize + ", expected at least 2");
     }
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     Layout layout = new Layout(data, l);
     int m = layout.m;
     int s = Math.min(sampleSize, m);
@@ -178,6 +249,7 @@ public final class Silhouette {
    */
   public static Result simplified(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
+    data = Labeling.inRange(data);
     int d = data[0].length;
     double[] means = l.means(data);
     double sum = 0;
@@ -197,6 +269,25 @@ public final class Silhouette {
       sum += pointScore(a, b);
     }
     return new Result(sum / l.clustered(), l.clustered(), l.noise);
+  }
+
+  /**
+   * A point's silhouette from its distance sums to each cluster, {@code sums[off .. off+k)}:
+   * 0 alone in its cluster, else from a (mean to its own cluster, itself excluded) and b
+   * (smallest mean to another cluster).
+   */
+  private static double fromClusterSums(double[] sums, int off, int own, int[] sizes) {
+    if (sizes[own] == 1) {
+      return 0.0;
+    }
+    double a = sums[off + own] / (sizes[own] - 1);
+    double b = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < sizes.length; c++) {
+      if (c != own) {
+        b = Math.min(b, sums[off + c] / sizes[c]);
+      }
+    }
+    return pointScore(a, b);
   }
 
   /** A point's silhouette from a and b, with scikit-learn's 0 for 0/0. */
@@ -305,18 +396,7 @@ public final class Silhouette {
 
     /** The silhouette of the point at position p from its cluster sums {@code sums[off .. off+k)}. */
     private double scoreOne(int p, double[] sums, int off) {
-      int own = cluster[p];
-      if (sizes[own] == 1) {
-        return 0.0;
-      }
-      double a = sums[off + own] / (sizes[own] - 1);
-      double b = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < k; c++) {
-        if (c != own) {
-          b = Math.min(b, sums[off + c] / sizes[c]);
-        }
-      }
-      return pointScore(a, b);
+      return fromClusterSums(sums, off, cluster[p], sizes);
     }
   }
 }

@@ -26,11 +26,10 @@ class RegisteredClusterersTest {
         continue;
       }
       boolean seeded = p.parameters().stream().map(Parameter::name).anyMatch("seed"::equals);
-      boolean noise = p.capabilities().contains(Capability.NOISE);
       tests.add(DynamicTest.dynamicTest(p.name(), () -> OnlineClustererContract
           .<OnlineClusterer<?>>of(seed -> seeded
               ? Clusterers.online(p.name(), Map.of("seed", seed))
-              : Clusterers.online(p.name()), p.name(), noise)
+              : Clusterers.online(p.name()), p.name())
           .runAll()));
     }
     return tests;

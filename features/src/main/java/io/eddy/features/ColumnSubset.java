@@ -101,9 +101,33 @@ public final class ColumnSubset extends SameShapeTransformer {
     return c;
   }
 
+  /** Whether the wrapped transformer has an inverse, so that this one has too. */
+  boolean invertible() {
+    return inner instanceof InvertibleTransformer;
+  }
 
-
-
+  /**
+   * Maps an output vector back: the wrapped transformer's inverse on the subset, the other
+   * columns unchanged. Allocates nothing.
+   *
+   * @throws IllegalStateException if the wrapped transformer has no inverse
+   */
+  void inverseTransform(double[] in, double[] out) {
+    if (!invertible()) {
+      throw new IllegalStateException(inner + " has no inverse");
+    }
+    Features.requireLengths(in, names.size(), out, names.size());
+    for (int k = 0; k < idx.length; k++) {
+      gathered[k] = in[idx[k]];
+    }
+    ((InvertibleTransformer) inner).inverseTransform(gathered, transformed);
+    if (in != out) {
+      System.arraycopy(in, 0, out, 0, in.length);
+    }
+    for (int k = 0; k < idx.length; k++) {
+      out[idx[k]] = transformed[k];
+    }
+  }
 
   @Override
   public void transform(double[] in, double[] out) {
@@ -131,7 +155,7 @@ public final class ColumnSubset extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.column-subset"}; the inner transformer is nested. */
-  public static final StateCodec<ColumnSubset> CODEC = StateCodec.of("features.column-subset", 1, ColumnSubset.class,
+  static final StateCodec<ColumnSubset> CODEC = StateCodec.of("features.column-subset", 1, ColumnSubset.class,
       (s, out) -> {
         Codecs.writeNames(out, s.names);
         out.writeInts(s.idx);

@@ -33,7 +33,8 @@ public final class FeatureCodecs implements CodecProvider {
       Pca.CODEC,
       IncrementalRfm.CODEC,
       ColumnSubset.CODEC,
-      Pipeline.CODEC);
+      Pipeline.CODEC,
+      SegmentationBundle.CODEC);
 
   private static final Map<String, StateCodec<?>> BY_NAME = new HashMap<>();
   private static final Map<Class<?>, StateCodec<?>> BY_TYPE = new HashMap<>();

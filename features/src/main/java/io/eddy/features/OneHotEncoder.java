@@ -203,13 +203,53 @@ public final class OneHotEncoder implements CategoricalEncoder {
     }
   }
 
+  /**
+   * The category that columns {@code [offset, offset + outputDimension())} of {@code in}
+   * encode, as scikit-learn's {@code inverse_transform}: the category of the largest column
+   * (the first of equals), so approximate reconstructions decode too; {@link #OTHER} for the
+   * Other column (a rare or unseen category, which cannot be told apart); {@code null} when
+   * every column is 0 and the unseen policy is {@link Unseen#ZEROS}. Allocates nothing.
+   *
+   * @param in the encoded vector; not modified
+   * @param offset where this encoder's columns start
+   * @throws IllegalArgumentException if the columns do not fit, a column is NaN, or every
+   *     column is 0 while unseen categories are errors (no category encodes to all zeros)
+   */
+  public String inverseTransform(double[] in, int offset) {
+    int width = outputNames.size();
+    if (in == null || offset < 0 || offset + width > in.length) {
+      throw new IllegalArgumentException("columns [" + offset + ", " + (offset + width)
+          + ") do not fit an input of length " + (in == null ? "null" : String.valueOf(in.length)));
+    }
+    int best = 0;
+    boolean allZero = true;
+    for (int j = 0; j < width; j++) {
+      double v = in[offset + j];
+      if (Double.isNaN(v)) {
+        throw new IllegalArgumentException("column '" + outputNames.get(j) + "' is NaN");
+      }
+      allZero &= v == 0;
+      if (v > in[offset + best]) {
+        best = j;
+      }
+    }
+    if (allZero) {
+      if (params.unseen == Unseen.ZEROS) {
+        return null;
+      }
+      throw new IllegalArgumentException("every column of '" + name + "' is 0, which no category encodes to"
+          + " when unseen categories are " + params.unseen);
+    }
+    return best == otherColumn ? OTHER : categories.get(best);
+  }
+
   @Override
   public String toString() {
     return "OneHotEncoder" + outputNames;
   }
 
   /** The codec, named {@code "features.one-hot"}. */
-  public static final StateCodec<OneHotEncoder> CODEC = StateCodec.of("features.one-hot", 1, OneHotEncoder.class,
+  static final StateCodec<OneHotEncoder> CODEC = StateCodec.of("features.one-hot", 1, OneHotEncoder.class,
       (e, out) -> {
         out.writeDouble(e.params.minFrequency);
         out.writeInt(e.params.unseen.ordinal());

@@ -23,6 +23,10 @@ import java.util.List;
  * columns are {@code feature_category}). The whole pipeline persists with {@link
  * io.eddy.io.ModelIO} (steps must be the features module's own transformers).
  *
+ * <p>When there are no categorical columns and every step has an inverse ({@link
+ * #isInvertible()}), {@link #inverseTransform(double[], double[])} maps model-space vectors
+ * (segment centres, for example) back to the original units.
+ *
  * <p>{@link #transform(double[], String[], double[])} allocates nothing: intermediate vectors
  * live in buffers owned by the pipeline, so it is used by one thread at a time; {@link
  * #copy()} gives an independent pipeline for another thread. Its cost is the sum of the steps'.
@@ -258,6 +262,68 @@ public final class Pipeline implements Transformer {
     transform(in, null, out);
   }
 
+  /**
+   * Whether {@link #inverseTransform(double[], double[])} is defined: there are no categorical
+   * columns and every step has an inverse (the scalers, {@link Log1pTransformer}, {@link Pca}
+   * and column subsets of these; not the imputers).
+   */
+  public boolean isInvertible() {
+    return nonInvertibleStep() == null && encoders.isEmpty();
+  }
+
+  private Transformer nonInvertibleStep() {
+    for (Transformer t : chain) {
+      boolean ok = t instanceof InvertibleTransformer || (t instanceof ColumnSubset && ((ColumnSubset) t).invertible());
+      if (!ok) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Maps an output vector back to the numeric input space, running every step's inverse in
+   * reverse order: exact up to rounding for scalers and log1p, the best reconstruction for a
+   * truncated {@link Pca}. Allocates nothing; one thread at a time, as {@code transform}.
+   *
+   * @param in a vector of length {@link #outputDimension()}; not modified
+   * @param out a vector of length {@link #inputDimension()}; modified
+   * @throws IllegalStateException if the pipeline is not {@link #isInvertible() invertible};
+   *     the message names the step without an inverse
+   * @throws IllegalArgumentException if a length is wrong
+   */
+  public void inverseTransform(double[] in, double[] out) {
+    if (!encoders.isEmpty()) {
+      throw new IllegalStateException("a pipeline with categorical columns " + categoricalNames + " has no inverse");
+    }
+    Transformer bad = nonInvertibleStep();
+    if (bad != null) {
+      throw new IllegalStateException("step " + bad + " has no inverse");
+    }
+    Features.requireLengths(in, outputNames.size(), out, numeric.size());
+    if (chain.length == 0) {
+      System.arraycopy(in, 0, out, 0, in.length);
+      return;
+    }
+    double[] cur = in;
+    for (int i = chain.length - 1; i >= 0; i--) {
+      double[] next = i == 0 ? out : buffers[i];
+      if (chain[i] instanceof ColumnSubset) {
+        ((ColumnSubset) chain[i]).inverseTransform(cur, next);
+      } else {
+        ((InvertibleTransformer) chain[i]).inverseTransform(cur, next);
+      }
+      cur = next;
+    }
+  }
+
+  /** {@link #inverseTransform(double[], double[])} into a new array. */
+  public double[] inverseTransform(double[] in) {
+    double[] out = new double[numeric.size()];
+    inverseTransform(in, out);
+    return out;
+  }
+
   /** Transforms one record into a new array. */
   public double[] transform(double[] num, String[] cat) {
     double[] out = new double[outputNames.size()];
@@ -316,7 +382,7 @@ public final class Pipeline implements Transformer {
   }
 
   /** The codec, named {@code "features.pipeline"}; encoders and steps are nested. */
-  public static final StateCodec<Pipeline> CODEC = StateCodec.of("features.pipeline", 1, Pipeline.class,
+  static final StateCodec<Pipeline> CODEC = StateCodec.of("features.pipeline", 1, Pipeline.class,
       (p, out) -> {
         Codecs.writeNames(out, p.numeric);
         out.writeInt(p.encoders.size());

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>Fitting ignores missing values (NaN) and transforming passes them through. A constant
  * feature (variance zero up to rounding, by scikit-learn's test) keeps scale 1, so it maps to
- * 0 rather than to NaN. For a stream, {@link StreamingStandardScaler} keeps the same statistics
+ * 0 rather than to NaN; an exactly constant feature maps to exactly 0 at any magnitude, its mean
+ * being its value (scikit-learn 1.2 keeps the rounding of the sum: ten values of 1e100
+ * transform to -1.9e84 there). For a stream, {@link StreamingStandardScaler} keeps the same statistics
  * incrementally.
  *
  * <p>Immutable and thread-safe. Fitting costs O(n·d); a transform O(d) with no allocation; the
@@ -98,17 +100,23 @@ public final class StandardScaler extends SameShapeTransformer implements Invert
     for (int j = 0; j < d; j++) {
       double sum = 0;
       int count = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
       for (double[] row : data) {
         double v = row[j];
         if (!Double.isNaN(v)) {
           sum += v;
           count++;
+          min = Math.min(min, v);
+          max = Math.max(max, v);
         }
       }
       if (count == 0) {
         throw new IllegalArgumentException("column '" + n.get(j) + "' has no observed values (all NaN)");
       }
-      double m = sum / count;
+      // A constant column's mean is its value, exactly: sum / count can be an ulp off (ten
+      // values of 1e100 sum to a mean 1.9e84 away), which would survive as the transformed value.
+      double m = min == max ? min : sum / count;
       // Two-pass variance with the compensating term, as scikit-learn computes it.
       double sq = 0;
       double corr = 0;
@@ -170,7 +178,7 @@ public final class StandardScaler extends SameShapeTransformer implements Invert
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses, named {@code "features.standard-scaler"}. */
-  public static final StateCodec<StandardScaler> CODEC = StateCodec.of("features.standard-scaler", 1, StandardScaler.class,
+  static final StateCodec<StandardScaler> CODEC = StateCodec.of("features.standard-scaler", 1, StandardScaler.class,
       (s, out) -> {
         out.writeBoolean(s.params.withMean);
         out.writeBoolean(s.params.withStd);

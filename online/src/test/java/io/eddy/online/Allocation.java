@@ -28,11 +28,17 @@ final class Allocation {
     for (int i = 0; i < 200_000; i++) {
       c.learn(pts[i & 4095]);
     }
-    return measure(() -> {
-      for (int i = 0; i < 20_000; i++) {
-        c.learn(pts[i & 4095]);
-      }
-    });
+    // The least of three rounds: an allocation that the code really makes shows in every round,
+    // while one left by a method the JIT has not optimised yet (on a loaded machine) does not.
+    long least = Long.MAX_VALUE;
+    for (int round = 0; round < 3 && least > 0; round++) {
+      least = Math.min(least, measure(() -> {
+        for (int i = 0; i < 20_000; i++) {
+          c.learn(pts[i & 4095]);
+        }
+      }));
+    }
+    return least;
   }
 
   static long measure(Runnable task) {

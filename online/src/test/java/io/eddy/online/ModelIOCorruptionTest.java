@@ -25,13 +25,17 @@ class ModelIOCorruptionTest {
   @Test
   public void read_everyTruncation_throwsModelFormatException() {
     for (int points : new int[] {0, 10, 200}) { // empty, warming up, steady state
-      byte[] full = record(points);
-      for (int len = 0; len < full.length; len++) {
-        byte[] cut = Arrays.copyOf(full, len);
-        assertThatThrownBy(() -> ModelIO.read(new ByteArrayInputStream(cut)))
-            .as("truncated to %d of %d bytes", len, full.length)
-            .isInstanceOf(ModelFormatException.class);
-      }
+      assertEveryTruncationRejected(record(points));
+    }
+  }
+
+  /** Every proper prefix of a record fails to read with {@link ModelFormatException}. */
+  static void assertEveryTruncationRejected(byte[] full) {
+    for (int len = 0; len < full.length; len++) {
+      byte[] cut = Arrays.copyOf(full, len);
+      assertThatThrownBy(() -> ModelIO.read(new ByteArrayInputStream(cut)))
+          .as("truncated to %d of %d bytes", len, full.length)
+          .isInstanceOf(ModelFormatException.class);
     }
   }
 

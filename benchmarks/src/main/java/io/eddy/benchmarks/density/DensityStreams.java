@@ -3,7 +3,7 @@ package io.eddy.benchmarks.density;
 import java.util.SplittableRandom;
 
 /** Streams for the density benchmarks: tight, far-apart clusters and uniform noise. */
-final class DensityStreams {
+public final class DensityStreams {
 
   private DensityStreams() {}
 
@@ -13,7 +13,7 @@ final class DensityStreams {
    * sd 0.1, each centre holds one micro-cluster and no point reaches two, so the steady state
    * has about {@code clusters} micro-clusters.
    */
-  static double[][] tightClusters(long seed, int n, int d, int clusters, double sd) {
+  public static double[][] tightClusters(long seed, int n, int d, int clusters, double sd) {
     SplittableRandom rng = new SplittableRandom(seed);
     double[][] centres = new double[clusters][d];
     for (double[] c : centres) {

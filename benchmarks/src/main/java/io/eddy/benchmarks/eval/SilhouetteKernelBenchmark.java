@@ -1,6 +1,6 @@
 package io.eddy.benchmarks.eval;
 
-import io.eddy.eval.DistanceSums;
+import io.eddy.math.DistanceSums;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

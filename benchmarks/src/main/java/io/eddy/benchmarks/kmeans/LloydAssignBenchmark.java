@@ -1,7 +1,7 @@
 package io.eddy.benchmarks.kmeans;
 
 import io.eddy.math.Columns;
-import io.eddy.math.NearestCenter;
+import io.eddy.math.Euclid;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  * The Lloyd assignment pass (every point against every center) with Eddy's two kernels, beside
  * a plain loop doing the same arithmetic: {@link Columns#nearest}, the column kernel that
  * Lloyd's iterations, Hamerly's first pass and mini-batch steps use, and
- * {@link NearestCenter#nearest(double[], int, double[], int, int)}, the per-point kernel of
+ * {@code Euclid.nearest(double[], int, double[], int, int)}, the per-point kernel of
  * {@code predict}. Each invocation assigns {@value #N} points to {@value #K} centers; JMH
  * reports ns per point, and the results file divides by K·d to give ns per (point × center ×
  * dimension).
@@ -87,7 +87,7 @@ public class LloydAssignBenchmark {
   public int[] eddy() {
     final int dim = d;
     for (int i = 0; i < N; i++) {
-      labels[i] = NearestCenter.nearest(x, i * dim, centers, K, dim);
+      labels[i] = Euclid.nearest(x, i * dim, centers, K, dim);
     }
     return labels;
   }

@@ -25,7 +25,7 @@ import java.util.Locale;
  * segment with k-means.
  *
  * <pre>
- * java -cp examples/target/classes:... io.eddy.examples.features.CdnowRfm path/to/cdnow_transactions.txt
+ * java -cp examples/target/eddy-examples.jar io.eddy.examples.features.CdnowRfm path/to/cdnow_transactions.txt
  * </pre>
  * The file has no header: {@code customer_id yyyymmdd number_of_cds dollar_value}.
  */

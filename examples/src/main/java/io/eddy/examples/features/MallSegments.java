@@ -21,7 +21,7 @@ import java.util.Locale;
  * k-means, look at the whole table through PCA, and persist the pipeline.
  *
  * <pre>
- * java -cp examples/target/classes:... io.eddy.examples.features.MallSegments path/to/mall_customers.csv
+ * java -cp examples/target/eddy-examples.jar io.eddy.examples.features.MallSegments path/to/mall_customers.csv
  * </pre>
  */
 public final class MallSegments {

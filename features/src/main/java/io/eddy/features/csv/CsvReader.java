@@ -116,7 +116,7 @@ public final class CsvReader {
 
   /** Reads a UTF-8 file. */
   public <T> CsvResult<T> read(Path file, RowMapper<T> mapper) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = utf8(file)) {
       return read(in, mapper);
     }
   }
@@ -130,7 +130,18 @@ public final class CsvReader {
    * @throws IOException if reading fails
    */
   public <T> CsvResult<T> read(Reader in, RowMapper<T> mapper) throws IOException {
-    Reader source = params.whitespaceSeparated ? new WhitespaceReader(in) : in;
+    return read(in, List.of(), mapper);
+  }
+
+  /**
+   * As {@link #read(Reader, RowMapper)}, checking first that every one of {@code required}
+   * exists, so that a missing column is an error even when the input has no rows.
+   *
+   * @throws IllegalArgumentException naming the missing column and the columns there are
+   */
+  public <T> CsvResult<T> read(Reader in, List<String> required, RowMapper<T> mapper) throws IOException {
+    Reader unmarked = withoutByteOrderMark(in);
+    Reader source = params.whitespaceSeparated ? new WhitespaceReader(unmarked) : unmarked;
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setDelimiter(params.whitespaceSeparated ? ',' : params.delimiter)
         .setIgnoreEmptyLines(true)
@@ -144,7 +155,8 @@ public final class CsvReader {
       long lineOffset = 0;
       java.util.Iterator<CSVRecord> it = parser.iterator();
       if (headerFromInput) {
-        if (!it.hasNext()) {
+        if (!hasNext(it, parser)) {
+          requireColumns(required, index);
           return new CsvResult<>(rows, 0, errors);
         }
         CSVRecord header = it.next();
@@ -157,8 +169,9 @@ public final class CsvReader {
           putColumn(index, params.columns.get(i), i);
         }
       }
+      requireColumns(required, index);
       long previousLine = lineOffset;
-      while (it.hasNext()) {
+      while (hasNext(it, parser)) {
         CSVRecord record = it.next();
         // The parser has consumed the record's line break (none after the last line).
         long line = Math.max(previousLine + 1, parser.getCurrentLineNumber());
@@ -195,6 +208,48 @@ public final class CsvReader {
     return new CsvResult<>(rows, skipped, errors);
   }
 
+  private static void requireColumns(List<String> required, Map<String, Integer> index) {
+    for (String name : required) {
+      if (name != null && !index.containsKey(name)) {
+        throw new IllegalArgumentException("no column '" + name + "'; columns are " + index.keySet());
+      }
+    }
+  }
+
+  /**
+   * The iterator's next step, with a decoding error (bytes that are not UTF-8, say) reported
+   * with the line it was met on instead of the decoder's bare "Input length = 1".
+   */
+  private static boolean hasNext(java.util.Iterator<CSVRecord> it, CSVParser parser) throws IOException {
+    try {
+      return it.hasNext();
+    } catch (java.io.UncheckedIOException e) {
+      if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+        throw new CsvDataException(parser.getCurrentLineNumber() + 1, "*", "",
+            "the input is not valid UTF-8 (" + e.getCause().getMessage() + ")");
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A strict UTF-8 reader of {@code file} that reports bytes that are not UTF-8 with their line
+   * number ({@link CsvDataException}).
+   */
+  static Reader utf8(Path file) throws IOException {
+    return new java.io.BufferedReader(new Utf8LineReader(Files.newInputStream(file)));
+  }
+
+  /** {@code in} without a leading byte-order mark, which UTF-8 editors write and readers must drop. */
+  private static Reader withoutByteOrderMark(Reader in) throws IOException {
+    java.io.PushbackReader r = new java.io.PushbackReader(in, 1);
+    int first = r.read();
+    if (first != -1 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
+  }
+
   private static void putColumn(Map<String, Integer> index, String name, int i) {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("column " + (i + 1) + " has an empty name");
@@ -209,7 +264,9 @@ public final class CsvReader {
    * "NA" become NaN (missing), categorical empty cells null.
    */
   public CsvResult<Object[]> readTable(Reader in, List<String> numeric, List<String> categorical) throws IOException {
-    return read(in, row -> {
+    List<String> required = new ArrayList<>(numeric);
+    required.addAll(categorical);
+    return read(in, required, row -> {
       double[] x = new double[numeric.size()];
       for (int j = 0; j < x.length; j++) {
         x[j] = row.doubleOrMissing(numeric.get(j));
@@ -220,6 +277,13 @@ public final class CsvReader {
       }
       return new Object[] {x, c};
     });
+  }
+
+  /** {@link #readTable(Reader, List, List)} from a UTF-8 file. */
+  public CsvResult<Object[]> readTable(Path file, List<String> numeric, List<String> categorical) throws IOException {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return readTable(in, numeric, categorical);
+    }
   }
 
   /**
@@ -264,7 +328,8 @@ public final class CsvReader {
    * RFM cleaning to count. Unparseable numbers and dates are bad rows.
    */
   public CsvResult<Transaction> readTransactions(Reader in, TransactionColumns c) throws IOException {
-    return read(in, row -> {
+    return read(in, java.util.Arrays.asList(c.customer(), c.time(), c.quantity(), c.amount(),
+        c.unitPrice(), c.product(), c.invoice(), c.cancelled()), row -> {
       String customer = row.optionalString(c.customer());
       long time = row.epochMillis(c.time(), c.timeFormat());
       double qty = row.doubleValue(c.quantity());
@@ -281,7 +346,7 @@ public final class CsvReader {
 
   /** {@link #readTransactions(Reader, TransactionColumns)} from a UTF-8 file. */
   public CsvResult<Transaction> readTransactions(Path file, TransactionColumns c) throws IOException {
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = utf8(file)) {
       return readTransactions(in, c);
     }
   }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.features.Transaction;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvReaderTest {
 
@@ -36,6 +40,21 @@ class CsvReaderTest {
     assertThat(e.column()).isEqualTo("Age");
     assertThat(e.value()).isEqualTo("twenty");
     assertThat(e).hasMessage("line 5, column 'Age': 'twenty': expected a finite number");
+  }
+
+  @Test
+  void readTable_path_readsUtf8FileAsTheReaderDoes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mall.csv");
+    Files.writeString(file, MALL.replace("Male,19", "Mâle,19"), StandardCharsets.UTF_8);
+    CsvReader r = new CsvReader(CsvReader.Params.DEFAULTS.withBadRows(CsvReader.BadRows.SKIP));
+    CsvResult<Object[]> res = r.readTable(file, NUMERIC, List.of("Gender"));
+    assertThat(res.rows()).hasSize(3);
+    assertThat((double[]) res.rows().get(0)[0]).containsExactly(19, 15, 39);
+    assertThat(((String[]) res.rows().get(0)[1])[0]).isEqualTo("Mâle");
+    assertThat(res.skipped()).isEqualTo(1);
+    assertThat(res.errors().get(0).line()).isEqualTo(5);
+    assertThatThrownBy(() -> r.readTable(dir.resolve("absent.csv"), NUMERIC, List.of()))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
   }
 
   @Test

@@ -1,0 +1,487 @@
+package io.eddy.app;
+
+import io.eddy.hierarchy.Dendrogram;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The charts, drawn with XChart into images (Java2D, headless). Every segment has one colour
+ * across all charts of a run ({@link #color(int)}); noise is light grey. Fonts are the JDK's
+ * logical SansSerif, which maps to whatever the system has (DejaVu on Debian).
+ */
+final class Charts {
+
+  /** Width and height of a chart, pixels. */
+  static final int WIDTH = 900;
+  static final int HEIGHT = 600;
+  /** Points drawn at most in a scatter (a seeded sample above). */
+  static final int MAX_POINTS = 5000;
+
+  // Tableau 10 without its grey (kept for noise), then golden-angle hues for more segments.
+  private static final Color[] PALETTE = {
+    new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
+    new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F)};
+  static final Color NOISE = new Color(0xC8C8C8);
+  private static final Color INK = new Color(0x333333);
+
+  private Charts() {}
+
+  /** The colour of the segment at position {@code i} (not its label) in the run's segment list. */
+  static Color color(int i) {
+    if (i < PALETTE.length) {
+      return PALETTE[i];
+    }
+    float hue = (float) ((i * 0.618033988749895) % 1.0);
+    return Color.getHSBColor(hue, 0.65f, 0.8f);
+  }
+
+  /** A chart and the file it is saved as; its PNG bytes are encoded once, on first use. */
+  static final class Image {
+    private final String file;
+    private final String title;
+    private final BufferedImage image;
+    private byte[] png;
+
+    Image(String file, String title, BufferedImage image) {
+      this.file = file;
+      this.title = title;
+      this.image = image;
+    }
+
+    String file() {
+      return file;
+    }
+
+    String title() {
+      return title;
+    }
+
+    BufferedImage image() {
+      return image;
+    }
+
+    /** The PNG encoding. */
+    byte[] png() throws IOException {
+      if (png == null) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        if (!ImageIO.write(image, "png", out)) {
+          throw new IOException("no PNG writer in this JVM");
+        }
+        png = out.toByteArray();
+      }
+      return png;
+    }
+  }
+
+  static {
+    // Encode in memory: the default would buffer every PNG through a temporary file.
+    ImageIO.setUseCache(false);
+  }
+
+  static void save(Image chart, Path file) throws IOException {
+    Files.write(file, chart.png());
+  }
+
+  /**
+   * Loads the graphics stack (Java2D, fonts, the PNG encoder) on a daemon thread, so that its
+   * one-off start-up cost overlaps reading and fitting instead of following them.
+   */
+  static void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+      Graphics2D g = img.createGraphics();
+      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+      g.drawString("0", 1, 7);
+      g.dispose();
+      try {
+        new Image("", "", img).png();
+      } catch (IOException | RuntimeException e) {
+        // Only a warm-up: the real drawing reports any failure.
+      }
+    }, "eddy-graphics-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void style(org.knowm.xchart.style.Styler s) {
+    s.setChartBackgroundColor(Color.WHITE);
+    s.setPlotBackgroundColor(Color.WHITE);
+    s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    s.setAntiAlias(true);
+    s.setLegendPosition(Styler.LegendPosition.OutsideE);
+  }
+
+  private static XYChart xy(String title, String x, String y) {
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    style(c.getStyler());
+    c.getStyler().setPlotGridLinesColor(new Color(0xE6E6E6));
+    c.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    c.getStyler().setXAxisDecimalPattern("#,##0.###");
+    c.getStyler().setYAxisDecimalPattern("#,##0.###");
+    return c;
+  }
+
+  private static BufferedImage render(Chart<?, ?> c, int w, int h) {
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    c.paint(g, w, h);
+    g.dispose();
+    return img;
+  }
+
+  /**
+   * Segments in two dimensions with their centres (black diamonds).
+   *
+   * @param points one 2-D point per row
+   * @param slots each row's position in {@code names}, or -1 for noise
+   * @param names the segment names, in colour order
+   * @param centres one 2-D centre per segment, or null
+   */
+  static Image scatter(String title, String x, String y, double[][] points, int[] slots, List<String> names,
+      double[][] centres, long seed) {
+    XYChart c = xy(title, x, y);
+    c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    c.getStyler().setMarkerSize(6);
+    int[] rows = sample(points.length, MAX_POINTS, seed);
+    List<List<double[]>> bySlot = new ArrayList<>();
+    for (int s = 0; s <= names.size(); s++) {
+      bySlot.add(new ArrayList<>());
+    }
+    for (int i : rows) {
+      bySlot.get(slots[i] < 0 ? names.size() : slots[i]).add(points[i]);
+    }
+    if (!bySlot.get(names.size()).isEmpty()) {
+      add(c, "noise", bySlot.get(names.size()), NOISE);
+    }
+    for (int s = 0; s < names.size(); s++) {
+      if (!bySlot.get(s).isEmpty()) {
+        add(c, names.get(s), bySlot.get(s), color(s));
+      }
+    }
+    if (centres != null) {
+      XYSeries cs = c.addSeries("centres", column(centres, 0), column(centres, 1));
+      cs.setMarker(SeriesMarkers.DIAMOND);
+      cs.setMarkerColor(Color.BLACK);
+    }
+    String file = points.length > rows.length ? title + " (" + rows.length + " of " + points.length + " rows)" : title;
+    c.setTitle(file);
+    return new Image("scatter.png", title, render(c, WIDTH, HEIGHT));
+  }
+
+  private static void add(XYChart c, String name, List<double[]> pts, Color color) {
+    double[][] a = pts.toArray(new double[0][]);
+    XYSeries s = c.addSeries(uniqueSeries(c, name), column(a, 0), column(a, 1));
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setMarkerColor(color);
+  }
+
+  private static String uniqueSeries(XYChart c, String name) {
+    String n = name;
+    for (int i = 2; c.getSeries(n) != null; i++) {
+      n = name + " #" + i;
+    }
+    return n;
+  }
+
+  static double[] column(double[][] a, int j) {
+    double[] out = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i][j];
+    }
+    return out;
+  }
+
+  /** Up to {@code max} row indices, sorted; all rows when there are few enough. */
+  static int[] sample(int n, int max, long seed) {
+    if (n <= max) {
+      int[] all = new int[n];
+      Arrays.setAll(all, i -> i);
+      return all;
+    }
+    // Partial Fisher-Yates over the indices: a uniform sample without repeats.
+    int[] idx = new int[n];
+    Arrays.setAll(idx, i -> i);
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = 0; i < max; i++) {
+      int j = i + r.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] out = Arrays.copyOf(idx, max);
+    Arrays.sort(out);
+    return out;
+  }
+
+  /**
+   * A line of values against k, the chosen k marked.
+   *
+   * @param file the file name
+   * @param marked the k to mark, or -1
+   */
+  static Image againstK(String file, String title, String yTitle, int[] ks, double[] values, int marked,
+      String markLabel) {
+    XYChart c = xy(title, "k (number of segments)", yTitle);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    c.getStyler().setXAxisDecimalPattern("0");
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    for (int i = 0; i < ks.length; i++) {
+      if (Double.isFinite(values[i])) {
+        xs.add((double) ks[i]);
+        ys.add(values[i]);
+      }
+    }
+    if (xs.isEmpty()) {
+      xs.add((double) ks[0]);
+      ys.add(0.0);
+    }
+    XYSeries s = c.addSeries(yTitle, xs, ys);
+    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setLineColor(color(0));
+    s.setMarkerColor(color(0));
+    int at = -1;
+    for (int i = 0; i < ks.length; i++) {
+      if (ks[i] == marked && Double.isFinite(values[i])) {
+        at = i;
+      }
+    }
+    if (at >= 0) {
+      XYSeries m = c.addSeries(markLabel, new double[] {ks[at]}, new double[] {values[at]});
+      m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      m.setMarker(SeriesMarkers.DIAMOND);
+      m.setMarkerColor(color(2));
+    }
+    return new Image(file, title, render(c, WIDTH, HEIGHT));
+  }
+
+  private static CategoryChart bars(String title, String x, String y, int w, int h) {
+    CategoryChart c = new CategoryChartBuilder().width(w).height(h).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    style(c.getStyler());
+    c.getStyler().setLegendVisible(false);
+    c.getStyler().setOverlapped(true);
+    c.getStyler().setPlotGridVerticalLinesVisible(false);
+    c.getStyler().setXAxisLabelRotation(20);
+    return c;
+  }
+
+  /**
+   * One bar per segment, each in the segment's colour: one series per segment, overlapped, so
+   * the legend maps colours to names while the axis shows short keys.
+   */
+  private static void coloured(CategoryChart c, List<String> keys, List<String> names, double[] values) {
+    for (int s = 0; s < names.size(); s++) {
+      double[] v = new double[names.size()];
+      v[s] = Double.isFinite(values[s]) ? values[s] : 0;
+      String series = keys.get(s).equals(names.get(s)) ? names.get(s) : keys.get(s) + ": " + names.get(s);
+      c.addSeries(series, keys, box(v)).setFillColor(color(s));
+    }
+  }
+
+  /** Short category keys: 1, 2, 3... in segment order. */
+  static List<String> keys(int n) {
+    List<String> out = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      out.add(Integer.toString(i));
+    }
+    return out;
+  }
+
+  private static List<Double> box(double[] v) {
+    List<Double> out = new ArrayList<>(v.length);
+    for (double x : v) {
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** Segment sizes, keyed 1, 2, 3... with the names in the legend. */
+  static Image sizes(String file, String title, String yTitle, List<String> names, long[] sizes) {
+    CategoryChart c = bars(title, "segment", yTitle, WIDTH, HEIGHT);
+    c.getStyler().setLegendVisible(true);
+    // Below the plot for a few names, beside it when a long list would squash the plot.
+    c.getStyler().setLegendPosition(names.size() > 6 ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.OutsideS);
+    c.getStyler().setXAxisLabelRotation(0);
+    double[] v = new double[sizes.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = sizes[i];
+    }
+    coloured(c, keys(names.size()), names, v);
+    return new Image(file, title, render(c, WIDTH, HEIGHT));
+  }
+
+  /**
+   * Each feature's segment means in original units, one small bar chart per feature, laid out
+   * in a grid; the population mean is given in each panel's title.
+   *
+   * @param means {@code [segment][feature]}
+   */
+  static Image profiles(List<String> names, List<String> features, double[][] means, double[] population) {
+    int p = features.size();
+    int cols = Math.min(3, p);
+    int rows = (p + cols - 1) / cols;
+    int w = 420;
+    int h = 300;
+    int legendRows = (names.size() + 1) / 2;
+    int top = 44 + 22 * legendRows;
+    BufferedImage img = new BufferedImage(Math.max(cols * w, 840), rows * h + top, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, img.getWidth(), img.getHeight());
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setColor(INK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    g.drawString("Segment profiles: mean of each feature, original units", 12, 24);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    for (int s = 0; s < names.size(); s++) {
+      int x = 16 + (s % 2) * (img.getWidth() / 2);
+      int y = 40 + (s / 2) * 22;
+      g.setColor(color(s));
+      g.fillRect(x, y, 14, 14);
+      g.setColor(INK);
+      g.drawString((s + 1) + ": " + names.get(s), x + 22, y + 12);
+    }
+    List<String> keys = keys(names.size());
+    for (int j = 0; j < p; j++) {
+      double[] v = new double[names.size()];
+      for (int s = 0; s < v.length; s++) {
+        v[s] = means[s][j];
+      }
+      CategoryChart c = bars(features.get(j) + " (all: " + Report.num(population[j]) + ")", "segment", "mean", w, h);
+      c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+      c.getStyler().setXAxisLabelRotation(0);
+      coloured(c, keys, names, v);
+      Graphics2D panel = (Graphics2D) g.create((j % cols) * w, top + (j / cols) * h, w, h);
+      c.paint(panel, w, h);
+      panel.dispose();
+    }
+    g.dispose();
+    return new Image("profiles.png", "Segment profiles", img);
+  }
+
+  /**
+   * Lines over time, one per series.
+   *
+   * @param ys one array per series, NaN where undefined
+   * @param colours one colour per series
+   */
+  static Image lines(String file, String title, String xTitle, String yTitle, double[] x, List<String> series,
+      List<double[]> ys, List<Color> colours) {
+    XYChart c = xy(title, xTitle, yTitle);
+    c.getStyler().setMarkerSize(4);
+    for (int s = 0; s < series.size(); s++) {
+      List<Double> xs = new ArrayList<>();
+      List<Double> vs = new ArrayList<>();
+      double[] y = ys.get(s);
+      for (int i = 0; i < x.length; i++) {
+        if (Double.isFinite(y[i])) {
+          xs.add(x[i]);
+          vs.add(y[i]);
+        }
+      }
+      if (xs.isEmpty()) {
+        continue;
+      }
+      XYSeries line = c.addSeries(uniqueSeries(c, series.get(s)), xs, vs);
+      line.setMarker(SeriesMarkers.NONE);
+      line.setLineColor(colours.get(s));
+      line.setLineStyle(new BasicStroke(2f));
+    }
+    if (c.getSeriesCollection().isEmpty()) {
+      c.addSeries("none", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+    }
+    return new Image(file, title, render(c, WIDTH, HEIGHT));
+  }
+
+  /** Adds event markers (births, deaths) to a line chart's data: x positions at height y. */
+  static Image countWithEvents(String title, String xTitle, double[] x, double[] count, double[] bornX,
+      double[] bornY, double[] goneX, double[] goneY) {
+    XYChart c = xy(title, xTitle, "segments");
+    c.getStyler().setYAxisMin(0.0);
+    XYSeries line = c.addSeries("segments", x, count);
+    line.setMarker(SeriesMarkers.NONE);
+    line.setLineColor(color(0));
+    line.setLineStyle(new BasicStroke(2f));
+    if (bornX.length > 0) {
+      XYSeries b = c.addSeries("births", bornX, bornY);
+      b.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      b.setMarker(SeriesMarkers.TRIANGLE_UP);
+      b.setMarkerColor(color(4));
+    }
+    if (goneX.length > 0) {
+      XYSeries d = c.addSeries("deaths", goneX, goneY);
+      d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      d.setMarker(SeriesMarkers.TRIANGLE_DOWN);
+      d.setMarkerColor(color(2));
+    }
+    return new Image("segments-over-time.png", title, render(c, WIDTH, HEIGHT));
+  }
+
+  /**
+   * The top of a dendrogram: the last {@code shown} merges, each earlier subtree drawn as one
+   * leaf at height 0 (scipy's "lastp" truncation), and the cut height as a dashed line.
+   */
+  static Image dendrogram(Dendrogram d, int shown, double cut) {
+    int n = d.leafCount();
+    int m = d.mergeCount();
+    int first = Math.max(0, m - shown);
+    XYChart c = xy("Dendrogram (last " + (m - first) + " merges)", "subtrees", "merge height");
+    c.getStyler().setLegendVisible(false);
+    c.getStyler().setXAxisTicksVisible(false);
+    double[] pos = new double[1];
+    double[][] xy = new double[n + m][];
+    place(d, n + m - 1, n, first, xy, pos);
+    for (int row = first; row < m; row++) {
+      double[] l = xy[d.left(row)];
+      double[] r = xy[d.right(row)];
+      double h = d.height(row);
+      XYSeries s = c.addSeries("m" + row, new double[] {l[0], l[0], r[0], r[0]}, new double[] {l[1], h, h, r[1]});
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(color(0));
+      s.setLineStyle(new BasicStroke(1.5f));
+    }
+    if (cut > 0) {
+      XYSeries s = c.addSeries("cut", new double[] {0, pos[0] - 1}, new double[] {cut, cut});
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(color(2));
+      s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
+    return new Image("dendrogram.png", "Dendrogram", render(c, WIDTH, HEIGHT));
+  }
+
+  // Positions every node drawn: collapsed subtrees left to right, a merge midway above its two.
+  private static void place(Dendrogram d, int id, int n, int first, double[][] xy, double[] next) {
+    int row = id - n;
+    if (row < first) {
+      xy[id] = new double[] {next[0]++, 0};
+      return;
+    }
+    place(d, d.left(row), n, first, xy, next);
+    place(d, d.right(row), n, first, xy, next);
+    xy[id] = new double[] {(xy[d.left(row)][0] + xy[d.right(row)][0]) / 2, d.height(row)};
+  }
+}

@@ -1,0 +1,100 @@
+package io.eddy.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options several commands share, as picocli mixins. */
+final class Options {
+
+  private Options() {}
+
+  /** Verbosity. */
+  static final class Common {
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing on stderr but errors.")
+    boolean quiet;
+
+    Progress progress() {
+      return Progress.onStderr(quiet);
+    }
+  }
+
+  /** Which columns of a table, and how to treat them. */
+  static final class Table {
+    @Option(names = {"-c", "--columns"}, split = ",", paramLabel = "NAME",
+        description = "Numeric columns to use, comma-separated (default: every numeric column).")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--scale", defaultValue = "standard", paramLabel = "HOW",
+        completionCandidates = ScaleCandidates.class,
+        description = "Scaling before clustering: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--missing", defaultValue = "drop", paramLabel = "POLICY",
+        completionCandidates = MissingCandidates.class,
+        description = "Rows with a missing value (empty, NA, NaN, null, ?) in a chosen column: drop them, "
+            + "fail, or impute-mean (the saved model then imputes too). Default: ${DEFAULT-VALUE}.")
+    String missing;
+
+    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
+        description = "Cell separator (default: ${DEFAULT-VALUE}).")
+    char delimiter;
+
+    io.eddy.app.Table read(java.nio.file.Path file, Progress progress) throws java.io.IOException {
+      io.eddy.app.Table t = io.eddy.app.Table.read(file, columns, missingPolicy(), delimiter, progress);
+      progress.phase("read " + t.size() + " rows x " + t.columns.size() + " columns from " + file
+          + (t.dropped > 0 ? "; dropped " + t.dropped + " rows with missing values" : ""));
+      return t;
+    }
+
+    io.eddy.app.Table.Missing missingPolicy() {
+      return io.eddy.app.Table.Missing.parse(missing);
+    }
+
+    Modeling.Scale scaling() {
+      return Modeling.Scale.parse(scale);
+    }
+  }
+
+  /** The clusterer and its parameters. */
+  static final class Algorithm {
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+        description = "A parameter of the algorithm (repeatable); eddy list shows them all.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+        description = "Seed of the samples drawn for charts and indices (default: ${DEFAULT-VALUE}); "
+            + "the algorithm's own seed is --param seed=N.")
+    long seed;
+
+    @Option(names = "--no-charts", description = "Draw no chart (the report then has tables only): faster in scripts.")
+    boolean noCharts;
+  }
+
+  static final class ScaleCandidates extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    ScaleCandidates() {
+      super(List.of("standard", "minmax", "robust", "none"));
+    }
+  }
+
+  static final class MissingCandidates extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MissingCandidates() {
+      super(List.of("drop", "fail", "impute-mean"));
+    }
+  }
+
+  /** The registered names, for completion. */
+  static final class AlgorithmCandidates extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    AlgorithmCandidates() {
+      super(io.eddy.Clusterers.names());
+    }
+  }
+}
