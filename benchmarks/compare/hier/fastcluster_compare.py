@@ -1,30 +1,48 @@
 #!/usr/bin/python3
-"""fastcluster 1.2.3 on the data HierBenchmark uses, for the side-by-side in
-benchmarks/results/hier.md.
+"""Eddy's hierarchical clustering against fastcluster 1.2.3, side by side in one run, for
+benchmarks/results/hier.md. Outside the build.
 
-    /usr/bin/python3 benchmarks/compare/hier/fastcluster_compare.py [n ...]
-    HIER_RUNS=1 HIER_VECTOR_ONLY=1 /usr/bin/python3 benchmarks/compare/hier/fastcluster_compare.py 100000
+    ./mvnw -q -B -o -pl benchmarks -am package -DskipTests
+    /usr/bin/python3 benchmarks/compare/hier/fastcluster_compare.py 5000 20000
 
-The points come from the same SplitMix64 stream as io.eddy.benchmarks.hier.HierData (ten
-blobs: uniform noise of half-width 1 around centres drawn in [0, 20)^8), so both
-sides cluster identical doubles; each line prints x[0,0] and the top merge height, which
-match io.eddy.benchmarks.hier.HierCompare's output.
-Each (n, method) runs in a fresh child process so that its peak RSS (ru_maxrss) is its own;
-we report the best wall time and the best process CPU time of HIER_RUNS runs (default 5,
-after one warm-up when more than one) of fastcluster.linkage(X, method)
-on the observations, which includes the O(n^2 d) distance computation as the Java side does,
-and the peak RSS growth over the process after loading the data. Single-threaded, as is
-fastcluster. Outside the build.
+Environment: HIER_METHODS (comma-separated, default all seven), HIER_RUNS (warm runs, default
+5 at n <= 5,000, 2 above), HIER_JAVA (java command), HIER_JAR (default
+benchmarks/target/benchmarks.jar), HIER_STORAGE (Eddy's storage, default auto),
+HIER_THREADS (Eddy's threads, 0 = all), HIER_ROUNDS (alternating rounds, default 1),
+HIER_FC_VECTOR_ONLY=1 (for single, ward, centroid and median time only fastcluster's
+linkage_vector, its faster path for them at n = 5,000, to shorten runs at n = 20,000).
+
+Both sides cluster the same doubles: the points come from the SplitMix64 stream of
+io.eddy.benchmarks.hier.HierData (ten blobs in d = 8), and each line prints the top merge
+height of both, which must agree. The task timed on both sides is the same: the whole tree
+from the points, then the cut into k = 10 clusters (fastcluster + scipy's fcluster maxclust;
+Eddy's HierarchicalClustering.fit with k = 10).
+
+For every (n, method), alternating sides:
+  * fastcluster, in a fresh Python process per path: `linkage` and, for single, ward,
+    centroid and median, `linkage_vector`; the reference is the faster of the two (its
+    fastest path), cold and warm separately. "cold" is the first call in the fresh
+    process, "warm" the best of HIER_RUNS further calls.
+  * Eddy, in a fresh JVM (io.eddy.benchmarks.hier.HierCompare): "cold" is the first fit in
+    that JVM, JIT warm-up included (JVM start-up excluded, as the interpreter's and the
+    import's are on the Python side), "warm" the best of HIER_RUNS further fits.
+Ratios are Eddy / fastcluster wall times, and beside them the ratios of process CPU times
+(Python: time.process_time; Java: the whole process, compiler and collector threads
+included, in steps of 10 ms), which a loaded machine distorts less. Each figure is the best
+of the rounds and, on the fastcluster side, of its two paths. The load average (uptime) is printed before and
+after each case; the machine is shared.
 """
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 
 MASK = (1 << 64) - 1
-RUNS = int(os.environ.get("HIER_RUNS", "5"))
+ALL = ["single", "complete", "average", "weighted", "ward", "centroid", "median"]
+VECTOR = {"single", "ward", "centroid", "median"}
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 
 
 def splitmix(seed):
@@ -50,43 +68,90 @@ def data(n, d, seed=42):
     return x
 
 
-def child(n, method, vector):
-    import numpy as np
+def child(n, method, vector, runs):
     import fastcluster
+    from scipy.cluster.hierarchy import fcluster
     x = data(n, 8)
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     f = fastcluster.linkage_vector if vector else fastcluster.linkage
-    if RUNS > 1:
-        f(x, method=method)  # warm-up
-    best = float("inf")
-    best_cpu = float("inf")
-    for _ in range(RUNS):
-        t = time.perf_counter()
+
+    def once():
         c = time.process_time()
+        t = time.perf_counter()
         z = f(x, method=method)
-        best_cpu = min(best_cpu, time.process_time() - c)
-        best = min(best, time.perf_counter() - t)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"n": n, "method": method, "vector": vector, "best_s": best, "best_cpu_s": best_cpu,
-                      "rss_growth_mib": (peak - base) / 1024.0, "top": float(z[-1, 2]),
-                      "x00": float(x[0, 0])}))
+        fcluster(z, 10, criterion="maxclust")
+        return time.perf_counter() - t, time.process_time() - c, z
+
+    cold, cold_cpu, z = once()
+    rest = [once() for _ in range(runs)]
+    print(json.dumps({"cold_s": cold, "warm_s": min(r[0] for r in rest), "cold_cpu_s": cold_cpu,
+                      "warm_cpu_s": min(r[1] for r in rest), "top": float(z[-1, 2])}))
+
+
+KEYS = ["cold_s", "warm_s", "cold_cpu_s", "warm_cpu_s"]
+
+
+def better(old, new):
+    """The better of two measurements, figure by figure."""
+    if old is None:
+        return dict(new)
+    out = {k: min(old[k], new[k]) for k in KEYS}
+    out["top"] = new["top"]
+    return out
+
+
+def load():
+    return os.getloadavg()
+
+
+def run_json(cmd):
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1")
+        child(int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1", int(sys.argv[5]))
         return
     ns = [int(a) for a in sys.argv[1:]] or [5000]
-    vector_only = os.environ.get("HIER_VECTOR_ONLY") == "1"
+    methods = os.environ.get("HIER_METHODS", ",".join(ALL)).split(",")
+    java = os.environ.get("HIER_JAVA", "java")
+    jar = os.environ.get("HIER_JAR", os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar"))
+    storage = os.environ.get("HIER_STORAGE", "auto")
+    threads = os.environ.get("HIER_THREADS", "0")
+    rounds = int(os.environ.get("HIER_ROUNDS", "1"))
+    print("| n | method | fastcluster path (warm) | fc cold s | fc warm s | Eddy cold s | Eddy warm s"
+          " | cold ratio | warm ratio | CPU cold ratio | CPU warm ratio | load before/after |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for n in ns:
-        for method in [] if vector_only else ["single", "average", "complete", "ward"]:
-            out = subprocess.run([sys.executable, __file__, "--child", str(n), method, "0"],
-                                 capture_output=True, text=True, check=True)
-            print(out.stdout.strip(), flush=True)
-        for method in ["single", "ward"]:
-            out = subprocess.run([sys.executable, __file__, "--child", str(n), method, "1"],
-                                 capture_output=True, text=True, check=True)
-            print(out.stdout.strip(), flush=True)
+        runs = int(os.environ.get("HIER_RUNS", "5" if n <= 5000 else "2"))
+        for method in methods:
+            best = {}
+            la0 = load()[0]
+            for _ in range(rounds):
+                paths = [False, True] if method in VECTOR else [False]
+                if method in VECTOR and os.environ.get("HIER_FC_VECTOR_ONLY") == "1":
+                    paths = [True]
+                for vector in paths:
+                    r = run_json([sys.executable, __file__, "--child", str(n), method,
+                                  "1" if vector else "0", str(runs)])
+                    key = "linkage_vector" if vector else "linkage"
+                    best[key] = better(best.get(key), r)
+                e = run_json([java, "-Xmx6g", "-cp", jar, "io.eddy.benchmarks.hier.HierCompare",
+                              str(n), method, storage, str(runs), threads])
+                best["eddy"] = better(best.get("eddy"), e)
+            la1 = load()[0]
+            e = best.pop("eddy")
+            path = min(best, key=lambda k: best[k]["warm_s"])
+            fc = None
+            for v in best.values():
+                fc = better(fc, v)
+            if abs(fc["top"] - e["top"]) > 1e-9 * abs(fc["top"]):
+                print("top heights differ: fastcluster %r, Eddy %r" % (fc["top"], e["top"]), file=sys.stderr)
+            print("| %d | %s | %s | %.3f | %.3f | %.3f | %.3f | **%.2f** | **%.2f** | %.2f | %.2f | %.1f / %.1f |" % (
+                n, method, path, fc["cold_s"], fc["warm_s"], e["cold_s"], e["warm_s"],
+                e["cold_s"] / fc["cold_s"], e["warm_s"] / fc["warm_s"],
+                e["cold_cpu_s"] / max(fc["cold_cpu_s"], 1e-3), e["warm_cpu_s"] / max(fc["warm_cpu_s"], 1e-3),
+                la0, la1), flush=True)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,12 @@ core/src/test/resources/hierarchy/:
       coph,i,j,value           cophenetic distances of a few fixed pairs
       maxclust,k,T0,...        fcluster(Z, k, 'maxclust') labels (1-based, as scipy)
       distance,t,T0,...        fcluster(Z, t, 'distance') labels
+      cuttree,k,T0,...         cut_tree(Z, n_clusters=k) labels (0-based, as scipy); every k
+                               from 1 to n for blobs, a few for the others
+      cuttreeh,t,T0,...        cut_tree(Z, height=t) labels
+      inconsistent,d,r,m,s,c,i inconsistent(Z, d) row r: mean, std, count, coefficient
+      olo,a,b                  optimal_leaf_ordering(Z, X) rows (a, b), in scipy's order
+      ololeaves,i,...          leaves_list of the optimally ordered matrix
 
 Ward, centroid and median heights are Euclidean (scipy's convention on observations), not
 squared. Python is not part of the build; the outputs are committed.
@@ -24,7 +30,8 @@ import os
 import numpy as np
 import scipy
 import fastcluster
-from scipy.cluster.hierarchy import linkage, fcluster, leaves_list, cophenet
+from scipy.cluster.hierarchy import (linkage, fcluster, leaves_list, cophenet, cut_tree,
+                                     inconsistent, optimal_leaf_ordering)
 from scipy.spatial.distance import pdist
 from sklearn.datasets import load_iris, load_wine
 
@@ -88,6 +95,19 @@ def main():
                 for t in ts:
                     tt = fcluster(z, t, criterion="distance")
                     write_rows(f, "distance,%r" % t, [int(v) for v in tt])
+                ks = range(1, n + 1) if name == "blobs" else [1, 2, 3, 5, 10, n // 2, n - 1, n]
+                for k in ks:
+                    write_rows(f, "cuttree,%d" % k, [int(v) for v in cut_tree(z, n_clusters=k)[:, 0]])
+                for t in ts + [float(heights[3]), float(heights[-1]) * 2]:
+                    write_rows(f, "cuttreeh,%r" % t, [int(v) for v in cut_tree(z, height=t)[:, 0]])
+                for d in [0, 1, 2, 3, 5]:
+                    for r, row in enumerate(inconsistent(z, d)):
+                        f.write("inconsistent,%d,%d,%r,%r,%r,%r\n" % (d, r, float(row[0]), float(row[1]),
+                                                                       float(row[2]), float(row[3])))
+                zo = optimal_leaf_ordering(z, x)
+                for r in zo:
+                    f.write("olo,%d,%d\n" % (int(r[0]), int(r[1])))
+                write_rows(f, "ololeaves", [int(v) for v in leaves_list(zo)])
 
 
 if __name__ == "__main__":

@@ -12,10 +12,10 @@ import io.eddy.math.Pairwise;
  *   <li>{@link #nnChain}: the nearest-neighbour chain for linkages that satisfy the
  *       reducibility property (complete, average, weighted, Ward), O(n²) time on the
  *       condensed matrix, which it overwrites (§3.2, NN-chain-linkage).</li>
- *   <li>{@link #generic} and {@link #genericVectors}: the generic algorithm with a priority
- *       queue of nearest-neighbour candidates and lower bounds, for any linkage including the
- *       non-reducible centroid and median (§3.1, Generic-linkage); the vector form keeps only
- *       the centers, O(n·d) memory.</li>
+ *   <li>{@link #generic}: the generic algorithm with a priority queue of nearest-neighbour
+ *       candidates and lower bounds, for any linkage including the non-reducible centroid and
+ *       median (§3.1, Generic-linkage). {@link VectorAgglomeration} has the forms that keep
+ *       only the centers, O(n·d) memory.</li>
  * </ul>
  *
  * <p>Scans run over the live clusters in increasing index order with strict comparisons, so
@@ -202,6 +202,7 @@ final class Agglomeration {
     int[] a = new int[n - 1];
     int[] b = new int[n - 1];
     double[] h = new double[n - 1];
+    double[] best = new double[1];
     for (int k = 0; k < n - 1; k++) {
       if (len == 0) {
         chain[0] = live[0];
@@ -219,27 +220,8 @@ final class Agglomeration {
           y = -1;
           min = Double.POSITIVE_INFINITY;
         }
-        int p = 0;
-        for (; p < count; p++) {
-          int i = live[p];
-          if (i >= x) {
-            break;
-          }
-          double v = dist[base[i] + x];
-          if (v < min) {
-            min = v;
-            y = i;
-          }
-        }
-        int bx = base[x];
-        for (p++; p < count; p++) {
-          int i = live[p];
-          double v = dist[bx + i];
-          if (v < min) {
-            min = v;
-            y = i;
-          }
-        }
+        y = nearest(dist, base, live, count, x, y, min, best);
+        min = best[0];
         if (len > 1 && y == chain[len - 2]) {
           break;
         }
@@ -271,6 +253,39 @@ final class Agglomeration {
       updateChain(linkage, dist, base, live, count, size, weight, x, y, min, nx, ny);
     }
     return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /**
+   * The live cluster nearest to x, starting from candidate y at distance min (kept on ties);
+   * its distance in {@code best[0]}. A method of its own, called once per chain step, so that
+   * a fresh JVM compiles it fully after a few thousand calls instead of running the long
+   * chain loop in a partly compiled state.
+   */
+  private static int nearest(double[] dist, int[] base, int[] live, int count, int x, int y, double min,
+      double[] best) {
+    int p = 0;
+    for (; p < count; p++) {
+      int i = live[p];
+      if (i >= x) {
+        break;
+      }
+      double v = dist[base[i] + x];
+      if (v < min) {
+        min = v;
+        y = i;
+      }
+    }
+    int bx = base[x];
+    for (p++; p < count; p++) {
+      int i = live[p];
+      double v = dist[bx + i];
+      if (v < min) {
+        min = v;
+        y = i;
+      }
+    }
+    best[0] = min;
+    return y;
   }
 
   /**
@@ -523,160 +538,5 @@ final class Agglomeration {
       }
     }
     return new Dendrogram(n, left, right, h, sz);
-  }
-
-  // ---------------------------------------------------------------- generic (vectors)
-
-  /**
-   * Ward, centroid or median linkage by the generic algorithm on the points themselves, with
-   * O(n·d) memory: the distance between two clusters is computed from their centers when
-   * needed instead of being stored. Internally it compares the squared dissimilarity
-   * (Ward: 2·n<sub>x</sub>n<sub>y</sub>/(n<sub>x</sub>+n<sub>y</sub>)·‖c<sub>x</sub>−c<sub>y</sub>‖²)
-   * and reports its square root.
-   *
-   * @param x n points of dimension d, row-major; not modified
-   */
-  static Dendrogram genericVectors(double[] x, int n, int d, Linkage linkage) {
-    if (!linkage.isGeometric()) {
-      throw new IllegalArgumentException(linkage.id() + " linkage has no vector form");
-    }
-    double[] c = x.clone();
-    double[] size = new double[n];
-    int[] id = new int[n];
-    for (int i = 0; i < n; i++) {
-      size[i] = 1;
-      id[i] = i;
-    }
-    boolean ward = linkage == Linkage.WARD;
-    int[] neighbor = new int[Math.max(n - 1, 1)];
-    double[] minDist = new double[Math.max(n - 1, 1)];
-    for (int i = 0; i < n - 1; i++) {
-      nearestAbove(c, d, size, n, i, ward, neighbor, minDist);
-    }
-    IndexedHeap heap = new IndexedHeap(minDist, n - 1);
-    int[] left = new int[n - 1];
-    int[] right = new int[n - 1];
-    double[] h = new double[n - 1];
-    int[] sz = new int[n - 1];
-    for (int k = 0; k < n - 1; k++) {
-      int p = 0;
-      int q = 0;
-      double m = 0;
-      for (int attempt = 0; attempt < n - k; attempt++) {
-        p = heap.minKey();
-        m = heap.minValue();
-        q = neighbor[p];
-        if (q >= 0 && size[q] > 0 && m == dissimilarity(c, d, size, p, q, ward)) {
-          break;
-        }
-        nearestAbove(c, d, size, n, p, ward, neighbor, minDist);
-        heap.change(p, minDist[p]);
-      }
-      q = neighbor[p];
-      m = heap.minValue();
-      heap.removeMin();
-      double np = size[p];
-      double nq = size[q];
-      left[k] = Math.min(id[p], id[q]);
-      right[k] = Math.max(id[p], id[q]);
-      h[k] = Math.sqrt(m);
-      sz[k] = (int) (np + nq);
-      // The union lives in slot q (the higher index), as in the matrix version.
-      int po = p * d;
-      int qo = q * d;
-      if (linkage == Linkage.MEDIAN) {
-        for (int t = 0; t < d; t++) {
-          c[qo + t] = 0.5 * (c[po + t] + c[qo + t]);
-        }
-      } else {
-        double wp = np / (np + nq);
-        double wq = nq / (np + nq);
-        for (int t = 0; t < d; t++) {
-          c[qo + t] = wp * c[po + t] + wq * c[qo + t];
-        }
-      }
-      size[p] = 0;
-      size[q] = np + nq;
-      id[q] = n + k;
-      for (int z = 0; z < p; z++) {
-        if (size[z] > 0 && neighbor[z] == p) {
-          neighbor[z] = q;
-        }
-      }
-      // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
-      // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
-      // p and q need a look. Centroid and median are not reducible: every z below q does.
-      for (int z = ward ? p + 1 : 0; z < q; z++) {
-        if (size[z] == 0) {
-          continue;
-        }
-        double v = dissimilarity(c, d, size, z, q, ward);
-        if (v < minDist[z]) {
-          neighbor[z] = q;
-          minDist[z] = v;
-          heap.change(z, v);
-        }
-      }
-      if (q < n - 1) {
-        int keep = neighbor[q];
-        double keepDist = minDist[q];
-        nearestAbove(c, d, size, n, q, ward, neighbor, minDist);
-        if (neighbor[q] == -1) {
-          neighbor[q] = keep;
-          minDist[q] = keepDist;
-        } else {
-          heap.change(q, minDist[q]);
-        }
-      }
-    }
-    return new Dendrogram(n, left, right, h, sz);
-  }
-
-  private static double dissimilarity(double[] c, int d, double[] size, int i, int j, boolean ward) {
-    double s = Pairwise.squaredDistance(c, i * d, c, j * d, d);
-    if (ward) {
-      double ni = size[i];
-      double nj = size[j];
-      return 2.0 * ni * nj / (ni + nj) * s;
-    }
-    return s;
-  }
-
-  /**
-   * The nearest live cluster above i and its dissimilarity. Sizes are kept as doubles (exact
-   * for counts) so that the scan converts no integers.
-   */
-  private static void nearestAbove(double[] c, int d, double[] size, int n, int i, boolean ward,
-      int[] neighbor, double[] minDist) {
-    int best = -1;
-    double m = Double.POSITIVE_INFINITY;
-    int io = i * d;
-    if (ward) {
-      double ni = size[i];
-      for (int j = i + 1; j < n; j++) {
-        double nj = size[j];
-        if (nj == 0) {
-          continue;
-        }
-        double v = 2.0 * ni * nj / (ni + nj) * Pairwise.squaredDistance(c, io, c, j * d, d);
-        if (v < m) {
-          m = v;
-          best = j;
-        }
-      }
-    } else {
-      for (int j = i + 1; j < n; j++) {
-        if (size[j] == 0) {
-          continue;
-        }
-        double v = Pairwise.squaredDistance(c, io, c, j * d, d);
-        if (v < m) {
-          m = v;
-          best = j;
-        }
-      }
-    }
-    neighbor[i] = best;
-    minDist[i] = m;
   }
 }

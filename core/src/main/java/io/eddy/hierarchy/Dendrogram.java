@@ -15,7 +15,10 @@ import java.util.Arrays;
  * <p>Row {@code r} (0 &le; r &lt; n−1) merges clusters {@link #left(int) a} and
  * {@link #right(int) b} at {@link #height(int) height} into a new cluster of
  * {@link #size(int) size} points, numbered {@code n + r}; clusters {@code 0..n−1} are the
- * points themselves. As in scipy, {@code a < b} in every row. Rows are in merge order:
+ * points themselves. The trees Eddy builds list the smaller id first ({@code a < b}), as
+ * scipy's {@code linkage} does; a tree read from a linkage matrix keeps each row's order as
+ * given, since the order of a and b is the plotting order ({@link #leafOrder()}) and scipy's
+ * {@code optimal_leaf_ordering} writes rows with the larger id first. Rows are in merge order:
  * for single, complete, average, weighted and Ward linkage heights never decrease (rows
  * with equal heights keep the order in which they were found, as scipy's stable sort does);
  * centroid and median linkage may have inversions, where a later merge is lower
@@ -49,7 +52,7 @@ public final class Dendrogram {
    *
    * @param leafCount n &ge; 1
    * @param left cluster a of each of the n−1 rows; copied
-   * @param right cluster b of each row, greater than a; copied
+   * @param right cluster b of each row, other than a; copied (a is plotted left of b)
    * @param height the height of each row, finite and &ge; 0; copied
    * @throws IllegalArgumentException naming the first row that breaks the convention
    */
@@ -67,9 +70,9 @@ public final class Dendrogram {
     for (int r = 0; r < m; r++) {
       int a = left[r];
       int b = right[r];
-      if (a < 0 || b >= leafCount + r || a >= b) {
+      if (a < 0 || b < 0 || a >= leafCount + r || b >= leafCount + r || a == b) {
         throw new IllegalArgumentException("row " + r + " merges " + a + " and " + b
-            + ", expected 0 <= a < b < " + (leafCount + r));
+            + ", expected two different clusters in [0, " + (leafCount + r) + ")");
       }
       if (used[a] || used[b]) {
         throw new IllegalArgumentException("row " + r + " merges cluster " + (used[a] ? a : b)
@@ -87,7 +90,9 @@ public final class Dendrogram {
   }
 
   /**
-   * A dendrogram from a scipy linkage matrix: n−1 rows of (a, b, height, size).
+   * A dendrogram from a scipy linkage matrix: n−1 rows of (a, b, height, size). Each row
+   * keeps its order of a and b, so that {@link #leafOrder()} equals scipy's
+   * {@code leaves_list} of the same matrix.
    *
    * @throws IllegalArgumentException if the matrix is not a valid linkage or a size is wrong
    */
@@ -100,9 +105,9 @@ public final class Dendrogram {
       if (z[r] == null || z[r].length != 4) {
         throw new IllegalArgumentException("row " + r + " must have 4 columns (a, b, height, size)");
       }
-      double x = Math.min(z[r][0], z[r][1]);
-      double y = Math.max(z[r][0], z[r][1]);
-      if (x != Math.rint(x) || y != Math.rint(y) || y > Integer.MAX_VALUE) {
+      double x = z[r][0];
+      double y = z[r][1];
+      if (x != Math.rint(x) || y != Math.rint(y) || Math.max(x, y) > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("row " + r + " has non-integer cluster ids " + z[r][0] + ", " + z[r][1]);
       }
       a[r] = (int) x;
@@ -200,12 +205,12 @@ public final class Dendrogram {
     return n - 1;
   }
 
-  /** Cluster a of row r: the smaller id of the two clusters merged. */
+  /** Cluster a of row r: the one plotted left (the smaller id, unless read so from a linkage matrix). */
   public int left(int row) {
     return left[checkRow(row)];
   }
 
-  /** Cluster b of row r: the larger id of the two clusters merged. */
+  /** Cluster b of row r: the one plotted right. */
   public int right(int row) {
     return right[checkRow(row)];
   }
@@ -397,6 +402,292 @@ public final class Dendrogram {
     return order;
   }
 
+  // ---------------------------------------------------------------- cut_tree
+
+  /**
+   * Every cut of the tree at once (scipy's {@code cut_tree(Z)}): row {@code j} holds the
+   * labels of the n points in n − j clusters, j = 0 .. n−1, so row 0 is every point alone and
+   * row n−1 one cluster. O(n²) time and memory.
+   *
+   * <p>Labels follow scipy: the merges are applied in the order of their heights (equal
+   * heights in reverse breadth-first order from the root, as scipy's insertion sort leaves
+   * them) and each merge gives its points the smaller of its two labels, the labels above the
+   * larger moving down by one. This is not {@link #cutByCount}'s numbering, and with
+   * inversions (centroid, median) the clusters need not be those of a cut at one height.
+   */
+  public int[][] cutTree() {
+    int[] counts = new int[n];
+    for (int j = 0; j < n; j++) {
+      counts[j] = n - j;
+    }
+    return cutTree(counts);
+  }
+
+  /**
+   * The cuts into the given numbers of clusters (scipy's {@code cut_tree(Z, n_clusters)}),
+   * labelled as {@link #cutTree()}: one row of n labels per count, in the order given.
+   *
+   * @param clusterCounts each in [1, n]
+   */
+  public int[][] cutTree(int... clusterCounts) {
+    int[] steps = new int[clusterCounts.length];
+    for (int c = 0; c < steps.length; c++) {
+      int k = clusterCounts[c];
+      if (k < 1 || k > n) {
+        throw new IllegalArgumentException("cluster count " + k + " is not in [1, " + n + "]");
+      }
+      steps[c] = n - k;
+    }
+    return cutSteps(steps, mergeOrder());
+  }
+
+  /**
+   * The cuts at the given heights (scipy's {@code cut_tree(Z, height=...)}): at height t the
+   * merges strictly below t are applied, in the order of {@link #cutTree()}, with its labels.
+   *
+   * @param heights each a height &ge; 0
+   */
+  public int[][] cutTreeAtHeights(double... heights) {
+    int[] order = mergeOrder();
+    int[] steps = new int[heights.length];
+    for (int c = 0; c < steps.length; c++) {
+      double t = heights[c];
+      if (!(t >= 0)) {
+        throw new IllegalArgumentException("height " + t + " is not a value >= 0");
+      }
+      // scipy's searchsorted(left) on the heights in merge order: the first position whose
+      // height is >= t (binary search, which assumes the order sorted, as scipy's does).
+      int lo = 0;
+      int hi = order.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (height[order[mid]] < t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      steps[c] = lo;
+    }
+    return cutSteps(steps, order);
+  }
+
+  /**
+   * The rows in the order cut_tree applies them: breadth first from the root (right child
+   * queued before left), then a stable sort by height of the reversed sequence, which is the
+   * order repeated left insertion into a sorted list produces.
+   */
+  private int[] mergeOrder() {
+    int m = n - 1;
+    int[] bfs = new int[m];
+    if (m == 0) {
+      return bfs;
+    }
+    int head = 0;
+    int tail = 0;
+    bfs[tail++] = m - 1;
+    while (head < tail) {
+      int r = bfs[head++];
+      if (right[r] >= n) {
+        bfs[tail++] = right[r] - n;
+      }
+      if (left[r] >= n) {
+        bfs[tail++] = left[r] - n;
+      }
+    }
+    double[] key = new double[m];
+    for (int i = 0; i < m; i++) {
+      key[i] = height[bfs[m - 1 - i]];
+    }
+    int[] sorted = stableOrder(key);
+    int[] order = new int[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = bfs[m - 1 - sorted[i]];
+    }
+    return order;
+  }
+
+  /** The labels after the first steps[c] merges of {@code order}, for each c. */
+  private int[][] cutSteps(int[] steps, int[] order) {
+    int[][] out = new int[steps.length][];
+    int[] group = new int[n];
+    for (int i = 0; i < n; i++) {
+      group[i] = i;
+    }
+    int[] leaves = leafOrder();
+    int[] start = leafStarts();
+    int maxStep = 0;
+    for (int s : steps) {
+      maxStep = Math.max(maxStep, s);
+    }
+    for (int step = 0; ; step++) {
+      for (int c = 0; c < steps.length; c++) {
+        if (steps[c] == step) {
+          out[c] = group.clone();
+        }
+      }
+      if (step == maxStep) {
+        return out;
+      }
+      int r = order[step];
+      int from = start[n + r];
+      int to = from + size[r];
+      int lo = Integer.MAX_VALUE;
+      int hi = Integer.MIN_VALUE;
+      for (int p = from; p < to; p++) {
+        int g = group[leaves[p]];
+        lo = Math.min(lo, g);
+        hi = Math.max(hi, g);
+      }
+      for (int p = from; p < to; p++) {
+        group[leaves[p]] = lo;
+      }
+      for (int i = 0; i < n; i++) {
+        if (group[i] > hi) {
+          group[i]--;
+        }
+      }
+    }
+  }
+
+  /** For each cluster id, the position of its first point in {@link #leafOrder()}. */
+  private int[] leafStarts() {
+    int[] start = new int[2 * n - 1];
+    for (int r = n - 2; r >= 0; r--) {
+      int node = n + r;
+      int a = left[r];
+      start[a] = start[node];
+      start[right[r]] = start[node] + (a < n ? 1 : size[a - n]);
+    }
+    return start;
+  }
+
+  // ---------------------------------------------------------------- inconsistent
+
+  /**
+   * The inconsistency statistics of every merge (scipy's {@code inconsistent(Z, d)}): for
+   * row r, over the merges of its subtree at most {@code depth} levels down (r included),
+   * {@code [mean height, standard deviation (n−1 denominator), number of merges,
+   * inconsistency coefficient (height(r) − mean) / deviation]}, the last two 0 when the
+   * deviation is 0. O(n·2<sup>depth</sup>) time at most, O(n) besides the result.
+   *
+   * @param depth the number of levels, &ge; 0 (0 and 1 both mean the merge alone, as in scipy)
+   * @return n−1 rows of 4 values
+   */
+  public double[][] inconsistency(int depth) {
+    if (depth < 0) {
+      throw new IllegalArgumentException("depth is " + depth + ", expected a value >= 0");
+    }
+    double[][] out = new double[n - 1][];
+    int levels = Math.max(depth, 1);
+    int[] stack = new int[levels];
+    int[] state = new int[levels];
+    for (int r = 0; r < n - 1; r++) {
+      int top = 0;
+      stack[0] = r;
+      state[0] = 0;
+      int count = 0;
+      double sum = 0;
+      double sumSq = 0;
+      // Depth first, a before b, each merge counted after its subtree (scipy's order of the sums).
+      while (top >= 0) {
+        int node = stack[top];
+        if (top < levels - 1 && state[top] < 2) {
+          int child = state[top] == 0 ? left[node] : right[node];
+          state[top]++;
+          if (child >= n) {
+            top++;
+            stack[top] = child - n;
+            state[top] = 0;
+          }
+          continue;
+        }
+        double h = height[node];
+        count++;
+        sum += h;
+        sumSq += h * h;
+        top--;
+      }
+      double mean = sum / count;
+      double var = count < 2 ? (sumSq - sum * sum) / count : (sumSq - sum * sum / count) / (count - 1);
+      double[] row = new double[4];
+      row[0] = mean;
+      row[2] = count;
+      if (var > 0) {
+        double sd = Math.sqrt(var);
+        row[1] = sd;
+        row[3] = (height[r] - mean) / sd;
+      }
+      out[r] = row;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- optimal leaf ordering
+
+  /**
+   * The same tree with the children of merges swapped so that the sum of the distances
+   * between neighbouring leaves in {@link #leafOrder()} is least (scipy's
+   * {@code optimal_leaf_ordering(Z, y)}; Bar-Joseph, Gifford and Jaakkola, "Fast optimal leaf
+   * ordering for hierarchical clustering", Bioinformatics 2001). Follows scipy's procedure,
+   * its single-precision sums and its tie-breaking, so that the rows equal scipy's. Rows come
+   * out with a and b in plotting order, so the larger id may be first.
+   *
+   * <p>O(n²) memory (about 20·n² bytes, checked before allocating) and O(n³) to O(n⁴) time:
+   * meant for the few thousand points a plot can show.
+   *
+   * @param condensed the n(n−1)/2 distances between the leaves in {@link Pairwise#index}
+   *     order, finite; not modified
+   * @throws IllegalArgumentException if the length is not n(n−1)/2, a distance is not finite,
+   *     or the working memory does not fit the free heap
+   */
+  public Dendrogram optimalLeafOrdering(double[] condensed) {
+    if (condensed.length != Pairwise.pairs(n)) {
+      throw new IllegalArgumentException("condensed has length " + condensed.length
+          + ", expected n(n-1)/2 = " + Pairwise.pairs(n) + " for n = " + n);
+    }
+    for (int i = 0; i < condensed.length; i++) {
+      double v = condensed[i];
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException("distance " + i + " is " + v + ", expected a finite value");
+      }
+    }
+    if (n < 3) {
+      return this;
+    }
+    boolean[] swap = LeafOrdering.swaps(this, condensed);
+    int[] a = left.clone();
+    int[] b = right.clone();
+    for (int r = 0; r < n - 1; r++) {
+      if (swap[r]) {
+        a[r] = right[r];
+        b[r] = left[r];
+      }
+    }
+    return new Dendrogram(n, a, b, height.clone(), size.clone());
+  }
+
+  /**
+   * {@link #optimalLeafOrdering(double[])} with the Euclidean distances between the given
+   * points (scipy's {@code optimal_leaf_ordering(Z, X)}).
+   *
+   * @param points the n points the tree was built from, of one dimension; not modified
+   */
+  public Dendrogram optimalLeafOrdering(double[][] points) {
+    int d = io.eddy.Points.requireData(points);
+    if (points.length != n) {
+      throw new IllegalArgumentException("got " + points.length + " points for a tree of " + n + " leaves");
+    }
+    MemoryCheck.requireCondensed(n, "optimal leaf ordering");
+    double[] x = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(points[i], 0, x, i * d, d);
+    }
+    double[] y = new double[(int) Pairwise.pairs(n)];
+    Pairwise.condensed(x, n, d, y);
+    return optimalLeafOrdering(y);
+  }
+
   /**
    * The cophenetic distance between points i and j: the height of the merge that first puts
    * them in one cluster (0 when i == j). O(depth of the tree); allocates only on the first call.
@@ -444,7 +735,7 @@ public final class Dendrogram {
    * All cophenetic distances as a condensed matrix (scipy's {@code cophenet(Z)}), n(n−1)/2
    * doubles in {@link Pairwise#index} order; O(n²) time and memory.
    *
-   * @throws IllegalStateException if the matrix does not fit the free heap, saying how much it needs
+   * @throws IllegalArgumentException if the matrix does not fit the free heap, saying how much it needs
    */
   public double[] copheneticDistances() {
     MemoryCheck.requireCondensed(n, "cophenetic distances");
@@ -453,13 +744,7 @@ public final class Dendrogram {
       return out;
     }
     int[] order = leafOrder();
-    int[] start = new int[2 * n - 1];
-    for (int r = n - 2; r >= 0; r--) {
-      int node = n + r;
-      int a = left[r];
-      start[a] = start[node];
-      start[right[r]] = start[node] + (a < n ? 1 : size[a - n]);
-    }
+    int[] start = leafStarts();
     for (int r = 0; r < n - 1; r++) {
       int a = left[r];
       int b = right[r];

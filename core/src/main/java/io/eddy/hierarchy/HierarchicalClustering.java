@@ -22,24 +22,38 @@ import java.util.Objects;
  * <p>Algorithms, for n points of dimension d:
  * <table>
  *   <caption>Algorithm and cost per linkage</caption>
- *   <tr><th>linkage</th><th>{@link Storage#MATRIX}</th><th>{@link Storage#VECTORS}</th></tr>
- *   <tr><td>single</td><td colspan="2">minimum spanning tree by Prim on the points: O(n²·d) time, O(n) memory besides the points</td></tr>
- *   <tr><td>complete, average, weighted</td><td>NN-chain, O(n²) time after the O(n²·d) matrix, 8·n(n−1)/2 bytes</td><td>not available</td></tr>
- *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>generic algorithm on the centers, O(n·d) memory, about O(n²·d) time</td></tr>
- *   <tr><td>centroid, median</td><td>generic algorithm on the matrix, O(n²) to O(n³) time</td><td>generic algorithm on the centers</td></tr>
+ *   <tr><th>linkage</th><th>{@link Storage#MATRIX}</th><th>{@link Storage#VECTORS}</th><th>{@link Storage#AUTO} (default)</th></tr>
+ *   <tr><td>single</td><td colspan="2">minimum spanning tree by Prim on the points: O(n²·d) time, O(n) memory besides the points</td><td>vectors</td></tr>
+ *   <tr><td>complete, average, weighted</td><td>NN-chain, O(n²) time after the O(n²·d) matrix, 8·n(n−1)/2 bytes</td><td>not available</td><td>matrix</td></tr>
+ *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>NN-chain on the centers (each merge replaces two centers by their weighted mean), O(n·d) memory, O(n²·d) time</td><td>vectors</td></tr>
+ *   <tr><td>centroid, median</td><td>generic algorithm on the matrix, O(n²) to O(n³) time</td><td>generic algorithm on the centers, O(n·d) memory</td><td>vectors</td></tr>
  * </table>
- * Before allocating the matrix it checks that the matrix fits the free heap and otherwise
- * throws an {@link IllegalStateException} naming the memory needed and the vector form.
+ * {@link Storage#AUTO} takes the vector form wherever there is one: for these four linkages
+ * it was faster than the matrix at every size measured (n = 1,000 to 20,000, d = 8;
+ * benchmarks/results/hier.md), besides needing no n(n−1)/2 matrix. Before allocating a matrix, the fit checks
+ * that it fits the free heap and otherwise throws an {@link IllegalArgumentException} naming
+ * the memory needed and the alternative. The matrix fill and the long nearest-neighbour scans
+ * of the vector forms run on {@code threads} threads, with the same result for any number.
  *
  * <p>Results follow scipy 1.10's {@code linkage(X, method)}: the same heights (Euclidean for
  * every linkage, Ward included) and, with the matrix storage, the same scans, tie rules
  * (ties go to the lowest index) and Lance–Williams arithmetic, so the merges come out in the
  * same rows with the same ids; our golden tests check this row for row, ties included, for
  * all seven linkages on planted blobs, iris and wine (see {@link Dendrogram} for the row
- * order). The vector forms compute heights from centers, which agrees with the matrix to
- * rounding (about 1e-12 relative); where candidate merges tie, they may take another one, so
- * the tie rule for comparing them with scipy is: equal heights in every row, and the same
- * two sets of points merged in every row whose height is not tied with another row's.
+ * order). What holds for the vector forms:
+ * <ul>
+ *   <li>single linkage: the same heights as scipy in every row, ties or not (they are the
+ *       sorted edges of a minimum spanning tree);</li>
+ *   <li>Ward, centroid and median without tied candidate merges: scipy's merges, with heights
+ *       equal to rounding (computed from centers: about 1e-12 relative, or about 1e-15 for
+ *       the zero height of duplicate points);</li>
+ *   <li>with ties, another of the tied pairs may merge first, and later heights can then
+ *       differ from scipy's (for centroid and median by several percent on points of a small
+ *       integer grid). What always holds is that each row merges, to rounding, a pair at the
+ *       least dissimilarity among the clusters present at that step: the tree is one the
+ *       linkage's definition allows, the one scipy builds when its tie order agrees.</li>
+ * </ul>
+ * Choose {@link Storage#MATRIX} to reproduce scipy row for row on data with ties.
  *
  * <p>Deterministic (no randomness), reusable and thread-safe: a fit allocates its own state.
  */
@@ -47,7 +61,18 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
 
   /** Where cluster distances live during a fit. */
   public enum Storage implements Parameter.Choice {
-    /** A condensed n(n−1)/2 distance matrix: fastest for complete, average and weighted; needs about 4·n² bytes of heap. */
+    /**
+     * The fastest path for the linkage (the default): {@link #VECTORS} for single, Ward,
+     * centroid and median linkage, {@link #MATRIX} for complete, average and weighted, which
+     * have no vector form. Heights are scipy's to rounding either way; see the class comment
+     * for what holds under ties.
+     */
+    AUTO,
+    /**
+     * A condensed n(n−1)/2 distance matrix, about 4·n² bytes of heap: the only form of
+     * complete, average and weighted linkage, and the one that reproduces scipy row for row
+     * under ties.
+     */
     MATRIX,
     /**
      * Only the points and cluster centers, O(n·d): for Ward, centroid and median. Single
@@ -73,7 +98,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
    * @param height the height at which {@link #fit} cuts the tree (scipy's distance criterion;
    *     units of the data), or {@code +∞} to cut by {@code k}; default +∞. Exactly one of k &gt; 0
    *     and a finite height must be given.
-   * @param storage matrix or vectors; default {@link Storage#MATRIX}
+   * @param storage auto, matrix or vectors; default {@link Storage#AUTO}
    */
   public record Params(Linkage linkage, int k, double height, Storage storage) {
 
@@ -83,13 +108,14 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
         "number of clusters to cut the tree into (scipy maxclust); 0 to cut by height");
     static final Parameter HEIGHT = Parameter.ofDouble("height", Double.POSITIVE_INFINITY, 0, true,
         Double.POSITIVE_INFINITY, true, "height to cut the tree at (scipy distance criterion); inf to cut by k");
-    static final Parameter STORAGE = Parameter.ofEnum("storage", Storage.class, Storage.MATRIX,
-        "matrix: n(n-1)/2 distances, fastest; vectors: O(n*d) memory for single, ward, centroid, median");
+    static final Parameter STORAGE = Parameter.ofEnum("storage", Storage.class, Storage.AUTO,
+        "auto: the fastest path for the linkage; matrix: n(n-1)/2 distances;"
+            + " vectors: O(n*d) memory for single, ward, centroid, median");
 
     /** Every parameter, declared once: registry metadata, validation and persistence. */
     public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, LINKAGE, K, HEIGHT, STORAGE);
 
-    /** Ward linkage, cut into 2 clusters, on the matrix. */
+    /** Ward linkage, cut into 2 clusters, storage chosen automatically. */
     public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
@@ -132,13 +158,29 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   }
 
   private final Params params;
+  private final int threads;
 
-  /** A clusterer with the given configuration. */
+  /** A clusterer with the given configuration, on all available processors. */
   public HierarchicalClustering(Params params) {
+    this(params, 0);
+  }
+
+  /**
+   * A clusterer with the given configuration and number of threads. The result does not
+   * depend on the number of threads.
+   *
+   * @param threads threads for the distance matrix and the nearest-neighbour searches, the
+   *     caller's included, &ge; 0; 0 means all available processors
+   */
+  public HierarchicalClustering(Params params, int threads) {
     if (params == null) {
-      throw new IllegalArgumentException("params is null");
+      throw new IllegalArgumentException("params must not be null");
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be >= 0 (0: all available processors); got " + threads);
     }
     this.params = params;
+    this.threads = threads;
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -160,9 +202,9 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
    * The merge tree of {@code data}.
    *
    * @param data n &ge; 1 points of one dimension, finite; not modified, not retained
-   * @throws IllegalArgumentException if the data are empty, ragged or not finite
-   * @throws IllegalStateException if the matrix storage is chosen and the matrix does not fit
-   *     the free heap
+   * @throws IllegalArgumentException if the data are empty, ragged or not finite, or if the
+   *     storage needs the matrix and the matrix does not fit the free heap (checked before
+   *     allocating it; the message names the memory needed and the alternative)
    */
   public Dendrogram dendrogram(double[][] data) {
     int d = Points.requireData(data);
@@ -172,9 +214,8 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   /**
    * The merge tree cut as {@link #params()} says.
    *
-   * @throws IllegalArgumentException if the data are invalid, or k exceeds the number of points
-   * @throws IllegalStateException if the matrix storage is chosen and the matrix does not fit
-   *     the free heap
+   * @throws IllegalArgumentException if the data are invalid, k exceeds the number of points,
+   *     or the matrix does not fit the free heap, as for {@link #dendrogram}
    */
   @Override
   public HierarchicalModel fit(double[][] data) {
@@ -194,16 +235,28 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     if (n == 1) {
       return new Dendrogram(1, new int[0], new int[0], new double[0], new int[0]);
     }
+    Storage storage = resolve(linkage, params.storage());
     if (linkage == Linkage.SINGLE) {
-      return Agglomeration.primSingle(x, n, d, params.storage() == Storage.MATRIX);
+      return Agglomeration.primSingle(x, n, d, storage == Storage.MATRIX);
     }
-    if (params.storage() == Storage.VECTORS) {
-      return Agglomeration.genericVectors(x, n, d, linkage);
+    int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    if (storage == Storage.VECTORS) {
+      return linkage == Linkage.WARD && !Boolean.getBoolean("eddy.wardGeneric")
+          ? VectorAgglomeration.wardChain(x, n, d, t)
+          : VectorAgglomeration.generic(x, n, d, linkage, t);
     }
     MemoryCheck.requireCondensed(n, linkage.id() + " linkage");
     double[] dist = new double[(int) Pairwise.pairs(n)];
-    Pairwise.condensed(x, n, d, dist);
+    Pairwise.condensed(x, n, d, dist, t);
     return fromMatrix(dist, n, linkage);
+  }
+
+  /** The storage {@link Storage#AUTO} stands for; other storages stand for themselves. */
+  static Storage resolve(Linkage linkage, Storage storage) {
+    if (storage != Storage.AUTO) {
+      return storage;
+    }
+    return linkage == Linkage.SINGLE || linkage.isGeometric() ? Storage.VECTORS : Storage.MATRIX;
   }
 
   private static Dendrogram fromMatrix(double[] dist, int n, Linkage linkage) {

@@ -27,12 +27,12 @@ final class MemoryCheck {
    * Throws unless a condensed matrix of n points fits one array and the free heap.
    *
    * @param purpose what the matrix is for, e.g. "average linkage"
-   * @throws IllegalStateException naming the memory needed, the memory available and what to do
+   * @throws IllegalArgumentException naming the memory needed, the memory available and what to do
    */
   static void requireCondensed(int n, String purpose) {
     String problem = problem(n, availableHeap(), Runtime.getRuntime().maxMemory(), purpose);
     if (problem != null) {
-      throw new IllegalStateException(problem);
+      throw new IllegalArgumentException(problem);
     }
   }
 
@@ -53,8 +53,9 @@ final class MemoryCheck {
           .append(" (-Xmx)");
     }
     s.append("; single, ward, centroid and median linkage run on the vectors in O(n*d) memory"
-        + " (HierarchicalClustering.Params.withStorage(Storage.VECTORS), registry parameter storage=vectors;"
-        + " single linkage always does)");
+        + " (HierarchicalClustering.Params.withStorage(Storage.VECTORS) or Storage.AUTO, registry parameter"
+        + " storage=vectors or auto; single linkage always does); for other linkages, cluster a sample"
+        + " or give the JVM more heap");
     return s.toString();
   }
 

@@ -66,8 +66,58 @@ public final class Pairwise {
    * @param out an array of length at least n(n−1)/2; modified
    */
   public static void condensed(double[] x, int n, int d, double[] out) {
-    int k = 0;
-    for (int i = 0; i < n - 1; i++) {
+    condensedRows(x, n, d, out, 0, n - 1);
+  }
+
+  /**
+   * {@link #condensed} on {@code threads} threads (0: all available processors), with the
+   * same result: the rows are cut into blocks of about equal numbers of pairs, and each
+   * block writes only its own part of {@code out}.
+   */
+  public static void condensed(double[] x, int n, int d, double[] out, int threads) {
+    int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    long pairs = pairs(n);
+    if (t < 2 || pairs < 1 << 18) {
+      condensed(x, n, d, out);
+      return;
+    }
+    // Several blocks per thread, so that a thread slowed by other work on the machine
+    // holds up the others less.
+    int[] start = rowBlocks(n, (int) Math.min(4L * t, n - 1));
+    int blocks = start.length - 1;
+    try (Chunks c = Chunks.ofSize(blocks, 1, t)) {
+      c.forEach(b -> condensedRows(x, n, d, out, start[b], start[b + 1]));
+    }
+  }
+
+  /**
+   * Cuts the rows 0 .. n−2 of a condensed matrix into {@code blocks} runs of about equal
+   * numbers of pairs: block b is rows {@code start[b] .. start[b+1]-1}; a block may be empty.
+   */
+  public static int[] rowBlocks(int n, int blocks) {
+    int[] start = new int[blocks + 1];
+    long pairs = pairs(n);
+    int row = 0;
+    long done = 0;
+    for (int b = 1; b < blocks; b++) {
+      long target = pairs * b / blocks;
+      while (row < n - 1 && done + (n - 1 - row) <= target) {
+        done += n - 1 - row;
+        row++;
+      }
+      start[b] = row;
+    }
+    start[blocks] = Math.max(n - 1, 0);
+    return start;
+  }
+
+  /** Rows {@code from .. to-1} of the condensed matrix: the pairs (i, j), from &le; i &lt; to, i &lt; j. */
+  private static void condensedRows(double[] x, int n, int d, double[] out, int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    int k = index(n, from, from + 1);
+    for (int i = from; i < to; i++) {
       int a = i * d;
       int j = i + 1;
       // Four pairs at a time: four independent sums the processor can overlap, each still

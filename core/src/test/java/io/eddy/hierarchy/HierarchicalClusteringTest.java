@@ -30,7 +30,8 @@ class HierarchicalClusteringTest {
   @EnumSource(value = Linkage.class, names = {"WARD", "CENTROID", "MEDIAN"})
   void dendrogram_vectorsEqualMatrix_onUntiedData(Linkage linkage) {
     double[][] x = uniform(21, 700, 5);
-    Dendrogram matrix = new HierarchicalClustering(Params.DEFAULTS.withLinkage(linkage)).dendrogram(x);
+    Dendrogram matrix = new HierarchicalClustering(Params.DEFAULTS.withLinkage(linkage)
+        .withStorage(Storage.MATRIX)).dendrogram(x);
     Dendrogram vectors = new HierarchicalClustering(Params.DEFAULTS.withLinkage(linkage)
         .withStorage(Storage.VECTORS)).dendrogram(x);
     for (int r = 0; r < matrix.mergeCount(); r++) {
@@ -94,14 +95,14 @@ class HierarchicalClusteringTest {
     assertThatThrownBy(() -> Params.DEFAULTS.withLinkage(Linkage.AVERAGE).withStorage(Storage.VECTORS))
         .hasMessageContaining("average").hasMessageContaining("vectors");
     assertThat(Params.DEFAULTS.withHeight(2).withK(3)).isEqualTo(new Params(Linkage.WARD, 3,
-        Double.POSITIVE_INFINITY, Storage.MATRIX));
+        Double.POSITIVE_INFINITY, Storage.AUTO));
   }
 
   @Test
   public void registry_buildsFromParameters() {
     HierarchicalClustering c = (HierarchicalClustering) Clusterers.batch("hierarchical",
         Map.of("linkage", "average", "k", 0, "height", 1.5));
-    assertThat(c.params()).isEqualTo(new Params(Linkage.AVERAGE, 0, 1.5, Storage.MATRIX));
+    assertThat(c.params()).isEqualTo(new Params(Linkage.AVERAGE, 0, 1.5, Storage.AUTO));
     HierarchicalClustering v = (HierarchicalClustering) Clusterers.batch("hierarchical",
         Map.of("storage", "vectors", "k", 7));
     assertThat(v.params()).isEqualTo(Params.DEFAULTS.withK(7).withStorage(Storage.VECTORS));
@@ -128,7 +129,7 @@ class HierarchicalClusteringTest {
       x[i] = new double[] {i % 977, i % 13};
     }
     assertThatThrownBy(() -> new HierarchicalClustering(Params.DEFAULTS.withLinkage(Linkage.AVERAGE)).fit(x))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("70000 points")
         .hasMessageContaining("GiB")
         .hasMessageContaining("Storage.VECTORS");

@@ -21,6 +21,12 @@ final class ScipyFixture {
   final List<double[]> coph = new ArrayList<>();
   final Map<Integer, int[]> maxclust = new LinkedHashMap<>();
   final Map<Double, int[]> distance = new LinkedHashMap<>();
+  final Map<Integer, int[]> cutTree = new LinkedHashMap<>();
+  final Map<Double, int[]> cutTreeHeight = new LinkedHashMap<>();
+  /** inconsistent(Z, d) by d: n−1 rows of (mean, std, count, coefficient). */
+  final Map<Integer, List<double[]>> inconsistent = new LinkedHashMap<>();
+  final List<int[]> olo = new ArrayList<>();
+  int[] oloLeaves;
 
   private ScipyFixture(double[][] data, List<String> lines) {
     this.data = data;
@@ -48,6 +54,22 @@ final class ScipyFixture {
           break;
         case "distance":
           distance.put(Double.parseDouble(f[1]), ints(f, 2));
+          break;
+        case "cuttree":
+          cutTree.put(Integer.parseInt(f[1]), ints(f, 2));
+          break;
+        case "cuttreeh":
+          cutTreeHeight.put(Double.parseDouble(f[1]), ints(f, 2));
+          break;
+        case "inconsistent":
+          inconsistent.computeIfAbsent(Integer.parseInt(f[1]), k -> new ArrayList<>()).add(new double[] {
+              Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])});
+          break;
+        case "olo":
+          olo.add(ints(f, 1));
+          break;
+        case "ololeaves":
+          oloLeaves = ints(f, 1);
           break;
         default:
           throw new IllegalStateException("unknown line " + f[0]);
@@ -79,8 +101,13 @@ final class ScipyFixture {
     return x;
   }
 
+  /** Parsed once per file: several tests read each, and parsing dominates the cheap ones. */
+  private static final Map<String, ScipyFixture> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The fixture of a data set and linkage; shared, so callers must not modify it. */
   static ScipyFixture load(String set, Linkage linkage) {
-    return new ScipyFixture(data(set), lines("/hierarchy/" + set + "." + linkage.id() + ".txt"));
+    return CACHE.computeIfAbsent(set + "." + linkage.id(),
+        key -> new ScipyFixture(data(set), lines("/hierarchy/" + key + ".txt")));
   }
 
   private static List<String> lines(String resource) {

@@ -84,8 +84,10 @@ class DendrogramTest {
   @Test
   public void of_invalidTrees_rejectedNamingTheRow() {
     double[] h = {1, 2};
-    assertThatThrownBy(() -> Dendrogram.of(3, new int[] {1, 0}, new int[] {0, 3}, h))
+    assertThatThrownBy(() -> Dendrogram.of(3, new int[] {1, 0}, new int[] {1, 3}, h))
         .hasMessageContaining("row 0");
+    assertThatThrownBy(() -> Dendrogram.of(3, new int[] {0, -1}, new int[] {1, 3}, h))
+        .hasMessageContaining("row 1");
     assertThatThrownBy(() -> Dendrogram.of(3, new int[] {0, 0}, new int[] {1, 3}, h))
         .hasMessageContaining("row 1").hasMessageContaining("already merged");
     assertThatThrownBy(() -> Dendrogram.of(3, new int[] {0, 2}, new int[] {1, 4}, h))

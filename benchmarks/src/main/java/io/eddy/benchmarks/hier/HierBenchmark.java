@@ -56,7 +56,7 @@ public class HierBenchmark {
     }
     condensed = new double[(int) Pairwise.pairs(n)];
     Linkage l = Linkage.of(linkage);
-    matrix = new HierarchicalClustering(Params.DEFAULTS.withLinkage(l));
+    matrix = new HierarchicalClustering(Params.DEFAULTS.withLinkage(l).withStorage(Storage.MATRIX));
     vectors = l == Linkage.WARD || l == Linkage.SINGLE
         ? new HierarchicalClustering(Params.DEFAULTS.withLinkage(l).withStorage(Storage.VECTORS))
         : null;

@@ -1,0 +1,412 @@
+package io.eddy.hierarchy;
+
+import io.eddy.math.Pairwise;
+import io.eddy.math.Chunks;
+
+/**
+ * Ward, centroid and median linkage on the points themselves, O(n·d) memory: the distance
+ * between two clusters is computed from their centers when needed instead of being stored
+ * (Müllner, arXiv:1109.2378, §3, the stored-data approach). Each merge replaces the two
+ * centers by their weighted mean (Ward, centroid) or midpoint (median), with no
+ * Lance–Williams update.
+ *
+ * <ul>
+ *   <li>{@link #wardChain}: Ward by the nearest-neighbour chain, which Ward's reducibility
+ *       allows: O(n²·d) time.</li>
+ *   <li>{@link #generic}: the generic algorithm with a priority queue of nearest-neighbour
+ *       candidates, for any of the three, centroid and median included (they are not
+ *       reducible).</li>
+ * </ul>
+ *
+ * <p>Internally the squared dissimilarity is compared (Ward:
+ * 2·n<sub>x</sub>n<sub>y</sub>/(n<sub>x</sub>+n<sub>y</sub>)·‖c<sub>x</sub>−c<sub>y</sub>‖²,
+ * so that two points are at their Euclidean distance) and its square root reported.
+ *
+ * <p>The long scans (every cluster's nearest neighbour at the start; a nearest-neighbour
+ * search over many clusters) are split over threads into contiguous blocks of the live
+ * clusters, each block finding its first minimum in increasing order; the blocks are combined
+ * in order with a strict comparison, which is the sequential scan's answer. The result is
+ * therefore the same for any number of threads.
+ */
+final class VectorAgglomeration {
+
+  /** Below this many candidates times d a scan runs on the calling thread alone. */
+  static final int PARALLEL_WORK = 1 << 16;
+
+  private final int n;
+  private final int d;
+  private final double[] c;
+  private final double[] size;
+  private final boolean ward;
+  private final boolean median;
+  /** The live cluster slots in increasing order, live[0 .. count). */
+  private final int[] live;
+  private int count;
+  /** One task per block of a split scan. */
+  private final Chunks parallel;
+  private final int threads;
+  private final int[] blockBest;
+  private final double[] blockMin;
+  private final int parallelWork;
+
+  private VectorAgglomeration(double[] x, int n, int d, Linkage linkage, int threads, int parallelWork) {
+    if (!linkage.isGeometric()) {
+      throw new IllegalArgumentException(linkage.id() + " linkage has no vector form");
+    }
+    this.n = n;
+    this.d = d;
+    this.c = x.clone();
+    this.size = new double[n];
+    this.live = new int[n];
+    for (int i = 0; i < n; i++) {
+      size[i] = 1;
+      live[i] = i;
+    }
+    this.count = n;
+    this.ward = linkage == Linkage.WARD;
+    this.median = linkage == Linkage.MEDIAN;
+    this.threads = Math.max(1, threads);
+    this.parallelWork = parallelWork;
+    int blocks = 4 * this.threads;
+    this.parallel = Chunks.ofSize(blocks, 1, this.threads);
+    this.blockBest = new int[blocks];
+    this.blockMin = new double[blocks];
+  }
+
+  /**
+   * Ward linkage by the nearest-neighbour chain on the centers.
+   *
+   * @param x n &ge; 2 points of dimension d, row-major; not modified
+   * @param threads threads for the nearest-neighbour searches, &ge; 1
+   */
+  static Dendrogram wardChain(double[] x, int n, int d, int threads) {
+    return wardChain(x, n, d, threads, PARALLEL_WORK);
+  }
+
+  /** {@link #wardChain} splitting scans of at least {@code parallelWork} candidates times d. */
+  static Dendrogram wardChain(double[] x, int n, int d, int threads, int parallelWork) {
+    VectorAgglomeration v = new VectorAgglomeration(x, n, d, Linkage.WARD, threads, parallelWork);
+    try {
+      return v.chain();
+    } finally {
+      v.parallel.close();
+    }
+  }
+
+  /**
+   * Ward, centroid or median linkage by the generic algorithm on the centers.
+   *
+   * @param x n &ge; 2 points of dimension d, row-major; not modified
+   * @param threads threads for the nearest-neighbour searches, &ge; 1
+   */
+  static Dendrogram generic(double[] x, int n, int d, Linkage linkage, int threads) {
+    return generic(x, n, d, linkage, threads, PARALLEL_WORK);
+  }
+
+  /** {@link #generic} splitting scans of at least {@code parallelWork} candidates times d. */
+  static Dendrogram generic(double[] x, int n, int d, Linkage linkage, int threads, int parallelWork) {
+    VectorAgglomeration v = new VectorAgglomeration(x, n, d, linkage, threads, parallelWork);
+    try {
+      return v.generic();
+    } finally {
+      v.parallel.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- dissimilarity and scans
+
+  private double dissimilarity(int i, int j) {
+    int io = i * d;
+    int jo = j * d;
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double diff = c[io + t] - c[jo + t];
+      s += diff * diff;
+    }
+    if (ward) {
+      double ni = size[i];
+      double nj = size[j];
+      return 2.0 * ni * nj / (ni + nj) * s;
+    }
+    return s;
+  }
+
+  /**
+   * The first live cluster at positions {@code from .. to-1} of {@link #live}, other than
+   * {@code i}, of least dissimilarity to i; its dissimilarity in {@code out[slot]}, or -1 and
+   * +∞. Four candidates at a time: four independent sums the processor can overlap, each
+   * still summed in index order, so every value is bit-identical to {@link #dissimilarity}.
+   */
+  private int scan(int i, int from, int to, double[] out, int slot) {
+    int best = -1;
+    double m = Double.POSITIVE_INFINITY;
+    int io = i * d;
+    double[] cc = c;
+    int[] lv = live;
+    int dd = d;
+    double ni = size[i];
+    int p = from;
+    for (; p + 3 < to; p += 4) {
+      int j0 = lv[p];
+      int j1 = lv[p + 1];
+      int j2 = lv[p + 2];
+      int j3 = lv[p + 3];
+      int o0 = j0 * dd;
+      int o1 = j1 * dd;
+      int o2 = j2 * dd;
+      int o3 = j3 * dd;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < dd; t++) {
+        double v = cc[io + t];
+        double e0 = v - cc[o0 + t];
+        double e1 = v - cc[o1 + t];
+        double e2 = v - cc[o2 + t];
+        double e3 = v - cc[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      if (ward) {
+        double n0 = size[j0];
+        double n1 = size[j1];
+        double n2 = size[j2];
+        double n3 = size[j3];
+        s0 = 2.0 * ni * n0 / (ni + n0) * s0;
+        s1 = 2.0 * ni * n1 / (ni + n1) * s1;
+        s2 = 2.0 * ni * n2 / (ni + n2) * s2;
+        s3 = 2.0 * ni * n3 / (ni + n3) * s3;
+      }
+      // i itself may be among the four: its zero distance must not count.
+      if (s0 < m && j0 != i) {
+        m = s0;
+        best = j0;
+      }
+      if (s1 < m && j1 != i) {
+        m = s1;
+        best = j1;
+      }
+      if (s2 < m && j2 != i) {
+        m = s2;
+        best = j2;
+      }
+      if (s3 < m && j3 != i) {
+        m = s3;
+        best = j3;
+      }
+    }
+    for (; p < to; p++) {
+      int j = lv[p];
+      if (j == i) {
+        continue;
+      }
+      double v = dissimilarity(i, j);
+      if (v < m) {
+        m = v;
+        best = j;
+      }
+    }
+    out[slot] = m;
+    return best;
+  }
+
+  /** {@link #scan} over threads when the range is long; the same answer either way. */
+  private int nearest(int i, int from, int to, double[] out, int slot) {
+    int len = to - from;
+    if (threads < 2 || (long) len * d < parallelWork) {
+      return scan(i, from, to, out, slot);
+    }
+    int blocks = blockBest.length;
+    parallel.forEach(b -> {
+      int lo = from + (int) ((long) len * b / blocks);
+      int hi = from + (int) ((long) len * (b + 1) / blocks);
+      blockBest[b] = scan(i, lo, hi, blockMin, b);
+    });
+    int best = -1;
+    double m = Double.POSITIVE_INFINITY;
+    for (int b = 0; b < blocks; b++) {
+      if (blockMin[b] < m) {
+        m = blockMin[b];
+        best = blockBest[b];
+      }
+    }
+    out[slot] = m;
+    return best;
+  }
+
+  /** The position of live cluster i in {@link #live}. */
+  private int position(int i) {
+    int lo = 0;
+    int hi = count - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int v = live[mid];
+      if (v < i) {
+        lo = mid + 1;
+      } else if (v > i) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    throw new AssertionError("cluster " + i + " is not live");
+  }
+
+  private void remove(int i) {
+    int p = position(i);
+    System.arraycopy(live, p + 1, live, p, count - p - 1);
+    count--;
+  }
+
+  /** Merges slot p into slot q: q's center becomes the union's. */
+  private void mergeCenters(int p, int q) {
+    double np = size[p];
+    double nq = size[q];
+    int po = p * d;
+    int qo = q * d;
+    if (median) {
+      for (int t = 0; t < d; t++) {
+        c[qo + t] = 0.5 * (c[po + t] + c[qo + t]);
+      }
+    } else {
+      double wp = np / (np + nq);
+      double wq = nq / (np + nq);
+      for (int t = 0; t < d; t++) {
+        c[qo + t] = wp * c[po + t] + wq * c[qo + t];
+      }
+    }
+    size[p] = 0;
+    size[q] = np + nq;
+  }
+
+  // ---------------------------------------------------------------- NN-chain (Ward)
+
+  private Dendrogram chain() {
+    int[] chain = new int[n];
+    int len = 0;
+    int[] a = new int[n - 1];
+    int[] b = new int[n - 1];
+    double[] h = new double[n - 1];
+    double[] out = new double[1];
+    for (int k = 0; k < n - 1; k++) {
+      if (len == 0) {
+        chain[0] = live[0];
+        len = 1;
+      }
+      int x;
+      int y;
+      double min;
+      while (true) {
+        x = chain[len - 1];
+        y = nearest(x, 0, count, out, 0);
+        min = out[0];
+        if (len > 1) {
+          // A tie with the previous link keeps it, so that the chain ends.
+          int prev = chain[len - 2];
+          if (dissimilarity(x, prev) <= min) {
+            y = prev;
+            min = dissimilarity(x, prev);
+            break;
+          }
+        }
+        chain[len++] = y;
+      }
+      len -= 2;
+      if (x > y) {
+        int t = x;
+        x = y;
+        y = t;
+      }
+      a[k] = x;
+      b[k] = y;
+      h[k] = Math.sqrt(min);
+      mergeCenters(x, y);
+      remove(x);
+    }
+    return Dendrogram.relabel(n, a, b, h);
+  }
+
+  // ---------------------------------------------------------------- generic
+
+  private Dendrogram generic() {
+    int[] neighbor = new int[n];
+    double[] minDist = new double[n];
+    initialNeighbours(neighbor, minDist);
+    IndexedHeap heap = new IndexedHeap(minDist, n - 1);
+    int[] id = new int[n];
+    for (int i = 0; i < n; i++) {
+      id[i] = i;
+    }
+    int[] left = new int[n - 1];
+    int[] right = new int[n - 1];
+    double[] h = new double[n - 1];
+    int[] sz = new int[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+      int p;
+      int q;
+      while (true) {
+        p = heap.minKey();
+        q = neighbor[p];
+        if (q >= 0 && size[q] > 0 && heap.minValue() == dissimilarity(p, q)) {
+          break;
+        }
+        // A stale candidate: look again above p.
+        neighbor[p] = nearest(p, position(p) + 1, count, minDist, p);
+        heap.change(p, minDist[p]);
+      }
+      double m = heap.minValue();
+      heap.removeMin();
+      double np = size[p];
+      double nq = size[q];
+      left[k] = Math.min(id[p], id[q]);
+      right[k] = Math.max(id[p], id[q]);
+      h[k] = Math.sqrt(m);
+      sz[k] = (int) (np + nq);
+      // The union lives in slot q (the higher index).
+      mergeCenters(p, q);
+      id[q] = n + k;
+      int pp = position(p);
+      remove(p);
+      for (int s = 0; s < pp; s++) {
+        int z = live[s];
+        if (neighbor[z] == p) {
+          neighbor[z] = q;
+        }
+      }
+      // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
+      // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
+      // p and q need a look. Centroid and median are not reducible: every z below q does.
+      int qq = position(q);
+      for (int s = ward ? pp : 0; s < qq; s++) {
+        int z = live[s];
+        double v = dissimilarity(z, q);
+        if (v < minDist[z]) {
+          neighbor[z] = q;
+          minDist[z] = v;
+          heap.change(z, v);
+        }
+      }
+      if (qq + 1 < count) {
+        neighbor[q] = nearest(q, qq + 1, count, minDist, q);
+        heap.change(q, minDist[q]);
+      }
+    }
+    return new Dendrogram(n, left, right, h, sz);
+  }
+
+  /** Every point's nearest neighbour above it, the points split over threads by work. */
+  private void initialNeighbours(int[] neighbor, double[] minDist) {
+    int[] start = Pairwise.rowBlocks(n, threads < 2 ? 1 : 8 * threads);
+    int blocks = start.length - 1;
+    try (Chunks c = Chunks.ofSize(blocks, 1, threads)) {
+      c.forEach(b -> {
+        for (int i = start[b]; i < start[b + 1]; i++) {
+          neighbor[i] = scan(i, i + 1, n, minDist, i);
+        }
+      });
+    }
+  }
+}
