@@ -11,5 +11,6 @@ module io.eddy.online {
       io.eddy.online.MiniBatchKMeansProvider,
       io.eddy.online.DbstreamProvider,
       io.eddy.online.OnlineGaussianMixtureProvider,
-      io.eddy.online.DenStreamProvider;
+      io.eddy.online.DenStreamProvider,
+      io.eddy.online.DstreamProvider;
 }

@@ -5,7 +5,7 @@ import io.eddy.DecayingClusterer;
 import io.eddy.Points;
 
 /**
- * What {@link Dbstream} and {@link DenStream} share: the clock, the checks on points, weights
+ * What the decaying clusterers ({@link Dbstream}, {@link DenStream}, {@link Dstream}) share: the clock, the checks on points, weights
  * and times, the count of points, and the lazily cached snapshot.
  *
  * <p><b>Time.</b> {@link #learn(double[])} and {@link #learn(double[], double)} stamp the point
@@ -23,8 +23,8 @@ import io.eddy.Points;
  *
  * @param <M> the model its snapshots are
  */
-abstract sealed class DensityClusterer<M extends MicroClusterModel> implements DecayingClusterer<M>
-    permits Dbstream, DenStream {
+abstract sealed class DensityClusterer<M extends ClusterModel> implements DecayingClusterer<M>
+    permits Dbstream, DenStream, Dstream {
 
   /** The dimension, fixed by the first point; 0 before it. */
   int d;
