@@ -460,6 +460,158 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     return count;
   }
 
+  /**
+   * Merges another D-Stream's learning state into this one, as if both streams had been
+   * learned by one clusterer: grid densities are faded to the later of their two update times
+   * and added, which is exact (a density is a sum of {@code lambda^(t - t_x)} terms); the
+   * bounding boxes are joined (so N, D_m, D_l and gap follow); deletion records keep the latest
+   * deletion time; a grid stays marked sporadic only if both sides marked it; the clock is the
+   * later one and {@code seen()} the sum. The clustering is then recomputed at the time of the
+   * latest point, keeping this clusterer's labels where its clusters survive.
+   *
+   * <p>Tolerance: a grid's merged density equals the one learning the union would give unless
+   * one side deleted that grid as sporadic (a deleted grid had a density below
+   * {@code pi <= D_l}), and the union would have run its adjustments at other times, so the two
+   * can differ in which grids sporadic removal has taken. A fresh clusterer is the identity;
+   * densities merge commutatively and associatively up to rounding (tested). Merging changes
+   * the other clusterer in nothing and keeps no reference to it; it allocates.
+   *
+   * @param other a clusterer with the same configuration and dimension (or that has learned
+   *     nothing); not this clusterer
+   * @throws IllegalArgumentException if {@code other} is null, this clusterer, of another
+   *     configuration or of another dimension; this clusterer is then unchanged
+   */
+  public void merge(Dstream other) {
+    if (other == null || other == this) {
+      throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
+    }
+    if (!params.equals(other.params)) {
+      throw new IllegalArgumentException("configurations differ: " + params + " and " + other.params);
+    }
+    if (d != 0 && other.d != 0 && d != other.d) {
+      throw new IllegalArgumentException("dimensions differ: " + d + " and " + other.d);
+    }
+    if (other.d == 0) {
+      return;
+    }
+    double base = d == 0 ? other.origin : Math.min(origin, other.origin);
+    if (d == 0) {
+      start(other.d, base);
+      System.arraycopy(other.lo, 0, lo, 0, d);
+      System.arraycopy(other.hi, 0, hi, 0, d);
+      now = other.now;
+    } else {
+      shift(origin - base);
+    }
+    double delta = other.origin - base;
+    double lambda = params.lambda();
+    for (int k = 0; k < other.cells.size(); k++) {
+      for (int j = 0; j < d; j++) {
+        cell[j] = other.cells.coord(k, j);
+      }
+      double tg = other.updated[k] + delta;
+      double tm = other.removed[k] + delta;
+      double mark = other.marked[k] + delta;
+      int i = cells.find(cell);
+      if (i >= 0) {
+        double t = Math.max(updated[i], tg);
+        density[i] = density[i] * Math.pow(lambda, t - updated[i])
+            + other.density[k] * Math.pow(lambda, t - tg);
+        updated[i] = t;
+        removed[i] = Math.max(removed[i], tm);
+        marked[i] = Double.isNaN(marked[i]) || Double.isNaN(mark) ? Double.NaN : Math.max(marked[i], mark);
+      } else {
+        int r = deleted.find(cell);
+        if (r >= 0 && !Double.isNaN(deletedAt[r])) {
+          tm = Math.max(tm, deletedAt[r]);
+          deletedAt[r] = Double.NaN;
+        }
+        append(cell, other.density[k], tg, tm, mark);
+      }
+    }
+    mergeDeleted(other, delta);
+    for (int j = 0; j < d; j++) {
+      lo[j] = Math.min(lo[j], other.lo[j]);
+      hi[j] = Math.max(hi[j], other.hi[j]);
+    }
+    thresholds();
+    seen += other.seen;
+    now = Math.max(now, other.now);
+    last = Math.max(last, other.last + delta);
+    cluster(last);
+  }
+
+  /** Moves the origin back by {@code by} time units, shifting every relative time. */
+  private void shift(double by) {
+    if (by == 0) {
+      return;
+    }
+    origin -= by;
+    last += by;
+    for (int i = 0; i < cells.size(); i++) {
+      updated[i] += by;
+      removed[i] += by;
+      marked[i] += by;
+    }
+    for (int k = 0; k < deleted.size(); k++) {
+      deletedAt[k] += by;
+    }
+  }
+
+  /** Joins the other side's deletion records, keeping the latest time, oldest first. */
+  private void mergeDeleted(Dstream other, double delta) {
+    for (int k = 0; k < other.deleted.size(); k++) {
+      if (Double.isNaN(other.deletedAt[k])) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = other.deleted.coord(k, j);
+      }
+      double tm = other.deletedAt[k] + delta;
+      int i = cells.find(cell);
+      int r = deleted.find(cell);
+      if (i >= 0) {
+        removed[i] = Math.max(removed[i], tm);
+      } else if (r >= 0 && !Double.isNaN(deletedAt[r])) {
+        deletedAt[r] = Math.max(deletedAt[r], tm);
+      } else if (r < 0) {
+        r = deleted.add(cell);
+        if (r >= deletedAt.length) {
+          deletedAt = Arrays.copyOf(deletedAt, deleted.capacity());
+        }
+        deletedAt[r] = tm;
+      }
+    }
+    int n = deleted.size();
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    double[] at = Arrays.copyOf(deletedAt, n);
+    Arrays.sort(order, (a, b) -> Double.compare(at[a], at[b]));
+    DstreamCells sorted = new DstreamCells(d, n);
+    int kept = 0;
+    for (int q = 0; q < n; q++) {
+      int k = order[q];
+      if (Double.isNaN(at[k])) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = deleted.coord(k, j);
+      }
+      sorted.add(cell);
+      deletedAt[kept++] = at[k];
+    }
+    deleted = sorted;
+    if (kept > params.maxDeleted()) {
+      scratch(kept);
+      for (int k = 0; k < kept; k++) {
+        keep[k] = k >= kept - params.maxDeleted();
+      }
+      compactDeleted(kept);
+    }
+  }
+
   /** The clustering of the last adjustment, densities faded to the current time. */
   @Override
   DstreamModel build() {
@@ -648,7 +800,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
         for (int i = 0; i < g; i++) {
           System.arraycopy(coords, i * d, c.cell, 0, d);
           if (!(density[i] > 0) || !Double.isFinite(density[i]) || !(updated[i] <= c.last)
-              || !(removed[i] <= updated[i]) || marked[i] > c.last || ids[i] < 0
+              || !(removed[i] <= c.last) || marked[i] > c.last || ids[i] < 0
               || ids[i] >= next || (i > 0 && ids[i] <= ids[i - 1])
               || (gridLabel[i] < ClusterModel.NOISE) || gridLabel[i] >= c.labels.nextLabel()
               || c.cells.find(c.cell) >= 0) {
