@@ -128,7 +128,7 @@ public final class MoaDenStreamCompare {
     }
 
     // Eddy
-    DenStream eddy = new DenStream(new DenStream.Params(eps, mu, beta, 0.25, 1000, 2, 1));
+    DenStream eddy = new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", eps, "mu", mu, "beta", beta, "lambda", 0.25, "initPoints", 1000, "offlineFactor", 2)));
     long t1 = System.nanoTime();
     for (int i = 0; i < n; i++) {
       eddy.learn(pts[i], 1.0, (double) (i / speed));

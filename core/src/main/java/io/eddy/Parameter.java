@@ -1,19 +1,52 @@
 package io.eddy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The description of one parameter of a clusterer in the registry: its name, type, default,
  * valid range and a one-line doc. It also turns a raw value (a number, a string, a boolean)
  * into the parameter's type, checking the range.
  *
- * <p>Instances are immutable. The defaults come from the algorithm's own configuration record,
- * so each default is declared once.
+ * <p>A parameter is declared once, as a constant beside the configuration record it
+ * configures; {@link ParamSpec} binds the declarations to the record's components, so the
+ * record's validation ({@link #check(double)} and its siblings), the registry's metadata
+ * ({@link ClustererProvider#parameters()}) and persistence by name all come from it.
+ *
+ * <p>Instances are immutable and thread-safe.
  */
 public final class Parameter {
+
+  /** The default seed of every Eddy clusterer that uses randomness. */
+  public static final long DEFAULT_SEED = 42L;
+
+  /**
+   * An enum whose constants are a {@link Type#CHOICE} parameter's values. The id is what users
+   * write and what is persisted, so it must stay stable across releases; the ordinal never is.
+   */
+  public interface Choice {
+    /** The stable, lower-case id, for example {@code "kmeans++"}. */
+    String id();
+
+    /**
+     * The constant of {@code type} with the given id.
+     *
+     * @throws IllegalArgumentException naming the valid ids
+     */
+    static <E extends Enum<E> & Choice> E of(Class<E> type, String id) {
+      List<String> ids = new ArrayList<>();
+      for (E e : type.getEnumConstants()) {
+        if (e.id().equals(id)) {
+          return e;
+        }
+        ids.add(e.id());
+      }
+      throw new IllegalArgumentException(type.getSimpleName() + " must be one of " + ids + ", got '" + id + "'");
+    }
+  }
 
   /** The type of a parameter's value. */
   public enum Type {
@@ -41,11 +74,13 @@ public final class Parameter {
   private final boolean minInclusive;
   private final boolean maxInclusive;
   private final List<String> choices;
-  private final Predicate<String> textRule;
+  private final Class<? extends Enum<?>> enumType;
+  private final Function<String, ?> parse;
+  private final Function<Object, String> format;
 
   private Parameter(String name, Type type, Object defaultValue, String range, String doc,
       double min, boolean minInclusive, double max, boolean maxInclusive, List<String> choices,
-      Predicate<String> textRule) {
+      Class<? extends Enum<?>> enumType, Function<String, ?> parse, Function<Object, String> format) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("parameter name is empty");
     }
@@ -59,19 +94,21 @@ public final class Parameter {
     this.minInclusive = minInclusive;
     this.maxInclusive = maxInclusive;
     this.choices = choices;
-    this.textRule = textRule;
+    this.enumType = enumType;
+    this.parse = parse;
+    this.format = format;
   }
 
   /** An integer parameter in {@code [min, max]}. */
   public static Parameter ofInt(String name, int defaultValue, int min, int max, String doc) {
     return new Parameter(name, Type.INT, defaultValue, "[" + min + ", " + max + "]", doc,
-        min, true, max, true, null, null);
+        min, true, max, true, null, null, null, null);
   }
 
   /** A long parameter taking any value, such as a seed. */
   public static Parameter ofLong(String name, long defaultValue, String doc) {
     return new Parameter(name, Type.LONG, defaultValue, "any long", doc,
-        Long.MIN_VALUE, true, Long.MAX_VALUE, true, null, null);
+        Long.MIN_VALUE, true, Long.MAX_VALUE, true, null, null, null, null);
   }
 
   /**
@@ -82,13 +119,31 @@ public final class Parameter {
       boolean minInclusive, double max, boolean maxInclusive, String doc) {
     String range = (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")");
     return new Parameter(name, Type.DOUBLE, defaultValue, range, doc,
-        min, minInclusive, max, maxInclusive, null, null);
+        min, minInclusive, max, maxInclusive, null, null, null, null);
+  }
+
+  /** A double parameter that must be finite and &gt; 0, such as a radius or a rate. */
+  public static Parameter ofPositive(String name, double defaultValue, String doc) {
+    return ofDouble(name, defaultValue, 0, false, Double.POSITIVE_INFINITY, false, doc);
+  }
+
+  /** The random seed every Eddy clusterer that draws declares: {@code "seed"}, default {@link #DEFAULT_SEED}. */
+  public static Parameter ofSeed(String doc) {
+    return ofLong("seed", DEFAULT_SEED, doc);
+  }
+
+  /**
+   * The thread count every parallel Eddy algorithm declares: {@code "threads"}, in [0, 4096],
+   * default 0 meaning the number of available processors; results never depend on it.
+   */
+  public static Parameter ofThreads(String doc) {
+    return ofInt("threads", 0, 0, 4096, doc);
   }
 
   /** A boolean parameter. */
   public static Parameter ofBoolean(String name, boolean defaultValue, String doc) {
     return new Parameter(name, Type.BOOLEAN, defaultValue, "true or false", doc,
-        0, true, 0, true, null, null);
+        0, true, 0, true, null, null, null, null);
   }
 
   /** A parameter whose value is one of {@code choices}. */
@@ -98,19 +153,40 @@ public final class Parameter {
       throw new IllegalArgumentException("default '" + defaultValue + "' of " + name + " is not one of " + copy);
     }
     return new Parameter(name, Type.CHOICE, defaultValue, "one of " + copy, doc,
-        0, true, 0, true, copy, null);
+        0, true, 0, true, copy, null, null, null);
   }
 
   /**
-   * A string parameter checked by {@code rule}; {@code range} says in words what the rule
-   * accepts.
+   * A {@link Type#CHOICE} parameter whose values are the ids of an enum's constants. In the
+   * registry its values are the ids; a configuration record holds the constant itself.
+   */
+  public static <E extends Enum<E> & Choice> Parameter ofEnum(String name, Class<E> type,
+      E defaultValue, String doc) {
+    List<String> ids = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      ids.add(e.id());
+    }
+    List<String> copy = List.copyOf(ids);
+    return new Parameter(name, Type.CHOICE, defaultValue.id(), "one of " + copy, doc,
+        0, true, 0, true, copy, type, null, null);
+  }
+
+  /**
+   * A string parameter whose text stands for a value of another type (for example
+   * {@code "macqueen"} or a number, for a learning rate held as a double).
+   *
+   * @param defaultValue the default, as text
+   * @param range what {@code parse} accepts, in words
+   * @param parse turns valid text into the record's value; throws
+   *     {@link IllegalArgumentException} on anything else
+   * @param format turns a record's value back into its canonical text
    */
   public static Parameter ofText(String name, String defaultValue, String range,
-      Predicate<String> rule, String doc) {
-    if (!rule.test(defaultValue)) {
-      throw new IllegalArgumentException("default '" + defaultValue + "' of " + name + " breaks its own rule");
-    }
-    return new Parameter(name, Type.TEXT, defaultValue, range, doc, 0, true, 0, true, null, rule);
+      Function<String, ?> parse, Function<Object, String> format, String doc) {
+    Parameter p = new Parameter(name, Type.TEXT, defaultValue, range, doc, 0, true, 0, true,
+        null, null, Objects.requireNonNull(parse), Objects.requireNonNull(format));
+    p.coerce(defaultValue);
+    return p;
   }
 
   /** The parameter's name, as used in {@link Clusterers#online(String, java.util.Map)}. */
@@ -196,16 +272,108 @@ public final class Parameter {
         if (raw instanceof String && choices.contains(raw)) {
           return raw;
         }
+        if (enumType != null && enumType.isInstance(raw)) {
+          return ((Choice) raw).id();
+        }
         throw invalid(raw);
       case TEXT: {
-        String s = raw instanceof String ? (String) raw : String.valueOf(raw);
-        if (!textRule.test(s)) {
+        String s = raw instanceof String ? ((String) raw).trim() : String.valueOf(raw);
+        try {
+          return format.apply(parse.apply(s));
+        } catch (IllegalArgumentException e) {
           throw invalid(raw);
         }
-        return s;
       }
       default:
         throw new AssertionError(type);
+    }
+  }
+
+  /**
+   * Checks a configuration record's value of an {@link Type#INT} parameter.
+   *
+   * @return {@code v}
+   * @throws IllegalArgumentException naming the parameter, its range and {@code v}
+   */
+  public int check(int v) {
+    if (type != Type.INT || v < min || v > max) {
+      throw invalid(v);
+    }
+    return v;
+  }
+
+  /** As {@link #check(int)}, for a {@link Type#LONG} parameter. */
+  public long check(long v) {
+    if (type != Type.LONG) {
+      throw invalid(v);
+    }
+    return v;
+  }
+
+  /** As {@link #check(int)}, for a {@link Type#DOUBLE} parameter; NaN is never valid. */
+  public double check(double v) {
+    if (type == Type.TEXT) {
+      return (Double) toRecordValue(coerce(format.apply(v)), double.class);
+    }
+    boolean ok = type == Type.DOUBLE && !Double.isNaN(v)
+        && (minInclusive ? v >= min : v > min)
+        && (maxInclusive ? v <= max : v < max);
+    if (!ok) {
+      throw invalid(v);
+    }
+    return v;
+  }
+
+  /** As {@link #check(int)}, for a {@link Type#CHOICE} or {@link Type#TEXT} parameter: not null, and valid. */
+  public <T> T check(T v) {
+    if (v == null) {
+      throw invalid(null);
+    }
+    coerce(v);
+    return v;
+  }
+
+  /**
+   * Turns a registry value (as {@link #coerce} returns it) into the value a configuration record
+   * holds in a component of type {@code component}: an enum constant for an enum parameter, the
+   * parsed value of a {@link Type#TEXT} parameter, the value itself otherwise.
+   */
+  Object toRecordValue(Object registryValue, Class<?> component) {
+    if (type == Type.CHOICE && enumType != null) {
+      for (Object e : enumType.getEnumConstants()) {
+        if (((Choice) e).id().equals(registryValue)) {
+          return e;
+        }
+      }
+      throw invalid(registryValue);
+    }
+    if (type == Type.TEXT && component != String.class) {
+      return parse.apply((String) registryValue);
+    }
+    return registryValue;
+  }
+
+  /** The inverse of {@link #toRecordValue}: a record's value as the registry writes it. */
+  Object toRegistryValue(Object recordValue) {
+    if (type == Type.CHOICE && enumType != null) {
+      return ((Choice) recordValue).id();
+    }
+    if (type == Type.TEXT) {
+      return format.apply(recordValue);
+    }
+    return recordValue;
+  }
+
+  /** Whether a record component of this Java type can hold this parameter's values. */
+  boolean fits(Class<?> component) {
+    switch (type) {
+      case INT: return component == int.class;
+      case LONG: return component == long.class;
+      case DOUBLE: return component == double.class;
+      case BOOLEAN: return component == boolean.class;
+      case CHOICE: return enumType != null ? component == enumType : component == String.class;
+      case TEXT: return true;
+      default: return false;
     }
   }
 
@@ -231,7 +399,8 @@ public final class Parameter {
   }
 
   private IllegalArgumentException invalid(Object raw) {
-    String shown = raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
+    String shown = raw instanceof String ? "'" + raw + "'"
+        : raw instanceof Choice ? "'" + ((Choice) raw).id() + "'" : String.valueOf(raw);
     return new IllegalArgumentException("parameter " + name + " must be "
         + typeWord() + " in " + range + ", got " + shown);
   }

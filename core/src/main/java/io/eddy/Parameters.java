@@ -15,7 +15,7 @@ public final class Parameters {
   private final String provider;
   private final Map<String, Object> values;
 
-  private Parameters(String provider, Map<String, Object> values) {
+  Parameters(String provider, Map<String, Object> values) {
     this.provider = provider;
     this.values = values;
   }
@@ -29,19 +29,36 @@ public final class Parameters {
    *     invalid value (naming its range)
    */
   public static Parameters resolve(ClustererProvider provider, Map<String, ?> raw) {
-    List<Parameter> declared = provider.parameters();
+    if (provider == null) {
+      throw new IllegalArgumentException("provider is null");
+    }
+    return new Parameters(provider.name(), resolveAll(provider.name(), provider.parameters(), raw));
+  }
+
+  /**
+   * Validates {@code raw} against {@code declared}: every name known, every value valid, the
+   * missing ones at their defaults; the result is unmodifiable, in declaration order.
+   */
+  static Map<String, Object> resolveAll(String owner, List<Parameter> declared, Map<String, ?> raw) {
+    if (raw == null) {
+      throw new IllegalArgumentException("the parameter map for clusterer '" + owner + "' is null; pass Map.of() for the defaults");
+    }
     Map<String, Parameter> byName = new LinkedHashMap<>();
     for (Parameter p : declared) {
       byName.put(p.name(), p);
     }
-    for (String name : raw.keySet()) {
-      if (!byName.containsKey(name)) {
+    for (Map.Entry<String, ?> e : raw.entrySet()) {
+      if (!byName.containsKey(e.getKey())) {
         StringJoiner valid = new StringJoiner(", ");
         for (Parameter p : declared) {
           valid.add(p.name() + " " + p.range());
         }
-        throw new IllegalArgumentException("unknown parameter '" + name + "' for clusterer '"
-            + provider.name() + "'; valid parameters: " + valid);
+        throw new IllegalArgumentException("unknown parameter '" + e.getKey() + "' for clusterer '" + owner + "'"
+            + "; valid parameters: " + valid);
+      }
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException(owner + ": parameter '" + e.getKey()
+            + "' is null; leave it out to take its default " + byName.get(e.getKey()).defaultValue());
       }
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -50,10 +67,10 @@ public final class Parameters {
       try {
         values.put(p.name(), given == null ? p.defaultValue() : p.coerce(given));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(provider.name() + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(owner + ": " + e.getMessage(), e);
       }
     }
-    return new Parameters(provider.name(), Collections.unmodifiableMap(values));
+    return Collections.unmodifiableMap(values);
   }
 
   /** The values by name, in declaration order. */

@@ -49,7 +49,12 @@ class ParameterTest {
     assertThatThrownBy(() -> flag.coerce("yes")).isInstanceOf(IllegalArgumentException.class);
     Parameter seed = Parameter.ofLong("seed", 42L, "seed");
     assertThat(seed.coerce(7)).isEqualTo(7L);
-    Parameter text = Parameter.ofText("mode", "x", "'x' or 'y'", s -> s.equals("x") || s.equals("y"), "mode");
+    Parameter text = Parameter.ofText("mode", "x", "'x' or 'y'", s -> {
+      if (!s.equals("x") && !s.equals("y")) {
+        throw new IllegalArgumentException(s);
+      }
+      return s;
+    }, String::valueOf, "mode");
     assertThat(text.coerce("y")).isEqualTo("y");
     assertThatThrownBy(() -> text.coerce("z")).hasMessageContaining("'x' or 'y'");
   }

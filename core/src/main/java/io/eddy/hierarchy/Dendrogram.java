@@ -515,7 +515,7 @@ public final class Dendrogram {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for dendrograms ("hierarchical.dendrogram"). */
-  public static final StateCodec<Dendrogram> CODEC = StateCodec.of("hierarchical.dendrogram", 1, Dendrogram.class,
+  static final StateCodec<Dendrogram> CODEC = StateCodec.of("hierarchical.dendrogram", 1, Dendrogram.class,
       (value, out) -> {
         value.write(out);
       },

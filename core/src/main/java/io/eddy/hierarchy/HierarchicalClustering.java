@@ -1,8 +1,12 @@
 package io.eddy.hierarchy;
 
 import io.eddy.Clusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Pairwise;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,7 +46,7 @@ import java.util.Objects;
 public final class HierarchicalClustering implements Clusterer<HierarchicalModel> {
 
   /** Where cluster distances live during a fit. */
-  public enum Storage {
+  public enum Storage implements Parameter.Choice {
     /** A condensed n(n−1)/2 distance matrix: fastest for complete, average and weighted; needs about 4·n² bytes of heap. */
     MATRIX,
     /**
@@ -51,7 +55,13 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
      * is faster, and with {@link #MATRIX} it compares rooted distances as scipy does, so that
      * its tie-breaking is scipy's too.
      */
-    VECTORS
+    VECTORS;
+
+    /** The lower-case name used by the registry and in saved files. */
+    @Override
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /**
@@ -67,24 +77,27 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
    */
   public record Params(Linkage linkage, int k, double height, Storage storage) {
 
+    static final Parameter LINKAGE = Parameter.ofEnum("linkage", Linkage.class, Linkage.WARD,
+        "how the distance between clusters is defined");
+    static final Parameter K = Parameter.ofInt("k", 2, 0, Integer.MAX_VALUE,
+        "number of clusters to cut the tree into (scipy maxclust); 0 to cut by height");
+    static final Parameter HEIGHT = Parameter.ofDouble("height", Double.POSITIVE_INFINITY, 0, true,
+        Double.POSITIVE_INFINITY, true, "height to cut the tree at (scipy distance criterion); inf to cut by k");
+    static final Parameter STORAGE = Parameter.ofEnum("storage", Storage.class, Storage.MATRIX,
+        "matrix: n(n-1)/2 distances, fastest; vectors: O(n*d) memory for single, ward, centroid, median");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, LINKAGE, K, HEIGHT, STORAGE);
+
     /** Ward linkage, cut into 2 clusters, on the matrix. */
-    public static final Params DEFAULTS = new Params(Linkage.WARD, 2, Double.POSITIVE_INFINITY, Storage.MATRIX);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (linkage == null) {
-        throw new IllegalArgumentException("linkage must be one of single, complete, average, weighted,"
-            + " ward, centroid, median; got null");
-      }
-      if (storage == null) {
-        throw new IllegalArgumentException("storage must be matrix or vectors; got null");
-      }
-      if (k < 0) {
-        throw new IllegalArgumentException("k must be in [0, 2147483647] (0: cut by height); got " + k);
-      }
-      if (!(height >= 0)) {
-        throw new IllegalArgumentException("height must be in [0, inf] (inf: cut by k); got " + height);
-      }
+      LINKAGE.check(linkage);
+      STORAGE.check(storage);
+      K.check(k);
+      HEIGHT.check(height);
       boolean byHeight = height != Double.POSITIVE_INFINITY;
       if ((k > 0) == byHeight) {
         throw new IllegalArgumentException(byHeight
@@ -99,22 +112,22 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
 
     /** A copy with another linkage. */
     public Params withLinkage(Linkage linkage) {
-      return new Params(linkage, k, height, storage);
+      return SPEC.with(this, LINKAGE, linkage);
     }
 
     /** A copy that cuts into k clusters (and not by height). */
     public Params withK(int k) {
-      return new Params(linkage, k, Double.POSITIVE_INFINITY, storage);
+      return SPEC.from(Map.of("linkage", linkage, "k", k, "height", Double.POSITIVE_INFINITY, "storage", storage));
     }
 
     /** A copy that cuts at the given height (and not by k). */
     public Params withHeight(double height) {
-      return new Params(linkage, 0, height, storage);
+      return SPEC.from(Map.of("linkage", linkage, "k", 0, "height", height, "storage", storage));
     }
 
     /** A copy with another storage. */
     public Params withStorage(Storage storage) {
-      return new Params(linkage, k, height, storage);
+      return SPEC.with(this, STORAGE, storage);
     }
   }
 
@@ -122,7 +135,10 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
 
   /** A clusterer with the given configuration. */
   public HierarchicalClustering(Params params) {
-    this.params = Objects.requireNonNull(params, "params");
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */

@@ -255,7 +255,7 @@ public final class HierarchicalModel implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model ("hierarchical.model"). */
-  public static final StateCodec<HierarchicalModel> CODEC = StateCodec.of("hierarchical.model", 1, HierarchicalModel.class,
+  static final StateCodec<HierarchicalModel> CODEC = StateCodec.of("hierarchical.model", 1, HierarchicalModel.class,
       (m, out) -> {
         out.writeString(m.linkage.id());
         out.writeInt(m.d);

@@ -8,7 +8,6 @@ import io.eddy.Parameters;
 import io.eddy.io.StateCodec;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -17,19 +16,6 @@ import java.util.Set;
  * {@code k} (0 to cut by height), {@code height} (inf to cut by k) and {@code storage}.
  */
 public final class HierarchicalProvider implements ClustererProvider {
-
-  private static final HierarchicalClustering.Params D = HierarchicalClustering.Params.DEFAULTS;
-
-  private static final List<Parameter> PARAMETERS = List.of(
-      Parameter.ofChoice("linkage", D.linkage().id(),
-          List.of("single", "complete", "average", "weighted", "ward", "centroid", "median"),
-          "how the distance between clusters is defined"),
-      Parameter.ofInt("k", D.k(), 0, Integer.MAX_VALUE,
-          "number of clusters to cut the tree into (scipy maxclust); 0 to cut by height"),
-      Parameter.ofDouble("height", D.height(), 0, true, Double.POSITIVE_INFINITY, true,
-          "height to cut the tree at (scipy distance criterion); inf to cut by k"),
-      Parameter.ofChoice("storage", D.storage().name().toLowerCase(Locale.ROOT), List.of("matrix", "vectors"),
-          "matrix: n(n-1)/2 distances, fastest; vectors: O(n*d) memory for single, ward, centroid, median"));
 
   /** For {@link java.util.ServiceLoader}. */
   public HierarchicalProvider() {}
@@ -47,7 +33,7 @@ public final class HierarchicalProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return PARAMETERS;
+    return HierarchicalClustering.Params.SPEC.parameters();
   }
 
   @Override
@@ -57,11 +43,7 @@ public final class HierarchicalProvider implements ClustererProvider {
 
   @Override
   public Clusterer<?> newBatch(Parameters params) {
-    return new HierarchicalClustering(new HierarchicalClustering.Params(
-        Linkage.of(params.getString("linkage")),
-        params.getInt("k"),
-        params.getDouble("height"),
-        HierarchicalClustering.Storage.valueOf(params.getString("storage").toUpperCase(Locale.ROOT))));
+    return new HierarchicalClustering(HierarchicalClustering.Params.SPEC.from(params));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.hierarchy;
 
+import io.eddy.Parameter;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Locale;
  * of x and y (sizes n<sub>i</sub>, n<sub>x</sub>, n<sub>y</sub>) is the Lance–Williams formula
  * given on each constant (Müllner, arXiv:1109.2378, Figure 2).
  */
-public enum Linkage {
+public enum Linkage implements Parameter.Choice {
   /** Nearest members: min(d(i,x), d(i,y)). Computed by a minimum spanning tree (Prim). */
   SINGLE,
   /** Farthest members: max(d(i,x), d(i,y)). NN-chain. */
@@ -34,7 +35,8 @@ public enum Linkage {
    */
   MEDIAN;
 
-  /** The lower-case name used by the registry and in scipy, e.g. {@code "ward"}. */
+  /** The lower-case name used by the registry, in saved files and in scipy, e.g. {@code "ward"}. */
+  @Override
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

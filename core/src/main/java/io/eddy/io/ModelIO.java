@@ -59,7 +59,7 @@ public final class ModelIO {
     static {
       Map<String, StateCodec<?>> byName = new HashMap<>();
       Map<Class<?>, StateCodec<?>> byType = new HashMap<>();
-      List<StateCodec<?>> all = new ArrayList<>(CoreCodecs.all());
+      List<StateCodec<?>> all = new ArrayList<>();
       for (ClustererProvider p : Clusterers.providers()) {
         all.addAll(p.codecs());
       }

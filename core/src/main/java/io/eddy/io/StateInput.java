@@ -90,6 +90,28 @@ public final class StateInput {
     return a;
   }
 
+  /** Reads an array of the given length whose every value is finite. */
+  public double[] readFiniteDoubles(int expectedLength) throws ModelFormatException {
+    double[] a = readDoubles(expectedLength);
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isFinite(a[i])) {
+        throw new ModelFormatException("value " + a[i] + " at index " + i + " is not finite");
+      }
+    }
+    return a;
+  }
+
+  /** Reads an array of the given length whose every value is a finite weight &ge; 0. */
+  public double[] readWeights(int expectedLength) throws ModelFormatException {
+    double[] a = readDoubles(expectedLength);
+    for (int i = 0; i < a.length; i++) {
+      if (!(a[i] >= 0 && a[i] < Double.POSITIVE_INFINITY)) {
+        throw new ModelFormatException("weight " + a[i] + " at index " + i + " is not finite and >= 0");
+      }
+    }
+    return a;
+  }
+
   /** Reads an array of ints. */
   public int[] readInts() throws ModelFormatException {
     int n = length(4);

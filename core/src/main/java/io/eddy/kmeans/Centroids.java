@@ -134,7 +134,7 @@ public final class Centroids implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model. */
-  public static final StateCodec<Centroids> CODEC = StateCodec.of("centroids", 1, Centroids.class,
+  static final StateCodec<Centroids> CODEC = StateCodec.of("centroids", 1, Centroids.class,
       (m, out) -> {
         out.writeInt(m.d);
         out.writeDoubles(m.centers);

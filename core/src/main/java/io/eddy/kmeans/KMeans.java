@@ -1,6 +1,8 @@
 package io.eddy.kmeans;
 
 import io.eddy.Clusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Columns;
 import java.util.HashSet;
@@ -33,7 +35,7 @@ import java.util.SplittableRandom;
  * labels up to floating-point ties, and {@link Algorithm#AUTO} picks the fastest for the shape
  * of the data.
  *
- * <p>Per-point work is split into fixed chunks that run on {@code parallelism} threads; partial
+ * <p>Per-point work is split into fixed chunks that run on {@code threads} threads; partial
  * sums are combined in chunk order, so the model is bit-for-bit the same whatever the number of
  * threads. Fitting twice with the same seed gives identical models. Each chunk keeps the sums of
  * its clusters up to date by moving only the points whose label changed, so an iteration in
@@ -61,7 +63,7 @@ import java.util.SplittableRandom;
 public final class KMeans implements Clusterer<KMeansModel> {
 
   /** How the initial centers are chosen. */
-  public enum Init {
+  public enum Init implements Parameter.Choice {
     /** Greedy k-means++ with {@code 2 + floor(ln k)} local trials ({@link KMeansPlusPlus}). */
     KMEANS_PLUS_PLUS("kmeans++"),
     /** k distinct data points of positive weight, drawn uniformly. */
@@ -73,24 +75,15 @@ public final class KMeans implements Clusterer<KMeansModel> {
       this.id = id;
     }
 
-    /** The name used in the registry. */
+    /** The name used in the registry and in saved files. */
+    @Override
     public String id() {
       return id;
-    }
-
-    /** The choice with the given registry name. */
-    public static Init of(String id) {
-      for (Init v : values()) {
-        if (v.id.equals(id)) {
-          return v;
-        }
-      }
-      throw new IllegalArgumentException("init is '" + id + "', expected one of kmeans++, random");
     }
   }
 
   /** How each point's nearest center is found. */
-  public enum Algorithm {
+  public enum Algorithm implements Parameter.Choice {
     /**
      * Hamerly for d &le; {@value KMeans#AUTO_HAMERLY_MAX_DIMENSION}; above, Elkan if its n·k
      * bounds take at most 128 MB, else Lloyd.
@@ -103,19 +96,10 @@ public final class KMeans implements Clusterer<KMeansModel> {
     /** An upper bound per point and a lower bound per point and center (Elkan 2003); O(n·k) extra memory. */
     ELKAN;
 
-    /** The name used in the registry. */
+    /** The name used in the registry and in saved files. */
+    @Override
     public String id() {
       return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The choice with the given registry name. */
-    public static Algorithm of(String id) {
-      for (Algorithm v : values()) {
-        if (v.id().equals(id)) {
-          return v;
-        }
-      }
-      throw new IllegalArgumentException("algorithm is '" + id + "', expected one of auto, lloyd, hamerly, elkan");
     }
   }
 
@@ -129,7 +113,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
   /**
    * The configuration of a {@link KMeans}.
    *
-   * @param k the number of clusters, &ge; 1 (default 8)
+   * @param k the number of clusters, in [1, 2^24] (default 8)
    * @param init how initial centers are chosen (default k-means++)
    * @param nInit the number of runs from different initial centers, &ge; 1 (default 1); the run
    *     of least inertia is kept
@@ -138,81 +122,83 @@ public final class KMeans implements Clusterer<KMeansModel> {
    *     features (default 1e-4): a run stops when the sum of squared center shifts is at most
    *     {@code tol} × mean feature variance
    * @param algorithm the assignment step (default auto)
-   * @param parallelism the number of threads, &ge; 0, with 0 meaning the number of available
-   *     processors (default 0); results do not depend on it
-   * @param seed the seed of all randomness (default 0)
+   * @param threads the number of threads, in [0, 4096], with 0 meaning the number of
+   *     available processors (default 0); results do not depend on it
+   * @param seed the seed of all randomness (default {@link Parameter#DEFAULT_SEED})
    */
   public record Params(int k, Init init, int nInit, int maxIter, double tol, Algorithm algorithm,
-      int parallelism, long seed) {
+      int threads, long seed) {
+
+    static final Parameter K = Parameter.ofInt("k", 8, 1, 1 << 24, "number of clusters");
+    static final Parameter INIT = Parameter.ofEnum("init", Init.class, Init.KMEANS_PLUS_PLUS,
+        "initial centers: greedy k-means++ or random data points");
+    static final Parameter N_INIT = Parameter.ofInt("nInit", 1, 1, Integer.MAX_VALUE,
+        "runs from different initial centers; the one of least inertia is kept");
+    static final Parameter MAX_ITER = Parameter.ofInt("maxIter", 300, 1, Integer.MAX_VALUE,
+        "most iterations per run");
+    static final Parameter TOL = Parameter.ofDouble("tol", 1e-4, 0, true, Double.POSITIVE_INFINITY, false,
+        "stop when the squared center shift is at most tol x mean feature variance");
+    static final Parameter ALGORITHM = Parameter.ofEnum("algorithm", Algorithm.class, Algorithm.AUTO,
+        "assignment step; all give the same result");
+    static final Parameter THREADS = Parameter.ofThreads("threads, 0 = available processors; results do not depend on it");
+    static final Parameter SEED = Parameter.ofSeed("seed of all randomness");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, INIT, N_INIT,
+        MAX_ITER, TOL, ALGORITHM, THREADS, SEED);
 
     /** The defaults, as listed above. */
-    public static final Params DEFAULTS =
-        new Params(8, Init.KMEANS_PLUS_PLUS, 1, 300, 1e-4, Algorithm.AUTO, 0, 0L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be in [1, " + Integer.MAX_VALUE + "], got " + k);
-      }
-      if (init == null) {
-        throw new IllegalArgumentException("init must be one of kmeans++, random, got null");
-      }
-      if (nInit < 1) {
-        throw new IllegalArgumentException("nInit must be in [1, " + Integer.MAX_VALUE + "], got " + nInit);
-      }
-      if (maxIter < 1) {
-        throw new IllegalArgumentException("maxIter must be in [1, " + Integer.MAX_VALUE + "], got " + maxIter);
-      }
-      if (!(tol >= 0) || tol == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
-      }
-      if (algorithm == null) {
-        throw new IllegalArgumentException("algorithm must be one of auto, lloyd, hamerly, elkan, got null");
-      }
-      if (parallelism < 0) {
-        throw new IllegalArgumentException("parallelism must be in [0, " + Integer.MAX_VALUE
-            + "] (0 = available processors), got " + parallelism);
-      }
+      K.check(k);
+      INIT.check(init);
+      N_INIT.check(nInit);
+      MAX_ITER.check(maxIter);
+      TOL.check(tol);
+      ALGORITHM.check(algorithm);
+      THREADS.check(threads);
     }
 
     /** A copy with another k. */
     public Params withK(int k) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, K, k);
     }
 
     /** A copy with another initialisation. */
     public Params withInit(Init init) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, INIT, init);
     }
 
     /** A copy with another number of runs. */
     public Params withNInit(int nInit) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, N_INIT, nInit);
     }
 
     /** A copy with another iteration limit. */
     public Params withMaxIter(int maxIter) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, MAX_ITER, maxIter);
     }
 
     /** A copy with another tolerance. */
     public Params withTol(double tol) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, TOL, tol);
     }
 
     /** A copy with another assignment step. */
     public Params withAlgorithm(Algorithm algorithm) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, ALGORITHM, algorithm);
     }
 
     /** A copy with another number of threads. */
-    public Params withParallelism(int parallelism) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+    public Params withThreads(int threads) {
+      return SPEC.with(this, THREADS, threads);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long seed) {
-      return new Params(k, init, nInit, maxIter, tol, algorithm, parallelism, seed);
+      return SPEC.with(this, SEED, seed);
     }
   }
 
@@ -279,7 +265,7 @@ public final class KMeans implements Clusterer<KMeansModel> {
         throw new IllegalArgumentException("initialCenters " + e.getMessage(), e);
       }
     }
-    int threads = params.parallelism == 0 ? Runtime.getRuntime().availableProcessors() : params.parallelism;
+    int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
     try (Chunks chunks = new Chunks(n, (long) k * d + k, threads)) {
       return fit(data, weights, initialCenters, chunks);
     }

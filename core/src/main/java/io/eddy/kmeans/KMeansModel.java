@@ -172,7 +172,7 @@ public final class KMeansModel implements CentroidModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model ({@code "kmeans.model"}). */
-  public static final StateCodec<KMeansModel> CODEC = StateCodec.of("kmeans.model", 1, KMeansModel.class,
+  static final StateCodec<KMeansModel> CODEC = StateCodec.of("kmeans.model", 1, KMeansModel.class,
       (m, out) -> {
         out.writeInt(m.dimension());
         out.writeDoubles(m.centroids.flatCenters());

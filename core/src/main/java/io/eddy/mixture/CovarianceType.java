@@ -1,15 +1,13 @@
 package io.eddy.mixture;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import io.eddy.Parameter;
 
 /**
  * The shape of the covariance matrices of a Gaussian mixture, as in scikit-learn's
  * {@code covariance_type}. The flat layout of {@link GaussianMixtureModel#covariances()} depends
  * on it. The declaration order is the shape code of {@code io.eddy.math.MixtureDensity}.
  */
-public enum CovarianceType {
+public enum CovarianceType implements Parameter.Choice {
   /** Each component has its own full covariance matrix: k·d·d values, row-major per component. */
   FULL("full"),
   /** Each component has its own diagonal covariance: k·d variances. */
@@ -25,7 +23,8 @@ public enum CovarianceType {
     this.id = id;
   }
 
-  /** The lower-case name used in the registry, e.g. {@code "full"}. */
+  /** The lower-case name used in the registry and in saved files, e.g. {@code "full"}. */
+  @Override
   public String id() {
     return id;
   }
@@ -56,28 +55,5 @@ public enum CovarianceType {
       default:
         return (long) d * (d + 1) / 2;
     }
-  }
-
-  /**
-   * The type with the given {@link #id()}.
-   *
-   * @throws IllegalArgumentException naming the valid ids
-   */
-  public static CovarianceType of(String id) {
-    for (CovarianceType t : values()) {
-      if (t.id.equals(id)) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("covariance type must be one of " + ids() + ", got '" + id + "'");
-  }
-
-  /** The ids of all types, in declaration order. */
-  public static List<String> ids() {
-    List<String> out = new ArrayList<>();
-    for (CovarianceType t : values()) {
-      out.add(t.id);
-    }
-    return Collections.unmodifiableList(out);
   }
 }

@@ -1,6 +1,8 @@
 package io.eddy.mixture;
 
 import io.eddy.Clusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Gaussian;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   static final double WEIGHT_FLOOR = 10 * Math.ulp(1.0);
 
   /** How the responsibilities of the first iteration are chosen. */
-  public enum Init {
+  public enum Init implements Parameter.Choice {
     /**
      * Hard labels of a weighted {@link io.eddy.kmeans.KMeans} fit (one k-means++ start), as
      * scikit-learn's {@code "kmeans"}. With fewer than k distinct points, each distinct value
@@ -63,32 +65,10 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       this.id = id;
     }
 
-    /** The lower-case name used in the registry. */
+    /** The lower-case name used in the registry and in saved files. */
+    @Override
     public String id() {
       return id;
-    }
-
-    /**
-     * The initialisation with the given {@link #id()}.
-     *
-     * @throws IllegalArgumentException naming the valid ids
-     */
-    public static Init of(String id) {
-      for (Init i : values()) {
-        if (i.id.equals(id)) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException("init must be one of " + ids() + ", got '" + id + "'");
-    }
-
-    /** The ids of all initialisations. */
-    public static List<String> ids() {
-      List<String> out = new ArrayList<>();
-      for (Init i : values()) {
-        out.add(i.id);
-      }
-      return Collections.unmodifiableList(out);
     }
   }
 
@@ -109,91 +89,98 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /**
    * The configuration of a {@link GaussianMixture}.
    *
-   * @param k the number of components, &ge; 1 (default 1, as scikit-learn)
+   * @param k the number of components, in [1, 2^24] (default 1, as scikit-learn)
    * @param covariance the covariance type (default {@link CovarianceType#FULL})
    * @param init the initialisation (default {@link Init#KMEANS})
    * @param nInit the number of initialisations, the best of which is kept, &ge; 1 (default 1)
    * @param maxIter the maximum number of EM iterations per initialisation, &ge; 1 (default 100)
    * @param tol convergence threshold on the gain of the mean log-likelihood, &ge; 0 (default 1e-3)
    * @param regCovar non-negative value added to every covariance diagonal (default 1e-6)
-   * @param seed seed of all random choices (default 0)
-   * @param threads threads for large inputs, &ge; 0; 0 means all available processors
+   * @param seed seed of all random choices (default {@link Parameter#DEFAULT_SEED})
+   * @param threads threads for large inputs, in [0, 4096]; 0 means all available processors
    *     (default 0). Does not change the result.
    */
   public record Params(int k, CovarianceType covariance, Init init, int nInit, int maxIter,
       double tol, double regCovar, long seed, int threads) {
 
+    static final Parameter K = Parameter.ofInt("k", 1, 1, 1 << 24, "number of mixture components");
+    static final Parameter COVARIANCE = Parameter.ofEnum("covariance", CovarianceType.class,
+        CovarianceType.FULL, "covariance shape: full, diagonal, spherical (one variance) or tied (one shared matrix)");
+    static final Parameter INIT = Parameter.ofEnum("init", Init.class, Init.KMEANS,
+        "initial responsibilities: k-means labels, k-means++ seeds or uniform random");
+    static final Parameter N_INIT = Parameter.ofInt("nInit", 1, 1, Integer.MAX_VALUE,
+        "number of initialisations; the one with the best log-likelihood is kept");
+    static final Parameter MAX_ITER = Parameter.ofInt("maxIter", 100, 1, Integer.MAX_VALUE,
+        "maximum EM iterations per initialisation");
+    static final Parameter TOL = Parameter.ofDouble("tol", 1e-3, 0, true, Double.POSITIVE_INFINITY, false,
+        "stop when the mean log-likelihood gains less than this");
+    static final Parameter REG_COVAR = Parameter.ofDouble("regCovar", 1e-6, 0, true,
+        Double.POSITIVE_INFINITY, false, "added to every covariance diagonal to keep it positive definite");
+    static final Parameter SEED = Parameter.ofSeed("seed of the initialisation");
+    static final Parameter THREADS = Parameter.ofThreads("threads for large inputs, 0 for all processors; does not change the result");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, COVARIANCE, INIT,
+        N_INIT, MAX_ITER, TOL, REG_COVAR, SEED, THREADS);
+
     /** The defaults. */
-    public static final Params DEFAULTS =
-        new Params(1, CovarianceType.FULL, Init.KMEANS, 1, 100, 1e-3, 1e-6, 0L, 0);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be in [1, 2147483647], got " + k);
-      }
-      Objects.requireNonNull(covariance, "covariance");
-      Objects.requireNonNull(init, "init");
-      if (nInit < 1) {
-        throw new IllegalArgumentException("nInit must be in [1, 2147483647], got " + nInit);
-      }
-      if (maxIter < 1) {
-        throw new IllegalArgumentException("maxIter must be in [1, 2147483647], got " + maxIter);
-      }
-      if (!(tol >= 0) || tol == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("tol must be in [0, inf), got " + tol);
-      }
-      if (!(regCovar >= 0) || regCovar == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("regCovar must be in [0, inf), got " + regCovar);
-      }
-      if (threads < 0) {
-        throw new IllegalArgumentException("threads must be in [0, 2147483647], got " + threads);
-      }
+      K.check(k);
+      COVARIANCE.check(covariance);
+      INIT.check(init);
+      N_INIT.check(nInit);
+      MAX_ITER.check(maxIter);
+      TOL.check(tol);
+      REG_COVAR.check(regCovar);
+      THREADS.check(threads);
     }
 
     /** A copy with another {@code k}. */
     public Params withK(int k) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, K, k);
     }
 
     /** A copy with another covariance type. */
     public Params withCovariance(CovarianceType covariance) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, COVARIANCE, covariance);
     }
 
     /** A copy with another initialisation. */
     public Params withInit(Init init) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, INIT, init);
     }
 
     /** A copy with another number of initialisations. */
     public Params withNInit(int nInit) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, N_INIT, nInit);
     }
 
     /** A copy with another iteration limit. */
     public Params withMaxIter(int maxIter) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, MAX_ITER, maxIter);
     }
 
     /** A copy with another convergence threshold. */
     public Params withTol(double tol) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, TOL, tol);
     }
 
     /** A copy with another covariance regularisation. */
     public Params withRegCovar(double regCovar) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, REG_COVAR, regCovar);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long seed) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, SEED, seed);
     }
 
     /** A copy with another thread count. */
     public Params withThreads(int threads) {
-      return new Params(k, covariance, init, nInit, maxIter, tol, regCovar, seed, threads);
+      return SPEC.with(this, THREADS, threads);
     }
   }
 
@@ -212,7 +199,10 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    * @param listener called on the fitting thread; may be null
    */
   public GaussianMixture(Params params, IterationListener listener) {
-    this.params = Objects.requireNonNull(params, "params");
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
     this.listener = listener;
   }
 

@@ -1,5 +1,6 @@
 package io.eddy.mixture;
 
+import io.eddy.Parameter;
 import io.eddy.CentroidModel;
 import io.eddy.LikelihoodModel;
 import io.eddy.Points;
@@ -344,7 +345,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "gmm.model"}. */
-  public static final StateCodec<GaussianMixtureModel> CODEC = StateCodec.of("gmm.model", 1, GaussianMixtureModel.class,
+  static final StateCodec<GaussianMixtureModel> CODEC = StateCodec.of("gmm.model", 1, GaussianMixtureModel.class,
       (m, out) -> {
         Components c = m.comps;
         out.writeString(c.type.id());
@@ -358,7 +359,7 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
         out.writeDouble(m.lowerBound);
       },
       (in, version) -> {
-        CovarianceType type = CovarianceType.of(in.readString());
+        CovarianceType type = Parameter.Choice.of(CovarianceType.class, in.readString());
         int k = in.readInt(1, Integer.MAX_VALUE);
         int d = in.readInt(1, Integer.MAX_VALUE);
         double[] weights = in.readDoubles(k);

@@ -48,7 +48,7 @@ final class Seeding {
       default: {
         int[] labels = hasDistinct(x, weights, k)
             ? new KMeans(KMeans.Params.DEFAULTS.withK(k).withNInit(1).withSeed(rng.nextLong())
-                .withParallelism(threads)).fit(x, weights, null).trainingLabels()
+                .withThreads(threads)).fit(x, weights, null).trainingLabels()
             : distinctLabels(x, weights, k);
         for (int i = 0; i < n; i++) {
           resp[i * k + labels[i]] = 1.0;

@@ -25,6 +25,6 @@ class KMeansElkanParallelContractTest extends ClustererContract<KMeans> {
   @Override
   protected KMeans create(long seed) {
     return new KMeans(KMeans.Params.DEFAULTS.withK(4).withAlgorithm(KMeans.Algorithm.ELKAN)
-        .withInit(KMeans.Init.RANDOM).withNInit(3).withParallelism(2).withSeed(seed));
+        .withInit(KMeans.Init.RANDOM).withNInit(3).withThreads(2).withSeed(seed));
   }
 }

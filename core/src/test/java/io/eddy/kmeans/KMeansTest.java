@@ -19,7 +19,7 @@ class KMeansTest {
 
   private static KMeans kmeans(int k, KMeans.Algorithm algorithm, int maxIter, double tol) {
     return new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(algorithm)
-        .withMaxIter(maxIter).withTol(tol).withParallelism(1));
+        .withMaxIter(maxIter).withTol(tol).withThreads(1));
   }
 
   @ParameterizedTest
@@ -100,8 +100,8 @@ class KMeansTest {
   void fit_multiThreaded_identicalToSingleThreaded(KMeans.Algorithm algorithm) {
     double[][] data = blobs(20_000, 5, 6, 2.0, 99);
     KMeans.Params p = KMeans.Params.DEFAULTS.withK(6).withAlgorithm(algorithm).withSeed(5).withNInit(2);
-    KMeansModel one = new KMeans(p.withParallelism(1)).fit(data);
-    KMeansModel four = new KMeans(p.withParallelism(4)).fit(data);
+    KMeansModel one = new KMeans(p.withThreads(1)).fit(data);
+    KMeansModel four = new KMeans(p.withThreads(4)).fit(data);
     assertThat(ModelIO.toBytes(four)).isEqualTo(ModelIO.toBytes(one));
   }
 
@@ -127,14 +127,14 @@ class KMeansTest {
   @CsvSource({"0", "1", "2", "3"})
   void fit_hamerlyOnOverlappingBlobs_followsLloydThroughEveryPass(long seed) {
     double[][] data = blobs(12_000, 16, 16, 6.0, 40 + seed);
-    KMeans.Params p = KMeans.Params.DEFAULTS.withK(16).withSeed(seed).withParallelism(2);
+    KMeans.Params p = KMeans.Params.DEFAULTS.withK(16).withSeed(seed).withThreads(2);
     KMeansModel lloyd = new KMeans(p.withAlgorithm(KMeans.Algorithm.LLOYD)).fit(data);
     KMeansModel hamerly = new KMeans(p.withAlgorithm(KMeans.Algorithm.HAMERLY)).fit(data);
     assertThat(lloyd.iterations()).isGreaterThan(10);
     assertThat(hamerly.trainingLabels()).containsExactly(lloyd.trainingLabels());
     assertThat(hamerly.iterations()).isEqualTo(lloyd.iterations());
     assertThat(hamerly.inertia()).isCloseTo(lloyd.inertia(), within(1e-9 * lloyd.inertia()));
-    KMeansModel oneThread = new KMeans(p.withAlgorithm(KMeans.Algorithm.HAMERLY).withParallelism(1)).fit(data);
+    KMeansModel oneThread = new KMeans(p.withAlgorithm(KMeans.Algorithm.HAMERLY).withThreads(1)).fit(data);
     assertThat(ModelIO.toBytes(oneThread)).isEqualTo(ModelIO.toBytes(hamerly));
   }
 

@@ -307,8 +307,7 @@ class GaussianMixtureTest {
     }
     GaussianMixture gm = (GaussianMixture) Clusterers.batch("gmm", Map.of("k", 4, "covariance", "tied",
         "init", "kmeans++", "nInit", 2, "maxIter", 7, "tol", 0.5, "regCovar", 1e-3, "seed", 9L, "threads", 1));
-    assertThat(gm.params()).isEqualTo(new GaussianMixture.Params(4, CovarianceType.TIED,
-        GaussianMixture.Init.KMEANS_PLUS_PLUS, 2, 7, 0.5, 1e-3, 9L, 1));
+    assertThat(gm.params()).isEqualTo(GaussianMixture.Params.DEFAULTS.withK(4).withCovariance(CovarianceType.TIED).withInit(GaussianMixture.Init.KMEANS_PLUS_PLUS).withNInit(2).withMaxIter(7).withTol(0.5).withRegCovar(1e-3).withSeed(9L).withThreads(1));
     assertThat(((GaussianMixture) Clusterers.batch("gmm")).params()).isEqualTo(GaussianMixture.Params.DEFAULTS);
   }
 }

@@ -1,5 +1,6 @@
 package io.eddy.mixture;
 
+import io.eddy.Parameter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ final class GmmFixtures {
 
     CovarianceType covariance() {
       String t = text("covariance");
-      return t.equals("diag") ? CovarianceType.DIAGONAL : CovarianceType.of(t);
+      return t.equals("diag") ? CovarianceType.DIAGONAL : Parameter.Choice.of(CovarianceType.class, t);
     }
 
     @Override

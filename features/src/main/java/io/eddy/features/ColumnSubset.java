@@ -131,7 +131,7 @@ public final class ColumnSubset extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.column-subset"}; the inner transformer is nested. */
-  public static final StateCodec<ColumnSubset> CODEC = StateCodec.of("features.column-subset", 1, ColumnSubset.class,
+  static final StateCodec<ColumnSubset> CODEC = StateCodec.of("features.column-subset", 1, ColumnSubset.class,
       (s, out) -> {
         Codecs.writeNames(out, s.names);
         out.writeInts(s.idx);

@@ -230,7 +230,7 @@ public final class IncrementalRfm {
    * continues exactly as the original would. Customers are written in id order, so equal
    * states give equal bytes.
    */
-  public static final StateCodec<IncrementalRfm> CODEC = StateCodec.of("features.incremental-rfm", 1, IncrementalRfm.class,
+  static final StateCodec<IncrementalRfm> CODEC = StateCodec.of("features.incremental-rfm", 1, IncrementalRfm.class,
       (r, out) -> {
         out.writeBoolean(r.params.dropZeroAmounts);
         out.writeBoolean(r.params.dropDuplicates);

@@ -252,7 +252,7 @@ public final class KnnImputer extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.knn-imputer"}; it writes the training rows. */
-  public static final StateCodec<KnnImputer> CODEC = StateCodec.of("features.knn-imputer", 1, KnnImputer.class,
+  static final StateCodec<KnnImputer> CODEC = StateCodec.of("features.knn-imputer", 1, KnnImputer.class,
       (s, out) -> {
         out.writeInt(s.params.neighbors);
         out.writeInt(s.params.weights.ordinal());

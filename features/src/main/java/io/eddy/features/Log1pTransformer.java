@@ -83,7 +83,7 @@ public final class Log1pTransformer extends SameShapeTransformer implements Inve
   }
 
   /** The codec, named {@code "features.log1p"}. */
-  public static final StateCodec<Log1pTransformer> CODEC = StateCodec.of("features.log1p", 1, Log1pTransformer.class,
+  static final StateCodec<Log1pTransformer> CODEC = StateCodec.of("features.log1p", 1, Log1pTransformer.class,
       (s, out) -> {
         Codecs.writeNames(out, s.names);
       },

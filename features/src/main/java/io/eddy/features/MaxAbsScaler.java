@@ -100,7 +100,7 @@ public final class MaxAbsScaler extends SameShapeTransformer implements Invertib
   }
 
   /** The codec, named {@code "features.maxabs-scaler"}. */
-  public static final StateCodec<MaxAbsScaler> CODEC = StateCodec.of("features.maxabs-scaler", 1, MaxAbsScaler.class,
+  static final StateCodec<MaxAbsScaler> CODEC = StateCodec.of("features.maxabs-scaler", 1, MaxAbsScaler.class,
       (s, out) -> {
         Codecs.writeNames(out, s.names);
         out.writeDoubles(s.maxAbs);

@@ -176,7 +176,7 @@ public final class MinMaxScaler extends SameShapeTransformer implements Invertib
   }
 
   /** The codec, named {@code "features.minmax-scaler"}. */
-  public static final StateCodec<MinMaxScaler> CODEC = StateCodec.of("features.minmax-scaler", 1, MinMaxScaler.class,
+  static final StateCodec<MinMaxScaler> CODEC = StateCodec.of("features.minmax-scaler", 1, MinMaxScaler.class,
       (s, out) -> {
         out.writeDouble(s.params.min);
         out.writeDouble(s.params.max);

@@ -209,7 +209,7 @@ public final class OneHotEncoder implements CategoricalEncoder {
   }
 
   /** The codec, named {@code "features.one-hot"}. */
-  public static final StateCodec<OneHotEncoder> CODEC = StateCodec.of("features.one-hot", 1, OneHotEncoder.class,
+  static final StateCodec<OneHotEncoder> CODEC = StateCodec.of("features.one-hot", 1, OneHotEncoder.class,
       (e, out) -> {
         out.writeDouble(e.params.minFrequency);
         out.writeInt(e.params.unseen.ordinal());

@@ -107,7 +107,7 @@ public final class OrdinalEncoder implements CategoricalEncoder {
   }
 
   /** The codec, named {@code "features.ordinal"}. */
-  public static final StateCodec<OrdinalEncoder> CODEC = StateCodec.of("features.ordinal", 1, OrdinalEncoder.class,
+  static final StateCodec<OrdinalEncoder> CODEC = StateCodec.of("features.ordinal", 1, OrdinalEncoder.class,
       (e, out) -> {
         out.writeString(e.name);
         Codecs.writeNames(out, e.params.order);

@@ -311,7 +311,7 @@ public final class Pca implements InvertibleTransformer {
   }
 
   /** The codec, named {@code "features.pca"}. */
-  public static final StateCodec<Pca> CODEC = StateCodec.of("features.pca", 1, Pca.class,
+  static final StateCodec<Pca> CODEC = StateCodec.of("features.pca", 1, Pca.class,
       (p, out) -> {
         out.writeInt(p.params.components);
         out.writeDouble(p.params.varianceFraction);

@@ -316,7 +316,7 @@ public final class Pipeline implements Transformer {
   }
 
   /** The codec, named {@code "features.pipeline"}; encoders and steps are nested. */
-  public static final StateCodec<Pipeline> CODEC = StateCodec.of("features.pipeline", 1, Pipeline.class,
+  static final StateCodec<Pipeline> CODEC = StateCodec.of("features.pipeline", 1, Pipeline.class,
       (p, out) -> {
         Codecs.writeNames(out, p.numeric);
         out.writeInt(p.encoders.size());

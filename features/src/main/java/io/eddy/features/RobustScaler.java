@@ -150,7 +150,7 @@ public final class RobustScaler extends SameShapeTransformer implements Invertib
   }
 
   /** The codec, named {@code "features.robust-scaler"}. */
-  public static final StateCodec<RobustScaler> CODEC = StateCodec.of("features.robust-scaler", 1, RobustScaler.class,
+  static final StateCodec<RobustScaler> CODEC = StateCodec.of("features.robust-scaler", 1, RobustScaler.class,
       (s, out) -> {
         out.writeBoolean(s.params.withCentering);
         out.writeBoolean(s.params.withScaling);

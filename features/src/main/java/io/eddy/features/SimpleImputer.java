@@ -170,7 +170,7 @@ public final class SimpleImputer extends SameShapeTransformer {
   }
 
   /** The codec, named {@code "features.simple-imputer"}. */
-  public static final StateCodec<SimpleImputer> CODEC = StateCodec.of("features.simple-imputer", 1, SimpleImputer.class,
+  static final StateCodec<SimpleImputer> CODEC = StateCodec.of("features.simple-imputer", 1, SimpleImputer.class,
       (s, out) -> {
         out.writeInt(s.params.strategy.ordinal());
         out.writeDouble(s.params.fillValue);

@@ -170,7 +170,7 @@ public final class StandardScaler extends SameShapeTransformer implements Invert
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses, named {@code "features.standard-scaler"}. */
-  public static final StateCodec<StandardScaler> CODEC = StateCodec.of("features.standard-scaler", 1, StandardScaler.class,
+  static final StateCodec<StandardScaler> CODEC = StateCodec.of("features.standard-scaler", 1, StandardScaler.class,
       (s, out) -> {
         out.writeBoolean(s.params.withMean);
         out.writeBoolean(s.params.withStd);

@@ -81,7 +81,7 @@ public final class StreamingMaxAbsScaler implements StreamingScaler {
   }
 
   /** The codec of the full state, named {@code "features.streaming-maxabs-scaler"}. */
-  public static final StateCodec<StreamingMaxAbsScaler> CODEC = StateCodec.of("features.streaming-maxabs-scaler", 1, StreamingMaxAbsScaler.class,
+  static final StateCodec<StreamingMaxAbsScaler> CODEC = StateCodec.of("features.streaming-maxabs-scaler", 1, StreamingMaxAbsScaler.class,
       (s, out) -> {
         out.writeLong(s.seen);
         if (s.seen > 0) {

@@ -110,7 +110,7 @@ public final class StreamingMinMaxScaler implements StreamingScaler {
   }
 
   /** The codec of the full state, named {@code "features.streaming-minmax-scaler"}. */
-  public static final StateCodec<StreamingMinMaxScaler> CODEC = StateCodec.of("features.streaming-minmax-scaler", 1, StreamingMinMaxScaler.class,
+  static final StateCodec<StreamingMinMaxScaler> CODEC = StateCodec.of("features.streaming-minmax-scaler", 1, StreamingMinMaxScaler.class,
       (s, out) -> {
         out.writeDouble(s.params.min());
         out.writeDouble(s.params.max());

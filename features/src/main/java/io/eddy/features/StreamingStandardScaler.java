@@ -171,7 +171,7 @@ public final class StreamingStandardScaler implements StreamingScaler {
    * bit), named {@code "features.streaming-standard-scaler"}: a restored scaler continues
    * exactly as the original would.
    */
-  public static final StateCodec<StreamingStandardScaler> CODEC = StateCodec.of("features.streaming-standard-scaler", 1, StreamingStandardScaler.class,
+  static final StateCodec<StreamingStandardScaler> CODEC = StateCodec.of("features.streaming-standard-scaler", 1, StreamingStandardScaler.class,
       (s, out) -> {
         out.writeLong(s.n);
         if (s.n > 0) {

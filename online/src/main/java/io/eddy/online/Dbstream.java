@@ -1,8 +1,11 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
+import io.eddy.io.StateInput;
 import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
 import io.eddy.math.Neighbours;
@@ -77,52 +80,56 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
    * @param wMin the faded weight from which a micro-cluster is strong; &gt; 0 (default 3)
    * @param alpha the intersection factor: the shared density, relative to the mean weight of
    *     the pair, that connects two micro-clusters; in (0, 1] (default 0.1)
-   * @param seed the seed; DBSTREAM uses no randomness, so it only keeps the registry uniform
    */
-  public record Params(double r, double lambda, double tGap, double wMin, double alpha, long seed) {
+  public record Params(double r, double lambda, double tGap, double wMin, double alpha) {
+
+    static final Parameter R = Parameter.ofPositive("r", 1.0, "micro-cluster radius, in data units");
+    static final Parameter LAMBDA = Parameter.ofPositive("lambda", 0.001,
+        "decay rate per time unit; weights fade as 2^(-lambda*dt)");
+    static final Parameter T_GAP = Parameter.ofPositive("tGap", 1000, "time between cleanups");
+    static final Parameter W_MIN = Parameter.ofPositive("wMin", 3.0,
+        "faded weight from which a micro-cluster is strong (not noise)");
+    static final Parameter ALPHA = Parameter.ofDouble("alpha", 0.1, 0, false, 1, true,
+        "shared density relative to mean weight that connects two micro-clusters");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, R, LAMBDA, T_GAP, W_MIN, ALPHA);
 
     /** The defaults, R {@code stream}'s where it has one. */
-    public static final Params DEFAULTS = new Params(1.0, 0.001, 1000, 3.0, 0.1, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      requirePositive("r", r);
-      requirePositive("lambda", lambda);
-      requirePositive("tGap", tGap);
-      requirePositive("wMin", wMin);
-      if (!(alpha > 0 && alpha <= 1)) {
-        throw new IllegalArgumentException("alpha must be in (0, 1], got " + alpha);
-      }
+      R.check(r);
+      LAMBDA.check(lambda);
+      T_GAP.check(tGap);
+      W_MIN.check(wMin);
+      ALPHA.check(alpha);
     }
 
     /** A copy with another radius. */
     public Params withR(double v) {
-      return new Params(v, lambda, tGap, wMin, alpha, seed);
+      return SPEC.with(this, R, v);
     }
 
     /** A copy with another decay rate. */
     public Params withLambda(double v) {
-      return new Params(r, v, tGap, wMin, alpha, seed);
+      return SPEC.with(this, LAMBDA, v);
     }
 
     /** A copy with another cleanup interval. */
     public Params withTGap(double v) {
-      return new Params(r, lambda, v, wMin, alpha, seed);
+      return SPEC.with(this, T_GAP, v);
     }
 
     /** A copy with another minimum weight. */
     public Params withWMin(double v) {
-      return new Params(r, lambda, tGap, v, alpha, seed);
+      return SPEC.with(this, W_MIN, v);
     }
 
     /** A copy with another intersection factor. */
     public Params withAlpha(double v) {
-      return new Params(r, lambda, tGap, wMin, v, seed);
-    }
-
-    /** A copy with another seed. */
-    public Params withSeed(long v) {
-      return new Params(r, lambda, tGap, wMin, alpha, v);
+      return SPEC.with(this, ALPHA, v);
     }
   }
 
@@ -135,7 +142,6 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
   private double[] weights = new double[0];
   private double[] stamps = new double[0];
   private long[] ids = new long[0];
-  private long nextId;
   private final PairTable shared = new PairTable();
   private StableLabels labels = new StableLabels();
   private double nextCleanup;
@@ -391,21 +397,26 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
     return shared.size();
   }
 
+  /** The configuration as version 1 stored it: by position, with a seed nothing used. */
+  private static Params readPositional(StateInput in) throws ModelFormatException {
+    Params p = Params.DEFAULTS.withR(in.readDouble()).withLambda(in.readDouble()).withTGap(in.readDouble())
+        .withWMin(in.readDouble()).withAlpha(in.readDouble());
+    in.readLong();
+    return p;
+  }
+
   @Override
   public String toString() {
     return "Dbstream[" + params + ", micro-clusters=" + m + ", seen=" + seen + "]";
   }
 
-  /** The codec of the full learning state, named {@code "dbstream.state"}. */
-  public static final StateCodec<Dbstream> CODEC = StateCodec.of("dbstream.state", 1, Dbstream.class,
+  /**
+   * The codec of the full learning state, named {@code "dbstream.state"}. Version 2 stores the
+   * configuration by name; version 1 stored it by position, with an unused seed.
+   */
+  static final StateCodec<Dbstream> CODEC = StateCodec.of("dbstream.state", 2, Dbstream.class,
       (c, out) -> {
-        Params p = c.params;
-        out.writeDouble(p.r());
-        out.writeDouble(p.lambda());
-        out.writeDouble(p.tGap());
-        out.writeDouble(p.wMin());
-        out.writeDouble(p.alpha());
-        out.writeLong(p.seed());
+        Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
         out.writeDouble(c.now);
         out.writeDouble(c.nextCleanup);
@@ -426,37 +437,15 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> {
         c.labels.write(out);
       },
       (in, version) -> {
-        Dbstream c = new Dbstream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readDouble(), in.readLong()));
+        Dbstream c = new Dbstream(version >= 2 ? Params.SPEC.read(in) : readPositional(in));
         c.d = in.readInt(0, Integer.MAX_VALUE);
-        c.now = in.readDouble();
-        c.nextCleanup = in.readDouble();
-        c.seen = in.readLong();
-        c.nextId = in.readLong();
-        if (!Double.isFinite(c.now) || !(c.nextCleanup > c.now) || c.seen < 0 || c.nextId < 0) {
-          throw new ModelFormatException("invalid clock: time " + c.now + ", next cleanup "
-              + c.nextCleanup + ", seen " + c.seen + ", next id " + c.nextId);
-        }
+        c.nextCleanup = c.readClock(in, "cleanup");
         double[] centers = in.readDoubles();
         double[] weights = in.readDoubles();
         double[] stamps = in.readDoubles();
         long[] ids = in.readLongs();
         int m = weights.length;
-        if (stamps.length != m || ids.length != m || (long) m * c.d != centers.length
-            || (c.d == 0 && m > 0)) {
-          throw new ModelFormatException("micro-cluster arrays disagree in length");
-        }
-        for (int i = 0; i < m; i++) {
-          if (!(weights[i] > 0) || !Double.isFinite(weights[i]) || !(stamps[i] <= c.now)
-              || ids[i] < 0 || ids[i] >= c.nextId || (i > 0 && ids[i] <= ids[i - 1])) {
-            throw new ModelFormatException("invalid micro-cluster " + i);
-          }
-        }
-        for (double v : centers) {
-          if (!Double.isFinite(v)) {
-            throw new ModelFormatException("micro-cluster centre is not finite");
-          }
-        }
+        c.checkMicroClusters(centers, weights, ids, stamps);
         c.centers = centers;
         c.weights = weights;
         c.stamps = stamps;

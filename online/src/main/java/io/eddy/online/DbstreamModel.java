@@ -16,7 +16,7 @@ public final class DbstreamModel extends MicroClusterModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "dbstream.model"}. */
-  public static final StateCodec<DbstreamModel> CODEC = StateCodec.of("dbstream.model", 1, DbstreamModel.class,
+  static final StateCodec<DbstreamModel> CODEC = StateCodec.of("dbstream.model", 1, DbstreamModel.class,
       (value, out) -> {
         value.writeBody(out);
       },

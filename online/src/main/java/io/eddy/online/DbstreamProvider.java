@@ -34,18 +34,7 @@ public final class DbstreamProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    Dbstream.Params p = Dbstream.Params.DEFAULTS;
-    double inf = Double.POSITIVE_INFINITY;
-    return List.of(
-        Parameter.ofDouble("r", p.r(), 0, false, inf, false, "micro-cluster radius"),
-        Parameter.ofDouble("lambda", p.lambda(), 0, false, inf, false,
-            "decay rate per time unit; weights fade as 2^(-lambda*dt)"),
-        Parameter.ofDouble("tGap", p.tGap(), 0, false, inf, false, "time between cleanups"),
-        Parameter.ofDouble("wMin", p.wMin(), 0, false, inf, false,
-            "faded weight from which a micro-cluster is strong (not noise)"),
-        Parameter.ofDouble("alpha", p.alpha(), 0, false, 1, true,
-            "shared density relative to mean weight that connects two micro-clusters"),
-        Parameter.ofLong("seed", p.seed(), "seed (DBSTREAM is deterministic and does not use it)"));
+    return Dbstream.Params.SPEC.parameters();
   }
 
   @Override
@@ -56,9 +45,7 @@ public final class DbstreamProvider implements ClustererProvider {
 
   @Override
   public OnlineClusterer<?> newOnline(Parameters params) {
-    return new Dbstream(new Dbstream.Params(params.getDouble("r"), params.getDouble("lambda"),
-        params.getDouble("tGap"), params.getDouble("wMin"), params.getDouble("alpha"),
-        params.getLong("seed")));
+    return new Dbstream(Dbstream.Params.SPEC.from(params));
   }
 
   @Override

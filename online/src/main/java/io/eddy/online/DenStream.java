@@ -1,6 +1,8 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
@@ -10,6 +12,7 @@ import io.eddy.math.Euclid;
 import io.eddy.math.Neighbours;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -81,68 +84,74 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
    * @param beta the potential factor: p-micro-clusters weigh at least beta·mu; in (0, 1] with
    *     beta·mu &gt; 1 (default 0.2)
    * @param lambda the decay rate per time unit; &gt; 0 (default 0.001)
-   * @param initPoints points buffered and clustered to seed the p-micro-clusters; &ge; 0
-   *     (default 1000)
+   * @param initPoints points buffered and clustered to seed the p-micro-clusters, in
+   *     [0, 2^24] (default 1000)
    * @param offlineFactor the offline DBSCAN neighbourhood in units of epsilon; &gt; 0
    *     (default 2)
-   * @param seed the seed; DenStream uses no randomness, so it only keeps the registry uniform
    */
   public record Params(double epsilon, double mu, double beta, double lambda, int initPoints,
-      double offlineFactor, long seed) {
+      double offlineFactor) {
+
+    static final Parameter EPSILON = Parameter.ofPositive("epsilon", 0.5,
+        "maximal micro-cluster radius, in data units");
+    static final Parameter MU = Parameter.ofPositive("mu", 10, "weight of a core micro-cluster");
+    static final Parameter BETA = Parameter.ofDouble("beta", 0.2, 0, false, 1, true,
+        "potential factor: p-micro-clusters weigh at least beta*mu (beta*mu must exceed 1)");
+    static final Parameter LAMBDA = Parameter.ofPositive("lambda", 0.001,
+        "decay rate per time unit; weights fade as 2^(-lambda*dt)");
+    static final Parameter INIT_POINTS = Parameter.ofInt("initPoints", 1000, 0, 1 << 24,
+        "points buffered and clustered to seed the potential micro-clusters");
+    static final Parameter OFFLINE_FACTOR = Parameter.ofPositive("offlineFactor", 2.0,
+        "offline DBSCAN neighbourhood, in units of epsilon");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, EPSILON, MU, BETA,
+        LAMBDA, INIT_POINTS, OFFLINE_FACTOR);
 
     /** The defaults (the paper's beta and offline factor; lambda per tick). */
-    public static final Params DEFAULTS = new Params(0.5, 10, 0.2, 0.001, 1000, 2.0, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      requirePositive("epsilon", epsilon);
-      requirePositive("mu", mu);
-      requirePositive("lambda", lambda);
-      requirePositive("offlineFactor", offlineFactor);
-      if (!(beta > 0 && beta <= 1)) {
-        throw new IllegalArgumentException("beta must be in (0, 1], got " + beta);
-      }
+      EPSILON.check(epsilon);
+      MU.check(mu);
+      BETA.check(beta);
+      LAMBDA.check(lambda);
+      INIT_POINTS.check(initPoints);
+      OFFLINE_FACTOR.check(offlineFactor);
       if (!(beta * mu > 1)) {
         throw new IllegalArgumentException("beta*mu must be > 1, got " + beta + "*" + mu + " = " + beta * mu);
-      }
-      if (initPoints < 0) {
-        throw new IllegalArgumentException("initPoints must be in [0, 2147483647], got " + initPoints);
       }
     }
 
     /** A copy with another epsilon. */
     public Params withEpsilon(double v) {
-      return new Params(v, mu, beta, lambda, initPoints, offlineFactor, seed);
+      return SPEC.with(this, EPSILON, v);
     }
 
     /** A copy with another mu. */
     public Params withMu(double v) {
-      return new Params(epsilon, v, beta, lambda, initPoints, offlineFactor, seed);
+      return SPEC.with(this, MU, v);
     }
 
     /** A copy with another beta. */
     public Params withBeta(double v) {
-      return new Params(epsilon, mu, v, lambda, initPoints, offlineFactor, seed);
+      return SPEC.with(this, BETA, v);
     }
 
     /** A copy with another decay rate. */
     public Params withLambda(double v) {
-      return new Params(epsilon, mu, beta, v, initPoints, offlineFactor, seed);
+      return SPEC.with(this, LAMBDA, v);
     }
 
     /** A copy with another number of initial points. */
     public Params withInitPoints(int v) {
-      return new Params(epsilon, mu, beta, lambda, v, offlineFactor, seed);
+      return SPEC.with(this, INIT_POINTS, v);
     }
 
     /** A copy with another offline factor. */
     public Params withOfflineFactor(double v) {
-      return new Params(epsilon, mu, beta, lambda, initPoints, v, seed);
-    }
-
-    /** A copy with another seed. */
-    public Params withSeed(long v) {
-      return new Params(epsilon, mu, beta, lambda, initPoints, offlineFactor, v);
+      return SPEC.with(this, OFFLINE_FACTOR, v);
     }
 
     /**
@@ -164,12 +173,11 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
   private final double tp;
 
   private double nextPrune;
-  private long nextId;
 
   private boolean initialized;
-  private double[] initPoints;
-  private double[] initWeights;
-  private double[] initTimes;
+  private double[] initPoints = new double[0];
+  private double[] initWeights = new double[0];
+  private double[] initTimes = new double[0];
   private int initCount;
 
   private final Group potential = new Group();
@@ -277,7 +285,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
       out.writeLongs(Arrays.copyOf(id, size));
     }
 
-    void read(StateInput in, int d, double now, long nextId) throws ModelFormatException {
+    void read(StateInput in, DenStream owner) throws ModelFormatException {
       double[] c = in.readDoubles();
       double[] w = in.readDoubles();
       double[] s = in.readDoubles();
@@ -285,20 +293,10 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
       double[] cr = in.readDoubles();
       long[] ids = in.readLongs();
       int n = w.length;
-      if (s.length != n || st.length != n || cr.length != n || ids.length != n
-          || (long) n * d != c.length || (d == 0 && n > 0)) {
-        throw new ModelFormatException("micro-cluster arrays disagree in length");
-      }
+      owner.checkMicroClusters(c, w, ids, st, cr);
       for (int i = 0; i < n; i++) {
-        if (!(w[i] > 0) || !Double.isFinite(w[i]) || !(s[i] >= 0) || !Double.isFinite(s[i])
-            || !(st[i] <= now) || !(cr[i] <= now) || ids[i] < 0 || ids[i] >= nextId
-            || (i > 0 && ids[i] <= ids[i - 1])) {
-          throw new ModelFormatException("invalid micro-cluster " + i);
-        }
-      }
-      for (double v : c) {
-        if (!Double.isFinite(v)) {
-          throw new ModelFormatException("micro-cluster centre is not finite");
+        if (!(s[i] >= 0) || !Double.isFinite(s[i])) {
+          throw new ModelFormatException("invalid micro-cluster " + i + ": sum of squares " + s[i]);
         }
       }
       center = c;
@@ -319,16 +317,13 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
             + " * " + x.length + ", expected at most " + MAX_BUFFER + " buffered values");
       }
       d = x.length;
-      if (!initialized) {
-        int n = params.initPoints();
-        initPoints = new double[n * d];
-        initWeights = new double[n];
-        initTimes = new double[n];
-      }
     }
     if (initialized) {
       merge(x, w, t);
       return;
+    }
+    if (initCount == initWeights.length) {
+      growInitBuffer();
     }
     System.arraycopy(x, 0, initPoints, initCount * d, d);
     initWeights[initCount] = w;
@@ -344,6 +339,17 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
     if (initialized && now >= nextPrune) {
       prune();
     }
+  }
+
+  /**
+   * Doubles the initial buffer, up to initPoints: it grows with the points that come rather
+   * than being allocated whole, so a large initPoints costs memory only when the stream fills it.
+   */
+  private void growInitBuffer() {
+    int cap = (int) Math.min(params.initPoints(), Math.max(16, 2L * initWeights.length));
+    initPoints = Arrays.copyOf(initPoints, cap * d);
+    initWeights = Arrays.copyOf(initWeights, cap);
+    initTimes = Arrays.copyOf(initTimes, cap);
   }
 
   /** The paper's initialisation: greedy epsilon-neighbourhoods weighing more than beta·mu. */
@@ -592,17 +598,13 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
     return "DenStream[" + params + ", p=" + potential.size + ", o=" + outlier.size + ", seen=" + seen + "]";
   }
 
-  /** The codec of the full learning state, named {@code "denstream.state"}. */
-  public static final StateCodec<DenStream> CODEC = StateCodec.of("denstream.state", 1, DenStream.class,
+  /**
+   * The codec of the full learning state, named {@code "denstream.state"}. Version 2 stores the
+   * configuration by name; version 1 stored it by position, with an unused seed.
+   */
+  static final StateCodec<DenStream> CODEC = StateCodec.of("denstream.state", 2, DenStream.class,
       (c, out) -> {
-        Params p = c.params;
-        out.writeDouble(p.epsilon());
-        out.writeDouble(p.mu());
-        out.writeDouble(p.beta());
-        out.writeDouble(p.lambda());
-        out.writeInt(p.initPoints());
-        out.writeDouble(p.offlineFactor());
-        out.writeLong(p.seed());
+        Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
         out.writeDouble(c.now);
         out.writeDouble(c.nextPrune);
@@ -611,26 +613,18 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
         out.writeBoolean(c.initialized);
         if (!c.initialized) {
           int n = c.initCount;
-          out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initPoints, n * c.d));
-          out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initWeights, n));
-          out.writeDoubles(c.d == 0 ? new double[0] : Arrays.copyOf(c.initTimes, n));
+          out.writeDoubles(Arrays.copyOf(c.initPoints, n * c.d));
+          out.writeDoubles(Arrays.copyOf(c.initWeights, n));
+          out.writeDoubles(Arrays.copyOf(c.initTimes, n));
         }
         c.potential.write(out, c.d);
         c.outlier.write(out, c.d);
         c.labels.write(out);
       },
       (in, version) -> {
-        DenStream c = new DenStream(new Params(in.readDouble(), in.readDouble(), in.readDouble(),
-            in.readDouble(), in.readInt(), in.readDouble(), in.readLong()));
+        DenStream c = new DenStream(version >= 2 ? Params.SPEC.read(in) : readPositional(in));
         c.d = in.readInt(0, Integer.MAX_VALUE);
-        c.now = in.readDouble();
-        c.nextPrune = in.readDouble();
-        c.seen = in.readLong();
-        c.nextId = in.readLong();
-        if (!Double.isFinite(c.now) || !(c.nextPrune > c.now) || c.seen < 0 || c.nextId < 0) {
-          throw new ModelFormatException("invalid clock: time " + c.now + ", next pruning "
-              + c.nextPrune + ", seen " + c.seen + ", next id " + c.nextId);
-        }
+        c.nextPrune = c.readClock(in, "pruning");
         c.initialized = in.readBoolean();
         if (c.params.initPoints() == 0 && !c.initialized) {
           throw new ModelFormatException("a clusterer without initial points is always initialised");
@@ -640,36 +634,31 @@ public final class DenStream extends DensityClusterer<DenStreamModel> {
           double[] w = in.readDoubles();
           double[] t = in.readDoubles();
           int n = w.length;
-          if (n >= c.params.initPoints() || t.length != n || (long) n * c.d != pts.length
-              || (c.d == 0 && n > 0)) {
-            throw new ModelFormatException("invalid initial buffer of " + n + " points");
+          if (n >= c.params.initPoints() || (long) c.params.initPoints() * c.d > MAX_BUFFER) {
+            throw new ModelFormatException("invalid initial buffer of " + n + " points of dimension " + c.d);
           }
-          for (int i = 0; i < n; i++) {
-            if (!(w[i] > 0) || !Double.isFinite(w[i]) || !(t[i] <= c.now)) {
-              throw new ModelFormatException("invalid buffered point " + i);
-            }
-          }
-          for (double v : pts) {
-            if (!Double.isFinite(v)) {
-              throw new ModelFormatException("buffered point is not finite");
-            }
-          }
-          if ((long) c.params.initPoints() * c.d > MAX_BUFFER) {
-            throw new ModelFormatException("initial buffer of " + c.params.initPoints() + " points of dimension "
-                + c.d + " is too large");
-          }
-          if (c.d > 0) {
-            int cap = c.params.initPoints();
-            c.initPoints = Arrays.copyOf(pts, cap * c.d);
-            c.initWeights = Arrays.copyOf(w, cap);
-            c.initTimes = Arrays.copyOf(t, cap);
-          }
+          // Buffered points obey the micro-cluster rules but for ids, which they do not have yet.
+          c.checkMicroClusters(pts, w, null, t);
+          c.initPoints = pts;
+          c.initWeights = w;
+          c.initTimes = t;
           c.initCount = n;
         }
-        c.potential.read(in, c.d, c.now, c.nextId);
-        c.outlier.read(in, c.d, c.now, c.nextId);
+        c.potential.read(in, c);
+        c.outlier.read(in, c);
         c.labels = StableLabels.read(in);
         c.ensureScratch();
         return c;
       });
+
+  /** The configuration as version 1 stored it: by position, with a seed nothing used. */
+  private static Params readPositional(StateInput in) throws ModelFormatException {
+    double epsilon = in.readDouble();
+    double mu = in.readDouble();
+    double beta = in.readDouble();
+    Params p = Params.SPEC.from(Map.of("epsilon", epsilon, "mu", mu, "beta", beta,
+        "lambda", in.readDouble(), "initPoints", in.readInt(), "offlineFactor", in.readDouble()));
+    in.readLong();
+    return p;
+  }
 }

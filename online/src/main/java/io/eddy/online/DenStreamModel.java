@@ -16,7 +16,7 @@ public final class DenStreamModel extends MicroClusterModel {
   }
 
   /** The codec {@link io.eddy.io.ModelIO} uses for this model, named {@code "denstream.model"}. */
-  public static final StateCodec<DenStreamModel> CODEC = StateCodec.of("denstream.model", 1, DenStreamModel.class,
+  static final StateCodec<DenStreamModel> CODEC = StateCodec.of("denstream.model", 1, DenStreamModel.class,
       (value, out) -> {
         value.writeBody(out);
       },

@@ -34,20 +34,7 @@ public final class DenStreamProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    DenStream.Params p = DenStream.Params.DEFAULTS;
-    double inf = Double.POSITIVE_INFINITY;
-    return List.of(
-        Parameter.ofDouble("epsilon", p.epsilon(), 0, false, inf, false, "maximal micro-cluster radius"),
-        Parameter.ofDouble("mu", p.mu(), 0, false, inf, false, "weight of a core micro-cluster"),
-        Parameter.ofDouble("beta", p.beta(), 0, false, 1, true,
-            "potential factor: p-micro-clusters weigh at least beta*mu (beta*mu must exceed 1)"),
-        Parameter.ofDouble("lambda", p.lambda(), 0, false, inf, false,
-            "decay rate per time unit; weights fade as 2^(-lambda*dt)"),
-        Parameter.ofInt("initPoints", p.initPoints(), 0, Integer.MAX_VALUE,
-            "points buffered and clustered to seed the potential micro-clusters"),
-        Parameter.ofDouble("offlineFactor", p.offlineFactor(), 0, false, inf, false,
-            "offline DBSCAN neighbourhood, in units of epsilon"),
-        Parameter.ofLong("seed", p.seed(), "seed (DenStream is deterministic and does not use it)"));
+    return DenStream.Params.SPEC.parameters();
   }
 
   @Override
@@ -58,9 +45,7 @@ public final class DenStreamProvider implements ClustererProvider {
 
   @Override
   public OnlineClusterer<?> newOnline(Parameters params) {
-    return new DenStream(new DenStream.Params(params.getDouble("epsilon"), params.getDouble("mu"),
-        params.getDouble("beta"), params.getDouble("lambda"), params.getInt("initPoints"),
-        params.getDouble("offlineFactor"), params.getLong("seed")));
+    return new DenStream(DenStream.Params.SPEC.from(params));
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.eddy.online;
 import io.eddy.ClusterModel;
 import io.eddy.DecayingClusterer;
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateInput;
 
 /**
  * What the decaying clusterers ({@link Dbstream}, {@link DenStream}, {@link Dstream}) share: the clock, the checks on points, weights
@@ -32,6 +34,8 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
   double now;
   /** The number of points learned. */
   long seen;
+  /** The id the next micro-cluster gets; ids are never reused. */
+  long nextId;
 
   private M cached;
 
@@ -119,10 +123,58 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
     return now;
   }
 
-  /** Checks a configuration value that must be finite and positive. */
-  static void requirePositive(String name, double v) {
-    if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
-      throw new IllegalArgumentException(name + " must be in (0, inf), got " + v);
+  // ---- persistence checks shared by the codecs ----
+
+  /**
+   * Reads the clock, the time of the next periodic task, the count of points and the next id,
+   * in that order, and sets them; returns the time of the next periodic task.
+   *
+   * @throws ModelFormatException unless time is finite, the next task lies after it, and the
+   *     counts are non-negative
+   */
+  final double readClock(StateInput in, String task) throws ModelFormatException {
+    now = in.readDouble();
+    double next = in.readDouble();
+    seen = in.readLong();
+    long id = in.readLong();
+    if (!Double.isFinite(now) || !(next > now) || seen < 0 || id < 0) {
+      throw new ModelFormatException("invalid clock: time " + now + ", next " + task + " " + next
+          + ", seen " + seen + ", next id " + id);
+    }
+    nextId = id;
+    return next;
+  }
+
+  /**
+   * Checks stored micro-clusters against the clock and dimension already read: arrays of one
+   * length, finite centres, finite positive weights, ids increasing below the next id (unless
+   * {@code ids} is null), and every time stamp at or before now.
+   */
+  final void checkMicroClusters(double[] centers, double[] weights, long[] ids, double[]... stamps)
+      throws ModelFormatException {
+    int n = weights.length;
+    boolean lengths = (ids == null || ids.length == n) && (long) n * d == centers.length && (d > 0 || n == 0);
+    for (double[] s : stamps) {
+      lengths &= s.length == n;
+    }
+    if (!lengths) {
+      throw new ModelFormatException("micro-cluster arrays disagree in length");
+    }
+    long id = nextId;
+    for (int i = 0; i < n; i++) {
+      boolean ok = weights[i] > 0 && weights[i] < Double.POSITIVE_INFINITY
+          && (ids == null || (ids[i] >= 0 && ids[i] < id && (i == 0 || ids[i] > ids[i - 1])));
+      for (double[] s : stamps) {
+        ok &= s[i] <= now;
+      }
+      if (!ok) {
+        throw new ModelFormatException("invalid micro-cluster " + i);
+      }
+    }
+    for (double v : centers) {
+      if (!Double.isFinite(v)) {
+        throw new ModelFormatException("micro-cluster centre is not finite");
+      }
     }
   }
 }

@@ -1,13 +1,18 @@
 package io.eddy.online;
 
 import io.eddy.OnlineClusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
 import io.eddy.math.Gaussian;
 import io.eddy.math.MixtureDensity;
 import io.eddy.mixture.CovarianceType;
 import io.eddy.mixture.GaussianMixture;
 import io.eddy.mixture.GaussianMixtureModel;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,73 +54,83 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
   /**
    * The configuration of an {@link OnlineGaussianMixture}.
    *
-   * @param k the number of components, &ge; 1 (default 3)
+   * @param k the number of components, in [1, 2^24] (default 3)
    * @param covariance the covariance type (default {@link CovarianceType#FULL})
    * @param kappa the step-size exponent in (0.5, 1] (default 0.6)
    * @param warmup the number of points fitted by batch EM before stepwise updates start; 0
-   *     (the default) means 20·k; otherwise &ge; k
+   *     (the default) means 20·k; otherwise in [k, 2^24]
    * @param regCovar positive value added to every covariance diagonal (default 1e-6); unlike
    *     the batch mixture, 0 is not allowed, because a component that has only ever seen one
    *     point would then have no covariance at all and the stream cannot be stopped to repair it
-   * @param seed the seed of the warm-up fit's initialisation (default 42)
+   * @param seed the seed of the warm-up fit's initialisation (default {@link Parameter#DEFAULT_SEED})
    */
   public record Params(int k, CovarianceType covariance, double kappa, int warmup, double regCovar,
       long seed) {
 
+    static final Parameter K = Parameter.ofInt("k", 3, 1, 1 << 24, "number of mixture components");
+    static final Parameter COVARIANCE = Parameter.ofEnum("covariance", CovarianceType.class,
+        CovarianceType.FULL, "covariance shape: full, diagonal, spherical (one variance) or tied (one shared matrix)");
+    static final Parameter KAPPA = Parameter.ofDouble("kappa", 0.6, 0.5, false, 1, true,
+        "step size exponent: the t-th point weighs (t+2)^-kappa");
+    static final Parameter WARMUP = Parameter.ofInt("warmup", 0, 0, 1 << 24,
+        "points fitted by batch EM before stepwise updates; 0 means 20*k");
+    static final Parameter REG_COVAR = Parameter.ofPositive("regCovar", 1e-6,
+        "added to every covariance diagonal to keep it positive definite");
+    static final Parameter SEED = Parameter.ofSeed("seed of the warm-up fit");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, COVARIANCE, KAPPA,
+        WARMUP, REG_COVAR, SEED);
+
     /** The defaults. */
-    public static final Params DEFAULTS = new Params(3, CovarianceType.FULL, 0.6, 0, 1e-6, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be in [1, 2147483647], got " + k);
-      }
-      Objects.requireNonNull(covariance, "covariance");
-      if (!(kappa > 0.5 && kappa <= 1)) {
-        throw new IllegalArgumentException("kappa must be in (0.5, 1], got " + kappa);
-      }
-      if (warmup < 0 || (warmup != 0 && warmup < k)) {
-        throw new IllegalArgumentException("warmup must be 0 (meaning 20*k) or in [k = " + k
-            + ", 2147483647], got " + warmup);
-      }
-      if (!(regCovar > 0) || regCovar == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("regCovar must be in (0, inf), got " + regCovar);
+      K.check(k);
+      COVARIANCE.check(covariance);
+      KAPPA.check(kappa);
+      WARMUP.check(warmup);
+      REG_COVAR.check(regCovar);
+      if (warmup != 0 && warmup < k) {
+        throw new IllegalArgumentException("warmup must be 0 (meaning 20*k) or at least k = " + k
+            + ", got " + warmup);
       }
     }
 
     /** The warm-up size in effect: {@link #warmup()}, or 20·k when it is 0. */
     public int effectiveWarmup() {
-      return warmup != 0 ? warmup : (int) Math.min(Integer.MAX_VALUE - 8, 20L * k);
+      return warmup != 0 ? warmup : (int) Math.min(1 << 24, 20L * k);
     }
 
     /** A copy with another k. */
     public Params withK(int k) {
-      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+      return SPEC.with(this, K, k);
     }
 
     /** A copy with another covariance type. */
     public Params withCovariance(CovarianceType covariance) {
-      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+      return SPEC.with(this, COVARIANCE, covariance);
     }
 
     /** A copy with another step-size exponent. */
     public Params withKappa(double kappa) {
-      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+      return SPEC.with(this, KAPPA, kappa);
     }
 
     /** A copy with another warm-up size. */
     public Params withWarmup(int warmup) {
-      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+      return SPEC.with(this, WARMUP, warmup);
     }
 
     /** A copy with another covariance regularisation. */
     public Params withRegCovar(double regCovar) {
-      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+      return SPEC.with(this, REG_COVAR, regCovar);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long seed) {
-      return new Params(k, covariance, kappa, warmup, regCovar, seed);
+      return SPEC.with(this, SEED, seed);
     }
   }
 
@@ -182,11 +197,16 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     boolean first = d == 0;
     if (first) {
       d = point.length;
-      buffer = new double[params.effectiveWarmup() * d];
+      buffer = new double[0];
+    }
+    if (buffered * d == buffer.length) {
+      // Grown with the points that come, so a large warm-up costs memory only once it fills.
+      int cap = (int) Math.min(params.effectiveWarmup(), Math.max(16, 2L * buffered));
+      buffer = Arrays.copyOf(buffer, cap * d);
     }
     // The slot after the buffered points is not state until `buffered` counts it.
     System.arraycopy(point, 0, buffer, buffered * d, d);
-    if ((buffered + 1) * d == buffer.length) {
+    if (buffered + 1 == params.effectiveWarmup()) {
       try {
         warmUp(buffered + 1);
       } catch (RuntimeException e) {
@@ -442,77 +462,64 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     return "OnlineGaussianMixture[" + params + ", seen=" + seen + "]";
   }
 
-  // ---- persistence (OnlineGaussianMixtureProvider.STATE_CODEC) ----
+  // ---- persistence ----
 
-  double[] stateBuffer() {
-    return buffer == null ? null : Arrays.copyOf(buffer, buffered * d);
-  }
-
-  double[] statePi() {
-    return pi;
-  }
-
-  double[] stateMeans() {
-    return mu;
-  }
-
-  double[] stateScatter() {
-    return scatter;
-  }
-
-  /** Rebuilds a learner from persisted state, validating it. */
-  static OnlineGaussianMixture restore(Params params, int d, long seen, double[] buffer,
-      double[] pi, double[] mu, double[] scatter) {
-    OnlineGaussianMixture g = new OnlineGaussianMixture(params);
-    if (d < 0 || seen < 0) {
-      throw new IllegalArgumentException("invalid online-gmm state: dimension " + d + ", seen " + seen);
-    }
-    if (d == 0) {
-      if (seen != 0) {
-        throw new IllegalArgumentException("state without a dimension has seen " + seen + " points");
-      }
-      return g;
-    }
-    g.d = d;
-    g.seen = seen;
-    int warm = params.effectiveWarmup();
-    if (buffer != null) {
-      if (buffer.length % d != 0 || buffer.length / d != seen || seen >= warm) {
-        throw new IllegalArgumentException("warm-up buffer of " + buffer.length + " values does not match "
-            + seen + " points of dimension " + d + " and a warm-up of " + warm);
-      }
-      g.buffer = Arrays.copyOf(buffer, warm * d);
-      g.buffered = (int) seen;
-      requireFinite(buffer, "buffer");
-      return g;
-    }
-    if (seen < warm) {
-      throw new IllegalArgumentException("state has statistics after " + seen + " points, before the warm-up of " + warm);
-    }
-    g.allocate();
-    if (pi.length != params.k || mu.length != params.k * d || scatter.length != g.scatter.length) {
-      throw new IllegalArgumentException("statistics do not match k = " + params.k + " and d = " + d);
-    }
-    requireFinite(pi, "weights");
-    requireFinite(mu, "means");
-    requireFinite(scatter, "scatter");
-    for (double p : pi) {
-      if (p < 0) {
-        throw new IllegalArgumentException("negative weight " + p);
-      }
-    }
-    System.arraycopy(pi, 0, g.pi, 0, pi.length);
-    System.arraycopy(mu, 0, g.mu, 0, mu.length);
-    System.arraycopy(scatter, 0, g.scatter, 0, scatter.length);
-    g.refresh();
-    return g;
-  }
-
-  private static void requireFinite(double[] a, String what) {
-    for (double v : a) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException(what + " has " + v);
-      }
-    }
-  }
+  /**
+   * The configuration (by name) and the full learning state. Version 1 stored the configuration
+   * by position.
+   */
+  static final StateCodec<OnlineGaussianMixture> CODEC = StateCodec.of("online-gmm.state", 2,
+      OnlineGaussianMixture.class,
+      (g, out) -> {
+        Params.SPEC.write(g.params, out);
+        out.writeInt(g.d);
+        out.writeLong(g.seen);
+        if (g.d == 0) {
+          return;
+        }
+        out.writeBoolean(g.pi == null);
+        if (g.pi == null) {
+          out.writeDoubles(Arrays.copyOf(g.buffer, g.buffered * g.d));
+        } else {
+          out.writeDoubles(g.pi);
+          out.writeDoubles(g.mu);
+          out.writeDoubles(g.scatter);
+        }
+      },
+      (in, version) -> {
+        Params p = version >= 2 ? Params.SPEC.read(in) : Params.SPEC.from(Map.of("k", in.readInt(),
+            "covariance", in.readString(), "kappa", in.readDouble(), "warmup", in.readInt(),
+            "regCovar", in.readDouble(), "seed", in.readLong()));
+        OnlineGaussianMixture g = new OnlineGaussianMixture(p);
+        g.d = in.readInt(0, Integer.MAX_VALUE);
+        g.seen = in.readLong();
+        if (g.seen < 0 || (g.d == 0 && g.seen != 0)) {
+          throw new ModelFormatException("invalid online-gmm state: dimension " + g.d + ", seen " + g.seen);
+        }
+        if (g.d == 0) {
+          return g;
+        }
+        int warm = p.effectiveWarmup();
+        if (in.readBoolean()) {
+          if (g.seen >= warm) {
+            throw new ModelFormatException(g.seen + " buffered points reach the warm-up of " + warm);
+          }
+          g.buffer = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, g.seen * g.d));
+          g.buffered = (int) g.seen;
+          return g;
+        }
+        if (g.seen < warm) {
+          throw new ModelFormatException("statistics after " + g.seen + " points, before the warm-up of " + warm);
+        }
+        int k = p.k();
+        double[] pi = in.readWeights(k);
+        double[] mu = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * g.d));
+        double[] scatter = in.readFiniteDoubles(g.scatterLength());
+        g.allocate();
+        System.arraycopy(pi, 0, g.pi, 0, k);
+        System.arraycopy(mu, 0, g.mu, 0, mu.length);
+        System.arraycopy(scatter, 0, g.scatter, 0, scatter.length);
+        g.refresh();
+        return g;
+      });
 }

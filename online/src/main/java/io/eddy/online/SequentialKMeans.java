@@ -1,7 +1,10 @@
 package io.eddy.online;
 
 import io.eddy.OnlineClusterer;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeansPlusPlus;
 import io.eddy.math.Euclid;
@@ -39,7 +42,7 @@ import java.util.SplittableRandom;
 public final class SequentialKMeans implements OnlineClusterer<Centroids> {
 
   /** How the k initial centers are chosen. */
-  public enum Init {
+  public enum Init implements Parameter.Choice {
     /** The first k distinct points of the stream. */
     FIRST("first"),
     /** k-means++ over a warm-up buffer of the first {@link Params#warmup()} points. */
@@ -51,19 +54,10 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
       this.id = id;
     }
 
-    /** The name used in the registry. */
+    /** The name used in the registry and in saved files. */
+    @Override
     public String id() {
       return id;
-    }
-
-    /** The constant with the given registry name. */
-    public static Init of(String id) {
-      for (Init i : values()) {
-        if (i.id.equals(id)) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException("init must be one of [first, kmeans++], got '" + id + "'");
     }
   }
 
@@ -75,80 +69,100 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
    * @param warmup the size of the k-means++ warm-up buffer in points; 0 (the default) means
    *     10·k; must be 0 or &ge; k. Ignored with {@link Init#FIRST}
    * @param learningRate {@link #MACQUEEN} (0, the default) for MacQueen's 1/n_j, or a
-   *     constant rate in (0, 1] for exponential forgetting
-   * @param seed the seed of the k-means++ draws (default 42)
+   *     constant rate in (0, 1] for exponential forgetting; in the registry {@code "macqueen"}
+   *     or the number
+   * @param seed the seed of the k-means++ draws (default {@link Parameter#DEFAULT_SEED})
    */
   public record Params(int k, Init init, int warmup, double learningRate, long seed) {
 
     /** The learning rate value that selects MacQueen's 1/n_j rate. */
     public static final double MACQUEEN = 0.0;
 
+    static final Parameter K = Parameter.ofInt("k", 8, 1, MAX_K, "number of clusters");
+    static final Parameter INIT = Parameter.ofEnum("init", Init.class, Init.KMEANS_PLUS_PLUS,
+        "initial centers: the first k distinct points, or k-means++ over a warm-up buffer");
+    static final Parameter WARMUP = Parameter.ofInt("warmup", 0, 0, MAX_K,
+        "k-means++ warm-up buffer size in points; 0 means 10*k");
+    static final Parameter LEARNING_RATE = Parameter.ofText("learningRate", "macqueen",
+        "'macqueen' or a number in (0, 1]", Params::parseLearningRate, Params::learningRateText,
+        "center step: MacQueen's 1/n, or a constant rate that forgets old points");
+    static final Parameter SEED = Parameter.ofLong("seed", Parameter.DEFAULT_SEED, "seed of the k-means++ draws");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, INIT, WARMUP,
+        LEARNING_RATE, SEED);
+
     /** The defaults: k = 8, k-means++ over 10·k points, MacQueen's rate, seed 42. */
-    public static final Params DEFAULTS = new Params(8, Init.KMEANS_PLUS_PLUS, 0, MACQUEEN, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be >= 1, got " + k);
-      }
-      if (init == null) {
-        throw new IllegalArgumentException("init must be one of [first, kmeans++], got null");
-      }
+      K.check(k);
+      INIT.check(init);
+      WARMUP.check(warmup);
+      LEARNING_RATE.check(learningRate);
       if (warmup != 0 && warmup < k) {
         throw new IllegalArgumentException("warmup must be 0 (meaning 10*k) or >= k = " + k + ", got " + warmup);
-      }
-      if (warmup < 0) {
-        throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
-      }
-      if (!(learningRate == MACQUEEN || (learningRate > 0 && learningRate <= 1))) {
-        throw new IllegalArgumentException(
-            "learningRate must be 0 (MacQueen's 1/n) or in (0, 1], got " + learningRate);
       }
     }
 
     /** A copy with another k. */
     public Params withK(int k) {
-      return new Params(k, init, warmup, learningRate, seed);
+      return SPEC.with(this, K, k);
     }
 
     /** A copy with another init. */
     public Params withInit(Init init) {
-      return new Params(k, init, warmup, learningRate, seed);
+      return SPEC.with(this, INIT, init);
     }
 
     /** A copy with another warm-up size. */
     public Params withWarmup(int warmup) {
-      return new Params(k, init, warmup, learningRate, seed);
+      return SPEC.with(this, WARMUP, warmup);
     }
 
     /** A copy with another learning rate. */
     public Params withLearningRate(double learningRate) {
-      return new Params(k, init, warmup, learningRate, seed);
+      return SPEC.with(this, LEARNING_RATE, learningRate);
     }
 
     /** A copy with another seed. */
     public Params withSeed(long seed) {
-      return new Params(k, init, warmup, learningRate, seed);
+      return SPEC.with(this, SEED, seed);
     }
 
     /** The warm-up buffer size in effect: {@link #warmup()}, or 10·k when it is 0. */
     public int effectiveWarmup() {
-      return warmup != 0 ? warmup : (int) Math.min(Integer.MAX_VALUE - 8, 10L * k);
+      return warmup != 0 ? warmup : (int) Math.min(MAX_K, 10L * k);
     }
 
-    /** The learning rate as the registry writes it: "macqueen" or the number. */
-    String learningRateText() {
-      return learningRate == MACQUEEN ? "macqueen" : Double.toString(learningRate);
+    private static String learningRateText(Object rate) {
+      double r = (Double) rate;
+      return r == MACQUEEN ? "macqueen" : Double.toString(r);
     }
 
-    /** Parses the registry's learning-rate text. */
-    static double parseLearningRate(String text) {
+    private static double parseLearningRate(String text) {
       if ("macqueen".equals(text.trim().toLowerCase(Locale.ROOT))) {
         return MACQUEEN;
       }
-      return Double.parseDouble(text.trim());
+      double r;
+      try {
+        r = Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a number: " + text, e);
+      }
+      if (!(r == MACQUEEN || (r > 0 && r <= 1))) {
+        throw new IllegalArgumentException("out of range: " + text);
+      }
+      return r;
     }
   }
+
+  /**
+   * The largest k or warm-up: beyond it the k·d centers or the warm-up buffer could not be one
+   * array for any dimension, which would fail only at the first point.
+   */
+  static final int MAX_K = 1 << 24;
 
   private final Params params;
   private int d;
@@ -362,73 +376,57 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids> {
     return "SequentialKMeans[" + params + ", seen=" + seen + "]";
   }
 
-  // ---- persistence (see SequentialKMeansProvider.STATE_CODEC) ----
+  // ---- persistence ----
 
-  static SequentialKMeans restore(Params params, int d, long seen, int centerCount, double[] centers,
-      double[] weights, double[] buffer, double[] bufferWeights, int buffered) {
-    SequentialKMeans s = new SequentialKMeans(params);
-    if (d < 0 || seen < 0 || centerCount < 0 || centerCount > params.k()) {
-      throw new IllegalArgumentException("inconsistent sequential-kmeans state");
-    }
-    if (d == 0) {
-      if (seen != 0 || centers != null) {
-        throw new IllegalArgumentException("state without a dimension has learned points");
-      }
-      return s;
-    }
-    int k = params.k();
-    if (centers.length != k * d || weights.length != k) {
-      throw new IllegalArgumentException("centers/weights do not match k = " + k + " and d = " + d);
-    }
-    for (double v : centers) {
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("center value " + v + " is not finite");
-      }
-    }
-    for (double v : weights) {
-      if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("center weight " + v + " is invalid");
-      }
-    }
-    if (buffer != null) {
-      int n = params.effectiveWarmup();
-      if (params.init() != Init.KMEANS_PLUS_PLUS || centerCount != 0
-          || buffer.length != n * d || bufferWeights.length != n || buffered < 0 || buffered >= n) {
-        throw new IllegalArgumentException("warm-up buffer does not match the configuration");
-      }
-    }
-    s.d = d;
-    s.seen = seen;
-    s.centerCount = centerCount;
-    s.centers = centers;
-    s.weights = weights;
-    s.buffer = buffer;
-    s.bufferWeights = bufferWeights;
-    s.buffered = buffer == null ? 0 : buffered;
-    return s;
-  }
-
-  int stateCenterCount() {
-    return centerCount;
-  }
-
-  double[] stateCenters() {
-    return centers;
-  }
-
-  double[] stateWeights() {
-    return weights;
-  }
-
-  double[] stateBuffer() {
-    return buffer;
-  }
-
-  double[] stateBufferWeights() {
-    return bufferWeights;
-  }
-
-  int stateBuffered() {
-    return buffered;
-  }
+  /**
+   * The configuration (by name) and the full learning state. Version 1 stored the configuration
+   * by position and the init by ordinal; it still reads.
+   */
+  static final StateCodec<SequentialKMeans> CODEC = StateCodec.of("sequential-kmeans.state", 2,
+      SequentialKMeans.class,
+      (s, out) -> {
+        Params.SPEC.write(s.params, out);
+        out.writeInt(s.d);
+        out.writeLong(s.seen);
+        if (s.d == 0) {
+          return;
+        }
+        out.writeInt(s.centerCount);
+        out.writeDoubles(s.centers);
+        out.writeDoubles(s.weights);
+        out.writeBoolean(s.buffer != null);
+        if (s.buffer != null) {
+          out.writeInt(s.buffered);
+          out.writeDoubles(s.buffer);
+          out.writeDoubles(s.bufferWeights);
+        }
+      },
+      (in, version) -> {
+        Params p = version >= 2 ? Params.SPEC.read(in) : new Params(in.readInt(),
+            Init.values()[in.readInt(0, Init.values().length - 1)], in.readInt(), in.readDouble(),
+            in.readLong());
+        SequentialKMeans s = new SequentialKMeans(p);
+        s.d = in.readInt(0, Integer.MAX_VALUE);
+        s.seen = in.readLong();
+        if (s.seen < 0 || (s.d == 0 && s.seen != 0)) {
+          throw new IllegalArgumentException("inconsistent sequential-kmeans state: d = " + s.d + ", seen = " + s.seen);
+        }
+        if (s.d == 0) {
+          return s;
+        }
+        int k = p.k();
+        s.centerCount = in.readInt(0, k);
+        s.centers = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * s.d));
+        s.weights = in.readWeights(k);
+        if (in.readBoolean()) {
+          int n = p.effectiveWarmup();
+          if (p.init() != Init.KMEANS_PLUS_PLUS || s.centerCount != 0) {
+            throw new IllegalArgumentException("a warm-up buffer does not match the configuration");
+          }
+          s.buffered = in.readInt(0, n - 1);
+          s.buffer = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) n * s.d));
+          s.bufferWeights = in.readWeights(n);
+        }
+        return s;
+      });
 }

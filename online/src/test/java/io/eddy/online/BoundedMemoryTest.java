@@ -2,6 +2,7 @@ package io.eddy.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class BoundedMemoryTest {
 
   @Test
   public void dbstream_noisyStream_microClusterCountPlateaus() {
-    Dbstream c = new Dbstream(new Dbstream.Params(3, 0.001, 1000, 3, 0.1, 1));
+    Dbstream c = new Dbstream(Dbstream.Params.DEFAULTS.withR(3).withLambda(0.001).withTGap(1000).withWMin(3).withAlpha(0.1));
     SplittableRandom rng = new SplittableRandom(10);
     double[] x = new double[D];
     int firstHalf = 0;
@@ -55,7 +56,7 @@ class BoundedMemoryTest {
 
   @Test
   public void denstream_noisyStream_microClusterCountPlateausWithinPaperBound() {
-    DenStream.Params p = new DenStream.Params(1.5, 10, 0.2, 0.001, 1000, 2, 1);
+    DenStream.Params p = DenStream.Params.SPEC.from(Map.of("epsilon", 1.5, "mu", 10, "beta", 0.2, "lambda", 0.001, "initPoints", 1000, "offlineFactor", 2));
     DenStream c = new DenStream(p);
     double bound = 1 / (1 - Math.pow(2, -p.lambda())) / (p.beta() * p.mu());
     SplittableRandom rng = new SplittableRandom(11);

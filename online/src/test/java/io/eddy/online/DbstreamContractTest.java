@@ -6,8 +6,7 @@ class DbstreamContractTest extends OnlineClustererContract<Dbstream> {
 
   @Override
   protected Dbstream create(long seed) {
-    return new Dbstream(Dbstream.Params.DEFAULTS.withR(1.0).withLambda(0.01).withTGap(100)
-        .withSeed(seed));
+    return new Dbstream(Dbstream.Params.DEFAULTS.withR(1.0).withLambda(0.01).withTGap(100));
   }
 
   @Override

@@ -37,7 +37,7 @@ class DbstreamRiverFixturesTest {
   public void docstringExample_reproducesRiver() {
     double[][] x = {{1, 0.5}, {1, 0.625}, {1, 0.75}, {1, 1.125}, {1, 1.5}, {1, 1.75},
         {4, 1.5}, {4, 2.25}, {4, 2.5}, {4, 3}, {4, 3.25}, {4, 3.5}};
-    Dbstream c = learnAll(new Dbstream.Params(1.5, 0.05, 4, 1, 0.5, 0), x);
+    Dbstream c = learnAll(Dbstream.Params.DEFAULTS.withR(1.5).withLambda(0.05).withTGap(4).withWMin(1).withAlpha(0.5), x);
 
     assertThat(c.microClusterCount()).isEqualTo(2);
     assertThat(c.microCenter(0)).containsExactly(new double[] {1.0, 1.627004}, within(TOL));
@@ -60,7 +60,7 @@ class DbstreamRiverFixturesTest {
 
   @Test
   public void twoMicroClusters_sharedDensityAndCentresReproduceRiver() {
-    Dbstream.Params p = new Dbstream.Params(1, 0.01, 1, 1, 0.05, 0);
+    Dbstream.Params p = Dbstream.Params.DEFAULTS.withR(1).withLambda(0.01).withTGap(1).withWMin(1).withAlpha(0.05);
     Dbstream c = new Dbstream(p);
     c.learn(new double[] {1, 1});
     for (int i = 0; i < 25; i++) {
@@ -88,7 +88,7 @@ class DbstreamRiverFixturesTest {
   @Test
   public void oneDimensionalStream_inclusiveRadius_documentedDifferenceFromRiver() {
     double[] v = {1, 2, 3, 3, 3, 5, 7, 9, 10, 11, 11, 12, 13, 11, 15, 15, 16, 17, 17, 17};
-    Dbstream c = new Dbstream(new Dbstream.Params(1, 0.01, 1, 1, 0.05, 0));
+    Dbstream c = new Dbstream(Dbstream.Params.DEFAULTS.withR(1).withLambda(0.01).withTGap(1).withWMin(1).withAlpha(0.05));
     for (double x : v) {
       c.learn(new double[] {x});
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DbstreamTest {
 
-  private static final Dbstream.Params P = new Dbstream.Params(1, 0.01, 10, 2, 0.1, 1);
+  private static final Dbstream.Params P = Dbstream.Params.DEFAULTS.withR(1).withLambda(0.01).withTGap(10).withWMin(2).withAlpha(0.1);
 
   @Test
   public void params_invalid_rejectedNamingField() {

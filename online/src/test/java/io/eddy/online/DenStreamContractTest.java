@@ -7,7 +7,7 @@ class DenStreamContractTest extends OnlineClustererContract<DenStream> {
   @Override
   protected DenStream create(long seed) {
     return new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1.0).withLambda(0.01)
-        .withInitPoints(100).withSeed(seed));
+        .withInitPoints(100));
   }
 
   @Override

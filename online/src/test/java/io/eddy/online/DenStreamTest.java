@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DenStreamTest {
 
   /** lambda = 1, epsilon = 1, mu = 2, beta = 0.75: beta·mu = 1.5, T_p = ceil(log2 3) = 2. */
-  private static final DenStream.Params HAND = new DenStream.Params(1, 2, 0.75, 1, 0, 2, 0);
+  private static final DenStream.Params HAND = DenStream.Params.SPEC.from(Map.of("epsilon", 1, "mu", 2, "beta", 0.75, "lambda", 1, "initPoints", 0, "offlineFactor", 2));
 
   private static final double TOL = 1e-12;
 
@@ -39,7 +39,7 @@ class DenStreamTest {
     // The paper's setting lambda = 0.25, mu = 10, beta = 0.2: 4 * log2(2) = 4 (River: ceil(4 ln 2) = 3).
     assertThat(HAND.withLambda(0.25).withMu(10).withBeta(0.2).pruningPeriod()).isEqualTo(4);
     // River's docstring setting lambda = 0.01, beta = 0.5, mu = 2.5: 100 log2(5) -> 233 (River: 161).
-    assertThat(new DenStream.Params(0.02, 2.5, 0.5, 0.01, 0, 2, 0).pruningPeriod()).isEqualTo(233);
+    assertThat(DenStream.Params.SPEC.from(Map.of("epsilon", 0.02, "mu", 2.5, "beta", 0.5, "lambda", 0.01, "initPoints", 0, "offlineFactor", 2)).pruningPeriod()).isEqualTo(233);
   }
 
   @Test
@@ -147,7 +147,7 @@ class DenStreamTest {
         {-1.5, -0.5}, {-1.5, -0.625}, {-1.5, -0.75}, {-1.5, -1}, {-1.5, -1.125}, {-1.5, -1.25},
         {1, 1.5}, {1, 1.75}, {1, 2}, {4, 1.25}, {4, 1.5}, {4, 2.25}, {4, 2.5}, {4, 3},
         {4, 3.25}, {4, 3.5}, {4, 3.75}, {4, 4}};
-    DenStream c = new DenStream(new DenStream.Params(0.5, 2.5, 0.5, 0.01, 10, 2, 0));
+    DenStream c = new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", 0.5, "mu", 2.5, "beta", 0.5, "lambda", 0.01, "initPoints", 10, "offlineFactor", 2)));
     for (double[] p : x) {
       c.learn(p, 1, 0);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.OnlineClusterer;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -20,13 +21,13 @@ class DensityCodecTest {
 
   @Test
   public void dbstreamState_alteredPayloads_rejectedOrUsable() {
-    check(() -> new Dbstream(new Dbstream.Params(1, 0.01, 20, 2, 0.1, 1)), Dbstream.class);
+    check(() -> new Dbstream(Dbstream.Params.DEFAULTS.withR(1).withLambda(0.01).withTGap(20).withWMin(2).withAlpha(0.1)), Dbstream.class);
   }
 
   @Test
   public void denstreamState_alteredPayloads_rejectedOrUsable() {
-    check(() -> new DenStream(new DenStream.Params(1, 4, 0.5, 0.01, 30, 2, 1)), DenStream.class);
-    check(() -> new DenStream(new DenStream.Params(1, 4, 0.5, 0.01, 5000, 2, 1)), DenStream.class);
+    check(() -> new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", 1, "mu", 4, "beta", 0.5, "lambda", 0.01, "initPoints", 30, "offlineFactor", 2))), DenStream.class);
+    check(() -> new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", 1, "mu", 4, "beta", 0.5, "lambda", 0.01, "initPoints", 5000, "offlineFactor", 2))), DenStream.class);
   }
 
   private static <C extends OnlineClusterer<?>> void check(Supplier<C> factory, Class<C> type) {

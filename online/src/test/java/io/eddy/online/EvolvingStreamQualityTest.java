@@ -36,12 +36,12 @@ class EvolvingStreamQualityTest {
 
   @Test
   public void dbstream_evolvingStream_highAriAndNoiseDetected() throws IOException {
-    check("dbstream", new Dbstream(new Dbstream.Params(0.5, 0.002, 250, 3, 0.1, 1)));
+    check("dbstream", new Dbstream(Dbstream.Params.DEFAULTS.withR(0.5).withLambda(0.002).withTGap(250).withWMin(3).withAlpha(0.1)));
   }
 
   @Test
   public void denstream_evolvingStream_highAriAndNoiseDetected() throws IOException {
-    check("denstream", new DenStream(new DenStream.Params(0.5, 10, 0.2, 0.002, 1000, 2, 1)));
+    check("denstream", new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", 0.5, "mu", 10, "beta", 0.2, "lambda", 0.002, "initPoints", 1000, "offlineFactor", 2))));
   }
 
   static void check(String name, DecayingClusterer<? extends ClusterModel> c) throws IOException {

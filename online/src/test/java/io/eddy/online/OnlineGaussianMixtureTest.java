@@ -80,8 +80,7 @@ class OnlineGaussianMixtureTest {
   void learn_firstStepSize_isTPlusTwoToMinusKappa() {
     // One component: the weight stays 1 and the mean moves by exactly eta toward the point.
     double[][] x = {{0.0}, {2.0}, {4.0}};
-    OnlineGaussianMixture g = new OnlineGaussianMixture(new OnlineGaussianMixture.Params(1,
-        CovarianceType.SPHERICAL, 0.75, 3, 1e-6, 1));
+    OnlineGaussianMixture g = new OnlineGaussianMixture(OnlineGaussianMixture.Params.DEFAULTS.withK(1).withCovariance(CovarianceType.SPHERICAL).withKappa(0.75).withWarmup(3).withRegCovar(1e-6).withSeed(1));
     for (double[] p : x) {
       g.learn(p);
     }
@@ -134,7 +133,7 @@ class OnlineGaussianMixtureTest {
     assertThatThrownBy(() -> d.withRegCovar(0)).hasMessageContaining("regCovar");
     OnlineGaussianMixture g = (OnlineGaussianMixture) Clusterers.online("online-gmm",
         Map.of("k", 2, "covariance", "diagonal", "kappa", 0.9, "warmup", 30, "regCovar", 1e-4, "seed", 3L));
-    assertThat(g.params()).isEqualTo(new OnlineGaussianMixture.Params(2, CovarianceType.DIAGONAL, 0.9, 30, 1e-4, 3));
+    assertThat(g.params()).isEqualTo(OnlineGaussianMixture.Params.DEFAULTS.withK(2).withCovariance(CovarianceType.DIAGONAL).withKappa(0.9).withWarmup(30).withRegCovar(1e-4).withSeed(3));
     assertThat(((OnlineGaussianMixture) Clusterers.online("online-gmm")).params()).isEqualTo(d);
   }
 }

@@ -170,7 +170,7 @@ class SequentialKMeansTest {
   @Test
   public void params_invalid_namesTheField() {
     SequentialKMeans.Params d = SequentialKMeans.Params.DEFAULTS;
-    assertThatThrownBy(() -> d.withK(0)).hasMessageContaining("k must be >= 1, got 0");
+    assertThatThrownBy(() -> d.withK(0)).hasMessageContaining("parameter k must be an int in [1, 16777216], got 0");
     assertThatThrownBy(() -> d.withLearningRate(1.5)).hasMessageContaining("learningRate");
     assertThatThrownBy(() -> d.withLearningRate(Double.NaN)).hasMessageContaining("learningRate");
     assertThatThrownBy(() -> d.withK(10).withWarmup(5)).hasMessageContaining("warmup");
@@ -184,7 +184,8 @@ class SequentialKMeansTest {
         Map.of("k", 4, "learningRate", "0.25", "init", "first", "seed", 7));
     assertThat(c).isInstanceOf(SequentialKMeans.class);
     SequentialKMeans.Params p = ((SequentialKMeans) c).params();
-    assertThat(p).isEqualTo(new SequentialKMeans.Params(4, SequentialKMeans.Init.FIRST, 0, 0.25, 7));
+    assertThat(p).isEqualTo(SequentialKMeans.Params.DEFAULTS.withK(4)
+        .withInit(SequentialKMeans.Init.FIRST).withLearningRate(0.25).withSeed(7));
     assertThat(((SequentialKMeans) Clusterers.online("sequential-kmeans")).params())
         .isEqualTo(SequentialKMeans.Params.DEFAULTS);
     assertThatThrownBy(() -> Clusterers.online("sequential-kmeans", Map.of("learningRate", "fast")))
@@ -192,7 +193,7 @@ class SequentialKMeansTest {
         .hasMessageContaining("learningRate")
         .hasMessageContaining("'macqueen' or a number in (0, 1]");
     assertThatThrownBy(() -> Clusterers.online("sequential-kmeans", Map.of("k", 0)))
-        .hasMessageContaining("k must be an int in [1, 2147483647], got 0");
+        .hasMessageContaining("k must be an int in [1, 16777216], got 0");
     assertThatThrownBy(() -> Clusterers.online("no-such-thing", Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sequential-kmeans");

@@ -3,6 +3,7 @@ package io.eddy.benchmarks.density;
 import io.eddy.online.DenStream;
 import io.eddy.online.Dbstream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,9 +34,9 @@ public final class DensitySoak {
     Dbstream db = null;
     DenStream den = null;
     if (algo.equals("dbstream")) {
-      db = new Dbstream(new Dbstream.Params(3, 0.001, 1000, 3, 0.1, 1));
+      db = new Dbstream(Dbstream.Params.DEFAULTS.withR(3).withLambda(0.001).withTGap(1000).withWMin(3).withAlpha(0.1));
     } else if (algo.equals("denstream")) {
-      den = new DenStream(new DenStream.Params(1.5, 10, 0.2, 0.001, 1000, 2, 1));
+      den = new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", 1.5, "mu", 10, "beta", 0.2, "lambda", 0.001, "initPoints", 1000, "offlineFactor", 2)));
     } else {
       throw new IllegalArgumentException("algorithm must be dbstream or denstream, got " + algo);
     }

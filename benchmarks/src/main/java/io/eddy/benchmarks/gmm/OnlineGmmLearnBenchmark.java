@@ -1,5 +1,6 @@
 package io.eddy.benchmarks.gmm;
 
+import io.eddy.Parameter;
 import io.eddy.math.MixtureDensity;
 import io.eddy.mixture.CovarianceType;
 import io.eddy.mixture.GaussianMixtureModel;
@@ -42,7 +43,7 @@ public class OnlineGmmLearnBenchmark {
   public void setUp() {
     x = EmData.points(50_000, 8, 8);
     learner = new OnlineGaussianMixture(OnlineGaussianMixture.Params.DEFAULTS.withK(8)
-        .withCovariance(CovarianceType.of(covariance)).withWarmup(2000));
+        .withCovariance(Parameter.Choice.of(CovarianceType.class, covariance)).withWarmup(2000));
     for (int i = 0; i < 5000; i++) {
       learner.learn(x[i]);
     }

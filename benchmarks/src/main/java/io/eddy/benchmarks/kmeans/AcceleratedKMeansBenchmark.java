@@ -64,7 +64,7 @@ public class AcceleratedKMeansBenchmark {
     for (int j = 0; j < K; j++) {
       init[j] = data[rng.nextInt(N)].clone();
     }
-    kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(K).withAlgorithm(algorithm).withParallelism(1));
+    kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(K).withAlgorithm(algorithm).withThreads(1));
   }
 
   private static double gaussian(SplittableRandom rng) {

@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  * JVM), then {@code repeats} timed runs with seeds 0 .. repeats-1; the median and minimum
  * wall-clock times are printed with the median inertia and the iteration counts, then the mean
  * time, the mean iteration count and a least-squares split of the time into a fixed part and a
- * part per iteration. All runs use every available processor ({@code parallelism = 0}) unless
+ * part per iteration. All runs use every available processor ({@code threads = 0}) unless
  * the system property {@code eddy.parallelism} says otherwise (mini-batch k-means uses them to
  * check and label the data and to label each batch in two halves).
  */
@@ -53,7 +53,7 @@ public final class SklearnComparison {
         List.of((args.length > 2 ? args[2] : "seeding,fit,centers,minibatch").split(","));
     int tries = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     int threads = Integer.getInteger("eddy.parallelism", 0);
-    System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, parallelism = %d (0 = all %d processors)%n",
+    System.out.printf(Locale.ROOT, "Eddy, n = %d, d = %d, k = %d, threads = %d (0 = all %d processors)%n",
         data.length, d, k, threads, Runtime.getRuntime().availableProcessors());
     if (parts.contains("seeding")) {
       timeSeeding(data, k, repeats);
@@ -61,13 +61,13 @@ public final class SklearnComparison {
     for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
       if (parts.contains("fit") || (parts.contains("fit1") && a == KMeans.Algorithm.AUTO)) {
         time("kmeans++ fit, " + a.id(), repeats, tries,
-            r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads).withSeed(r)).fit(data));
+            r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withThreads(threads).withSeed(r)).fit(data));
       }
     }
     for (KMeans.Algorithm a : KMeans.Algorithm.values()) {
       if (parts.contains("centers") || (parts.contains("centers1") && a == KMeans.Algorithm.AUTO)) {
         time("from given centers, " + a.id(), repeats, tries,
-            r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withParallelism(threads)).fit(data, null, init));
+            r -> new KMeans(KMeans.Params.DEFAULTS.withK(k).withAlgorithm(a).withThreads(threads)).fit(data, null, init));
       }
     }
     if (!parts.contains("minibatch")) {
