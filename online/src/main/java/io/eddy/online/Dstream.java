@@ -1,6 +1,8 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import java.util.Arrays;
@@ -92,65 +94,68 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
    * @param cl the sparse-grid factor C_l; in (0, 1) (default 0.8)
    * @param beta the protection factor of deleted grids in rule S2; &gt; 0 (default 0.3)
    * @param maxDeleted the most deleted-grid records kept; &gt;= 0 (default 65536)
-   * @param seed the seed; D-Stream uses no randomness, so it only keeps the registry uniform
    */
   public record Params(double gridSize, double lambda, double cm, double cl, double beta,
-      int maxDeleted, long seed) {
+      int maxDeleted) {
+
+    static final Parameter GRID_SIZE = Parameter.ofPositive("gridSize", 1.0,
+        "width of a grid in every dimension, in data units");
+    static final Parameter LAMBDA = Parameter.ofDouble("lambda", 0.998, 0, false, 1, false,
+        "decay factor per time unit; densities fade as lambda^dt");
+    static final Parameter CM = Parameter.ofDouble("cm", 3.0, 1, false,
+        Double.POSITIVE_INFINITY, false, "dense-grid factor C_m: dense from Cm/(N(1-lambda))");
+    static final Parameter CL = Parameter.ofDouble("cl", 0.8, 0, false, 1, false,
+        "sparse-grid factor C_l: sparse up to Cl/(N(1-lambda))");
+    static final Parameter BETA = Parameter.ofPositive("beta", 0.3,
+        "protection factor of deleted grids (sporadic rule S2)");
+    static final Parameter MAX_DELETED = Parameter.ofInt("maxDeleted", 1 << 16, 0,
+        Integer.MAX_VALUE, "most deleted-grid records kept");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, GRID_SIZE, LAMBDA,
+        CM, CL, BETA, MAX_DELETED);
 
     /** The defaults: the paper's and MOA's values, grid width 1. */
-    public static final Params DEFAULTS = new Params(1.0, 0.998, 3.0, 0.8, 0.3, 1 << 16, 42L);
+    public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
     public Params {
-      requirePositive("gridSize", gridSize);
-      if (!(lambda > 0 && lambda < 1)) {
-        throw new IllegalArgumentException("lambda must be in (0, 1), got " + lambda);
-      }
-      if (!(cm > 1) || cm == Double.POSITIVE_INFINITY) {
-        throw new IllegalArgumentException("cm must be in (1, inf), got " + cm);
-      }
-      if (!(cl > 0 && cl < 1)) {
-        throw new IllegalArgumentException("cl must be in (0, 1), got " + cl);
-      }
-      requirePositive("beta", beta);
-      if (maxDeleted < 0) {
-        throw new IllegalArgumentException("maxDeleted must be >= 0, got " + maxDeleted);
-      }
+      GRID_SIZE.check(gridSize);
+      LAMBDA.check(lambda);
+      CM.check(cm);
+      CL.check(cl);
+      BETA.check(beta);
+      MAX_DELETED.check(maxDeleted);
     }
 
     /** A copy with another grid width. */
     public Params withGridSize(double v) {
-      return new Params(v, lambda, cm, cl, beta, maxDeleted, seed);
+      return SPEC.with(this, GRID_SIZE, v);
     }
 
     /** A copy with another decay factor. */
     public Params withLambda(double v) {
-      return new Params(gridSize, v, cm, cl, beta, maxDeleted, seed);
+      return SPEC.with(this, LAMBDA, v);
     }
 
     /** A copy with another dense-grid factor. */
     public Params withCm(double v) {
-      return new Params(gridSize, lambda, v, cl, beta, maxDeleted, seed);
+      return SPEC.with(this, CM, v);
     }
 
     /** A copy with another sparse-grid factor. */
     public Params withCl(double v) {
-      return new Params(gridSize, lambda, cm, v, beta, maxDeleted, seed);
+      return SPEC.with(this, CL, v);
     }
 
     /** A copy with another protection factor. */
     public Params withBeta(double v) {
-      return new Params(gridSize, lambda, cm, cl, v, maxDeleted, seed);
+      return SPEC.with(this, BETA, v);
     }
 
     /** A copy with another bound on deleted-grid records. */
     public Params withMaxDeleted(int v) {
-      return new Params(gridSize, lambda, cm, cl, beta, v, seed);
-    }
-
-    /** A copy with another seed. */
-    public Params withSeed(long v) {
-      return new Params(gridSize, lambda, cm, cl, beta, maxDeleted, v);
+      return SPEC.with(this, MAX_DELETED, v);
     }
   }
 
@@ -717,14 +722,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
   /** Writes the configuration, clock, grids, deletion records and label memory. */
   static final StateCodec<Dstream> CODEC = StateCodec.of("dstream.state", 1, Dstream.class,
       (c, out) -> {
-        Params p = c.params;
-        out.writeDouble(p.gridSize());
-        out.writeDouble(p.lambda());
-        out.writeDouble(p.cm());
-        out.writeDouble(p.cl());
-        out.writeDouble(p.beta());
-        out.writeInt(p.maxDeleted());
-        out.writeLong(p.seed());
+        Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
         out.writeDouble(c.now);
         out.writeLong(c.seen);
@@ -749,14 +747,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
         c.labels.write(out);
       },
       (in, version) -> {
-        Params p;
-        try {
-          p = new Params(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
-              in.readDouble(), in.readInt(), in.readLong());
-        } catch (IllegalArgumentException e) {
-          throw new ModelFormatException("invalid D-Stream configuration: " + e.getMessage());
-        }
-        Dstream c = new Dstream(p);
+        Dstream c = new Dstream(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         c.now = in.readDouble();
         c.seen = in.readLong();

@@ -34,20 +34,7 @@ public final class DstreamProvider implements ClustererProvider {
 
   @Override
   public List<Parameter> parameters() {
-    Dstream.Params p = Dstream.Params.DEFAULTS;
-    double inf = Double.POSITIVE_INFINITY;
-    return List.of(
-        Parameter.ofDouble("gridSize", p.gridSize(), 0, false, inf, false,
-            "width of a grid in every dimension, in data units"),
-        Parameter.ofDouble("lambda", p.lambda(), 0, false, 1, false,
-            "decay factor per time unit; densities fade as lambda^dt"),
-        Parameter.ofDouble("cm", p.cm(), 1, false, inf, false, "dense-grid factor C_m"),
-        Parameter.ofDouble("cl", p.cl(), 0, false, 1, false, "sparse-grid factor C_l"),
-        Parameter.ofDouble("beta", p.beta(), 0, false, inf, false,
-            "protection factor of deleted grids (sporadic rule S2)"),
-        Parameter.ofInt("maxDeleted", p.maxDeleted(), 0, Integer.MAX_VALUE,
-            "most deleted-grid records kept"),
-        Parameter.ofLong("seed", p.seed(), "seed (D-Stream is deterministic and does not use it)"));
+    return Dstream.Params.SPEC.parameters();
   }
 
   @Override
@@ -58,9 +45,7 @@ public final class DstreamProvider implements ClustererProvider {
 
   @Override
   public OnlineClusterer<?> newOnline(Parameters params) {
-    return new Dstream(new Dstream.Params(params.getDouble("gridSize"),
-        params.getDouble("lambda"), params.getDouble("cm"), params.getDouble("cl"),
-        params.getDouble("beta"), params.getInt("maxDeleted"), params.getLong("seed")));
+    return new Dstream(Dstream.Params.SPEC.from(params));
   }
 
   @Override

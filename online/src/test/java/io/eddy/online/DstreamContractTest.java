@@ -6,7 +6,7 @@ class DstreamContractTest extends OnlineClustererContract<Dstream> {
 
   @Override
   protected Dstream create(long seed) {
-    return new Dstream(Dstream.Params.DEFAULTS.withGridSize(0.5).withLambda(0.99).withSeed(seed));
+    return new Dstream(Dstream.Params.DEFAULTS.withGridSize(0.5).withLambda(0.99));
   }
 
   @Override
