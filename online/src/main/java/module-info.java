@@ -12,5 +12,6 @@ module io.eddy.online {
       io.eddy.online.DbstreamProvider,
       io.eddy.online.OnlineGaussianMixtureProvider,
       io.eddy.online.DenStreamProvider,
-      io.eddy.online.DstreamProvider;
+      io.eddy.online.DstreamProvider,
+      io.eddy.online.ClusTreeProvider;
 }

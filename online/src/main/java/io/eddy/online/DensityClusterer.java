@@ -7,7 +7,8 @@ import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateInput;
 
 /**
- * What the decaying clusterers ({@link Dbstream}, {@link DenStream}, {@link Dstream}) share: the clock, the checks on points, weights
+ * What the decaying clusterers ({@link Dbstream}, {@link DenStream}, {@link Dstream},
+ * {@link ClusTree}) share: the clock, the checks on points, weights
  * and times, the count of points, and the lazily cached snapshot.
  *
  * <p><b>Time.</b> {@link #learn(double[])} and {@link #learn(double[], double)} stamp the point
@@ -26,7 +27,7 @@ import io.eddy.io.StateInput;
  * @param <M> the model its snapshots are
  */
 abstract sealed class DensityClusterer<M extends ClusterModel> implements DecayingClusterer<M>
-    permits Dbstream, DenStream, Dstream {
+    permits Dbstream, DenStream, Dstream, ClusTree {
 
   /** The dimension, fixed by the first point; 0 before it. */
   int d;
