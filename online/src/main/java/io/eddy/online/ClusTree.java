@@ -29,10 +29,13 @@ import java.util.Arrays;
  * it reached. The next insertion that descends through that entry takes the buffer along as a
  * hitchhiker; where the hitchhiker's nearest entry differs from the point's, it is added to
  * and parked at that entry instead, and a hitchhiker that reaches a leaf becomes a leaf entry
- * (or, in a full leaf, joins the nearest one).
+ * (or, in a full leaf, joins the nearest one). Points reach the leaves only while the tree has
+ * at most {@code budget} inner levels, so a budget below {@code maxHeight - 1} also caps the
+ * height at {@code budget + 1}: deeper levels would never be reached, as in the paper when the
+ * stream is faster than the descent.
  *
- * <p><b>Leaves.</b> A point reaching a leaf replaces an entry whose faded weight fell below
- * {@code threshold} (an irrelevant entry), else takes a free slot, else, below
+ * <p><b>Leaves.</b> A point reaching a leaf takes a free slot, else replaces an entry whose
+ * faded weight fell below {@code threshold} (an irrelevant entry), else, below
  * {@code maxHeight}, splits the leaf: the {@code maxEntries + 1} entries are divided into two
  * halves minimising the sum of the distances between the means within each half (MOA's rule,
  * generalised from 3 entries to any count), and the split propagates upward as in an R-tree,
@@ -337,13 +340,13 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
     stamp[e] = t;
   }
 
-  /** A hitchhiker that reached a leaf: a free or irrelevant slot, else its nearest entry. */
+  /** A hitchhiker that reached a leaf: a free slot, else an irrelevant one, else its nearest entry. */
   private void placeHitchhiker(int node, double t) {
     int r = irrelevant(node, -1);
-    if (r >= 0) {
-      set(r, CARRY, -1, t);
-    } else if (used[node] < fan) {
+    if (used[node] < fan) {
       place(node, CARRY, -1, t);
+    } else if (r >= 0) {
+      set(r, CARRY, -1, t);
     } else {
       data.add(nearest(node, CARRY), tmp, CARRY);
     }
@@ -355,13 +358,13 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
    * @return the new sibling if the leaf was split, else -1
    */
   private int insertLeaf(int node, double t) {
+    if (used[node] < fan) {
+      place(node, X, -1, t);
+      return -1;
+    }
     int r = irrelevant(node, -1);
     if (r >= 0) {
       set(r, X, -1, t);
-      return -1;
-    }
-    if (used[node] < fan) {
-      place(node, X, -1, t);
       return -1;
     }
     if (height < params.maxHeight()) {
@@ -548,6 +551,63 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
   }
 
   /**
+   * Merges another ClusTree's learning state into this one: each of its micro-clusters (leaf
+   * entries and buffers), faded to the later of the two clocks, is inserted into this tree as
+   * one weighted cluster feature, without a budget. The clock becomes the later one and
+   * {@code seen()} the sum.
+   *
+   * <p>Tolerance: the total weight, linear sum and squared sum of all micro-clusters add
+   * exactly (up to rounding), except for entries that fell below {@code threshold} and were
+   * replaced, each lighter than {@code threshold}; how the tree groups them is an approximation
+   * of learning the union (the other side's micro-clusters arrive as aggregates). A fresh
+   * clusterer is the identity. Merging changes the other clusterer in nothing and keeps no
+   * reference to it; it allocates.
+   *
+   * @param other a clusterer with the same configuration and dimension (or that has learned
+   *     nothing); not this clusterer
+   * @throws IllegalArgumentException if {@code other} is null, this clusterer, of another
+   *     configuration or of another dimension; this clusterer is then unchanged
+   */
+  public void merge(ClusTree other) {
+    if (other == null || other == this) {
+      throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
+    }
+    if (!params.equals(other.params)) {
+      throw new IllegalArgumentException("configurations differ: " + params + " and " + other.params);
+    }
+    if (d != 0 && other.d != 0 && d != other.d) {
+      throw new IllegalArgumentException("dimensions differ: " + d + " and " + other.d);
+    }
+    if (other.d == 0) {
+      return;
+    }
+    double t = d == 0 ? other.now : Math.max(now, other.now);
+    if (d == 0) {
+      start(other.d);
+    }
+    int[] pending = new int[other.nodes];
+    int sp = 0;
+    pending[sp++] = other.root;
+    while (sp > 0) {
+      int node = pending[--sp];
+      for (int s = 0, e = node * fan; s < other.used[node]; s++, e++) {
+        ClusTreeFeatures from = other.leaf[node] ? other.data : other.buf;
+        if (!other.leaf[node]) {
+          pending[sp++] = other.child[e];
+        }
+        if (from.n[e] > 0) {
+          tmp.copy(X, from, e);
+          tmp.scale(X, Decay.factor(lambda, t - other.stamp[e]));
+          insert(t, Integer.MAX_VALUE);
+        }
+      }
+    }
+    seen += other.seen;
+    now = t;
+  }
+
+
+  /**
    * Counts the micro-clusters (each leaf entry and each non-empty buffer of an inner entry,
    * depth first from the root) with a faded weight above 0, or with relevantOnly at least the
    * threshold; with non-null arrays also writes their faded weights and means.
@@ -603,19 +663,32 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
     return d == 0 ? 0 : collect(null, null, false);
   }
 
-  /** The sum of the micro-clusters' weights faded to the current time. */
-  public double totalWeight() {
-    if (d == 0) {
-      return 0;
+  /**
+   * The sum of all micro-clusters' features faded to the current time, for tests: the weight,
+   * then the linear sum, then the squared sum ({@code 1 + 2d} values).
+   */
+  double[] totals() {
+    double[] out = new double[1 + 2 * d];
+    int sp = 0;
+    if (d > 0) {
+      stack[sp++] = root;
     }
-    int m = collect(null, null, false);
-    double[] w = new double[m];
-    collect(w, new double[m * d], false);
-    double s = 0;
-    for (double v : w) {
-      s += v;
+    while (sp > 0) {
+      int node = stack[--sp];
+      for (int s = 0, e = node * fan; s < used[node]; s++, e++) {
+        ClusTreeFeatures from = leaf[node] ? data : buf;
+        if (!leaf[node]) {
+          stack[sp++] = child[e];
+        }
+        double f = Decay.factor(lambda, now - stamp[e]);
+        out[0] += from.n[e] * f;
+        for (int j = 0; j < d; j++) {
+          out[1 + j] += from.ls[e * d + j] * f;
+          out[1 + d + j] += from.ss[e * d + j] * f;
+        }
+      }
     }
-    return s;
+    return out;
   }
 
   /** The number of levels of the tree (1 while the root is a leaf), 0 before any point. */
