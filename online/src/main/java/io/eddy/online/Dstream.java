@@ -487,15 +487,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
    *     configuration or of another dimension; this clusterer is then unchanged
    */
   public void merge(Dstream other) {
-    if (other == null || other == this) {
-      throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
-    }
-    if (!params.equals(other.params)) {
-      throw new IllegalArgumentException("configurations differ: " + params + " and " + other.params);
-    }
-    if (d != 0 && other.d != 0 && d != other.d) {
-      throw new IllegalArgumentException("dimensions differ: " + d + " and " + other.d);
-    }
+    requireMergeable(other, params, other == null ? null : other.params);
     if (other.d == 0) {
       return;
     }
