@@ -205,6 +205,14 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
     return params;
   }
 
+  /**
+   * The parameters by name, as the registry takes them ({@code Params.SPEC.toMap(params)});
+   * overrides {@code OnlineClusterer.configuration()} where the interface declares it.
+   */
+  public java.util.Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
+  }
+
   @Override
   void maintain() {
     // Fading is lazy and irrelevant entries are replaced on insertion: nothing periodic.

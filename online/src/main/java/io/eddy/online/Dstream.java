@@ -223,6 +223,14 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     return params;
   }
 
+  /**
+   * The parameters by name, as the registry takes them ({@code Params.SPEC.toMap(params)});
+   * overrides {@code OnlineClusterer.configuration()} where the interface declares it.
+   */
+  public java.util.Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
+  }
+
   @Override
   void maintain() {
     // Adjustments run inside ingest, at the time of the point that crossed a multiple of gap.

@@ -212,5 +212,7 @@ class ClusTreeTest {
     assertThatThrownBy(() -> P.withThreshold(1)).hasMessageContaining("threshold");
     assertThatThrownBy(() -> P.withHorizon(0)).hasMessageContaining("horizon");
     assertThatThrownBy(() -> new ClusTree(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new ClusTree(P.withBudget(2).withK(4)).configuration())
+        .containsEntry("budget", 2).containsEntry("k", 4).hasSize(7);
   }
 }

@@ -207,6 +207,8 @@ class DstreamTest {
     assertThatThrownBy(() -> P.withBeta(-1)).hasMessageContaining("beta");
     assertThatThrownBy(() -> P.withMaxDeleted(-1)).hasMessageContaining("maxDeleted");
     assertThatThrownBy(() -> new Dstream(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new Dstream(P.withCm(4).withMaxDeleted(7)).configuration())
+        .containsEntry("cm", 4.0).containsEntry("maxDeleted", 7).hasSize(6);
   }
 
   // ---- merge ----
