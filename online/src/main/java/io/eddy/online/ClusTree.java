@@ -47,8 +47,9 @@ import java.util.Arrays;
  * <p><b>Macro clusters.</b> {@link #snapshot()} runs weighted k-means (k-means++, seeded) on the
  * means of the relevant leaf entries and non-empty buffers, weighted by their faded weights, and
  * returns the {@link KMeansModel}: labels {@code 0..k-1}, nearest centre, never noise. With fewer
- * micro-clusters than k it has as many clusters as micro-clusters. The snapshot is cached until
- * the next {@code learn}.
+ * micro-clusters than k it has as many clusters as micro-clusters; when a micro-cluster weighs
+ * more than 1e50 all weights are scaled down together (the clustering does not change, the
+ * model's weights are then relative). The snapshot is cached until the next {@code learn}.
  *
  * <p><b>Differences from MOA 2024.07</b> ({@code moa.clusterers.clustree.ClusTree}), where MOA
  * deviates from the paper or has bugs: MOA's search for the two closest entries never lowers
@@ -160,6 +161,8 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
   private static final int CARRY = 1;
   private static final int NEW = 2;
   private static final int CAND = 3;
+  /** The largest weight handed to k-means: heavier micro-clusters are scaled down together. */
+  private static final double MAX_FIT_WEIGHT = 1e50;
 
   private final Params params;
   private final int fan;
@@ -650,8 +653,16 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
     double[] flat = new double[m * d];
     collect(weights, flat, relevant);
     double[][] points = new double[m][];
+    double heaviest = 0;
     for (int i = 0; i < m; i++) {
       points[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+      heaviest = Math.max(heaviest, weights[i]);
+    }
+    if (heaviest > MAX_FIT_WEIGHT) {
+      // k-means does not change under a common scale of the weights; keep them in its range.
+      for (int i = 0; i < m; i++) {
+        weights[i] *= MAX_FIT_WEIGHT / heaviest;
+      }
     }
     KMeans kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(Math.min(params.k(), m))
         .withSeed(params.seed()).withThreads(1));

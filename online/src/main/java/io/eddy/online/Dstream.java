@@ -447,6 +447,9 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
         cell[j] = cells.coord(i, j);
       }
       for (int j = 0; j < d; j++) {
+        if (cell[j] == Long.MAX_VALUE) {
+          continue; // saturated coordinate (|x| / gridSize beyond 2^63): no neighbour above
+        }
         cell[j]++;
         int k = cells.find(cell);
         cell[j]--;

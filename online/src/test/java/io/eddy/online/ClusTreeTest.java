@@ -151,6 +151,20 @@ class ClusTreeTest {
   }
 
   @Test
+  public void extremeButFiniteInput_keepsAFiniteSavableState() throws Exception {
+    ClusTree c = new ClusTree(P.withK(2).withMaxHeight(2));
+    for (int i = 0; i < 40; i++) {
+      double v = (i % 2 == 0 ? 1 : -1) * 1e100 / (1 + i % 5);
+      c.learn(new double[] {v, -v}, 1e50);
+    }
+    KMeansModel m = c.snapshot();
+    assertThat(m.clusterCount()).isEqualTo(2);
+    assertThat(m.predict(new double[] {1e100, -1e100})).isNotEqualTo(m.predict(new double[] {-1e100, 1e100}));
+    ClusTree back = ModelIO.fromBytes(ModelIO.toBytes(c), ClusTree.class);
+    assertThat(back.totals()).containsExactly(c.totals());
+  }
+
+  @Test
   public void snapshot_beforeLearning_isAnIllegalState() {
     ClusTree c = new ClusTree(P);
     assertThatThrownBy(c::snapshot).isInstanceOf(IllegalStateException.class);

@@ -182,6 +182,20 @@ class DstreamTest {
   }
 
   @Test
+  public void extremeButFiniteInput_keepsAFiniteSavableState() throws Exception {
+    Dstream c = new Dstream(P);
+    for (int i = 0; i < 2000; i++) {
+      double v = (i % 2 == 0 ? 1 : -1) * 1e100;
+      c.learn(at(v, 0.5), 1e50);
+    }
+    DstreamModel m = c.snapshot();
+    assertThat(m.clusterCount()).as("two saturated grids, far apart").isEqualTo(2);
+    assertThat(m.predict(at(1e100, 0.5))).isNotEqualTo(m.predict(at(-1e100, 0.5)));
+    Dstream back = ModelIO.fromBytes(ModelIO.toBytes(c), Dstream.class);
+    assertThat(back.snapshot()).isEqualTo(m);
+  }
+
+  @Test
   public void learn_steadyState_allocatesNothing() {
     // 2-D, where D-Stream is meant to run: in 8-D the space has so many grids that gap is 1
     // and every point pays a full adjustment, which the class documentation states.
