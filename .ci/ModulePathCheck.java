@@ -17,7 +17,7 @@ public class ModulePathCheck {
       throw new AssertionError("io.eddy was loaded from the class path, not the module path");
     }
     Set<String> names = Clusterers.names();
-    for (String expected : List.of("sequential-kmeans", "minibatch-kmeans", "kmeans", "dbstream", "denstream", "gmm", "online-gmm", "hierarchical", "birch", "clustream", "streamkm")) {
+    for (String expected : List.of("sequential-kmeans", "minibatch-kmeans", "kmeans", "dbstream", "denstream", "gmm", "online-gmm", "hierarchical", "birch", "clustream", "streamkm", "dstream", "clustree")) {
       if (!names.contains(expected)) {
         throw new AssertionError("'" + expected + "' is not registered on the module path; found " + names);
       }

@@ -14,5 +14,7 @@ module io.eddy.online {
       io.eddy.online.DenStreamProvider,
       io.eddy.online.CluStreamProvider,
       io.eddy.online.StreamKMProvider,
-      io.eddy.online.BirchProvider;
+      io.eddy.online.BirchProvider,
+      io.eddy.online.DstreamProvider,
+      io.eddy.online.ClusTreeProvider;
 }

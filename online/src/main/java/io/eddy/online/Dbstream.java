@@ -343,7 +343,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     return count;
   }
 
-  private static int find(int[] parent, int i) {
+  /** Union-find: the root of i, halving the path. */
+  static int find(int[] parent, int i) {
     while (parent[i] != i) {
       parent[i] = parent[parent[i]];
       i = parent[i];
@@ -351,7 +352,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     return i;
   }
 
-  private static void union(int[] parent, int a, int b) {
+  /** Union-find: joins the trees of a and b under the smaller root. */
+  static void union(int[] parent, int a, int b) {
     int ra = find(parent, a);
     int rb = find(parent, b);
     if (ra != rb) {

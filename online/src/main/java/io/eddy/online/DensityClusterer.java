@@ -7,7 +7,8 @@ import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateInput;
 
 /**
- * What {@link Dbstream} and {@link DenStream} share: the clock, the checks on points, weights
+ * What the decaying clusterers ({@link Dbstream}, {@link DenStream}, {@link Dstream},
+ * {@link ClusTree}) share: the clock, the checks on points, weights
  * and times, the count of points, and the lazily cached snapshot.
  *
  * <p><b>Time.</b> {@link #learn(double[])} and {@link #learn(double[], double)} stamp the point
@@ -25,8 +26,8 @@ import io.eddy.io.StateInput;
  *
  * @param <M> the model its snapshots are
  */
-abstract sealed class DensityClusterer<M extends MicroClusterModel> implements DecayingClusterer<M>
-    permits Dbstream, DenStream {
+abstract sealed class DensityClusterer<M extends ClusterModel> implements DecayingClusterer<M>
+    permits Dbstream, DenStream, Dstream, ClusTree {
 
   /** The dimension, fixed by the first point; 0 before it. */
   int d;
@@ -205,6 +206,22 @@ abstract sealed class DensityClusterer<M extends MicroClusterModel> implements D
       if (!Double.isFinite(v)) {
         throw new ModelFormatException("micro-cluster centre is not finite");
       }
+    }
+  }
+
+  /**
+   * Checks that {@code other} may be merged into this clusterer: not null, not this, the same
+   * configuration and the same dimension (or nothing learned on either side).
+   */
+  final void requireMergeable(DensityClusterer<?> other, Object params, Object otherParams) {
+    if (other == null || other == this) {
+      throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
+    }
+    if (!params.equals(otherParams)) {
+      throw new IllegalArgumentException("configurations differ: " + params + " and " + otherParams);
+    }
+    if (d != 0 && other.d != 0 && d != other.d) {
+      throw new IllegalArgumentException("dimensions differ: " + d + " and " + other.d);
     }
   }
 }

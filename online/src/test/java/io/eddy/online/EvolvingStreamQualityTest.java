@@ -44,7 +44,7 @@ class EvolvingStreamQualityTest {
     check("denstream", new DenStream(DenStream.Params.SPEC.from(Map.of("epsilon", 0.5, "mu", 10, "beta", 0.2, "lambda", 0.002, "initPoints", 1000, "offlineFactor", 2))));
   }
 
-  private static void check(String name, DecayingClusterer<? extends ClusterModel> c) throws IOException {
+  static void check(String name, DecayingClusterer<? extends ClusterModel> c) throws IOException {
     EvolvingStream s = new EvolvingStream(2026, N, 2, 0.25, 0.05);
     StringBuilder csv = new StringBuilder("points,separation,ari,noise_recall,clusters,labels\n");
     Map<Integer, Integer> idOfTruth = new HashMap<>();

@@ -1,0 +1,827 @@
+package io.eddy.online;
+
+import io.eddy.ClusterModel;
+import io.eddy.ParamSpec;
+import io.eddy.Parameter;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateCodec;
+import java.util.Arrays;
+
+/**
+ * D-Stream: density-grid clustering of a stream with decay and sporadic-grid removal [1].
+ *
+ * <p><b>Grids.</b> Every dimension is cut into cells of width {@code gridSize} (in data units)
+ * from the origin, so a point x lies in the grid {@code floor(x_j / gridSize)} for every j;
+ * the space is unbounded and only grids that received points are held. A grid's density is
+ * the sum over its points of {@code lambda^(t - t_x)}; it is stored with the time of its last
+ * update and faded lazily ({@code D ← D·lambda^(t - t_g) + w} when a point of weight w arrives).
+ *
+ * <p><b>Thresholds</b> (section 3 of [1]). With N the number of grids in the space, a grid is
+ * dense when {@code D >= D_m = Cm / (N (1 - lambda))}, sparse when
+ * {@code D <= D_l = Cl / (N (1 - lambda))}, and transitional in between. The space has no
+ * declared bounds, so N counts the grids of the bounding box of the data seen so far widened by
+ * one grid on each side, {@code N = prod_j (hi_j - lo_j + 3)} (MOA's choice), recomputed when
+ * a point widens the box; D_m, D_l and the gap follow it. N is held as a double, so it does not
+ * overflow in high dimension (where D_m becomes tiny and every occupied grid dense, as in the
+ * paper).
+ *
+ * <p><b>Gap</b> (eq. 26): the clustering is adjusted every
+ * {@code gap = floor(log_lambda(max(Cl/Cm, (N - Cm)/(N - Cl))))} time units (at least 1), the
+ * shortest time in which a grid can change from dense to sparse or back. Adjustments happen
+ * when the clock crosses a multiple of gap counted from the first point's time; in tick mode
+ * that is after the points at times gap, 2·gap, ..., as in the paper's Figure 2.
+ *
+ * <p><b>Sporadic grids</b> (section 4.2). At each adjustment, with
+ * {@code pi(t_g, t) = Cl (1 - lambda^(t - t_g + 1)) / (N (1 - lambda))}: a grid marked sporadic
+ * at an earlier adjustment that has received no point since is deleted, and its deletion time
+ * t_m is remembered; every other grid is (re)marked sporadic when {@code D(t) < pi(t_g, t)} (S1)
+ * and, if it was deleted before, {@code t >= (1 + beta)·t_m} (S2), else normal. A deleted grid
+ * that receives a point again starts from that point's density and keeps its t_m. Times in S2
+ * are counted from the first point's time, so event times such as epoch seconds behave as the
+ * paper's tick counts do.
+ *
+ * <p><b>Clusters</b> (Definitions 3.3-3.6). Two grids are neighbours when they differ by one in
+ * exactly one coordinate. At each adjustment the grid clusters are the connected components,
+ * through neighbours, of the dense and transitional grids that contain at least one dense
+ * grid: the fixed point of the paper's initial-clustering procedure (Figure 3), where dense
+ * grids seed clusters, clusters that touch merge and transitional grids bordering a cluster
+ * join it. Points in any other grid, or in a grid created since the last adjustment, are
+ * {@link ClusterModel#NOISE}. Labels are stable segment ids, matched from one adjustment to the
+ * next by the density the clusters share ({@link StableLabels}); a vanished label is never
+ * reused. {@link #snapshot()} shows the clustering of the last adjustment with densities faded
+ * to the current time.
+ *
+ * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) recomputes the fixed
+ * point above on the updated densities instead of applying its local rules grid by grid; it
+ * costs O(G·d) per adjustment for G live grids, the order of the density update that the
+ * procedure's first step already needs, and its result does not depend on the order in which
+ * grids changed. The paper's deleted-grid table grows with the stream; here a record is dropped
+ * once S2 holds for it ({@code t >= (1 + beta)·t_m}, when it no longer changes anything), and
+ * at most {@code maxDeleted} records are kept, the oldest dropped first.
+ *
+ * <p><b>Differences from MOA 2024.07</b> ({@code moa.clusterers.dstream.Dstream}), where MOA
+ * deviates from the paper: MOA maps x to {@code (int) x}, which truncates toward zero, so the
+ * grid around 0 is twice as wide ([-1, 1) in every dimension) and the grid size is fixed at 1;
+ * after each adjustment MOA stores the faded density but keeps the old update time, so the next
+ * point fades it a second time (densities of grids that are hit across adjustments come out
+ * too low); pi uses the time of the last adjustment instead of the grid's last update; sporadic
+ * removal starts only at the second adjustment; labels are list positions that shift when a
+ * cluster is removed. The committed cross-check ({@code benchmarks/compare/canon/dstream})
+ * compares N, D_m, D_l, gap and the grids held, and the clusters of dense grids, on a stream
+ * where these differences do not matter.
+ *
+ * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
+ *
+ * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
+ * costs one hash look-up (O(d)) between adjustments and O(G·d) at an adjustment, and allocates
+ * nothing in steady state (arrays grow only when the number of grids reaches a new maximum).
+ * Memory is O(G·d + maxDeleted·d); G is bounded by sporadic removal: a grid that stops
+ * receiving points is deleted within about {@code log_lambda(Cl/Cm)} time units.
+ *
+ * <p>[1] Y. Chen and L. Tu, "Density-Based Clustering for Real-Time Stream Data", KDD 2007,
+ * pp. 133-142.
+ */
+public final class Dstream extends DensityClusterer<DstreamModel> {
+
+  /**
+   * The configuration.
+   *
+   * @param gridSize the width of a grid in every dimension, in data units; &gt; 0 (default 1,
+   *     MOA's implicit width)
+   * @param lambda the decay factor per time unit, densities fade as {@code lambda^dt}; in (0, 1)
+   *     (default 0.998, the paper's and MOA's)
+   * @param cm the dense-grid factor C_m; &gt; 1 (default 3)
+   * @param cl the sparse-grid factor C_l; in (0, 1) (default 0.8)
+   * @param beta the protection factor of deleted grids in rule S2; &gt; 0 (default 0.3)
+   * @param maxDeleted the most deleted-grid records kept; &gt;= 0 (default 65536)
+   */
+  public record Params(double gridSize, double lambda, double cm, double cl, double beta,
+      int maxDeleted) {
+
+    static final Parameter GRID_SIZE = Parameter.ofPositive("gridSize", 1.0,
+        "width of a grid in every dimension, in data units");
+    static final Parameter LAMBDA = Parameter.ofDouble("lambda", 0.998, 0, false, 1, false,
+        "decay factor per time unit; densities fade as lambda^dt");
+    static final Parameter CM = Parameter.ofDouble("cm", 3.0, 1, false,
+        Double.POSITIVE_INFINITY, false, "dense-grid factor C_m: dense from Cm/(N(1-lambda))");
+    static final Parameter CL = Parameter.ofDouble("cl", 0.8, 0, false, 1, false,
+        "sparse-grid factor C_l: sparse up to Cl/(N(1-lambda))");
+    static final Parameter BETA = Parameter.ofPositive("beta", 0.3,
+        "protection factor of deleted grids (sporadic rule S2)");
+    static final Parameter MAX_DELETED = Parameter.ofInt("maxDeleted", 1 << 16, 0,
+        Integer.MAX_VALUE, "most deleted-grid records kept");
+
+    /** Every parameter, declared once: registry metadata, validation and persistence. */
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, GRID_SIZE, LAMBDA,
+        CM, CL, BETA, MAX_DELETED);
+
+    /** The defaults: the paper's and MOA's values, grid width 1. */
+    public static final Params DEFAULTS = SPEC.defaults();
+
+    /** Validates every field. */
+    public Params {
+      GRID_SIZE.check(gridSize);
+      LAMBDA.check(lambda);
+      CM.check(cm);
+      CL.check(cl);
+      BETA.check(beta);
+      MAX_DELETED.check(maxDeleted);
+    }
+
+    /** A copy with another grid width. */
+    public Params withGridSize(double v) {
+      return SPEC.with(this, GRID_SIZE, v);
+    }
+
+    /** A copy with another decay factor. */
+    public Params withLambda(double v) {
+      return SPEC.with(this, LAMBDA, v);
+    }
+
+    /** A copy with another dense-grid factor. */
+    public Params withCm(double v) {
+      return SPEC.with(this, CM, v);
+    }
+
+    /** A copy with another sparse-grid factor. */
+    public Params withCl(double v) {
+      return SPEC.with(this, CL, v);
+    }
+
+    /** A copy with another protection factor. */
+    public Params withBeta(double v) {
+      return SPEC.with(this, BETA, v);
+    }
+
+    /** A copy with another bound on deleted-grid records. */
+    public Params withMaxDeleted(int v) {
+      return SPEC.with(this, MAX_DELETED, v);
+    }
+  }
+
+  private static final byte SPARSE = 0;
+  private static final byte TRANSITIONAL = 1;
+  private static final byte DENSE = 2;
+  /** The deletion time of a grid never deleted: S2 always holds for it. */
+  private static final double NEVER = Double.NEGATIVE_INFINITY;
+
+  private final Params params;
+
+  /** Live grids; null until the dimension is known. */
+  private DstreamCells cells;
+  /** Density of grid i at its last update time. */
+  private double[] density = new double[0];
+  /** Last update time t_g of grid i, relative to {@link #origin}. */
+  private double[] updated = new double[0];
+  /** Last deletion time t_m of grid i, relative, or {@link #NEVER}. */
+  private double[] removed = new double[0];
+  /** Time grid i was marked sporadic, relative, or NaN while it is normal. */
+  private double[] marked = new double[0];
+  private long[] ids = new long[0];
+  /** Cluster label of grid i at the last adjustment, or NOISE. */
+  private int[] gridLabel = new int[0];
+  private long nextId;
+
+  /** Deleted grids and their deletion times (NaN once the grid is live again), oldest first. */
+  private DstreamCells deleted;
+  private double[] deletedAt = new double[0];
+
+  private long[] lo = new long[0];
+  private long[] hi = new long[0];
+  private double origin;
+  /** Relative time of the latest point. */
+  private double last;
+  private double gridSpace;
+  private double denseThreshold;
+  private double sparseThreshold;
+  private long gap = 1;
+  private StableLabels labels = new StableLabels();
+
+  private long[] cell = new long[0];
+  private boolean[] keep = new boolean[0];
+  private double[] faded = new double[0];
+  private byte[] kind = new byte[0];
+  private int[] parent = new int[0];
+  private int[] component = new int[0];
+  private int[] componentLabels = new int[0];
+
+  /** A clusterer with the given configuration. */
+  public Dstream(Params params) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null");
+    }
+    this.params = params;
+  }
+
+  /** A clusterer with {@link Params#DEFAULTS}. */
+  public Dstream() {
+    this(Params.DEFAULTS);
+  }
+
+  /** The configuration. */
+  public Params params() {
+    return params;
+  }
+
+  /**
+   * The parameters by name, as the registry takes them ({@code Params.SPEC.toMap(params)});
+   * overrides {@code OnlineClusterer.configuration()} where the interface declares it.
+   */
+  public java.util.Map<String, Object> configuration() {
+    return Params.SPEC.toMap(params);
+  }
+
+  @Override
+  void maintain() {
+    // Adjustments run inside ingest, at the time of the point that crossed a multiple of gap.
+  }
+
+  @Override
+  void ingest(double[] x, double w, double t) {
+    boolean first = d == 0;
+    if (first) {
+      start(x.length, t);
+    }
+    double width = params.gridSize();
+    boolean widened = first;
+    for (int j = 0; j < d; j++) {
+      long c = DstreamCells.cellOf(x[j], width);
+      cell[j] = c;
+      if (first) {
+        lo[j] = c;
+        hi[j] = c;
+      } else if (c < lo[j]) {
+        lo[j] = c;
+        widened = true;
+      } else if (c > hi[j]) {
+        hi[j] = c;
+        widened = true;
+      }
+    }
+    if (widened) {
+      thresholds();
+    }
+    double tau = t - origin;
+    int i = cells.find(cell);
+    if (i < 0) {
+      double tm = NEVER;
+      int k = deleted.find(cell);
+      if (k >= 0 && !Double.isNaN(deletedAt[k])) {
+        tm = deletedAt[k];
+        deletedAt[k] = Double.NaN;
+      }
+      append(cell, w, tau, tm, Double.NaN);
+    } else {
+      density[i] = density[i] * Math.pow(params.lambda(), tau - updated[i]) + w;
+      updated[i] = tau;
+    }
+    if (Math.floor(tau / gap) > Math.floor(last / gap)) {
+      removeSporadic(tau);
+      cluster(tau);
+    }
+    last = tau;
+  }
+
+  private void start(int dim, double t) {
+    d = dim;
+    cells = new DstreamCells(d, 16);
+    deleted = new DstreamCells(d, 16);
+    lo = new long[d];
+    hi = new long[d];
+    cell = new long[d];
+    origin = t;
+    last = 0;
+  }
+
+  /** Recomputes N, D_m, D_l and gap from the bounding box of the grids seen. */
+  private void thresholds() {
+    double n = 1;
+    for (int j = 0; j < d; j++) {
+      n *= (double) hi[j] - lo[j] + 3;
+    }
+    double lambda = params.lambda();
+    gridSpace = n;
+    denseThreshold = params.cm() / (n * (1 - lambda));
+    sparseThreshold = params.cl() / (n * (1 - lambda));
+    double ratio = Math.max(params.cl() / params.cm(), (n - params.cm()) / (n - params.cl()));
+    double g = Math.floor(Math.log(ratio) / Math.log(lambda));
+    gap = g >= 1 ? (g < 1e15 ? (long) g : (long) 1e15) : 1;
+  }
+
+  private int append(long[] c, double w, double tau, double tm, double mark) {
+    int i = cells.add(c);
+    if (i == density.length) {
+      int cap = cells.capacity();
+      density = Arrays.copyOf(density, cap);
+      updated = Arrays.copyOf(updated, cap);
+      removed = Arrays.copyOf(removed, cap);
+      marked = Arrays.copyOf(marked, cap);
+      ids = Arrays.copyOf(ids, cap);
+      gridLabel = Arrays.copyOf(gridLabel, cap);
+    }
+    density[i] = w;
+    updated[i] = tau;
+    removed[i] = tm;
+    marked[i] = mark;
+    ids[i] = nextId++;
+    gridLabel[i] = ClusterModel.NOISE;
+    return i;
+  }
+
+  private void scratch(int n) {
+    if (keep.length < n) {
+      int cap = Math.max(n, Math.max(cells.capacity(), deleted.capacity()));
+      keep = new boolean[cap];
+      faded = new double[cap];
+      kind = new byte[cap];
+      parent = new int[cap];
+      component = new int[cap];
+      componentLabels = new int[cap];
+    }
+  }
+
+  /** Deletes grids marked sporadic that received nothing since, then re-marks the rest. */
+  private void removeSporadic(double tau) {
+    double lambda = params.lambda();
+    double protect = 1 + params.beta();
+    int g = cells.size();
+    scratch(Math.max(g, deleted.size()));
+    // Forget deletion records that can no longer matter: re-inserted, or past S2's window.
+    int dn = deleted.size();
+    for (int k = 0; k < dn; k++) {
+      keep[k] = !Double.isNaN(deletedAt[k]) && tau < protect * deletedAt[k];
+    }
+    compactDeleted(dn);
+    double piScale = params.cl() / (gridSpace * (1 - lambda));
+    int kept = 0;
+    for (int i = 0; i < g; i++) {
+      if (!Double.isNaN(marked[i]) && updated[i] <= marked[i]) {
+        keep[i] = false;
+        recordDeletion(i, tau);
+        continue;
+      }
+      keep[i] = true;
+      double dt = tau - updated[i];
+      double now = density[i] * Math.pow(lambda, dt);
+      double pi = piScale * (1 - Math.pow(lambda, dt + 1));
+      marked[i] = now < pi && tau >= protect * removed[i] ? tau : Double.NaN;
+      if (kept != i) {
+        density[kept] = density[i];
+        updated[kept] = updated[i];
+        removed[kept] = removed[i];
+        marked[kept] = marked[i];
+        ids[kept] = ids[i];
+        gridLabel[kept] = gridLabel[i];
+      }
+      kept++;
+    }
+    cells.retain(keep);
+    int over = deleted.size() - params.maxDeleted();
+    if (over > 0) {
+      dn = deleted.size();
+      scratch(dn);
+      for (int k = 0; k < dn; k++) {
+        keep[k] = k >= over;
+      }
+      compactDeleted(dn);
+    }
+  }
+
+  private void recordDeletion(int i, double tau) {
+    for (int j = 0; j < d; j++) {
+      cell[j] = cells.coord(i, j);
+    }
+    int k = deleted.add(cell);
+    if (k >= deletedAt.length) {
+      deletedAt = Arrays.copyOf(deletedAt, deleted.capacity());
+    }
+    deletedAt[k] = tau;
+  }
+
+  private void compactDeleted(int n) {
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+      if (keep[k]) {
+        deletedAt[kept++] = deletedAt[k];
+      }
+    }
+    deleted.retain(keep);
+  }
+
+  /**
+   * Labels the grids: connected components of non-sparse grids holding a dense grid, faded
+   * to {@code tau}, matched to the previous labels and committed.
+   */
+  private void cluster(double tau) {
+    int count = components(tau);
+    int g = cells.size();
+    labels.assign(ids, faded, component, g, count, componentLabels);
+    labels.commit(ids, component, g, count, componentLabels);
+    for (int i = 0; i < g; i++) {
+      gridLabel[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
+    }
+  }
+
+  /**
+   * Computes {@code faded}, {@code kind} and {@code component} for every live grid at time
+   * {@code tau}; components are numbered in the order of their first grid.
+   *
+   * @return the number of components
+   */
+  private int components(double tau) {
+    int g = cells.size();
+    scratch(g);
+    double lambda = params.lambda();
+    for (int i = 0; i < g; i++) {
+      double v = density[i] * Math.pow(lambda, tau - updated[i]);
+      faded[i] = v;
+      kind[i] = v >= denseThreshold ? DENSE : v <= sparseThreshold ? SPARSE : TRANSITIONAL;
+      parent[i] = i;
+      keep[i] = false;
+    }
+    for (int i = 0; i < g; i++) {
+      if (kind[i] == SPARSE) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        if (cell[j] == Long.MAX_VALUE) {
+          continue; // saturated coordinate (|x| / gridSize beyond 2^63): no neighbour above
+        }
+        cell[j]++;
+        int k = cells.find(cell);
+        cell[j]--;
+        if (k >= 0 && kind[k] != SPARSE) {
+          Dbstream.union(parent, i, k);
+        }
+      }
+    }
+    for (int i = 0; i < g; i++) {
+      if (kind[i] == DENSE) {
+        keep[Dbstream.find(parent, i)] = true;
+      }
+    }
+    int count = 0;
+    for (int i = 0; i < g; i++) {
+      int root = Dbstream.find(parent, i);
+      if (kind[i] == SPARSE || !keep[root]) {
+        component[i] = -1;
+      } else {
+        // Roots are the smallest index of their tree, so a root's component is numbered first.
+        component[i] = root == i ? count++ : component[root];
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Merges another D-Stream's learning state into this one, as if both streams had been
+   * learned by one clusterer: grid densities are faded to the later of their two update times
+   * and added, which is exact (a density is a sum of {@code lambda^(t - t_x)} terms); the
+   * bounding boxes are joined (so N, D_m, D_l and gap follow); deletion records keep the latest
+   * deletion time; a grid stays marked sporadic only if both sides marked it; the clock is the
+   * later one and {@code seen()} the sum. The clustering is then recomputed at the time of the
+   * latest point, keeping this clusterer's labels where its clusters survive.
+   *
+   * <p>Tolerance: a grid's merged density equals the one learning the union would give unless
+   * one side deleted that grid as sporadic (a deleted grid had a density below
+   * {@code pi <= D_l}), and the union would have run its adjustments at other times, so the two
+   * can differ in which grids sporadic removal has taken. A fresh clusterer is the identity;
+   * densities merge commutatively and associatively up to rounding (tested). Merging changes
+   * the other clusterer in nothing and keeps no reference to it; it allocates.
+   *
+   * @param other a clusterer with the same configuration and dimension (or that has learned
+   *     nothing); not this clusterer
+   * @throws IllegalArgumentException if {@code other} is null, this clusterer, of another
+   *     configuration or of another dimension; this clusterer is then unchanged
+   */
+  public void merge(Dstream other) {
+    requireMergeable(other, params, other == null ? null : other.params);
+    if (other.d == 0) {
+      return;
+    }
+    double base = d == 0 ? other.origin : Math.min(origin, other.origin);
+    if (d == 0) {
+      start(other.d, base);
+      System.arraycopy(other.lo, 0, lo, 0, d);
+      System.arraycopy(other.hi, 0, hi, 0, d);
+      now = other.now;
+    } else {
+      shift(origin - base);
+    }
+    double delta = other.origin - base;
+    double lambda = params.lambda();
+    for (int k = 0; k < other.cells.size(); k++) {
+      for (int j = 0; j < d; j++) {
+        cell[j] = other.cells.coord(k, j);
+      }
+      double tg = other.updated[k] + delta;
+      double tm = other.removed[k] + delta;
+      double mark = other.marked[k] + delta;
+      int i = cells.find(cell);
+      if (i >= 0) {
+        double t = Math.max(updated[i], tg);
+        density[i] = density[i] * Math.pow(lambda, t - updated[i])
+            + other.density[k] * Math.pow(lambda, t - tg);
+        updated[i] = t;
+        removed[i] = Math.max(removed[i], tm);
+        marked[i] = Double.isNaN(marked[i]) || Double.isNaN(mark) ? Double.NaN : Math.max(marked[i], mark);
+      } else {
+        int r = deleted.find(cell);
+        if (r >= 0 && !Double.isNaN(deletedAt[r])) {
+          tm = Math.max(tm, deletedAt[r]);
+          deletedAt[r] = Double.NaN;
+        }
+        append(cell, other.density[k], tg, tm, mark);
+      }
+    }
+    mergeDeleted(other, delta);
+    for (int j = 0; j < d; j++) {
+      lo[j] = Math.min(lo[j], other.lo[j]);
+      hi[j] = Math.max(hi[j], other.hi[j]);
+    }
+    thresholds();
+    seen += other.seen;
+    now = Math.max(now, other.now);
+    last = Math.max(last, other.last + delta);
+    cluster(last);
+  }
+
+  /** Moves the origin back by {@code by} time units, shifting every relative time. */
+  private void shift(double by) {
+    if (by == 0) {
+      return;
+    }
+    origin -= by;
+    last += by;
+    for (int i = 0; i < cells.size(); i++) {
+      updated[i] += by;
+      removed[i] += by;
+      marked[i] += by;
+    }
+    for (int k = 0; k < deleted.size(); k++) {
+      deletedAt[k] += by;
+    }
+  }
+
+  /** Joins the other side's deletion records, keeping the latest time, oldest first. */
+  private void mergeDeleted(Dstream other, double delta) {
+    for (int k = 0; k < other.deleted.size(); k++) {
+      if (Double.isNaN(other.deletedAt[k])) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = other.deleted.coord(k, j);
+      }
+      double tm = other.deletedAt[k] + delta;
+      int i = cells.find(cell);
+      int r = deleted.find(cell);
+      if (i >= 0) {
+        removed[i] = Math.max(removed[i], tm);
+      } else if (r >= 0 && !Double.isNaN(deletedAt[r])) {
+        deletedAt[r] = Math.max(deletedAt[r], tm);
+      } else if (r < 0) {
+        r = deleted.add(cell);
+        if (r >= deletedAt.length) {
+          deletedAt = Arrays.copyOf(deletedAt, deleted.capacity());
+        }
+        deletedAt[r] = tm;
+      }
+    }
+    int n = deleted.size();
+    Integer[] order = new Integer[n];
+    for (int k = 0; k < n; k++) {
+      order[k] = k;
+    }
+    double[] at = Arrays.copyOf(deletedAt, n);
+    Arrays.sort(order, (a, b) -> Double.compare(at[a], at[b]));
+    DstreamCells sorted = new DstreamCells(d, n);
+    int kept = 0;
+    for (int q = 0; q < n; q++) {
+      int k = order[q];
+      if (Double.isNaN(at[k])) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = deleted.coord(k, j);
+      }
+      sorted.add(cell);
+      deletedAt[kept++] = at[k];
+    }
+    deleted = sorted;
+    if (kept > params.maxDeleted()) {
+      scratch(kept);
+      for (int k = 0; k < kept; k++) {
+        keep[k] = k >= kept - params.maxDeleted();
+      }
+      compactDeleted(kept);
+    }
+  }
+
+  /** The clustering of the last adjustment, densities faded to the current time. */
+  @Override
+  DstreamModel build() {
+    if (d == 0) {
+      return DstreamModel.empty(params.gridSize());
+    }
+    int g = cells.size();
+    double tau = now - origin;
+    double lambda = params.lambda();
+    int clustered = 0;
+    int[] sorted = new int[g];
+    for (int i = 0; i < g; i++) {
+      if (gridLabel[i] != ClusterModel.NOISE) {
+        sorted[clustered++] = gridLabel[i];
+      }
+    }
+    Arrays.sort(sorted, 0, clustered);
+    int k = 0;
+    for (int i = 0; i < clustered; i++) {
+      if (k == 0 || sorted[k - 1] != sorted[i]) {
+        sorted[k++] = sorted[i];
+      }
+    }
+    int[] macro = Arrays.copyOf(sorted, k);
+    double[] centers = new double[k * d];
+    double[] weights = new double[k];
+    double[] counts = new double[k];
+    double[] plain = new double[k * d];
+    long[] coords = new long[clustered * d];
+    int[] cellLabels = new int[clustered];
+    double[] cellWeights = new double[clustered];
+    double width = params.gridSize();
+    for (int i = 0, c = 0; i < g; i++) {
+      if (gridLabel[i] == ClusterModel.NOISE) {
+        continue;
+      }
+      int m = Arrays.binarySearch(macro, gridLabel[i]);
+      double v = density[i] * Math.pow(lambda, tau - updated[i]);
+      for (int j = 0; j < d; j++) {
+        long q = cells.coord(i, j);
+        coords[c * d + j] = q;
+        double mid = (q + 0.5) * width;
+        centers[m * d + j] += v * mid;
+        plain[m * d + j] += mid;
+      }
+      weights[m] += v;
+      counts[m]++;
+      cellLabels[c] = gridLabel[i];
+      cellWeights[c] = v;
+      c++;
+    }
+    for (int m = 0; m < k; m++) {
+      for (int j = 0; j < d; j++) {
+        // A gap of many half-lives can underflow every weight; the plain mean is then the centre.
+        centers[m * d + j] = weights[m] > 0 ? centers[m * d + j] / weights[m]
+            : plain[m * d + j] / counts[m];
+      }
+    }
+    return new DstreamModel(d, width, now, macro, centers, weights, coords, cellLabels,
+        cellWeights);
+  }
+
+  /** The number of grids now held. */
+  public int gridCount() {
+    return cells == null ? 0 : cells.size();
+  }
+
+  /** The number of deleted-grid records now held. */
+  public int deletedCount() {
+    return deleted == null ? 0 : deleted.size();
+  }
+
+  /** N, the number of grids of the space the data spans (see the class documentation). */
+  public double gridSpace() {
+    return gridSpace;
+  }
+
+  /** D_m, the density from which a grid is dense. */
+  public double denseThreshold() {
+    return denseThreshold;
+  }
+
+  /** D_l, the density up to which a grid is sparse. */
+  public double sparseThreshold() {
+    return sparseThreshold;
+  }
+
+  /** The time between adjustments, in time units. */
+  public long gap() {
+    return gap;
+  }
+
+  /** The density of the grid containing {@code point}, faded to the current time, or 0. */
+  public double density(double[] point) {
+    io.eddy.Points.require(point, d);
+    if (d == 0) {
+      return 0;
+    }
+    int i = cells.find(point, params.gridSize());
+    return i < 0 ? 0 : density[i] * Math.pow(params.lambda(), now - origin - updated[i]);
+  }
+
+  /** Writes the configuration, clock, grids, deletion records and label memory. */
+  static final StateCodec<Dstream> CODEC = StateCodec.of("dstream.state", 1, Dstream.class,
+      (c, out) -> {
+        Params.SPEC.write(c.params, out);
+        out.writeInt(c.d);
+        out.writeDouble(c.now);
+        out.writeLong(c.seen);
+        if (c.d == 0) {
+          return;
+        }
+        int g = c.cells.size();
+        out.writeDouble(c.origin);
+        out.writeDouble(c.last);
+        out.writeLong(c.nextId);
+        out.writeLongs(c.lo);
+        out.writeLongs(c.hi);
+        out.writeLongs(c.cells.coordinates());
+        out.writeDoubles(Arrays.copyOf(c.density, g));
+        out.writeDoubles(Arrays.copyOf(c.updated, g));
+        out.writeDoubles(Arrays.copyOf(c.removed, g));
+        out.writeDoubles(Arrays.copyOf(c.marked, g));
+        out.writeLongs(Arrays.copyOf(c.ids, g));
+        out.writeInts(Arrays.copyOf(c.gridLabel, g));
+        out.writeLongs(c.deleted.coordinates());
+        out.writeDoubles(Arrays.copyOf(c.deletedAt, c.deleted.size()));
+        c.labels.write(out);
+      },
+      (in, version) -> {
+        Dstream c = new Dstream(Params.SPEC.read(in));
+        int d = in.readInt(0, Integer.MAX_VALUE);
+        c.now = in.readDouble();
+        c.seen = in.readLong();
+        if (!Double.isFinite(c.now) || c.seen < 0 || (d == 0) != (c.seen == 0)) {
+          throw new ModelFormatException("invalid clock: time " + c.now + ", seen " + c.seen);
+        }
+        if (d == 0) {
+          return c;
+        }
+        c.start(d, in.readDouble());
+        c.last = in.readDouble();
+        long next = in.readLong();
+        long[] lo = in.readLongs();
+        long[] hi = in.readLongs();
+        long[] coords = in.readLongs();
+        double[] density = in.readDoubles();
+        double[] updated = in.readDoubles();
+        double[] removed = in.readDoubles();
+        double[] marked = in.readDoubles();
+        long[] ids = in.readLongs();
+        int[] gridLabel = in.readInts();
+        long[] deletedCoords = in.readLongs();
+        double[] deletedAt = in.readDoubles();
+        c.labels = StableLabels.read(in);
+        int g = density.length;
+        if (!Double.isFinite(c.origin) || !(c.last >= 0) || !(c.origin + c.last <= c.now)
+            || lo.length != d || hi.length != d || coords.length != (long) g * d
+            || updated.length != g || removed.length != g || marked.length != g
+            || ids.length != g || gridLabel.length != g
+            || deletedCoords.length != (long) deletedAt.length * d) {
+          throw new ModelFormatException("D-Stream state arrays disagree in length or clock");
+        }
+        for (int j = 0; j < d; j++) {
+          if (lo[j] > hi[j]) {
+            throw new ModelFormatException("invalid range in dimension " + j);
+          }
+        }
+        System.arraycopy(lo, 0, c.lo, 0, d);
+        System.arraycopy(hi, 0, c.hi, 0, d);
+        c.thresholds();
+        for (int i = 0; i < g; i++) {
+          System.arraycopy(coords, i * d, c.cell, 0, d);
+          if (!(density[i] > 0) || !Double.isFinite(density[i]) || !(updated[i] <= c.last)
+              || !(removed[i] <= c.last) || marked[i] > c.last || ids[i] < 0
+              || ids[i] >= next || (i > 0 && ids[i] <= ids[i - 1])
+              || (gridLabel[i] < ClusterModel.NOISE) || gridLabel[i] >= c.labels.nextLabel()
+              || c.cells.find(c.cell) >= 0) {
+            throw new ModelFormatException("invalid grid " + i);
+          }
+          c.append(c.cell, density[i], updated[i], removed[i], marked[i]);
+          c.ids[i] = ids[i];
+          c.gridLabel[i] = gridLabel[i];
+        }
+        c.nextId = next;
+        for (int k = 0; k < deletedAt.length; k++) {
+          System.arraycopy(deletedCoords, k * d, c.cell, 0, d);
+          if (!(Double.isNaN(deletedAt[k]) || deletedAt[k] <= c.last) || c.deleted.find(c.cell) >= 0
+              || (k > 0 && deletedAt[k] < deletedAt[k - 1])) {
+            throw new ModelFormatException("invalid deleted-grid record " + k);
+          }
+          c.deleted.add(c.cell);
+          if (k >= c.deletedAt.length) {
+            c.deletedAt = Arrays.copyOf(c.deletedAt, c.deleted.capacity());
+          }
+          c.deletedAt[k] = deletedAt[k];
+        }
+        return c;
+      });
+
+  @Override
+  public String toString() {
+    return "Dstream[" + params + ", grids=" + gridCount() + ", seen=" + seen + "]";
+  }
+}

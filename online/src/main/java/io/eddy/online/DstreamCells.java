@@ -1,0 +1,181 @@
+package io.eddy.online;
+
+import java.util.Arrays;
+
+/**
+ * A set of grid cells of a fixed dimension, each an integer coordinate vector, indexed by an
+ * open-addressing hash table so that a point's cell is found without allocating.
+ *
+ * <p>Cells are kept densely in insertion order ({@code 0..size()-1}); {@link #retain} removes
+ * cells while keeping the order of the rest, so owners keep per-cell values in parallel arrays
+ * and compact them with the same flags. Arrays grow only when the size reaches a new maximum.
+ * Not thread-safe; a {@link DstreamModel} owns one it never changes after construction.
+ */
+final class DstreamCells {
+
+  private final int d;
+  private long[] coords;
+  private int size;
+  /** Slot holds cell index + 1, or 0 when empty; the length is a power of two. */
+  private int[] index;
+
+  DstreamCells(int d, int capacity) {
+    this.d = d;
+    int cap = Math.max(4, capacity);
+    this.coords = new long[cap * d];
+    this.index = new int[tableSize(cap)];
+  }
+
+  private static int tableSize(int cells) {
+    return Integer.highestOneBit(Math.max(8, cells) * 2 - 1) << 1;
+  }
+
+  int size() {
+    return size;
+  }
+
+  int capacity() {
+    return coords.length / Math.max(1, d);
+  }
+
+  /** Coordinate j of cell i. */
+  long coord(int i, int j) {
+    return coords[i * d + j];
+  }
+
+  /** The cell index {@code floor(x / width)} of one coordinate, saturated to the long range. */
+  static long cellOf(double x, double width) {
+    return (long) Math.floor(x / width);
+  }
+
+  /** The index of the cell with these coordinates, or -1. */
+  int find(long[] cell) {
+    int mask = index.length - 1;
+    for (int s = hash(cell) & mask; ; s = (s + 1) & mask) {
+      int e = index[s];
+      if (e == 0) {
+        return -1;
+      }
+      if (equalsAt(e - 1, cell)) {
+        return e - 1;
+      }
+    }
+  }
+
+  /** The index of the cell that contains point x for cells of the given width, or -1. */
+  int find(double[] x, double width) {
+    long h = 0;
+    for (int j = 0; j < d; j++) {
+      h = mix(h, cellOf(x[j], width));
+    }
+    int mask = index.length - 1;
+    for (int s = finish(h) & mask; ; s = (s + 1) & mask) {
+      int e = index[s];
+      if (e == 0) {
+        return -1;
+      }
+      int off = (e - 1) * d;
+      boolean same = true;
+      for (int j = 0; j < d && same; j++) {
+        same = coords[off + j] == cellOf(x[j], width);
+      }
+      if (same) {
+        return e - 1;
+      }
+    }
+  }
+
+  private boolean equalsAt(int i, long[] cell) {
+    int off = i * d;
+    for (int j = 0; j < d; j++) {
+      if (coords[off + j] != cell[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Appends a cell that is not in the set and returns its index. */
+  int add(long[] cell) {
+    if (size == capacity()) {
+      int cap = Math.max(8, 2 * size);
+      coords = Arrays.copyOf(coords, cap * d);
+      index = new int[tableSize(cap)];
+      rebuild();
+    }
+    System.arraycopy(cell, 0, coords, size * d, d);
+    insert(size);
+    return size++;
+  }
+
+  private void insert(int i) {
+    int mask = index.length - 1;
+    int s = hashAt(i) & mask;
+    while (index[s] != 0) {
+      s = (s + 1) & mask;
+    }
+    index[s] = i + 1;
+  }
+
+  private void rebuild() {
+    Arrays.fill(index, 0);
+    for (int i = 0; i < size; i++) {
+      insert(i);
+    }
+  }
+
+  /**
+   * Keeps the cells whose flag is set, in order, and forgets the rest; {@code keep} has at
+   * least {@link #size()} entries.
+   *
+   * @return the new size
+   */
+  int retain(boolean[] keep) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (keep[i]) {
+        if (kept != i) {
+          System.arraycopy(coords, i * d, coords, kept * d, d);
+        }
+        kept++;
+      }
+    }
+    if (kept != size) {
+      size = kept;
+      rebuild();
+    }
+    return kept;
+  }
+
+  /** The coordinates of every cell, row-major, as a new array. */
+  long[] coordinates() {
+    return Arrays.copyOf(coords, size * d);
+  }
+
+  private int hashAt(int i) {
+    long h = 0;
+    for (int j = 0, off = i * d; j < d; j++) {
+      h = mix(h, coords[off + j]);
+    }
+    return finish(h);
+  }
+
+  private int hash(long[] cell) {
+    long h = 0;
+    for (int j = 0; j < d; j++) {
+      h = mix(h, cell[j]);
+    }
+    return finish(h);
+  }
+
+  private static long mix(long h, long c) {
+    return (h + c) * 0x9E3779B97F4A7C15L;
+  }
+
+  private static int finish(long h) {
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+}

@@ -1,0 +1,345 @@
+package io.eddy.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.eddy.ClusterModel;
+import io.eddy.io.ModelIO;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DstreamTest {
+
+  private static final Dstream.Params P = Dstream.Params.DEFAULTS;
+  private static final double LAMBDA = P.lambda();
+
+  private static double[] at(double... x) {
+    return x;
+  }
+
+  @Test
+  public void thresholds_followThePaperWithNFromTheBoundingBox() {
+    Dstream c = new Dstream(P);
+    c.learn(at(0.5, 0.5));
+    c.learn(at(4.5, 2.5));
+    c.learn(at(-0.5, 1.5)); // floor, not truncation: grid -1
+    double n = (4 - (-1) + 3) * (2 - 0 + 3);
+    assertThat(c.gridSpace()).isEqualTo(n);
+    assertThat(c.denseThreshold()).isCloseTo(3 / (n * (1 - LAMBDA)), within(1e-12));
+    assertThat(c.sparseThreshold()).isCloseTo(0.8 / (n * (1 - LAMBDA)), within(1e-12));
+    double ratio = Math.max(0.8 / 3, (n - 3) / (n - 0.8));
+    assertThat(c.gap()).isEqualTo((long) Math.floor(Math.log(ratio) / Math.log(LAMBDA)));
+    assertThat(c.gridCount()).isEqualTo(3);
+  }
+
+  @Test
+  public void density_fadesLazilyAndAddsWeights() {
+    Dstream c = new Dstream(P);
+    c.learn(at(2.2, 3.7), 1.0, 0);
+    c.learn(at(2.9, 3.1), 2.0, 10);
+    c.learn(at(2.0, 3.0), 0.5, 25);
+    double expected = Math.pow(LAMBDA, 25) + 2 * Math.pow(LAMBDA, 15) + 0.5;
+    assertThat(c.density(at(2.5, 3.5))).isCloseTo(expected, within(1e-12));
+    c.learn(at(9.5, 9.5), 1.0, 40);
+    assertThat(c.density(at(2.5, 3.5))).isCloseTo(expected * Math.pow(LAMBDA, 15), within(1e-12));
+    assertThat(c.density(at(5.5, 5.5))).isZero();
+  }
+
+  /** Points cycling through the grids of one dimension: one point per listed grid centre. */
+  private static void cycle(Dstream c, int rounds, int... grids) {
+    for (int r = 0; r < rounds; r++) {
+      for (int g : grids) {
+        c.learn(at(g + 0.5));
+      }
+    }
+  }
+
+  @Test
+  public void clusters_areComponentsOfNonSparseGridsWithTransitionalBorders() {
+    Dstream c = new Dstream(P);
+    c.learn(at(30.5)); // widens the space to N = 33 grids and is never seen again
+    // Per 20 points: grids 0-2 and 5-7 get 3 each (15%, dense: 75 > D_m = 45.5),
+    // grid 3 gets 1 (5%, transitional: 25 between D_l = 12.1 and D_m), grid 4 none.
+    int[] round = {0, 1, 2, 5, 6, 7, 0, 1, 2, 5, 6, 7, 0, 1, 2, 5, 6, 7, 3, 0};
+    round[19] = 7;
+    cycle(c, 200, round);
+    assertThat(c.gridSpace()).isEqualTo(33);
+    DstreamModel m = c.snapshot();
+    assertThat(m.clusterCount()).isEqualTo(2);
+    int left = m.predict(at(0.5));
+    int right = m.predict(at(6.5));
+    assertThat(left).isNotEqualTo(right).isNotEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(at(2.9))).isEqualTo(left);
+    assertThat(m.predict(at(3.5))).as("transitional border grid").isEqualTo(left);
+    assertThat(m.predict(at(4.5))).as("empty grid").isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(at(30.5))).as("sparse grid").isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(at(-3.5))).isEqualTo(ClusterModel.NOISE);
+    double leftCentre = m.center(left)[0];
+    assertThat(leftCentre).isBetween(1.5, 2.5);
+    // Grid 4 becomes transitional: the chain 3-4 joins the two clusters into one, which keeps
+    // the label of the heavier side.
+    round[19] = 4;
+    cycle(c, 400, round);
+    m = c.snapshot();
+    assertThat(m.clusterCount()).isEqualTo(1);
+    assertThat(m.predict(at(4.5))).isEqualTo(m.predict(at(0.5))).isEqualTo(m.predict(at(7.5)));
+    assertThat(m.labels()[0]).isIn(left, right);
+  }
+
+  @Test
+  public void sporadicGrids_deletedThenProtectedByTheirDeletionTime() {
+    Dstream c = new Dstream(P.withLambda(0.99));
+    double t = 0;
+    for (; t < 600; t++) {
+      c.learn(at(0.5), 1, t);
+    }
+    c.learn(at(40.5), 1, t);
+    c.learn(at(30.5), 1, t);
+    c.learn(at(35.5), 1, t);
+    while (c.density(at(30.5)) > 0) {
+      t += 1;
+      c.learn(at(0.5), 1, t);
+      assertThat(t).as("a one-off grid must be deleted").isLessThan(1000);
+    }
+    assertThat(c.density(at(35.5))).as("deleted together").isZero();
+    assertThat(c.deletedCount()).isEqualTo(3);
+    double deletedAt = t;
+    // Grid 30 (deleted at t_m) and grid 32 (never seen) get one point each, well within
+    // (1 + beta) t_m: 120 ticks later (S1 holds for a one-off grid after about 43 ticks here)
+    // the fresh one is gone, the protected one is held.
+    t += 1;
+    c.learn(at(30.5), 1, t);
+    c.learn(at(32.5), 1, t);
+    for (int k = 0; k < 120; k++) {
+      t += 1;
+      c.learn(at(0.5), 1, t);
+    }
+    assertThat(t).isLessThan(1.3 * deletedAt);
+    assertThat(c.density(at(32.5))).as("fresh one-off grid").isZero();
+    assertThat(c.density(at(30.5))).as("protected by S2").isPositive();
+    // Past (1 + beta) t_m the protection ends; the records of grids 35 and 40 expire, and so
+    // does grid 32's (deleted near 700, expired at 1.3 times that).
+    while (t < 1.3 * deletedAt + 120) {
+      t += 1;
+      c.learn(at(0.5), 1, t);
+    }
+    assertThat(c.density(at(30.5))).isZero();
+    assertThat(c.deletedCount()).as("only grid 30's record, the latest").isEqualTo(1);
+  }
+
+  @Test
+  public void deletedRecords_boundedByMaxDeleted() {
+    Dstream c = new Dstream(P.withLambda(0.99).withMaxDeleted(5));
+    c.learn(at(0.5, 0.5), 1, 0);
+    for (int t = 1; t < 20_000; t++) {
+      // A wandering one-off grid each tick beside a steady one.
+      c.learn(at(0.5, 0.5), 1, t);
+      c.learn(at(2.5 + (t % 97), 2.5 + (t % 89)), 1, t);
+      assertThat(c.deletedCount()).isLessThanOrEqualTo(5);
+    }
+    assertThat(c.gridCount()).as("grids held stay bounded").isLessThan(2000);
+  }
+
+  @Test
+  public void eventTime_behavesAsTicksCountedFromTheFirstPoint() {
+    Dstream ticks = new Dstream(P);
+    Dstream epoch = new Dstream(P);
+    double[][] s = DstreamMoaFixtureTest.stream(3, 3000);
+    for (int i = 0; i < s.length; i++) {
+      ticks.learn(s[i]);
+      epoch.learn(s[i], 1.0, 1.7e9 + i);
+    }
+    assertThat(epoch.gridCount()).isEqualTo(ticks.gridCount());
+    assertThat(epoch.deletedCount()).isEqualTo(ticks.deletedCount());
+    DstreamModel a = ticks.snapshot();
+    DstreamModel b = epoch.snapshot();
+    assertThat(b.labels()).isEqualTo(a.labels());
+    assertThat(b.predict(s)).isEqualTo(a.predict(s));
+    for (double[] p : s) {
+      // The tick clock stands one tick after the last point, the event clock at it.
+      assertThat(epoch.density(p) * LAMBDA).isCloseTo(ticks.density(p), within(1e-9));
+    }
+  }
+
+  @Test
+  public void labels_stableAcrossAdjustments() {
+    Dstream c = new Dstream(P);
+    double[][] s = DstreamMoaFixtureTest.stream(5, 6000);
+    Map<Integer, Integer> labelOfCentre = new HashMap<>();
+    double[][] centres = {{15.5, 5.5}, {10.5, 15.5}};
+    for (int i = 0; i < s.length; i++) {
+      c.learn(s[i]);
+      if (i >= 1000 && i % 250 == 0) {
+        for (int k = 0; k < 2; k++) {
+          int label = c.predict(centres[k]);
+          assertThat(label).isNotEqualTo(ClusterModel.NOISE);
+          assertThat(labelOfCentre.putIfAbsent(k, label)).isIn(null, label);
+        }
+      }
+    }
+  }
+
+  @Test
+  public void extremeButFiniteInput_keepsAFiniteSavableState() throws Exception {
+    Dstream c = new Dstream(P);
+    for (int i = 0; i < 2000; i++) {
+      double v = (i % 2 == 0 ? 1 : -1) * 1e100;
+      c.learn(at(v, 0.5), 1e50);
+    }
+    DstreamModel m = c.snapshot();
+    assertThat(m.clusterCount()).as("two saturated grids, far apart").isEqualTo(2);
+    assertThat(m.predict(at(1e100, 0.5))).isNotEqualTo(m.predict(at(-1e100, 0.5)));
+    Dstream back = ModelIO.fromBytes(ModelIO.toBytes(c), Dstream.class);
+    assertThat(back.snapshot()).isEqualTo(m);
+  }
+
+  @Test
+  public void learn_steadyState_allocatesNothing() {
+    // 2-D, where D-Stream is meant to run: in 8-D the space has so many grids that gap is 1
+    // and every point pays a full adjustment, which the class documentation states.
+    Dstream c = new Dstream(P);
+    double[][] s = DstreamMoaFixtureTest.stream(11, 4096);
+    for (int i = 0; i < 200_000; i++) {
+      c.learn(s[i & 4095]);
+    }
+    long allocated = Allocation.measure(() -> {
+      for (int i = 0; i < 20_000; i++) {
+        c.learn(s[i & 4095]);
+      }
+    });
+    assertThat(allocated).as("bytes allocated by 20,000 steady-state learns").isLessThan(1024);
+  }
+
+  @Test
+  public void params_rejectedWithTheirName() {
+    assertThatThrownBy(() -> P.withLambda(1)).hasMessageContaining("lambda");
+    assertThatThrownBy(() -> P.withCm(1)).hasMessageContaining("cm");
+    assertThatThrownBy(() -> P.withCl(1)).hasMessageContaining("cl");
+    assertThatThrownBy(() -> P.withGridSize(0)).hasMessageContaining("gridSize");
+    assertThatThrownBy(() -> P.withBeta(-1)).hasMessageContaining("beta");
+    assertThatThrownBy(() -> P.withMaxDeleted(-1)).hasMessageContaining("maxDeleted");
+    assertThatThrownBy(() -> new Dstream(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new Dstream(P.withCm(4).withMaxDeleted(7)).configuration())
+        .containsEntry("cm", 4.0).containsEntry("maxDeleted", 7).hasSize(6);
+  }
+
+  // ---- merge ----
+
+  /** Two halves of one event-time stream (even and odd points) and the whole. */
+  private static Dstream[] split(double[][] s, Dstream.Params p) {
+    Dstream a = new Dstream(p);
+    Dstream b = new Dstream(p);
+    Dstream all = new Dstream(p);
+    for (int i = 0; i < s.length; i++) {
+      (i % 2 == 0 ? a : b).learn(s[i], 1.0, i);
+      all.learn(s[i], 1.0, i);
+    }
+    return new Dstream[] {a, b, all};
+  }
+
+  /** A stream whose grids are all hit every few ticks, so sporadic removal never takes one. */
+  private static double[][] busy(int n) {
+    double[][] s = new double[n][];
+    for (int i = 0; i < n; i++) {
+      s[i] = at(i % 7 + 0.5, (i / 7) % 3 + 0.5);
+    }
+    return s;
+  }
+
+  @Test
+  public void merge_densitiesAddToThoseOfTheUnion() {
+    double[][] s = busy(5000);
+    Dstream[] parts = split(s, P);
+    Dstream merged = parts[0];
+    merged.merge(parts[1]);
+    assertThat(merged.seen()).isEqualTo(5000);
+    assertThat(merged.time()).isEqualTo(parts[2].time());
+    assertThat(merged.gridCount()).isEqualTo(parts[2].gridCount());
+    for (double[] p : s) {
+      assertThat(merged.density(p)).isCloseTo(parts[2].density(p), within(1e-9));
+    }
+    assertThat(merged.gridSpace()).isEqualTo(parts[2].gridSpace());
+    assertThat(merged.snapshot().predict(s)).isEqualTo(parts[2].snapshot().predict(s));
+  }
+
+  @Test
+  public void merge_commutativeAssociativeWithIdentity() {
+    double[][] s = DstreamMoaFixtureTest.stream(9, 6000);
+    Dstream[] ab = split(s, P);
+    Dstream[] ba = split(s, P);
+    ab[0].merge(ab[1]);
+    ba[1].merge(ba[0]);
+    Dstream[] three = new Dstream[3];
+    for (int k = 0; k < 3; k++) {
+      three[k] = new Dstream(P);
+    }
+    for (int i = 0; i < s.length; i++) {
+      three[i % 3].learn(s[i], 1.0, i);
+    }
+    byte[] c = ModelIO.toBytes(three[2]);
+    Dstream left = copy(three[0]);
+    left.merge(three[1]);
+    left.merge(three[2]);
+    Dstream bc = copy(three[1]);
+    bc.merge(three[2]);
+    Dstream right = copy(three[0]);
+    right.merge(bc);
+    assertThat(ModelIO.toBytes(three[2])).as("the merged side is not modified").isEqualTo(c);
+    for (double[] p : s) {
+      assertThat(ba[1].density(p)).isCloseTo(ab[0].density(p), within(1e-9));
+      assertThat(right.density(p)).isCloseTo(left.density(p), within(1e-9));
+    }
+    assertSamePartition(ab[0].snapshot(), ba[1].snapshot(), s);
+    assertSamePartition(left.snapshot(), right.snapshot(), s);
+    byte[] before = ModelIO.toBytes(ab[0]);
+    ab[0].merge(new Dstream(P));
+    assertThat(ModelIO.toBytes(ab[0])).as("a fresh clusterer is the identity").isEqualTo(before);
+    Dstream fresh = new Dstream(P);
+    fresh.merge(ab[0]);
+    for (double[] p : s) {
+      assertThat(fresh.density(p)).isEqualTo(ab[0].density(p));
+    }
+  }
+
+  private static Dstream copy(Dstream c) {
+    try {
+      return ModelIO.fromBytes(ModelIO.toBytes(c), Dstream.class);
+    } catch (io.eddy.io.ModelFormatException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The same points are noise in both, and the clusters correspond one to one. */
+  static void assertSamePartition(ClusterModel a, ClusterModel b, double[][] s) {
+    int[] pa = a.predict(s);
+    int[] pb = b.predict(s);
+    assertThat(a.clusterCount()).isEqualTo(b.clusterCount());
+    Map<Integer, Integer> forward = new HashMap<>();
+    Map<Integer, Integer> backward = new HashMap<>();
+    for (int i = 0; i < s.length; i++) {
+      forward.putIfAbsent(pa[i], pb[i]);
+      backward.putIfAbsent(pb[i], pa[i]);
+      assertThat(forward.get(pa[i])).as("point " + i).isEqualTo(pb[i]);
+      assertThat(backward.get(pb[i])).as("point " + i).isEqualTo(pa[i]);
+      assertThat(pa[i] == ClusterModel.NOISE).isEqualTo(pb[i] == ClusterModel.NOISE);
+    }
+  }
+
+  @Test
+  public void merge_rejectsIncompatibleAndLeavesStateIntact() {
+    Dstream a = new Dstream(P);
+    a.learn(at(1, 2));
+    byte[] before = ModelIO.toBytes(a);
+    Dstream wide = new Dstream(P);
+    wide.learn(at(1, 2, 3));
+    assertThatThrownBy(() -> a.merge(wide)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dimension");
+    assertThatThrownBy(() -> a.merge(new Dstream(P.withCm(4)))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("configuration");
+    assertThatThrownBy(() -> a.merge(a)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> a.merge(null)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(ModelIO.toBytes(a)).isEqualTo(before);
+  }
+}
