@@ -1,5 +1,6 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
@@ -75,7 +76,7 @@ import java.util.Map;
  * evolving data streams", VLDB 2003. [2] P. J. Acklam, "An algorithm for computing the inverse
  * normal cumulative distribution function" (2003), for Φ⁻¹.
  */
-public final class CluStream implements OnlineClusterer<Centroids> {
+public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<CluStream> {
 
   /**
    * The configuration of a {@link CluStream}. Immutable; validated on construction.
@@ -707,6 +708,7 @@ public final class CluStream implements OnlineClusterer<Centroids> {
    *
    * @throws IllegalArgumentException if the other has another configuration or dimension
    */
+  @Override
   public void merge(CluStream other) {
     if (!StreamSummaries.requireMergeable(CluStreamProvider.NAME, this, other, params,
         other == null ? null : other.params, d, other == null ? 0 : other.d)) {
@@ -929,5 +931,13 @@ public final class CluStream implements OnlineClusterer<Centroids> {
       }
     }
     System.arraycopy(rows, 0, into, 0, n * w);
+  }
+
+  /**
+   * {@link Mergeable.Kind#APPROXIMATE}: cluster features add exactly, then the closest pairs merge until q remain (see {@link #merge(CluStream)}).
+   */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
   }
 }

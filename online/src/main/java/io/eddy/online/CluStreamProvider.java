@@ -41,7 +41,7 @@ public final class CluStreamProvider implements ClustererProvider {
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.copyOf(EnumSet.of(Capability.ONLINE, Capability.WEIGHTED, Capability.CENTROIDS));
+    return Set.copyOf(EnumSet.of(Capability.ONLINE, Capability.WEIGHTED, Capability.CENTROIDS, Capability.MERGEABLE));
   }
 
   @Override

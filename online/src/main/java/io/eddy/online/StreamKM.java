@@ -1,5 +1,6 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
@@ -64,7 +65,7 @@ import java.util.Map;
  * C. Sohler, "StreamKM++: A clustering algorithm for data streams", ACM J. Exp. Algorithmics
  * 17 (2012). [2] D. Arthur, S. Vassilvitskii, "k-means++", SODA 2007.
  */
-public final class StreamKM implements OnlineClusterer<Centroids> {
+public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<StreamKM> {
 
   /**
    * The configuration of a {@link StreamKM}. Immutable; validated on construction.
@@ -581,6 +582,7 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
    *
    * @throws IllegalArgumentException if the other has another configuration or dimension
    */
+  @Override
   public void merge(StreamKM other) {
     if (!StreamSummaries.requireMergeable(StreamKMProvider.NAME, this, other, params,
         other == null ? null : other.params, d, other == null ? 0 : other.d)) {
@@ -707,4 +709,12 @@ public final class StreamKM implements OnlineClusterer<Centroids> {
         }
         return c;
       });
+
+  /**
+   * {@link Mergeable.Kind#APPROXIMATE}: merge-and-reduce carries the other summary's buckets in, as more of the stream would; the coreset is a random summary (see {@link #merge(StreamKM)}).
+   */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
 }
