@@ -99,8 +99,11 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
    *     units of the data), or {@code +∞} to cut by {@code k}; default +∞. Exactly one of k &gt; 0
    *     and a finite height must be given.
    * @param storage auto, matrix or vectors; default {@link Storage#AUTO}
+   * @param threads threads for the distance matrix and the nearest-neighbour searches, the
+   *     caller's included, in [0, 4096]; 0 (the default) means all available processors; the
+   *     result does not depend on it
    */
-  public record Params(Linkage linkage, int k, double height, Storage storage) {
+  public record Params(Linkage linkage, int k, double height, Storage storage, int threads) {
 
     static final Parameter LINKAGE = Parameter.ofEnum("linkage", Linkage.class, Linkage.WARD,
         "how the distance between clusters is defined");
@@ -111,9 +114,11 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     static final Parameter STORAGE = Parameter.ofEnum("storage", Storage.class, Storage.AUTO,
         "auto: the fastest path for the linkage; matrix: n(n-1)/2 distances;"
             + " vectors: O(n*d) memory for single, ward, centroid, median");
+    static final Parameter THREADS = Parameter.ofThreads(
+        "threads for the distance matrix and the nearest-neighbour searches; the result does not depend on it");
 
     /** Every parameter, declared once: registry metadata, validation and persistence. */
-    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, LINKAGE, K, HEIGHT, STORAGE);
+    public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, LINKAGE, K, HEIGHT, STORAGE, THREADS);
 
     /** Ward linkage, cut into 2 clusters, storage chosen automatically. */
     public static final Params DEFAULTS = SPEC.defaults();
@@ -124,6 +129,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
       STORAGE.check(storage);
       K.check(k);
       HEIGHT.check(height);
+      THREADS.check(threads);
       boolean byHeight = height != Double.POSITIVE_INFINITY;
       if ((k > 0) == byHeight) {
         throw new IllegalArgumentException(byHeight
@@ -143,12 +149,24 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
 
     /** A copy that cuts into k clusters (and not by height). */
     public Params withK(int k) {
-      return SPEC.from(Map.of("linkage", linkage, "k", k, "height", Double.POSITIVE_INFINITY, "storage", storage));
+      return cut(k, Double.POSITIVE_INFINITY);
     }
 
     /** A copy that cuts at the given height (and not by k). */
     public Params withHeight(double height) {
-      return SPEC.from(Map.of("linkage", linkage, "k", 0, "height", height, "storage", storage));
+      return cut(0, height);
+    }
+
+    /** A copy with another number of threads. */
+    public Params withThreads(int threads) {
+      return SPEC.with(this, THREADS, threads);
+    }
+
+    private Params cut(int k, double height) {
+      Map<String, Object> m = new java.util.HashMap<>(SPEC.toMap(this));
+      m.put("k", k);
+      m.put("height", height);
+      return SPEC.from(m);
     }
 
     /** A copy with another storage. */
@@ -158,29 +176,13 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
   }
 
   private final Params params;
-  private final int threads;
 
-  /** A clusterer with the given configuration, on all available processors. */
+  /** A clusterer with the given configuration. */
   public HierarchicalClustering(Params params) {
-    this(params, 0);
-  }
-
-  /**
-   * A clusterer with the given configuration and number of threads. The result does not
-   * depend on the number of threads.
-   *
-   * @param threads threads for the distance matrix and the nearest-neighbour searches, the
-   *     caller's included, &ge; 0; 0 means all available processors
-   */
-  public HierarchicalClustering(Params params, int threads) {
     if (params == null) {
       throw new IllegalArgumentException("params must not be null");
     }
-    if (threads < 0) {
-      throw new IllegalArgumentException("threads must be >= 0 (0: all available processors); got " + threads);
-    }
     this.params = params;
-    this.threads = threads;
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -239,7 +241,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     if (linkage == Linkage.SINGLE) {
       return Agglomeration.primSingle(x, n, d, storage == Storage.MATRIX);
     }
-    int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+    int t = params.threads() == 0 ? Runtime.getRuntime().availableProcessors() : params.threads();
     if (storage == Storage.VECTORS) {
       return linkage == Linkage.WARD && !Boolean.getBoolean("eddy.wardGeneric")
           ? VectorAgglomeration.wardChain(x, n, d, t)

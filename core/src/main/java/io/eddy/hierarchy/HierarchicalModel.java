@@ -1,5 +1,6 @@
 package io.eddy.hierarchy;
 
+import io.eddy.Parameter;
 import io.eddy.CentroidModel;
 import io.eddy.Points;
 import io.eddy.io.StateCodec;
@@ -264,7 +265,7 @@ public final class HierarchicalModel implements CentroidModel {
         out.writeDoubles(m.points);
       },
       (in, version) -> {
-        Linkage linkage = Linkage.of(in.readString());
+        Linkage linkage = Parameter.Choice.of(Linkage.class, in.readString());
         int d = in.readInt(1, Integer.MAX_VALUE);
         Dendrogram tree = Dendrogram.read(in);
         int[] labels = in.readInts();

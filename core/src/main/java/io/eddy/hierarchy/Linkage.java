@@ -41,17 +41,6 @@ public enum Linkage implements Parameter.Choice {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The linkage with the given {@link #id()}. */
-  public static Linkage of(String id) {
-    for (Linkage l : values()) {
-      if (l.id().equals(id)) {
-        return l;
-      }
-    }
-    throw new IllegalArgumentException("linkage must be one of single, complete, average, weighted, ward,"
-        + " centroid, median; got '" + id + "'");
-  }
-
   /** Whether clusters are represented by a center, so the vectors alone suffice (Ward, centroid, median). */
   public boolean isGeometric() {
     return this == WARD || this == CENTROID || this == MEDIAN;

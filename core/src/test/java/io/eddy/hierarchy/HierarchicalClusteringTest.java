@@ -84,25 +84,24 @@ class HierarchicalClusteringTest {
 
   @Test
   public void params_validation_namesFieldRangeAndValue() {
-    assertThatThrownBy(() -> new Params(null, 2, Double.POSITIVE_INFINITY, Storage.MATRIX))
+    assertThatThrownBy(() -> Params.SPEC.with(Params.DEFAULTS, Params.LINKAGE, null))
         .hasMessageContaining("linkage");
     assertThatThrownBy(() -> Params.DEFAULTS.withK(-1)).hasMessageContaining("k must be").hasMessageContaining("-1");
     assertThatThrownBy(() -> Params.DEFAULTS.withHeight(Double.NaN)).hasMessageContaining("height");
-    assertThatThrownBy(() -> new Params(Linkage.WARD, 3, 1.5, Storage.MATRIX))
+    assertThatThrownBy(() -> Params.SPEC.from(Map.of("k", 3, "height", 1.5, "storage", "matrix")))
         .hasMessageContaining("either k or height");
-    assertThatThrownBy(() -> new Params(Linkage.WARD, 0, Double.POSITIVE_INFINITY, Storage.MATRIX))
+    assertThatThrownBy(() -> Params.SPEC.from(Map.of("k", 0, "storage", "matrix")))
         .hasMessageContaining("either k or height");
     assertThatThrownBy(() -> Params.DEFAULTS.withLinkage(Linkage.AVERAGE).withStorage(Storage.VECTORS))
         .hasMessageContaining("average").hasMessageContaining("vectors");
-    assertThat(Params.DEFAULTS.withHeight(2).withK(3)).isEqualTo(new Params(Linkage.WARD, 3,
-        Double.POSITIVE_INFINITY, Storage.AUTO));
+    assertThat(Params.DEFAULTS.withHeight(2).withK(3)).isEqualTo(Params.DEFAULTS.withK(3));
   }
 
   @Test
   public void registry_buildsFromParameters() {
     HierarchicalClustering c = (HierarchicalClustering) Clusterers.batch("hierarchical",
         Map.of("linkage", "average", "k", 0, "height", 1.5));
-    assertThat(c.params()).isEqualTo(new Params(Linkage.AVERAGE, 0, 1.5, Storage.AUTO));
+    assertThat(c.params()).isEqualTo(Params.DEFAULTS.withLinkage(Linkage.AVERAGE).withHeight(1.5));
     HierarchicalClustering v = (HierarchicalClustering) Clusterers.batch("hierarchical",
         Map.of("storage", "vectors", "k", 7));
     assertThat(v.params()).isEqualTo(Params.DEFAULTS.withK(7).withStorage(Storage.VECTORS));

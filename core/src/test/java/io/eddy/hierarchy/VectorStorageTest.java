@@ -138,8 +138,8 @@ class VectorStorageTest {
     // the rest of a matrix linkage runs on one thread, so the same matrix is the same tree.
     double[][] x = grid(7, 800, 2, 30);
     Params p = Params.DEFAULTS.withLinkage(Linkage.AVERAGE).withStorage(Storage.MATRIX);
-    Dendrogram one = new HierarchicalClustering(p, 1).dendrogram(x);
-    assertThat(new HierarchicalClustering(p, 3).dendrogram(x)).isEqualTo(one);
+    Dendrogram one = new HierarchicalClustering(p.withThreads(1)).dendrogram(x);
+    assertThat(new HierarchicalClustering(p.withThreads(3)).dendrogram(x)).isEqualTo(one);
     double[] f = ScipyAgreementTest.flat(x);
     double[] a = new double[(int) io.eddy.math.Pairwise.pairs(800)];
     double[] b = a.clone();

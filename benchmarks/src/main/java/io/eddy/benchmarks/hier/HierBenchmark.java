@@ -1,5 +1,6 @@
 package io.eddy.benchmarks.hier;
 
+import io.eddy.Parameter;
 import io.eddy.hierarchy.Dendrogram;
 import io.eddy.hierarchy.HierarchicalClustering;
 import io.eddy.hierarchy.HierarchicalClustering.Params;
@@ -55,7 +56,7 @@ public class HierBenchmark {
       System.arraycopy(points[i], 0, flat, i * 8, 8);
     }
     condensed = new double[(int) Pairwise.pairs(n)];
-    Linkage l = Linkage.of(linkage);
+    Linkage l = Parameter.Choice.of(Linkage.class, linkage);
     matrix = new HierarchicalClustering(Params.DEFAULTS.withLinkage(l).withStorage(Storage.MATRIX));
     vectors = l == Linkage.WARD || l == Linkage.SINGLE
         ? new HierarchicalClustering(Params.DEFAULTS.withLinkage(l).withStorage(Storage.VECTORS))

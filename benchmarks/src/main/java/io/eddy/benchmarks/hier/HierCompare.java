@@ -1,5 +1,6 @@
 package io.eddy.benchmarks.hier;
 
+import io.eddy.Parameter;
 import io.eddy.hierarchy.HierarchicalClustering;
 import io.eddy.hierarchy.HierarchicalClustering.Params;
 import io.eddy.hierarchy.HierarchicalClustering.Storage;
@@ -40,8 +41,8 @@ public final class HierCompare {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (String name : linkages) {
-      HierarchicalClustering c = new HierarchicalClustering(Params.DEFAULTS.withLinkage(Linkage.of(name))
-          .withStorage(storage).withK(10), threads);
+      HierarchicalClustering c = new HierarchicalClustering(Params.DEFAULTS
+          .withLinkage(Parameter.Choice.of(Linkage.class, name)).withStorage(storage).withK(10).withThreads(threads));
       long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       HierarchicalModel m = c.fit(x);
