@@ -69,6 +69,10 @@ import java.util.Map;
  * <p>References: [1] T. Zhang, R. Ramakrishnan, M. Livny, "BIRCH: an efficient data clustering
  * method for very large databases", SIGMOD 1996. [2] scikit-learn 1.2,
  * {@code sklearn.cluster.Birch}.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class Birch implements OnlineClusterer<BirchModel> {
 

@@ -75,6 +75,10 @@ import java.util.Map;
  * <p>References: [1] C. C. Aggarwal, J. Han, J. Wang, P. S. Yu, "A framework for clustering
  * evolving data streams", VLDB 2003. [2] P. J. Acklam, "An algorithm for computing the inverse
  * normal cumulative distribution function" (2003), for Φ⁻¹.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<CluStream> {
 

@@ -69,6 +69,10 @@ import java.util.Arrays;
  *
  * <p>[1] P. Kranen, I. Assent, C. Baldauf, T. Seidl, "The ClusTree: indexing micro-clusters for
  * anytime stream mining", Knowledge and Information Systems 29(2):249-272, 2011.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class ClusTree extends DensityClusterer<KMeansModel> {
 

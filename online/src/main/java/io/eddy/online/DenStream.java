@@ -74,6 +74,10 @@ import java.util.Objects;
  *
  * <p>[1] F. Cao, M. Ester, W. Qian, A. Zhou, "Density-Based Clustering over an Evolving Data
  * Stream with Noise", SIAM SDM 2006.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class DenStream extends DensityClusterer<DenStreamModel> implements Mergeable<DenStream> {
 

@@ -80,6 +80,10 @@ import java.util.Arrays;
  *
  * <p>[1] Y. Chen and L. Tu, "Density-Based Clustering for Real-Time Stream Data", KDD 2007,
  * pp. 133-142.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class Dstream extends DensityClusterer<DstreamModel> {
 

@@ -60,6 +60,10 @@ import java.util.Map;
  * random numbers differ, so results agree in distribution, not bit for bit.
  *
  * <p>Reference: D. Sculley, "Web-scale k-means clustering", WWW 2010.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Clusterer<KMeansModel>,
     Mergeable<MiniBatchKMeans> {

@@ -46,6 +46,10 @@ import java.util.Objects;
  * Memory is O(k·d²) plus the warm-up buffer, which is released after use. The statistics
  * (weights, means, centred scatters) are those of weighted moments, so two learners' states
  * can be merged. Not thread-safe: use from one thread at a time; snapshots are immutable.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixtureModel>,
     Mergeable<OnlineGaussianMixture> {

@@ -40,6 +40,10 @@ import java.util.SplittableRandom;
  * <p>References: [1] J. MacQueen, "Some methods for classification and analysis of
  * multivariate observations", 5th Berkeley Symposium, 1967. [2] River, {@code cluster.KMeans}.
  * [3] D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class SequentialKMeans implements OnlineClusterer<Centroids>, Mergeable<SequentialKMeans> {
 

@@ -64,6 +64,10 @@ import java.util.Map;
  * <p>References: [1] M. R. Ackermann, M. Märtens, C. Raupach, K. Swierkot, C. Lammersen,
  * C. Sohler, "StreamKM++: A clustering algorithm for data streams", ACM J. Exp. Algorithmics
  * 17 (2012). [2] D. Arthur, S. Vassilvitskii, "k-means++", SODA 2007.
+ *
+ * <p><b>Threads.</b> Shared between threads without {@link ConcurrentClusterer}, concurrent
+ * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
+ * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
 public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<StreamKM> {
 

@@ -128,7 +128,7 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
       "persistence_resumeBitForBit", "seen_countsPoints", "memory_boundedOnLongStream",
       "isReady_predictAnswersWhenReady", "snapshot_implementsDeclaredModelTypes",
       "provider_registeredWithCompleteMetadata", "provider_mapsEveryParameterToItsField",
-      "mergeable_lawsHold"
+      "mergeable_lawsHold", "learn_extremeValidInput_stateStaysFiniteAndSavable"
     };
     for (String check : checks) {
       try {
@@ -560,5 +560,69 @@ public abstract class OnlineClustererContract<C extends OnlineClusterer<?>> {
   @Test
   public void mergeable_lawsHold() {
     new MergeableContract<>(this::create, stream(), providerName(), mergeAgreement()).runAll();
+  }
+
+  /**
+   * A seeded generator of streams at the edges of what {@link io.eddy.Points} accepts: blob
+   * points mixed with coordinates up to &plusmn;{@link io.eddy.Points#MAX_ABS}, values near the
+   * smallest doubles, repeated points, and (for weighted clusterers) weights from 1e-300 to
+   * {@link io.eddy.Points#MAX_WEIGHT}.
+   */
+  static double[] extremePoint(SplittableRandom r, double[][] repeats) {
+    double[] p = new double[3];
+    switch (r.nextInt(6)) {
+      case 0:
+        for (int j = 0; j < 3; j++) {
+          p[j] = (r.nextDouble() * 2 - 1) * io.eddy.Points.MAX_ABS;
+        }
+        break;
+      case 1:
+        for (int j = 0; j < 3; j++) {
+          p[j] = r.nextGaussian() * 1e-300;
+        }
+        break;
+      case 2:
+        return repeats[r.nextInt(repeats.length)].clone();
+      default:
+        int c = r.nextInt(3);
+        for (int j = 0; j < 3; j++) {
+          p[j] = 6 * c + r.nextGaussian();
+        }
+    }
+    return p;
+  }
+
+  @Test
+  @Rule("valid input at the edges of the accepted range (coordinates up to Points.MAX_ABS, tiny "
+      + "values, repeats, weights up to Points.MAX_WEIGHT) raises nothing, and the state stays "
+      + "savable: it reads back and predicts as the original")
+  public void learn_extremeValidInput_stateStaysFiniteAndSavable() throws Exception {
+    boolean weighted = providerName() != null
+        && Clusterers.provider(providerName()).capabilities().contains(Capability.WEIGHTED);
+    double[][] repeats = {{0, 0, 0}, {io.eddy.Points.MAX_ABS, -io.eddy.Points.MAX_ABS, 0}, {1e-300, 1, 2}};
+    double[] weights = {1e-300, 1, 1, 1, io.eddy.Points.MAX_WEIGHT};
+    for (long seed = 1; seed <= 3; seed++) {
+      C c = create(seed);
+      SplittableRandom r = new SplittableRandom(seed);
+      for (int i = 0; i < 1500; i++) {
+        double[] p = extremePoint(r, repeats);
+        if (weighted) {
+          c.learn(p, weights[r.nextInt(weights.length)]);
+        } else {
+          c.learn(p);
+        }
+      }
+      assertThat(c.seen()).isEqualTo(1500);
+      @SuppressWarnings("unchecked")
+      C copy = (C) ModelIO.fromBytes(ModelIO.toBytes(c), c.getClass());
+      assertThat(bytes(copy)).as("the state read back writes the same bytes").isEqualTo(bytes(c));
+      if (c.isReady()) {
+        for (double[] probe : repeats) {
+          int label = c.predict(probe);
+          assertThat(label).isGreaterThanOrEqualTo(ClusterModel.NOISE);
+          assertThat(copy.predict(probe)).isEqualTo(label);
+        }
+      }
+    }
   }
 }
