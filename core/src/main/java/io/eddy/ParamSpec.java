@@ -183,30 +183,17 @@ public final class ParamSpec<R extends Record> {
     return construct(values);
   }
 
-  /** Writes every parameter of {@code record} as a (name, type, value) triple. */
+  /**
+   * Writes every parameter of {@code record} as a (name, type, value) triple, the value as its
+   * canonical text: {@link Double#toString} reads back to the same double, bit for bit.
+   */
   public void write(R record, StateOutput out) throws IOException {
     out.writeInt(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
       Parameter p = parameters.get(i);
-      Object v = p.toRegistryValue(get(record, i));
       out.writeString(p.name());
       out.writeString(p.type().name());
-      switch (p.type()) {
-        case INT:
-          out.writeInt((Integer) v);
-          break;
-        case LONG:
-          out.writeLong((Long) v);
-          break;
-        case DOUBLE:
-          out.writeDouble((Double) v);
-          break;
-        case BOOLEAN:
-          out.writeBoolean((Boolean) v);
-          break;
-        default:
-          out.writeString((String) v);
-      }
+      out.writeString(String.valueOf(p.toRegistryValue(get(record, i))));
     }
   }
 
@@ -223,33 +210,17 @@ public final class ParamSpec<R extends Record> {
     for (int j = 0; j < n; j++) {
       String name = in.readString();
       String kind = in.readString();
+      String value = in.readString();
       Integer i = index.get(name);
       if (i == null) {
         throw new ModelFormatException(type.getSimpleName() + " has no parameter '" + name
             + "' (written by a newer version?); known: " + index.keySet());
       }
-      Parameter p = parameters.get(i);
-      if (!p.type().name().equals(kind)) {
-        throw new ModelFormatException("parameter '" + name + "' is stored as " + kind + ", declared " + p.type());
+      if (!parameters.get(i).type().name().equals(kind)) {
+        throw new ModelFormatException("parameter '" + name + "' is stored as " + kind + ", declared "
+            + parameters.get(i).type());
       }
-      Object v;
-      switch (p.type()) {
-        case INT:
-          v = in.readInt();
-          break;
-        case LONG:
-          v = in.readLong();
-          break;
-        case DOUBLE:
-          v = in.readDouble();
-          break;
-        case BOOLEAN:
-          v = in.readBoolean();
-          break;
-        default:
-          v = in.readString();
-      }
-      if (raw.put(name, v) != null) {
+      if (raw.put(name, value) != null) {
         throw new ModelFormatException("parameter '" + name + "' is stored twice");
       }
     }

@@ -31,16 +31,7 @@ public enum CovarianceType implements Parameter.Choice {
 
   /** The number of stored covariance values for k components of dimension d. */
   public int covarianceLength(int k, int d) {
-    switch (this) {
-      case FULL:
-        return k * d * d;
-      case DIAGONAL:
-        return k * d;
-      case SPHERICAL:
-        return k;
-      default:
-        return d * d;
-    }
+    return io.eddy.math.MixtureDensity.covarianceLength(ordinal(), k, d);
   }
 
   /** The number of free covariance parameters, for BIC and AIC. */

@@ -179,7 +179,7 @@ class Issue14HardeningTest {
     byte[] bytes = ModelIO.toBytes(d);
     // Claim dimension 127 (the int after the parameters) with no buffered point: consistent, and
     // the old code then allocated 2^24 x 127 doubles (16 GiB) for the initial buffer at once.
-    int dimensionAt = afterParameters(bytes, "offlineFactor", 8);
+    int dimensionAt = afterParameters(bytes, "offlineFactor");
     assertThat(ByteBuffer.wrap(bytes).getInt(dimensionAt)).isZero();
     byte[] forged = replaceInt(bytes, dimensionAt, 127);
     DenStream read = ModelIO.fromBytes(reseal(forged), DenStream.class);
@@ -228,7 +228,7 @@ class Issue14HardeningTest {
   }
 
   /** The offset just after the value of the named parameter in a record's payload. */
-  private static int afterParameters(byte[] record, String lastParameter, int valueBytes) {
+  private static int afterParameters(byte[] record, String lastParameter) {
     byte[] name = lastParameter.getBytes(StandardCharsets.UTF_8);
     outer:
     for (int i = 0; i + name.length < record.length; i++) {
@@ -237,9 +237,10 @@ class Issue14HardeningTest {
           continue outer;
         }
       }
+      ByteBuffer b = ByteBuffer.wrap(record);
       int at = i + name.length;
-      int typeLength = ByteBuffer.wrap(record).getInt(at);
-      return at + 4 + typeLength + valueBytes;
+      at += 4 + b.getInt(at); // the type's name
+      return at + 4 + b.getInt(at); // the value's text
     }
     throw new AssertionError("no parameter " + lastParameter);
   }

@@ -373,13 +373,16 @@ class MiniBatchKMeansTest {
     byte[] good = ModelIO.toBytes(mb);
     MiniBatchKMeans back = ModelIO.fromBytes(good, MiniBatchKMeans.class);
     assertThat(ModelIO.toBytes(back)).isEqualTo(good);
-    // batchSize is stored as ("batchSize", "INT", value): a buffer of 2^31 - 1 points of
+    // batchSize is stored as ("batchSize", "INT", "1000"): a buffer of 2^31 - 1 points of
     // dimension 2 could never have been filled, and a load must not try to allocate it.
     UnaryOperator<byte[]> huge = p -> {
       int at = indexOf(p, "batchSize".getBytes(StandardCharsets.UTF_8)) + "batchSize".length() + 4 + 3;
-      assertThat(ByteBuffer.wrap(p).getInt(at)).isEqualTo(1000);
-      ByteBuffer.wrap(p).putInt(at, Integer.MAX_VALUE);
-      return p;
+      assertThat(ByteBuffer.wrap(p).getInt(at)).isEqualTo(4);
+      assertThat(new String(p, at + 4, 4, StandardCharsets.UTF_8)).isEqualTo("1000");
+      byte[] value = String.valueOf(Integer.MAX_VALUE).getBytes(StandardCharsets.UTF_8);
+      ByteBuffer out = ByteBuffer.allocate(p.length - 4 + value.length);
+      out.put(p, 0, at).putInt(value.length).put(value).put(p, at + 8, p.length - at - 8);
+      return out.array();
     };
     assertThatThrownBy(() -> ModelIO.fromBytes(rewrite(good, 3, 3, huge), MiniBatchKMeans.class))
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("batchSize");
