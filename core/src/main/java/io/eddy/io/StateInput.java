@@ -26,6 +26,19 @@ public final class StateInput {
     }
   }
 
+  /**
+   * Checks that at least {@code bytes} remain, before a reader allocates for sizes it has read:
+   * a forged size then fails here instead of allocating more than the payload could describe.
+   *
+   * @throws ModelFormatException naming what the sizes need and what the payload holds
+   */
+  public void requireRemaining(long bytes, String what) throws ModelFormatException {
+    if (bytes < 0 || bytes > in.remaining()) {
+      throw new ModelFormatException(what + " needs at least " + bytes + " more bytes, the payload has "
+          + in.remaining());
+    }
+  }
+
   /** Reads an int. */
   public int readInt() throws ModelFormatException {
     need(4);

@@ -871,6 +871,10 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
           }
           return c;
         }
+        // at least one micro-cluster's row of 2d + 3 doubles follows: bounds d by the payload
+        in.requireRemaining(8L * (2L * d + 3), "a state of dimension " + d);
+        Sizes.require((long) c.q * (2L * d + 3), 3L * c.q * (2L * d + 3),
+            c.q + " micro-clusters of dimension " + d, "lower maxMicroClusters");
         c.start(d);
         c.seen = seen;
         c.time = time;

@@ -188,6 +188,38 @@ class Issue14HardeningTest {
     assertThat(read.seen()).isEqualTo(1);
   }
 
+  // 4. Found by the ModelIO fuzz target: a CluStream record of a few bytes claiming a huge
+  //    dimension made the codec allocate q x (2d + 3) doubles before reading anything else.
+  @Test
+  void forgedRecord_cluStreamHugeDimension_isRejectedBeforeAllocating() throws Exception {
+    byte[] bytes = ModelIO.toBytes(new CluStream(CluStream.Params.DEFAULTS));
+    int at = afterConfiguration(bytes);
+    assertThat(ByteBuffer.wrap(bytes).getInt(at)).isZero();
+    byte[] forged = replaceInt(bytes, at, 1 << 28);
+    // the fresh state ends there: append the two longs (seen, time) a state with points has
+    byte[] longer = java.util.Arrays.copyOf(forged, forged.length + 16);
+    System.arraycopy(forged, at + 4, longer, at + 4 + 16, forged.length - at - 4);
+    ByteBuffer.wrap(longer).putLong(at + 4, 1).putLong(at + 12, 1);
+    int payloadLengthAt = 4 + 4 + 2 + "clustream.state".length() + 4;
+    ByteBuffer.wrap(longer).putInt(payloadLengthAt, ByteBuffer.wrap(forged).getInt(payloadLengthAt) + 16);
+    assertThatThrownBy(() -> ModelIO.fromBytes(reseal(longer), CluStream.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("dimension 268435456");
+  }
+
+  /** The offset of the first value after a record's configuration (name, type, value triples). */
+  private static int afterConfiguration(byte[] record) {
+    ByteBuffer b = ByteBuffer.wrap(record);
+    int at = 4 + 4;
+    at += 2 + b.getShort(at); // the codec's name
+    at += 4 + 4; // version, payload length
+    int n = b.getInt(at);
+    at += 4;
+    for (int i = 0; i < 3 * n; i++) {
+      at += 4 + b.getInt(at);
+    }
+    return at;
+  }
+
   // 8. DBSTREAM and DenStream saved states they could not load when the clock's resolution was
   //    coarser than the cleanup or pruning period (event time in epoch nanoseconds).
   @Test
