@@ -41,6 +41,11 @@ public final class SplitMix64 {
     return z ^ (z >>> 31);
   }
 
+  /** A uniform double in [0, 1): the top 53 bits of {@link #nextLong()}. */
+  public double nextDouble() {
+    return (nextLong() >>> 11) * 0x1.0p-53;
+  }
+
   /**
    * A uniform int in {@code [0, bound)}, without modulo bias: Lemire's multiply-and-reject on
    * the top 31 bits of {@link #nextLong()}, which draws again only with probability below

@@ -641,15 +641,7 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
     if (d == 0) {
       return false;
     }
-    if (macro != null) {
-      return true;
-    }
-    try {
-      snapshot();
-      return true;
-    } catch (IllegalStateException tooFewDistinctCentres) {
-      return false;
-    }
+    return macro != null || StreamSummaries.clusters(this::snapshot);
   }
 
   /**

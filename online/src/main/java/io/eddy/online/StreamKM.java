@@ -8,6 +8,7 @@ import io.eddy.Points;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeans;
+import io.eddy.math.SplitMix64;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -140,7 +141,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
   private final int m;
   private int d;
   private long seen;
-  private long rngState;
+  private final SplitMix64 rng;
   /** Bucket i's points (m rows of d) and weights; null until first used. */
   private final double[][] bucketX;
   private final double[][] bucketW;
@@ -174,7 +175,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
     this.bucketX = new double[params.maxLevels()][];
     this.bucketW = new double[params.maxLevels()][];
     this.bucketSize = new int[params.maxLevels()];
-    this.rngState = params.seed();
+    this.rng = new SplitMix64(params.seed());
   }
 
   /** A clusterer with {@link Params#DEFAULTS} and the given k. */
@@ -375,7 +376,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
 
   /** A union index drawn with probability proportional to its weight. */
   private int drawByWeight(int n, double total) {
-    double u = nextDouble() * total;
+    double u = rng.nextDouble() * total;
     int last = 0;
     for (int i = 0; i < n; i++) {
       if (unionW[i] > 0) {
@@ -397,7 +398,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
       int r = nodeRight[node];
       double cl = nodeCost[l];
       double cr = nodeCost[r];
-      node = nextDouble() * (cl + cr) < cl ? l : r;
+      node = rng.nextDouble() * (cl + cr) < cl ? l : r;
     }
     return node;
   }
@@ -411,7 +412,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
     if (!(sum > 0)) {
       return -1;
     }
-    double u = nextDouble() * sum;
+    double u = rng.nextDouble() * sum;
     int last = -1;
     for (int p = nodeStart[leaf]; p < nodeEnd[leaf]; p++) {
       double c = pointCost[perm[p]];
@@ -476,15 +477,6 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
     }
   }
 
-  /** SplitMix64: the generator's whole state is one long, so that it persists exactly. */
-  private double nextDouble() {
-    long z = (rngState += 0x9E3779B97F4A7C15L);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z ^= z >>> 31;
-    return (z >>> 11) * 0x1.0p-53;
-  }
-
   // ---- the offline phase ----
 
   @Override
@@ -503,15 +495,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
     if (d == 0) {
       return false;
     }
-    if (model != null) {
-      return true;
-    }
-    try {
-      snapshot();
-      return true;
-    } catch (IllegalStateException tooFewDistinctCentres) {
-      return false;
-    }
+    return model != null || StreamSummaries.clusters(this::snapshot);
   }
 
   /**
@@ -654,7 +638,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
         Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
         out.writeLong(c.seen);
-        out.writeLong(c.rngState);
+        out.writeLong(c.rng.state());
         if (c.d == 0) {
           return;
         }
@@ -670,7 +654,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
         StreamKM c = new StreamKM(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         long seen = in.readLong();
-        c.rngState = in.readLong();
+        c.rng.setState(in.readLong());
         if (seen < 0) {
           throw new IllegalArgumentException("negative point count");
         }

@@ -62,4 +62,17 @@ final class StreamSummaries {
     }
     return otherD != 0;
   }
+
+  /**
+   * Whether {@code snapshot} succeeds: the offline clustering throws
+   * {@link IllegalStateException} while fewer than k distinct centres summarise the stream.
+   */
+  static boolean clusters(java.util.function.Supplier<?> snapshot) {
+    try {
+      snapshot.get();
+      return true;
+    } catch (IllegalStateException tooFewDistinctCentres) {
+      return false;
+    }
+  }
 }
