@@ -72,6 +72,11 @@ class LineageTest {
     List<SegmentEvent> heard = new ArrayList<>();
     c.onSegmentEvent(heard::add);
     SplittableRandom rng = new SplittableRandom(3);
+    double[][] stream = new double[6 * PHASE][];
+    for (int t = 0; t < stream.length; t++) {
+      stream[t] = point(t, rng);
+    }
+    byte[] midway = null;
     Set<Integer> live = new TreeSet<>();
     long polled = 0;
     List<SegmentEvent> all = new ArrayList<>();
@@ -79,8 +84,11 @@ class LineageTest {
     List<ClusterModel> ends = new ArrayList<>();
     for (int phase = 0; phase < 6; phase++) {
       List<SegmentEvent> these = new ArrayList<>();
+      if (phase == 3) {
+        midway = ModelIO.toBytes(c);
+      }
       for (int i = 0; i < PHASE; i++) {
-        c.learn(point(phase * PHASE + i, rng));
+        c.learn(stream[phase * PHASE + i]);
         if (c.lineageSequence() != polled) {
           List<SegmentEvent> fresh = c.events(polled);
           polled = c.lineageSequence();
@@ -133,6 +141,12 @@ class LineageTest {
     assertThat(restored.events(0)).isEqualTo(c.events(0));
     assertThat(restored.lineageSequence()).isEqualTo(c.lineageSequence());
     assertThat(restored.firstKeptSequence()).isEqualTo(c.firstKeptSequence());
+    // A state restored midway continues to the same lineage.
+    StableDensityClusterer<?> resumed = ModelIO.fromBytes(midway, c.getClass());
+    for (int t = 3 * PHASE; t < stream.length; t++) {
+      resumed.learn(stream[t]);
+    }
+    assertThat(resumed.events(0)).isEqualTo(c.events(0));
   }
 
   private static SegmentEvent born(List<SegmentEvent> events, int label) {
