@@ -81,6 +81,26 @@ public record SegmentEvent(Kind kind, long sequence, double time, List<Integer> 
     }
   }
 
+  /**
+   * An event from arrays of labels, which are copied.
+   *
+   * @throws IllegalArgumentException as the canonical constructor, or if an array is null
+   */
+  public static SegmentEvent of(Kind kind, long sequence, double time, int[] from, int[] to) {
+    if (from == null || to == null) {
+      throw new IllegalArgumentException("from and to must not be null");
+    }
+    return new SegmentEvent(kind, sequence, time, boxed(from), boxed(to));
+  }
+
+  private static List<Integer> boxed(int[] labels) {
+    Integer[] a = new Integer[labels.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = labels[i];
+    }
+    return List.of(a);
+  }
+
   @Override
   public String toString() {
     String what = switch (kind) {

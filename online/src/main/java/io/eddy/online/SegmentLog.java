@@ -98,16 +98,16 @@ final class SegmentLog {
   }
 
   private SegmentEvent event(int slot) {
-    List<Integer> from = new ArrayList<>(fromCount[slot]);
-    List<Integer> to = new ArrayList<>(toCount[slot]);
+    int[] from = new int[fromCount[slot]];
+    int[] to = new int[toCount[slot]];
     long p = start[slot];
-    for (int i = 0; i < fromCount[slot]; i++) {
-      from.add(labels[(int) (p++ % labels.length)]);
+    for (int i = 0; i < from.length; i++) {
+      from[i] = labels[(int) (p++ % labels.length)];
     }
-    for (int i = 0; i < toCount[slot]; i++) {
-      to.add(labels[(int) (p++ % labels.length)]);
+    for (int i = 0; i < to.length; i++) {
+      to[i] = labels[(int) (p++ % labels.length)];
     }
-    return new SegmentEvent(KINDS[kind[slot]], sequence[slot], time[slot], from, to);
+    return SegmentEvent.of(KINDS[kind[slot]], sequence[slot], time[slot], from, to);
   }
 
   long firstKept() {
