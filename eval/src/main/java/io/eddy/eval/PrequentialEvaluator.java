@@ -16,8 +16,11 @@ import java.util.Locale;
  * clusters, the throughput since the last checkpoint, and quality over a sliding window of
  * the last {@link Params#windowSize()} points: WCSS and silhouette of the window under its
  * prequential labels and, when true labels are given, the adjusted Rand index and purity
- * against them. The checkpoints export as CSV, so a plot of quality over time is one step
- * away.
+ * against them. With {@link Params#silhouetteSample()} set, each checkpoint also reports the
+ * silhouette of the whole stream so far under its prequential labels, estimated in bounded
+ * memory from a uniform reservoir sample of that many points ({@link StreamingSilhouette}),
+ * with its standard error. The checkpoints export as CSV, so a plot of quality over time is one
+ * step away.
  *
  * <pre>{@code
  * PrequentialEvaluator.Report r = PrequentialEvaluator.run(clusterer, points, truth,
@@ -36,7 +39,9 @@ import java.util.Locale;
  *
  * <p><b>Cost.</b> O(W·d) memory for a window of W points (the window holds copies; the
  * caller's arrays are never retained). Per checkpoint O(W·d) plus O(W²·d) for the silhouette
- * (which can be turned off), on {@link Params#threads()} threads. Not thread-safe: like the
+ * (which can be turned off), on {@link Params#threads()} threads; with a stream-silhouette
+ * sample of S points, O(S·d) more memory, O(d) more per point and O(S²·d) per checkpoint.
+ * Not thread-safe: like the
  * clusterer it drives, use it from one thread.
  */
 public final class PrequentialEvaluator {
@@ -50,12 +55,18 @@ public final class PrequentialEvaluator {
    * @param noisePolicy NOISE handling for ARI and purity (default {@link NoisePolicy#CLUSTER})
    * @param threads threads for the silhouette, &ge; 1 (default 1, so as not to disturb the
    *     throughput figures of a service)
+   * @param silhouetteSample the size of the reservoir sample for the whole-stream silhouette,
+   *     0 for none (the default) or &ge; 2
+   * @param seed the seed of that reservoir's draws (default 42)
    */
   public record Params(int checkpointInterval, int windowSize, boolean silhouette,
-      NoisePolicy noisePolicy, int threads) {
+      NoisePolicy noisePolicy, int threads, int silhouetteSample, long seed) {
 
-    /** Checkpoints every 1000 points over a window of 1000, silhouette on, one thread. */
-    public static final Params DEFAULTS = new Params(1000, 1000, true, NoisePolicy.CLUSTER, 1);
+    /**
+     * Checkpoints every 1000 points over a window of 1000, window silhouette on, no
+     * whole-stream silhouette, one thread.
+     */
+    public static final Params DEFAULTS = new Params(1000, 1000, true, NoisePolicy.CLUSTER, 1, 0, 42);
 
     /** Validates every field. */
     public Params {
@@ -71,31 +82,54 @@ public final class PrequentialEvaluator {
       if (threads < 1) {
         throw new IllegalArgumentException("threads is " + threads + ", expected at least 1");
       }
+      if (silhouetteSample < 0 || silhouetteSample == 1) {
+        throw new IllegalArgumentException("silhouetteSample is " + silhouetteSample
+            + ", expected 0 (none) or at least 2");
+      }
     }
 
     /** A copy with another checkpoint interval. */
     public Params withCheckpointInterval(int checkpointInterval) {
-      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads);
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads,
+          silhouetteSample, seed);
     }
 
     /** A copy with another window size. */
     public Params withWindowSize(int windowSize) {
-      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads);
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads,
+          silhouetteSample, seed);
     }
 
     /** A copy with the silhouette on or off. */
     public Params withSilhouette(boolean silhouette) {
-      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads);
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads,
+          silhouetteSample, seed);
     }
 
     /** A copy with another noise policy. */
     public Params withNoisePolicy(NoisePolicy noisePolicy) {
-      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads);
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads,
+          silhouetteSample, seed);
+    }
+
+    /**
+     * A copy with a whole-stream silhouette estimated from a reservoir of {@code sample}
+     * points (0 for none).
+     */
+    public Params withSilhouetteSample(int sample) {
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads, sample, seed);
+    }
+
+    /** A copy with another seed for the reservoir sample. */
+    public Params withSeed(long seed) {
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads,
+          silhouetteSample, seed);
     }
 
     /** A copy with another thread count. */
     public Params withThreads(int threads) {
-      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads);
+      return new Params(checkpointInterval, windowSize, silhouette, noisePolicy, threads,
+          silhouetteSample, seed);
     }
   }
 
@@ -111,9 +145,13 @@ public final class PrequentialEvaluator {
    * @param adjustedRand ARI of the window's prequential labels against the truth, NaN without
    * @param purity purity likewise, NaN without truth
    * @param pointsPerSecond throughput since the previous checkpoint
+   * @param streamSilhouette the silhouette of every point so far under its prequential label,
+   *     estimated from the reservoir sample; NaN without one or when undefined
+   * @param streamSilhouetteError its standard error, NaN likewise
    */
   public record Checkpoint(long seen, int clusters, int window, double noiseShare, double wcss,
-      double silhouette, double adjustedRand, double purity, double pointsPerSecond) {}
+      double silhouette, double adjustedRand, double purity, double pointsPerSecond,
+      double streamSilhouette, double streamSilhouetteError) {}
 
   /** The checkpoints of a run. Immutable. */
   public static final class Report {
@@ -144,10 +182,12 @@ public final class PrequentialEvaluator {
 
     /** Writes the checkpoints as CSV, header first. Does not close {@code out}. */
     public void writeCsv(Appendable out) {
-      Csv csv = new Csv(out).line("seen,clusters,window,noise_share,wcss,silhouette,ari,purity,points_per_second");
+      Csv csv = new Csv(out).line("seen,clusters,window,noise_share,wcss,silhouette,ari,purity,points_per_second,"
+          + "stream_silhouette,stream_silhouette_se");
       for (Checkpoint c : checkpoints) {
         csv.field(c.seen()).field(c.clusters()).field(c.window()).field(c.noiseShare()).field(c.wcss())
-            .field(c.silhouette()).field(c.adjustedRand()).field(c.purity()).field(c.pointsPerSecond()).end();
+            .field(c.silhouette()).field(c.adjustedRand()).field(c.purity()).field(c.pointsPerSecond())
+            .field(c.streamSilhouette()).field(c.streamSilhouetteError()).end();
       }
     }
 
@@ -182,6 +222,8 @@ public final class PrequentialEvaluator {
   private boolean labelled;
   private long lastMark;
   private long busyNanos;
+  /** The whole-stream sample, or null without one. */
+  private final StreamingSilhouette stream;
 
   /**
    * An evaluator of {@code clusterer}, which it drives: from now on, feed points through
@@ -195,6 +237,8 @@ public final class PrequentialEvaluator {
     this.params = params;
     this.predicted = new int[params.windowSize()];
     this.truth = new int[params.windowSize()];
+    this.stream = params.silhouetteSample() == 0 ? null
+        : new StreamingSilhouette(params.silhouetteSample(), StreamingSilhouette.Sampling.RESERVOIR, params.seed());
     this.lastMark = System.nanoTime();
   }
 
@@ -239,6 +283,9 @@ public final class PrequentialEvaluator {
     System.arraycopy(point, 0, window[head], 0, point.length);
     predicted[head] = assigned;
     truth[head] = label;
+    if (stream != null) {
+      stream.add(point, assigned);
+    }
     head = head + 1 == w ? 0 : head + 1;
     filled = Math.min(filled + 1, w);
     seen++;
@@ -270,7 +317,8 @@ public final class PrequentialEvaluator {
   private Checkpoint evaluate(int clusters, double rate) {
     int n = filled;
     if (n == 0) {
-      return new Checkpoint(seen, clusters, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, rate);
+      return new Checkpoint(seen, clusters, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, rate,
+          Double.NaN, Double.NaN);
     }
     double[][] points = new double[n][];
     int[] labels = new int[n];
@@ -296,7 +344,14 @@ public final class PrequentialEvaluator {
       ari = t.adjustedRand();
       purity = t.purity();
     }
-    return new Checkpoint(seen, clusters, n, noiseShare, wcss, sil, ari, purity, rate);
+    double streamSil = Double.NaN;
+    double streamError = Double.NaN;
+    if (stream != null) {
+      Silhouette.Estimate e = stream.estimate(params.threads());
+      streamSil = e.score();
+      streamError = e.standardError();
+    }
+    return new Checkpoint(seen, clusters, n, noiseShare, wcss, sil, ari, purity, rate, streamSil, streamError);
   }
 
   /** The checkpoints so far. */

@@ -51,18 +51,23 @@ class PrequentialEvaluatorTest {
     }
   }
 
-  @Test
-  void checkpoint_equalsIndicesOfTheWindowUnderPrequentialLabels() {
-    double[][] x = BLOBS.points();
-    int[] truth = BLOBS.labels();
-    int n = 2345;
-    // Replay by hand: predict then learn, keeping every label.
+  /** Replays the first n points by hand, predict then learn, and returns every prequential label. */
+  private static int[] replay(double[][] x, int n) {
     TinyOnlineKMeans replay = new TinyOnlineKMeans(3);
     int[] prequential = new int[n];
     for (int i = 0; i < n; i++) {
       prequential[i] = i < 3 ? ClusterModel.NOISE : replay.predict(x[i]);
       replay.learn(x[i]);
     }
+    return prequential;
+  }
+
+  @Test
+  void checkpoint_equalsIndicesOfTheWindowUnderPrequentialLabels() {
+    double[][] x = BLOBS.points();
+    int[] truth = BLOBS.labels();
+    int n = 2345;
+    int[] prequential = replay(x, n);
     PrequentialEvaluator.Report r = PrequentialEvaluator.run(new TinyOnlineKMeans(3),
         Arrays.copyOf(x, n), Arrays.copyOf(truth, n), PARAMS);
     assertThat(r.checkpoints()).hasSize(3);
@@ -128,7 +133,8 @@ class PrequentialEvaluatorTest {
         Arrays.copyOf(BLOBS.points(), 2000), Arrays.copyOf(BLOBS.labels(), 2000), PARAMS);
     String[] lines = r.toCsv().split("\n");
     assertThat(lines).hasSize(3);
-    assertThat(lines[0]).isEqualTo("seen,clusters,window,noise_share,wcss,silhouette,ari,purity,points_per_second");
+    assertThat(lines[0]).isEqualTo("seen,clusters,window,noise_share,wcss,silhouette,ari,purity,points_per_second,"
+        + "stream_silhouette,stream_silhouette_se");
     String[] row = lines[2].split(",");
     assertThat(row[0]).isEqualTo("2000");
     assertThat(Double.parseDouble(row[6])).isEqualTo(r.checkpoints().get(1).adjustedRand());
@@ -140,5 +146,34 @@ class PrequentialEvaluatorTest {
     assertThatThrownBy(() -> PARAMS.withWindowSize(1)).hasMessageContaining("windowSize is 1, expected at least 2");
     assertThatThrownBy(() -> PARAMS.withCheckpointInterval(0)).hasMessageContaining("checkpointInterval is 0");
     assertThatThrownBy(() -> PARAMS.withNoisePolicy(null)).hasMessageContaining("noisePolicy is null");
+  }
+
+  @Test
+  void streamSilhouette_sampleHoldingTheStream_isExactOverAllPrequentialLabels() {
+    double[][] x = BLOBS.points();
+    int n = 1800;
+    int[] prequential = replay(x, n);
+    PrequentialEvaluator.Report r = PrequentialEvaluator.run(new TinyOnlineKMeans(3),
+        Arrays.copyOf(x, n), null, PARAMS.withSilhouetteSample(n));
+    PrequentialEvaluator.Checkpoint last = r.checkpoints().get(1);
+    assertThat(last.streamSilhouette()).isEqualTo(Silhouette.exact(Arrays.copyOf(x, n), prequential, 1).score());
+    assertThat(last.streamSilhouetteError()).isZero();
+    PrequentialEvaluator.Checkpoint off = PrequentialEvaluator.run(new TinyOnlineKMeans(3),
+        Arrays.copyOf(x, n), null, PARAMS).checkpoints().get(1);
+    assertThat(off.streamSilhouette()).isNaN();
+  }
+
+  @Test
+  void streamSilhouette_smallSample_estimatesWithinItsError() {
+    double[][] x = BLOBS.points();
+    PrequentialEvaluator.Report r = PrequentialEvaluator.run(new TinyOnlineKMeans(3), x, null,
+        PARAMS.withSilhouetteSample(400).withSeed(3));
+    PrequentialEvaluator.Checkpoint last = r.checkpoints().get(4);
+    PrequentialEvaluator.Report all = PrequentialEvaluator.run(new TinyOnlineKMeans(3), x, null,
+        PARAMS.withSilhouetteSample(x.length));
+    double exact = all.checkpoints().get(4).streamSilhouette();
+    assertThat(last.streamSilhouetteError()).isPositive();
+    assertThat(Math.abs(last.streamSilhouette() - exact)).isLessThan(4 * last.streamSilhouetteError() + 0.01);
+    assertThatThrownBy(() -> PARAMS.withSilhouetteSample(1)).hasMessageContaining("silhouetteSample");
   }
 }

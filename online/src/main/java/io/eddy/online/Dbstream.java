@@ -74,7 +74,7 @@ import java.util.Map;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class Dbstream extends DensityClusterer<DbstreamModel> implements Mergeable<Dbstream> {
+public final class Dbstream extends StableDensityClusterer<DbstreamModel> implements Mergeable<Dbstream> {
 
   /**
    * The configuration.
@@ -149,7 +149,6 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   private double[] stamps = new double[0];
   private long[] ids = new long[0];
   private final PairTable shared = new PairTable();
-  private StableLabels labels = new StableLabels();
   private double nextCleanup;
 
   private int[] nbr = new int[0];
@@ -302,7 +301,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     }
     nextCleanup = nextTask(now, params.tGap());
     int count = recluster();
-    labels.commit(ids, component, m, count, componentLabels);
+    labels.commit(ids, faded, component, m, count, componentLabels, now);
   }
 
   /**

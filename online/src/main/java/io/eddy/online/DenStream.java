@@ -79,7 +79,7 @@ import java.util.Objects;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class DenStream extends DensityClusterer<DenStreamModel> implements Mergeable<DenStream> {
+public final class DenStream extends StableDensityClusterer<DenStreamModel> implements Mergeable<DenStream> {
 
   /**
    * The configuration.
@@ -187,7 +187,6 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
 
   private final Group potential = new Group();
   private final Group outlier = new Group();
-  private StableLabels labels = new StableLabels();
 
   private double[] faded = new double[0];
   private int[] component = new int[0];
@@ -527,7 +526,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
     outlier.size = kept;
     nextPrune = nextTask(now, tp);
     int count = recluster();
-    labels.commit(potential.id, component, potential.size, count, componentLabels);
+    labels.commit(potential.id, faded, component, potential.size, count, componentLabels, now);
   }
 
   /**

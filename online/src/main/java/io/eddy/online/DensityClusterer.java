@@ -27,7 +27,7 @@ import io.eddy.io.StateInput;
  * @param <M> the model its snapshots are
  */
 abstract sealed class DensityClusterer<M extends ClusterModel> implements DecayingClusterer<M>
-    permits Dbstream, DenStream, Dstream, ClusTree {
+    permits StableDensityClusterer, ClusTree {
 
   /** The dimension, fixed by the first point; 0 before it. */
   int d;
@@ -74,7 +74,11 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
     now = time;
     maintain();
     cached = null;
+    changed();
   }
+
+  /** Called once a {@code learn} or a merge has changed the state completely; does nothing here. */
+  void changed() {}
 
   /**
    * Learns a valid point of weight w at time t (the clock still shows the previous time); sets
@@ -152,6 +156,7 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
   /** Drops the cached snapshot after a change of state other than {@code learn} (a merge). */
   final void invalidateSnapshot() {
     cached = null;
+    changed();
   }
 
   // ---- persistence checks shared by the codecs ----

@@ -85,7 +85,7 @@ import java.util.Arrays;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class Dstream extends DensityClusterer<DstreamModel> {
+public final class Dstream extends StableDensityClusterer<DstreamModel> {
 
   /**
    * The configuration.
@@ -199,7 +199,6 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
   private double denseThreshold;
   private double sparseThreshold;
   private long gap = 1;
-  private StableLabels labels = new StableLabels();
 
   private long[] cell = new long[0];
   private boolean[] keep = new boolean[0];
@@ -420,7 +419,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     int count = components(tau);
     int g = cells.size();
     labels.assign(ids, faded, component, g, count, componentLabels);
-    labels.commit(ids, component, g, count, componentLabels);
+    labels.commit(ids, faded, component, g, count, componentLabels, origin + tau);
     for (int i = 0; i < g; i++) {
       gridLabel[i] = component[i] < 0 ? ClusterModel.NOISE : componentLabels[component[i]];
     }
@@ -551,6 +550,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     now = Math.max(now, other.now);
     last = Math.max(last, other.last + delta);
     cluster(last);
+    invalidateSnapshot();
   }
 
   /** Moves the origin back by {@code by} time units, shifting every relative time. */

@@ -36,6 +36,16 @@ import java.util.Objects;
  * κ in (0.5, 1] trades speed of adaptation against noise; κ = 1 weights every point alike,
  * like a running average over the stream.
  *
+ * <p><b>Forgetting.</b> That step size shrinks for ever, so after a long stream the mixture
+ * hardly moves and stops following segments that drift. {@link Params#minStep()} puts a floor
+ * under it: η = max((t + 2)<sup>-κ</sup>, η<sub>min</sub>). Once the schedule falls to the
+ * floor, every point's influence decays geometrically, by (1 - η<sub>min</sub>) per later
+ * point, a half-life of ln 2 / -ln(1 - η<sub>min</sub>) points (about 0.69 / η<sub>min</sub>;
+ * 69 points at 0.01), so the statistics are exponentially weighted moments of the recent
+ * stream and a component moving at speed v (per point of the stream) is followed with a lag of
+ * about v / η<sub>min</sub>. The default 0 keeps the classic schedule, which converges
+ * on a stationary stream.
+ *
  * <p>Until the warm-up is complete {@link #predict(double[])} and {@link #snapshot()} throw
  * {@link IllegalStateException}. Snapshots are {@link GaussianMixtureModel}s (not fitted: their
  * {@code converged()} is false and {@code lowerBound()} NaN).
@@ -63,6 +73,9 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
    * @param k the number of components, in [1, 2^24] (default 3)
    * @param covariance the covariance type (default {@link CovarianceType#FULL})
    * @param kappa the step-size exponent in (0.5, 1] (default 0.6)
+   * @param minStep the floor under the step size, in [0, 1) (default 0, no floor): with a
+   *     positive floor the mixture forgets old points with a half-life of
+   *     ln 2 / -ln(1 - minStep) points and so follows drift
    * @param warmup the number of points fitted by batch EM before stepwise updates start; 0
    *     (the default) means 20·k; otherwise in [k, 2^24]
    * @param regCovar positive value added to every covariance diagonal (default 1e-6); unlike
@@ -70,14 +83,16 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
    *     point would then have no covariance at all and the stream cannot be stopped to repair it
    * @param seed the seed of the warm-up fit's initialisation (default {@link Parameter#DEFAULT_SEED})
    */
-  public record Params(int k, CovarianceType covariance, double kappa, int warmup, double regCovar,
-      long seed) {
+  public record Params(int k, CovarianceType covariance, double kappa, double minStep, int warmup,
+      double regCovar, long seed) {
 
     static final Parameter K = Parameter.ofInt("k", 3, 1, 1 << 24, "number of mixture components");
     static final Parameter COVARIANCE = Parameter.ofEnum("covariance", CovarianceType.class,
         CovarianceType.FULL, "covariance shape: full, diagonal, spherical (one variance) or tied (one shared matrix)");
     static final Parameter KAPPA = Parameter.ofDouble("kappa", 0.6, 0.5, false, 1, true,
         "step size exponent: the t-th point weighs (t+2)^-kappa");
+    static final Parameter MIN_STEP = Parameter.ofDouble("minStep", 0, 0, true, 1, false,
+        "floor under the step size; > 0 forgets old points (half-life ln2/-ln(1-minStep) points) to follow drift");
     static final Parameter WARMUP = Parameter.ofInt("warmup", 0, 0, 1 << 24,
         "points fitted by batch EM before stepwise updates; 0 means 20*k");
     static final Parameter REG_COVAR = Parameter.ofPositive("regCovar", 1e-6,
@@ -86,7 +101,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
 
     /** Every parameter, declared once: registry metadata, validation and persistence. */
     public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, K, COVARIANCE, KAPPA,
-        WARMUP, REG_COVAR, SEED);
+        MIN_STEP, WARMUP, REG_COVAR, SEED);
 
     /** The defaults. */
     public static final Params DEFAULTS = SPEC.defaults();
@@ -96,6 +111,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
       K.check(k);
       COVARIANCE.check(covariance);
       KAPPA.check(kappa);
+      MIN_STEP.check(minStep);
       WARMUP.check(warmup);
       REG_COVAR.check(regCovar);
       if (warmup != 0 && warmup < k) {
@@ -122,6 +138,24 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     /** A copy with another step-size exponent. */
     public Params withKappa(double kappa) {
       return SPEC.with(this, KAPPA, kappa);
+    }
+
+    /** A copy with another floor under the step size. */
+    public Params withMinStep(double minStep) {
+      return SPEC.with(this, MIN_STEP, minStep);
+    }
+
+    /**
+     * A copy whose step size never falls below the rate that halves a point's influence every
+     * {@code points} later points: minStep = 1 - 2^(-1/points).
+     *
+     * @throws IllegalArgumentException unless {@code points} is finite and positive
+     */
+    public Params withHalfLife(double points) {
+      if (!(points > 0) || points == Double.POSITIVE_INFINITY) {
+        throw new IllegalArgumentException("half-life is " + points + ", expected a positive number of points");
+      }
+      return withMinStep(-Math.expm1(-Math.log(2) / points));
     }
 
     /** A copy with another warm-up size. */
@@ -323,7 +357,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
       throw new IllegalArgumentException("point is so far from every component that its squared"
           + " distance overflows; rescale the data");
     }
-    double eta = Math.pow(seen + 2.0, -params.kappa);
+    double eta = Math.max(Math.pow(seen + 2.0, -params.kappa), params.minStep);
     double keep = 1 - eta;
     for (int c = 0; c < k; c++) {
       double r = post[c];

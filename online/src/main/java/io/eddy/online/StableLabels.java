@@ -1,10 +1,13 @@
 package io.eddy.online;
 
+import io.eddy.Lineage;
+import io.eddy.SegmentEvent;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Gives macro clusters labels that stay the same from one reclustering to the next.
@@ -20,8 +23,30 @@ import java.util.Arrays;
  * <p>{@link #assign} is pure, so snapshots between checkpoints do not change the learning
  * state; {@link #commit} makes a clustering the new reference. Both work in grow-only scratch
  * space and allocate nothing once it is large enough. Not thread-safe.
+ *
+ * <p><b>Lineage.</b> Each commit is a numbered reclustering and records the {@link SegmentEvent}s
+ * that lead from the reference to the new clustering. The overlap of an old label L and a new
+ * component c is the current weight of the members that carried L and now lie in c. An edge
+ * joins them when c keeps L's label, or the overlap is at least half of L's current weight (the
+ * members that carried L, noise now included), or at least half of c's: "most of one of them".
+ * A half keeps a member drifting from one cluster to its neighbour from counting as a merge,
+ * while a cluster that splits in two, or is swallowed whole by a larger one, is seen from the
+ * side that is mostly made of the other. Events follow {@link SegmentEvent}; in one
+ * reclustering they come by kind (born, vanished, merged, split) and then by label. The latest
+ * {@link Lineage#CAPACITY} are kept, in a {@link SegmentLog}.
+ *
+ * <p><b>Persistence.</b> The section begins with a layout tag: a non-negative first int is the
+ * original layout (it is the next label, and no lineage follows), {@link #LINEAGE_LAYOUT} the
+ * layout with the lineage. So the codecs that embed this section read their older payloads
+ * without a version change of their own.
  */
 final class StableLabels {
+
+  /** The tag of the layout with lineage; never a valid next label. */
+  static final int LINEAGE_LAYOUT = -2;
+
+  /** The share of an old or a new cluster's weight that makes an overlap a lineage edge. */
+  private static final double MOST = 0.5;
 
   private long[] refIds = new long[0];
   private int[] refLabels = new int[0];
@@ -30,6 +55,20 @@ final class StableLabels {
 
   private long[] keys = new long[0];
   private double[] scores = new double[0];
+
+  /** The number of the latest commit, and the events kept. */
+  private long sequence;
+  private SegmentLog log = new SegmentLog();
+
+  /** Scratch of the lineage: old labels (sorted), their weights, new clusters' weights, degrees. */
+  private int[] oldLabels = new int[0];
+  private double[] oldMass = new double[0];
+  private int[] children = new int[0];
+  private double[] newMass = new double[0];
+  private int[] parents = new int[0];
+  /** The labels of the event being recorded, and merged components in label order. */
+  private int[] buf = new int[0];
+  private int[] order = new int[0];
 
   /**
    * Writes the label of every component into {@code out}.
@@ -60,17 +99,7 @@ final class StableLabels {
         count++;
       }
     }
-    sort(keys, scores, count, false);
-    int unique = 0;
-    for (int i = 0; i < count; i++) {
-      if (unique > 0 && keys[unique - 1] == keys[i]) {
-        scores[unique - 1] += scores[i];
-      } else {
-        keys[unique] = keys[i];
-        scores[unique] = scores[i];
-        unique++;
-      }
-    }
+    int unique = sumByKey(count);
     sort(keys, scores, unique, true);
     Arrays.fill(out, 0, components, -1);
     for (int i = 0; i < unique; i++) {
@@ -89,6 +118,25 @@ final class StableLabels {
         out[c] = next++;
       }
     }
+  }
+
+  /**
+   * Sorts the first {@code count} (key, score) pairs by key and sums the scores of equal keys;
+   * returns the number of distinct keys, now first.
+   */
+  private int sumByKey(int count) {
+    sort(keys, scores, count, false);
+    int unique = 0;
+    for (int i = 0; i < count; i++) {
+      if (unique > 0 && keys[unique - 1] == keys[i]) {
+        scores[unique - 1] += scores[i];
+      } else {
+        keys[unique] = keys[i];
+        scores[unique] = scores[i];
+        unique++;
+      }
+    }
+    return unique;
   }
 
   private static boolean taken(int[] out, int components, int label) {
@@ -129,10 +177,16 @@ final class StableLabels {
   }
 
   /**
-   * Makes a clustering labelled by {@link #assign} the reference for the next matching;
-   * arguments as for {@link #assign}.
+   * Makes a clustering labelled by {@link #assign} the reference for the next matching, and
+   * records the lineage events from the previous reference to it; arguments as for
+   * {@link #assign}.
+   *
+   * @param time the clock at this reclustering, stamped on its events
    */
-  void commit(long[] ids, int[] component, int n, int components, int[] labels) {
+  void commit(long[] ids, double[] weights, int[] component, int n, int components, int[] labels,
+      double time) {
+    sequence++;
+    derive(ids, weights, component, n, components, labels, time);
     if (refIds.length < n) {
       int cap = Math.max(n, 2 * refIds.length);
       refIds = new long[cap];
@@ -154,20 +208,188 @@ final class StableLabels {
     }
   }
 
+  /**
+   * Records the events from the reference (not yet replaced) to the clustering being
+   * committed.
+   */
+  private void derive(long[] ids, double[] weights, int[] component, int n, int components,
+      int[] labels, double time) {
+    // The old labels, sorted and distinct.
+    if (oldLabels.length < refCount) {
+      oldLabels = new int[Math.max(refCount, 2 * oldLabels.length)];
+      oldMass = new double[oldLabels.length];
+      children = new int[oldLabels.length];
+    }
+    System.arraycopy(refLabels, 0, oldLabels, 0, refCount);
+    shellSort(oldLabels, refCount);
+    int old = 0;
+    for (int i = 0; i < refCount; i++) {
+      if (old == 0 || oldLabels[old - 1] != oldLabels[i]) {
+        oldLabels[old++] = oldLabels[i];
+      }
+    }
+    if (newMass.length < components) {
+      newMass = new double[Math.max(components, 2 * newMass.length)];
+      parents = new int[newMass.length];
+    }
+    if (keys.length < n) {
+      keys = new long[Math.max(n, 2 * keys.length)];
+      scores = new double[keys.length];
+    }
+    Arrays.fill(oldMass, 0, old, 0.0);
+    Arrays.fill(children, 0, old, 0);
+    Arrays.fill(newMass, 0, components, 0.0);
+    Arrays.fill(parents, 0, components, 0);
+    // Overlaps as (component, old label index) pairs, summed after sorting by key.
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int c = component[i];
+      if (c >= 0) {
+        newMass[c] += weights[i];
+      }
+      int at = Arrays.binarySearch(refIds, 0, refCount, ids[i]);
+      if (at < 0) {
+        continue;
+      }
+      int k = Arrays.binarySearch(oldLabels, 0, old, refLabels[at]);
+      oldMass[k] += weights[i];
+      if (c >= 0) {
+        keys[count] = ((long) c << 32) | k;
+        scores[count] = weights[i];
+        count++;
+      }
+    }
+    int unique = sumByKey(count);
+    // Keep only the edges; count each end's degree.
+    int edges = 0;
+    for (int i = 0; i < unique; i++) {
+      int c = (int) (keys[i] >>> 32);
+      int k = (int) keys[i];
+      double w = scores[i];
+      if (labels[c] == oldLabels[k] || w >= MOST * oldMass[k] || w >= MOST * newMass[c]) {
+        keys[edges++] = keys[i];
+        parents[c]++;
+        children[k]++;
+      }
+    }
+    if (buf.length < Math.max(old, components) + 1) {
+      buf = new int[Math.max(old, components) + 1];
+      order = new int[buf.length];
+    }
+    // Fresh labels follow component order, so births come in label order.
+    for (int c = 0; c < components; c++) {
+      if (parents[c] == 0) {
+        buf[0] = labels[c];
+        log.append(SegmentEvent.Kind.BORN, sequence, time, buf, 0, 1);
+      }
+    }
+    for (int k = 0; k < old; k++) {
+      if (children[k] == 0) {
+        buf[0] = oldLabels[k];
+        log.append(SegmentEvent.Kind.VANISHED, sequence, time, buf, 1, 0);
+      }
+    }
+    int merged = 0;
+    for (int c = 0; c < components; c++) {
+      if (parents[c] >= 2) {
+        order[merged++] = c;
+      }
+    }
+    sortByLabel(order, merged, labels);
+    for (int m = 0; m < merged; m++) {
+      int c = order[m];
+      int from = 0;
+      // Edges are sorted by component and then old label, so the parents come ascending.
+      for (int e = 0; e < edges; e++) {
+        if ((int) (keys[e] >>> 32) == c) {
+          buf[from++] = oldLabels[(int) keys[e]];
+        }
+      }
+      buf[from] = labels[c];
+      log.append(SegmentEvent.Kind.MERGED, sequence, time, buf, from, 1);
+    }
+    for (int k = 0; k < old; k++) {
+      if (children[k] >= 2) {
+        buf[0] = oldLabels[k];
+        int to = 0;
+        for (int e = 0; e < edges; e++) {
+          if ((int) keys[e] == k) {
+            order[to++] = labels[(int) (keys[e] >>> 32)];
+          }
+        }
+        sortByLabel(order, to, null);
+        System.arraycopy(order, 0, buf, 1, to);
+        log.append(SegmentEvent.Kind.SPLIT, sequence, time, buf, 1, to);
+      }
+    }
+  }
+
+  /** Shell sort of a[0..n), ascending: in place, where {@code Arrays.sort} may allocate. */
+  private static void shellSort(int[] a, int n) {
+    for (int gap = n / 2; gap > 0; gap = gap == 2 ? 1 : (int) (gap / 2.2)) {
+      for (int i = gap; i < n; i++) {
+        int v = a[i];
+        int j = i;
+        while (j >= gap && a[j - gap] > v) {
+          a[j] = a[j - gap];
+          j -= gap;
+        }
+        a[j] = v;
+      }
+    }
+  }
+
+  /** Insertion sort of a[0..n) by label: of the component when {@code labels} is given, else of itself. */
+  private static void sortByLabel(int[] a, int n, int[] labels) {
+    for (int i = 1; i < n; i++) {
+      int v = a[i];
+      int key = labels == null ? v : labels[v];
+      int j = i;
+      while (j > 0 && (labels == null ? a[j - 1] : labels[a[j - 1]]) > key) {
+        a[j] = a[j - 1];
+        j--;
+      }
+      a[j] = v;
+    }
+  }
+
+  /** The events of commits numbered after {@code after}, oldest first; immutable. */
+  List<SegmentEvent> events(long after) {
+    return log.events(after);
+  }
+
+  /** The number of the latest commit; 0 before the first. */
+  long sequence() {
+    return sequence;
+  }
+
+  /** The smallest commit number from which every event is kept. */
+  long firstKept() {
+    return log.firstKept();
+  }
+
   /** The next fresh label. */
   int nextLabel() {
     return nextLabel;
   }
 
   void write(StateOutput out) throws IOException {
+    out.writeInt(LINEAGE_LAYOUT);
     out.writeInt(nextLabel);
     out.writeLongs(Arrays.copyOf(refIds, refCount));
     out.writeInts(Arrays.copyOf(refLabels, refCount));
+    out.writeLong(sequence);
+    log.write(out);
   }
 
   static StableLabels read(StateInput in) throws ModelFormatException {
     StableLabels s = new StableLabels();
-    s.nextLabel = in.readInt(0, Integer.MAX_VALUE);
+    int tag = in.readInt();
+    boolean lineage = tag == LINEAGE_LAYOUT;
+    if (tag < 0 && !lineage) {
+      throw new ModelFormatException("unknown label section layout " + tag);
+    }
+    s.nextLabel = lineage ? in.readInt(0, Integer.MAX_VALUE) : tag;
     long[] ids = in.readLongs();
     int[] labels = in.readInts();
     if (ids.length != labels.length) {
@@ -185,6 +407,17 @@ final class StableLabels {
     s.refIds = ids;
     s.refLabels = labels;
     s.refCount = ids.length;
+    if (lineage) {
+      s.readLineage(in);
+    }
     return s;
+  }
+
+  private void readLineage(StateInput in) throws ModelFormatException {
+    sequence = in.readLong();
+    if (sequence < 0) {
+      throw new ModelFormatException("invalid lineage: " + sequence + " reclusterings");
+    }
+    log = SegmentLog.read(in, sequence, nextLabel);
   }
 }

@@ -136,4 +136,69 @@ class OnlineGaussianMixtureTest {
     assertThat(g.params()).isEqualTo(OnlineGaussianMixture.Params.DEFAULTS.withK(2).withCovariance(CovarianceType.DIAGONAL).withKappa(0.9).withWarmup(30).withRegCovar(1e-4).withSeed(3));
     assertThat(((OnlineGaussianMixture) Clusterers.online("online-gmm")).params()).isEqualTo(d);
   }
+
+  /**
+   * Two spherical components (sd 0.5, 20 apart) that both move along x at v = 0.005 per point
+   * of the stream. A mean updated at rate eta lags linear motion by about v / eta: 0.25 with the
+   * floor 0.02 (plus an estimation noise of about 0.07 per coordinate), and about 2.9 with the
+   * classic schedule, whose step at 40 000 points is (40 002)^-0.6 = 0.0017.
+   */
+  @Test
+  void learn_movingComponents_followedWithFloor_laggedWithout() {
+    double speed = 0.005;
+    int n = 40_000;
+    OnlineGaussianMixture.Params base = OnlineGaussianMixture.Params.DEFAULTS.withK(2)
+        .withCovariance(CovarianceType.SPHERICAL).withSeed(4);
+    double floorLag = worstLag(new OnlineGaussianMixture(base.withMinStep(0.02)), n, speed);
+    double classicLag = worstLag(new OnlineGaussianMixture(base), n, speed);
+    assertThat(floorLag).as("lag with the floor").isLessThan(0.5);
+    assertThat(classicLag).as("lag without").isGreaterThan(2.0);
+  }
+
+  /** Streams the moving pair and returns the largest distance of a mean from its true centre. */
+  private static double worstLag(OnlineGaussianMixture g, int n, double speed) {
+    SplittableRandom rng = new SplittableRandom(77);
+    for (int t = 0; t < n; t++) {
+      int c = rng.nextInt(2);
+      g.learn(new double[] {speed * t + 0.5 * gaussian(rng), 20.0 * c + 0.5 * gaussian(rng)});
+    }
+    double x = speed * (n - 1);
+    double worst = 0;
+    GaussianMixtureModel m = g.snapshot();
+    for (int c = 0; c < 2; c++) {
+      double[] mean = m.center(c);
+      double truth = mean[1] < 10 ? 0 : 20;
+      worst = Math.max(worst, Math.hypot(mean[0] - x, mean[1] - truth));
+    }
+    return worst;
+  }
+
+  private static double gaussian(SplittableRandom rng) {
+    double u = 1 - rng.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+  }
+
+  @Test
+  void params_halfLife_isTheFloorThatHalvesInfluence() {
+    OnlineGaussianMixture.Params p = OnlineGaussianMixture.Params.DEFAULTS.withHalfLife(100);
+    assertThat(Math.pow(1 - p.minStep(), 100)).isCloseTo(0.5, within(1e-12));
+    assertThat(OnlineGaussianMixture.Params.DEFAULTS.minStep()).isZero();
+    assertThatThrownBy(() -> OnlineGaussianMixture.Params.DEFAULTS.withMinStep(1)).hasMessageContaining("minStep");
+    assertThatThrownBy(() -> OnlineGaussianMixture.Params.DEFAULTS.withMinStep(-0.1)).hasMessageContaining("minStep");
+    assertThatThrownBy(() -> OnlineGaussianMixture.Params.DEFAULTS.withHalfLife(0)).hasMessageContaining("half-life");
+  }
+
+  @Test
+  void learn_withFloor_stepNeverBelowIt() {
+    // One component, long past the point where (t+2)^-kappa drops under the floor: the mean
+    // moves by exactly the floor toward a new point.
+    OnlineGaussianMixture g = new OnlineGaussianMixture(OnlineGaussianMixture.Params.DEFAULTS.withK(1)
+        .withCovariance(CovarianceType.SPHERICAL).withWarmup(3).withMinStep(0.05));
+    for (int i = 0; i < 2000; i++) {
+      g.learn(new double[] {i % 2});
+    }
+    double before = g.snapshot().center(0)[0];
+    g.learn(new double[] {10.0});
+    assertThat(g.snapshot().center(0)[0]).isCloseTo(before + 0.05 * (10.0 - before), within(1e-12));
+  }
 }
