@@ -1,11 +1,14 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.Lineage;
 import io.eddy.OnlineClusterer;
+import io.eddy.SegmentEvent;
 import io.eddy.io.ModelIO;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -36,6 +39,11 @@ import java.util.function.LongSupplier;
  * points and can corrupt the state, and even {@code predict} from a second thread can race with
  * a lazy reclustering in {@code learn}.
  *
+ * <p><b>Lineage.</b> If the wrapped clusterer keeps a {@link Lineage} (DBSTREAM, DenStream,
+ * D-Stream), its segment events are published with each snapshot: {@link #events(long)} and
+ * {@link #lineageSequence()} answer from the last publication, lock-free, so readers see the
+ * events that led to the snapshot they predict with.
+ *
  * <p>Thread-safe. {@link #learn(double[])} costs the wrapped clusterer's learn plus an
  * uncontended lock; {@link #predict(double[])} costs the snapshot's predict, lock-free.
  *
@@ -50,6 +58,7 @@ public final class ConcurrentClusterer<M extends ClusterModel> implements Online
   private final ReentrantLock writer = new ReentrantLock();
 
   private volatile M published;
+  private volatile PublishedEvents events = PublishedEvents.NONE;
   private volatile long seen;
   private volatile int dimension;
   private long sincePublication;
@@ -77,6 +86,9 @@ public final class ConcurrentClusterer<M extends ClusterModel> implements Online
     this.publishedAt = clock.getAsLong();
     if (inner.isReady()) {
       published = inner.snapshot();
+    }
+    if (inner instanceof Lineage l && l.lineageSequence() != events.sequence()) {
+      events = new PublishedEvents(l.events(0), l.lineageSequence());
     }
   }
 
@@ -164,6 +176,40 @@ public final class ConcurrentClusterer<M extends ClusterModel> implements Online
     if (inner.isReady()) {
       published = inner.snapshot();
     }
+    if (inner instanceof Lineage l && l.lineageSequence() != events.sequence()) {
+      events = new PublishedEvents(l.events(0), l.lineageSequence());
+    }
+  }
+
+  /** An immutable copy of the kept events and the reclustering number they run to. */
+  private record PublishedEvents(List<SegmentEvent> kept, long sequence) {
+    static final PublishedEvents NONE = new PublishedEvents(List.of(), 0);
+  }
+
+  /**
+   * The wrapped clusterer's segment events of the reclusterings numbered after
+   * {@code afterSequence}, as of the last publication, oldest first; empty if it keeps no
+   * {@link Lineage}. Lock-free; O(number of kept events).
+   *
+   * @param afterSequence a reclustering number, 0 for every event kept
+   * @return an immutable list
+   */
+  public List<SegmentEvent> events(long afterSequence) {
+    List<SegmentEvent> kept = events.kept();
+    int from = kept.size();
+    while (from > 0 && kept.get(from - 1).sequence() > afterSequence) {
+      from--;
+    }
+    return kept.subList(from, kept.size());
+  }
+
+  /**
+   * The number of the last reclustering whose events are published (see
+   * {@link Lineage#lineageSequence()}); 0 if none, or if the wrapped clusterer keeps no lineage.
+   * Lock-free.
+   */
+  public long lineageSequence() {
+    return events.sequence();
   }
 
   /**

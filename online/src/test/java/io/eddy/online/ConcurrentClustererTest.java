@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.ClusterModel;
 import io.eddy.Clusterers;
 import io.eddy.OnlineClusterer;
+import io.eddy.SegmentEvent;
 import io.eddy.io.ModelIO;
 import io.eddy.kmeans.Centroids;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +59,48 @@ class ConcurrentClustererTest {
     Centroids forced = c.publish();
     assertThat(c.snapshot()).isSameAs(forced);
     assertThat(c.predict(x[0])).isEqualTo(forced.predict(x[0]));
+  }
+
+  @Test
+  void events_arePublishedWithTheSnapshot_andFilteredBySequence() {
+    Dbstream inner = new Dbstream(Dbstream.Params.DEFAULTS.withR(1).withLambda(0.02).withTGap(50)
+        .withWMin(2).withAlpha(0.1));
+    ConcurrentClusterer<DbstreamModel> shared = ConcurrentClusterer.wrap(inner, 1_000_000, Duration.ofDays(1));
+    SplittableRandom rng = new SplittableRandom(5);
+    for (int t = 0; t < 2000; t++) {
+      double cx = t < 1000 ? 0 : 10 * rng.nextInt(2);
+      shared.learn(new double[] {cx + 0.3 * rng.nextGaussian(), 0.3 * rng.nextGaussian()});
+    }
+    // Nothing published yet: readers see no events, though the learner has some.
+    assertThat(inner.events(0)).isNotEmpty();
+    assertThat(shared.events(0)).isEmpty();
+    assertThat(shared.lineageSequence()).isZero();
+
+    shared.publish();
+    List<SegmentEvent> all = inner.events(0);
+    assertThat(shared.events(0)).isEqualTo(all);
+    assertThat(shared.lineageSequence()).isEqualTo(inner.lineageSequence());
+    long mid = all.get(all.size() - 1).sequence() - 1;
+    assertThat(shared.events(mid)).isEqualTo(inner.events(mid)).isNotEmpty();
+    assertThat(shared.events(shared.lineageSequence())).isEmpty();
+
+    // Learning on moves the learner's events past the published ones until the next publication.
+    for (int t = 0; t < 3000; t++) {
+      shared.learn(new double[] {20 + 0.3 * rng.nextGaussian(), 0.3 * rng.nextGaussian()});
+    }
+    assertThat(inner.lineageSequence()).isGreaterThan(shared.lineageSequence());
+    assertThat(shared.events(0)).isEqualTo(all);
+  }
+
+  @Test
+  void events_ofAClustererWithoutLineage_areEmpty() {
+    ConcurrentClusterer<Centroids> shared = ConcurrentClusterer.wrap(
+        new SequentialKMeans(SequentialKMeans.Params.DEFAULTS.withK(2)), 10, Duration.ofDays(1));
+    for (int t = 0; t < 100; t++) {
+      shared.learn(new double[] {t % 2, t});
+    }
+    assertThat(shared.events(0)).isEmpty();
+    assertThat(shared.lineageSequence()).isZero();
   }
 
   @Test
