@@ -62,9 +62,19 @@ function drawCards() {
       el('td', { class: 'note' }, 'all ' + fmt(m.populationMean[j])))));
     box.append(el('div', { class: 'card', style: 'border-left-color:' + color(i), 'data-label': s.label },
       el('div', { class: 'name' }, s.name),
-      el('div', { class: 'meta' }, 'label ' + s.label + ' · size ' + fmt(s.size) + ' · ' + fmt(100 * s.share) + '%'), t));
+      el('div', { class: 'meta' }, 'label ' + s.label + ' · size ' + fmt(s.size) + ' · ' + pct(s.share)), t));
   });
 }
+
+// Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi].
+function niceTicks(lo, hi, count) {
+  const raw = (hi - lo) / count, p = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / p;
+  const step = (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * p;
+  const out = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  return out;
+}
+function pct(v) { return Number.isFinite(v) ? (100 * v).toFixed(1) + '%' : '–'; }
 
 // A scatter of the recent sample coloured by segment, the centres as outlined discs with their
 // label, and optionally one predicted point as a star. Plain canvas: a few thousand points.
@@ -87,13 +97,15 @@ function drawScatter(canvas, point) {
   const L = 60, R = 12, T = 12, B = 44;
   const px = x => L + (x - x0) / (x1 - x0) * (w - L - R), py = y => h - B - (y - y0) / (y1 - y0) * (h - T - B);
   g.strokeStyle = '#d9dee6'; g.fillStyle = '#5d6878'; g.font = '11px sans-serif'; g.lineWidth = 1;
-  for (let i = 0; i <= 5; i++) {
-    const gx = x0 + (x1 - x0) * i / 5, gy = y0 + (y1 - y0) * i / 5;
+  for (const gx of niceTicks(x0, x1, 6)) {
     g.beginPath(); g.moveTo(px(gx), T); g.lineTo(px(gx), h - B); g.stroke();
-    g.beginPath(); g.moveTo(L, py(gy)); g.lineTo(w - R, py(gy)); g.stroke();
     g.textAlign = 'center'; g.fillText(fmt(gx), px(gx), h - B + 14);
+  }
+  for (const gy of niceTicks(y0, y1, 5)) {
+    g.beginPath(); g.moveTo(L, py(gy)); g.lineTo(w - R, py(gy)); g.stroke();
     g.textAlign = 'right'; g.fillText(fmt(gy), L - 4, py(gy) + 4);
   }
+  g.strokeStyle = '#9aa4b2'; g.strokeRect(L, T, w - L - R, h - T - B);
   g.textAlign = 'center'; g.font = '12px sans-serif';
   g.fillText(m.axes[0], L + (w - L - R) / 2, h - 8);
   g.save(); g.translate(14, T + (h - T - B) / 2); g.rotate(-Math.PI / 2); g.fillText(m.axes[1], 0, 0); g.restore();
@@ -107,8 +119,10 @@ function drawScatter(canvas, point) {
     const cx = px(s.xy[0]), cy = py(s.xy[1]);
     g.fillStyle = color(i); g.strokeStyle = '#000'; g.lineWidth = 2;
     g.beginPath(); g.arc(cx, cy, 8, 0, 2 * Math.PI); g.fill(); g.stroke();
-    g.fillStyle = '#000'; g.textAlign = 'left'; g.font = 'bold 12px sans-serif';
-    g.fillText(s.name, cx + 11, cy - 8);
+    g.textAlign = 'left'; g.font = 'bold 12px sans-serif';
+    g.strokeStyle = 'rgba(255,255,255,0.9)'; g.lineWidth = 4; g.lineJoin = 'round';
+    g.strokeText(s.name, cx + 11, cy - 8);
+    g.fillStyle = '#000'; g.fillText(s.name, cx + 11, cy - 8);
   });
   if (point) {
     const cx = px(point[0]), cy = py(point[1]);
@@ -203,13 +217,14 @@ $('batch-submit').addEventListener('click', async () => {
   const counts = state.model.segments.map(() => 0); let noise = 0;
   for (const r2 of body) { const s = r2[segCol] === 'noise' ? -1 : slotOf(Number(r2[segCol])); if (s < 0) noise++; else counts[s]++; }
   const names = state.model.segments.map(s => s.name);
-  if (noise) { names.push('noise'); counts.push(noise); }
-  barChart('batch-chart', names, counts, 'rows');
+  const colours = names.map((_, i) => color(i));
+  if (noise) { names.push('noise'); counts.push(noise); colours.push(NOISE); }
+  barChart('batch-chart', names, counts, 'rows', colours);
 });
 
 // ---- charts ----------------------------------------------------------------------------------
 function width(id) { return Math.max(280, $(id).clientWidth || 400); }
-function barChart(id, names, values, unit) {
+function barChart(id, names, values, unit, colours) {
   const box = $(id);
   if (state.charts[id]) state.charts[id].destroy();
   box.replaceChildren();
@@ -219,8 +234,9 @@ function barChart(id, names, values, unit) {
     scales: { x: { time: false, range: [-0.6, names.length - 0.4] }, y: { range: (u, lo, hi) => [0, hi * 1.1 || 1] } },
     axes: [{ values: (u, ticks) => ticks.map(t => Number.isInteger(t) && names[t] !== undefined ? names[t].slice(0, 22) : ''),
       splits: () => xs, rotate: 0, size: 50 }, { label: unit, size: 60 }],
-    series: [{}, { label: unit, fill: '#1f6feb99', stroke: '#1f6feb', paths: uPlot.paths.bars({ size: [0.7, 80] }),
-      points: { show: false } }],
+    series: [{}, { label: unit, fill: '#1f6feb', stroke: '#1f6feb', points: { show: false },
+      paths: uPlot.paths.bars({ size: [0.7, 80], disp: { fill: { unit: 3, values: () => colours },
+        stroke: { unit: 3, values: () => colours } } }) }],
   }, [xs, values], box);
   box.dataset.values = values.join(',');
 }
@@ -230,21 +246,21 @@ function drawAnalytics() {
   const q = m.quality, t = $('quality');
   t.replaceChildren();
   const rows = [['segments', m.segments.length], ['sample points', q.points],
-    ['silhouette', fmt(q.silhouette) + (q.silhouetteSe > 0 ? ' ± ' + fmt(q.silhouetteSe) + ' (sampled)' : '')],
+    ['silhouette', fmt(q.silhouette) + (q.silhouetteSe > 0 ? ' ± ' + q.silhouetteSe.toPrecision(2) + ' (sampled)' : '')],
     ['Davies–Bouldin', fmt(q.daviesBouldin)], ['Calinski–Harabasz', fmt(q.calinskiHarabasz)]];
   for (const [k, v] of rows) t.append(el('tr', {}, el('td', {}, k), el('td', { id: 'q-' + k.split(/[ –]/)[0].toLowerCase() }, v)));
-  barChart('sizes-chart', m.segments.map(s => s.name), m.segments.map(s => s.size), 'size');
+  barChart('sizes-chart', m.segments.map(s => s.name), m.segments.map(s => s.size), 'size', m.segments.map((s, i) => color(i)));
   const p = $('profiles');
   p.replaceChildren(el('tr', {}, el('th', {}, 'segment'), el('th', {}, 'size'), el('th', {}, 'share'),
     ...m.features.map(f => el('th', {}, f))));
   m.segments.forEach((s, i) => p.append(el('tr', {}, el('td', {}, el('span', { class: 'swatch', style: 'background:' + color(i) }), s.name),
-    el('td', {}, fmt(s.size)), el('td', {}, fmt(100 * s.share) + '%'), ...s.profile.map(v => el('td', {}, fmt(v))))));
+    el('td', {}, fmt(s.size)), el('td', {}, pct(s.share)), ...s.profile.map(v => el('td', {}, fmt(v))))));
   p.append(el('tr', {}, el('td', {}, 'all (sample)'), el('td', {}, ''), el('td', {}, '100%'),
     ...m.populationMean.map(v => el('td', {}, fmt(v)))));
 }
 
 // ---- live ------------------------------------------------------------------------------------
-const live = { t: [], count: [], rate: [], sil: [], drift: new Map(), ticks: 0, events: [] };
+const live = { t: [], count: [], births: [], gone: [], rate: [], sil: [], drift: new Map(), ticks: 0 };
 function lineChart(id, title, series, data) {
   if (!$(id).offsetParent) return;
   const key = id + ':' + series.map(s => s.label).join('|');
@@ -262,7 +278,9 @@ function lineChart(id, title, series, data) {
 function drawLive() {
   const L = live;
   $('live-ticks').textContent = L.ticks;
-  lineChart('chart-segments', 'segments', [{ label: 'segments', stroke: '#1f6feb', width: 2 }], [L.t, L.count]);
+  lineChart('chart-segments', 'segments', [{ label: 'segments', stroke: '#1f6feb', width: 2 },
+    { label: 'births (total)', stroke: '#2ca02c', width: 1, dash: [4, 3] },
+    { label: 'vanishings + merges (total)', stroke: '#d62728', width: 1, dash: [4, 3] }], [L.t, L.count, L.births, L.gone]);
   lineChart('chart-rate', 'rate', [{ label: 'points/s', stroke: '#2ca02c', width: 2 }], [L.t, L.rate]);
   lineChart('chart-quality', 'quality', [{ label: 'silhouette', stroke: '#d62728', width: 2 }], [L.t, L.sil]);
   const labels = [...L.drift.keys()].sort((a, b) => a - b).slice(0, 15);
@@ -272,14 +290,17 @@ function drawLive() {
 function onTick(d) {
   const L = live;
   L.ticks++;
-  L.t.push(d.t); L.count.push(d.ready ? d.segments : null); L.rate.push(d.rate);
+  L.t.push(d.t); L.count.push(d.ready ? d.segments : null); L.rate.push(L.ticks > 1 ? d.rate : null);
+  L.births.push(d.totals.births); L.gone.push(d.totals.vanishings + d.totals.merges);
   L.sil.push(d.ready && d.quality.silhouette !== null ? d.quality.silhouette : null);
   for (const arr of L.drift.values()) arr.push(null);
   if (d.ready) d.labels.forEach((l, i) => {
     if (!L.drift.has(l)) L.drift.set(l, new Array(L.t.length).fill(null));
     L.drift.get(l)[L.t.length - 1] = d.drift[i];
   });
-  if (L.t.length > 600) { L.t.shift(); L.count.shift(); L.rate.shift(); L.sil.shift(); for (const a of L.drift.values()) a.shift(); }
+  if (L.t.length > 600) {
+    for (const a of [L.t, L.count, L.births, L.gone, L.rate, L.sil, ...L.drift.values()]) a.shift();
+  }
   $('live-seen').textContent = fmt(d.seen);
   $('live-rate').textContent = fmt(d.rate);
   $('live-segments').textContent = d.ready ? d.segments : 0;
