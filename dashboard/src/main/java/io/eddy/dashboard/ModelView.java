@@ -254,7 +254,8 @@ final class ModelView {
     if (in.size() == 2) {
       return new Projection(new String[] {in.get(0), in.get(1)}, p, null, 2);
     }
-    double[][] fitOn = sampleModel.length >= 3 ? sampleModel : centres;
+    // A handful of recent points is a worse basis for the axes than the centres themselves.
+    double[][] fitOn = sampleModel.length >= 20 || centres.length < 3 ? sampleModel : centres;
     if (p.outputDimension() > 2 && fitOn.length >= 3) {
       try {
         Pca pca = Pca.fit(Pca.Params.components(2), fitOn, b.modelFeatureNames());

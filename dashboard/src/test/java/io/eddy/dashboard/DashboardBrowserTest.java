@@ -117,6 +117,20 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void moreThanTwoFeaturesAreDrawnOnTheirPrincipalComponents() throws Exception {
+    SegmentationBundle wide = Fixtures.wideBundle();
+    try (Dashboard d = Dashboard.start(wide, Dashboard.Options.DEFAULTS.withTitle("Four features"))) {
+      for (double[] x : Fixtures.wideRows(300, 12)) {
+        d.offer(x);
+      }
+      open(d);
+      assertThat(text("scatter-note")).contains("PC1 (").contains("PC2 (");
+      assertThat(driver.findElements(By.cssSelector("#predict-fields input"))).hasSize(4);
+      shoot("overview-pca");
+    }
+  }
+
+  @Test
   void predictionFormAnswersAsTheLibraryDoes() throws Exception {
     open(saved);
     tab("predict");

@@ -39,8 +39,27 @@ final class Fixtures {
 
   /** A standard-scaled three-segment k-means bundle, named after each group. */
   static SegmentationBundle bundle() {
-    double[][] raw = customers(600, 7);
-    Pipeline p = Pipeline.builder(FEATURES).then(StandardScaler.Params.DEFAULTS).fit(raw);
+    return bundle(FEATURES, customers(600, 7));
+  }
+
+  /** The same groups with two more features, age and visits, that follow the groups loosely. */
+  static SegmentationBundle wideBundle() {
+    return bundle(List.of("income", "spending", "age", "visits"), wideRows(600, 8));
+  }
+
+  /** Rows for {@link #wideBundle}: income, spending, age, visits. */
+  static double[][] wideRows(int n, long seed) {
+    double[][] two = customers(n, seed);
+    SplittableRandom r = new SplittableRandom(seed + 1);
+    double[][] raw = new double[two.length][];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = new double[] {two[i][0], two[i][1], 25 + 12 * (i % 3) + 3 * gaussian(r), 4 + (i % 3) + gaussian(r)};
+    }
+    return raw;
+  }
+
+  private static SegmentationBundle bundle(List<String> features, double[][] raw) {
+    Pipeline p = Pipeline.builder(features).then(StandardScaler.Params.DEFAULTS).fit(raw);
     KMeansModel m = new KMeans(KMeans.Params.DEFAULTS.withK(3).withSeed(3)).fit(p.transformAll(raw));
     SegmentationBundle b = SegmentationBundle.train(p, m, raw, false, Map.of("algorithm", "kmeans"));
     Map<Integer, String> names = new java.util.HashMap<>();

@@ -119,10 +119,14 @@ function drawScatter(canvas, point) {
     const cx = px(s.xy[0]), cy = py(s.xy[1]);
     g.fillStyle = color(i); g.strokeStyle = '#000'; g.lineWidth = 2;
     g.beginPath(); g.arc(cx, cy, 8, 0, 2 * Math.PI); g.fill(); g.stroke();
-    g.textAlign = 'left'; g.font = 'bold 12px sans-serif';
+    g.font = 'bold 12px sans-serif';
+    // Names near the right edge go to the left of their centre, so that none is cut off.
+    const right = cx + 11 + g.measureText(s.name).width < w - R;
+    const tx = right ? cx + 11 : cx - 11;
+    g.textAlign = right ? 'left' : 'right';
     g.strokeStyle = 'rgba(255,255,255,0.9)'; g.lineWidth = 4; g.lineJoin = 'round';
-    g.strokeText(s.name, cx + 11, cy - 8);
-    g.fillStyle = '#000'; g.fillText(s.name, cx + 11, cy - 8);
+    g.strokeText(s.name, tx, cy - 8);
+    g.fillStyle = '#000'; g.fillText(s.name, tx, cy - 8);
   });
   if (point) {
     const cx = px(point[0]), cy = py(point[1]);
