@@ -527,8 +527,8 @@ public final class Dashboard implements AutoCloseable {
   private void events(HttpExchange ex) throws IOException {
     OutputStream out = ex.getResponseBody();
     if (clusterer == null) {
-      // A saved model does not change: one event says so, and the stream stays open so that
-      // the browser does not reconnect in a loop.
+      // A saved model does not change: one event says so and the stream ends. The page closes
+      // its EventSource on that event; another client retries only after a minute.
       ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
       ex.sendResponseHeaders(200, 0);
       out.write("retry: 60000\nevent: static\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
