@@ -7,6 +7,7 @@ module io.eddy.app {
   requires io.eddy.online;
   requires io.eddy.features;
   requires io.eddy.eval;
+  requires io.eddy.dashboard;
   requires info.picocli;
   requires org.apache.commons.csv;
   requires java.desktop;

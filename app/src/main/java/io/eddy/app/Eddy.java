@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
     description = "Segments a table or a stream with Eddy's clusterers: assignments, a scorable model, "
         + "profiles, personas, charts and a self-contained HTML report.",
     subcommands = {ListCommand.class, SegmentCommand.class, ChooseKCommand.class, ScoreCommand.class,
-        StreamCommand.class, RfmCommand.class, AutoComplete.GenerateCompletion.class,
+        StreamCommand.class, RfmCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  internal error (a bug; the stack trace is printed)",
@@ -100,8 +100,8 @@ public final class Eddy implements Runnable {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    if (args.length > 0 && !args[0].equals("list") && !args[0].equals("score") && !args[0].startsWith("-")
-        && !args[0].equals("generate-completion") && !java.util.Arrays.asList(args).contains("--no-charts")) {
+    if (args.length > 0 && !args[0].equals("list") && !args[0].equals("score") && !args[0].equals("serve")
+        && !args[0].startsWith("-") && !args[0].equals("generate-completion") && !java.util.Arrays.asList(args).contains("--no-charts")) {
       Charts.warmUpInBackground();
     }
     System.exit(commandLine().execute(args));

@@ -1,5 +1,6 @@
 package io.eddy.app;
 
+import io.eddy.features.ScoreColumns;
 import io.eddy.features.SegmentationBundle;
 import io.eddy.features.SimpleImputer;
 import io.eddy.features.csv.CsvWriter;
@@ -66,8 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
       throw AppException.usage("give either DATA.csv or --point, not " + (data == null ? "neither" : "both"));
     }
     SegmentationBundle b = load(model);
-    List<String> header = new ArrayList<>(List.of("segment", "name", "distance",
-        b.density() ? "outlier_score" : "confidence"));
+    List<String> header = new ArrayList<>(ScoreColumns.header(b.density()));
     if (point != null) {
       if (point.length != b.featureNames().size()) {
         throw AppException.usage("--point has " + point.length + " values, expected " + b.featureNames().size()

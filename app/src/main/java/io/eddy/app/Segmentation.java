@@ -4,6 +4,7 @@ import io.eddy.ClusterModel;
 import io.eddy.eval.SegmentProfiles;
 import io.eddy.features.Pca;
 import io.eddy.features.Pipeline;
+import io.eddy.features.ScoreColumns;
 import io.eddy.features.SegmentationBundle;
 import io.eddy.features.csv.CsvWriter;
 import io.eddy.hierarchy.HierarchicalModel;
@@ -125,7 +126,7 @@ final class Segmentation {
 
   /** The score columns of the assignments: confidence, or the outlier score for density models. */
   List<String> scoreHeader() {
-    return List.of("segment", "name", "distance", density ? "outlier_score" : "confidence");
+    return ScoreColumns.header(density);
   }
 
   /** Input rows with their segment, name, distance and confidence (or outlier score). */
@@ -146,35 +147,12 @@ final class Segmentation {
   }
 
   static void fillScore(Object[] row, int at, SegmentationBundle.Score s, boolean density) {
-    row[at] = s.segment() == ClusterModel.NOISE ? "noise" : Integer.toString(s.segment());
-    row[at + 1] = s.name();
-    row[at + 2] = round(s.distance());
-    row[at + 3] = round(density ? s.outlierScore() : s.confidence());
+    ScoreColumns.fill(row, at, s, density);
   }
 
-  private static final double[] POWERS = new double[23];
-
-  static {
-    POWERS[0] = 1;
-    for (int i = 1; i < POWERS.length; i++) {
-      POWERS[i] = POWERS[i - 1] * 10;
-    }
-  }
-
-  /** Six significant digits: plenty for a score, and files stay readable. */
+  /** Six significant digits, as in every scored file. */
   static double round(double v) {
-    if (!Double.isFinite(v) || v == 0) {
-      return v;
-    }
-    int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
-    // Scaling by an exact power of ten, rounding, and dividing back gives the double nearest
-    // the 6-digit decimal; String.format would cost ten times more on 200k-row files.
-    int decimals = 5 - exponent;
-    if (Math.abs(decimals) >= POWERS.length) {
-      return v;
-    }
-    double p = POWERS[Math.abs(decimals)];
-    return decimals >= 0 ? Math.round(v * p) / p : Math.round(v / p) * p;
+    return ScoreColumns.round(v);
   }
 
   SegmentProfiles profiles() {
