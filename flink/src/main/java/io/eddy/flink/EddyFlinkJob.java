@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -187,6 +188,13 @@ public final class EddyFlinkJob {
     env.setParallelism(o.spec().parallelism());
     if (o.checkpointMillis() > 0) {
       env.enableCheckpointing(o.checkpointMillis());
+      // A few restarts from the last checkpoint, then the failure surfaces (Flink's default
+      // with checkpoints restarts forever).
+      Configuration restart = new Configuration();
+      restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+      restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+      env.configure(restart);
     }
     byte[] pipeline = o.pipeline() == null ? null : Files.readAllBytes(o.pipeline());
     if (pipeline != null) {

@@ -63,8 +63,9 @@ class RecoveryTest {
   }
 
   /**
-   * Passes events through; on the first attempt, once a checkpoint has completed and half the
-   * stream has passed, throws. Until a checkpoint completes it slows down, so that one does.
+   * Passes events through; on the first attempt, once a checkpoint has completed and the given
+   * number of events has passed, throws. Until a checkpoint completes it slows down, so that one
+   * does.
    */
   static final class FailOnce extends RichMapFunction<Event, Event> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
@@ -89,7 +90,9 @@ class RecoveryTest {
       if (fail && firstAttempt) {
         passed++;
         if (!checkpointed) {
-          Thread.sleep(1);
+          // Slower still once past the point of failure, so that a checkpoint completes first
+          // even on a loaded machine (barriers pass between records).
+          Thread.sleep(passed >= after ? 20 : 1);
         } else if (passed >= after) {
           FAILURES.incrementAndGet();
           throw new IllegalStateException("injected failure after " + passed + " events");
