@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -178,12 +176,7 @@ class KafkaJobTest {
     double[][] x = BLOBS.points();
     produceEvents("eos-events", x);
     StreamExecutionEnvironment env = FlinkTestSupport.environment();
-    Configuration restart = new Configuration();
-    restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-    restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(50));
-    env.configure(restart);
-    env.enableCheckpointing(100);
+    FlinkTestSupport.checkpointAndRestart(env, 100);
     int failuresBefore = RecoveryTest.FAILURES.get();
     DataStream<Event> events = env.fromSource(KafkaIO.source(bootstrap, "eos-events", "eos", true),
             WatermarkStrategy.noWatermarks(), "events").setParallelism(1)
