@@ -24,7 +24,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * round through {@link io.eddy.Mergeable} at parallelism 1, and the merged model is broadcast
  * to the assigners, which label every event with the newest model they have. With a sync
  * channel the merged learning state also goes back to the learners through a Kafka topic
- * (Flink 2 has no loops inside a job), and they continue from it: see {@link Learner}. The job
+ * (Flink 2 has no loops inside a job), and they continue from it: see {@code Learner}. The job
  * never looks inside an algorithm: any registered clusterer that declares
  * {@link io.eddy.Capability#MERGEABLE} runs in it.
  *
