@@ -65,4 +65,33 @@ public interface Mergeable<T extends Mergeable<T>> {
 
   /** The kind of this clusterer's merge; see the class documentation. */
   Kind mergeKind();
+
+  /**
+   * Replaces this learning state by part {@code part} of {@code parts} of {@code merged}, so
+   * that p partitions can all continue learning from one merged state without counting it p
+   * times: each part has the merged clusters under the same labels and the same centers, and
+   * its weights (and {@code seen()}) are its share, so that merging all {@code parts} parts
+   * gives back {@code merged}'s totals, up to rounding. A partition then learns on from its
+   * part, and the next merge of the partitions is the merged state plus everything they
+   * learned since.
+   *
+   * <p>The default splits nothing and returns false, as does an implementation whose
+   * {@code merged} cannot be split yet (for example still warming up); this clusterer is then
+   * unchanged. A caller can always fall back on the identity: one partition takes
+   * {@code merged} whole (a merge into a fresh clusterer) and the others start fresh.
+   *
+   * @param merged a state of the same class and configuration; not modified, not retained
+   * @param part which part this one is, {@code 0 <= part < parts}
+   * @param parts how many parts, &ge; 1
+   * @return whether this state is now that part
+   * @throws IllegalArgumentException if {@code merged} is null, this object or of another
+   *     configuration, or {@code part} is out of range; nothing changes then
+   */
+  default boolean takePart(T merged, int part, int parts) {
+    if (merged == null || merged == this || parts < 1 || part < 0 || part >= parts) {
+      throw new IllegalArgumentException("need another state and 0 <= part < parts, got part " + part + " of "
+          + parts);
+    }
+    return false;
+  }
 }

@@ -71,7 +71,7 @@ final class Assigner extends KeyedBroadcastProcessFunction<Integer, Event, Model
   @Override
   public void processBroadcastElement(ModelSnapshot s, Context ctx, Collector<Assignment> out) throws Exception {
     ModelSnapshot current = ctx.getBroadcastState(MODELS).get(0);
-    if (current != null && current.version >= s.version) {
+    if (s.model == null || current != null && current.version >= s.version) {
       return;
     }
     ctx.getBroadcastState(MODELS).put(0, s);

@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -60,9 +61,12 @@ public final class EddyFlinkJob {
         --pipeline FILE.eddy      a fitted feature transformer (ModelIO) applied in the job
         --assignments-topic T     default: <topic>-assignments
         --snapshots-topic T       default: <topic>-snapshots
+        --sync-topic T            Kafka: learners continue from every merged model, which comes
+                                  back through T (one partition, this job's only); needs --merge-every N
         --group-id G              Kafka consumer group (default eddy-flink)
         --bounded                 Kafka: stop at the offsets latest when the job starts
-        --checkpoint-every DURATION  enable checkpoints (default: off)
+        --checkpoint-every DURATION  checkpoints (default: off; 10s with Kafka, whose sinks
+                                  commit exactly once at checkpoints)
       Mergeable clusterers: %s
       """;
 
@@ -92,7 +96,7 @@ public final class EddyFlinkJob {
   /** The parsed command line. */
   record Options(Path input, String bootstrap, String topic, JobSpec spec, Path out, List<String> columns,
       String idColumn, boolean standardize, Path pipeline, String assignmentsTopic, String snapshotsTopic,
-      String groupId, boolean bounded, long checkpointMillis) {
+      String groupId, boolean bounded, long checkpointMillis, String syncTopic) {
 
     static Options parse(String[] args) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -122,7 +126,8 @@ public final class EddyFlinkJob {
       for (String k : flags.keySet()) {
         if (!List.of("--input", "--kafka-bootstrap", "--topic", "--algorithm", "--parallelism", "--merge-every",
             "--out", "--columns", "--id-column", "--standardize", "--pipeline", "--assignments-topic",
-            "--snapshots-topic", "--group-id", "--bounded", "--event-time", "--checkpoint-every").contains(k)) {
+            "--snapshots-topic", "--group-id", "--bounded", "--event-time", "--checkpoint-every", "--sync-topic")
+            .contains(k)) {
           throw new IllegalArgumentException("unknown option " + k);
         }
       }
@@ -147,7 +152,7 @@ public final class EddyFlinkJob {
       int parallelism = integer(flags.getOrDefault("--parallelism", "2"), "--parallelism");
       JobSpec spec = new JobSpec(flags.get("--algorithm"), params, parallelism, every[0], every[1],
           flags.containsKey("--event-time"));
-      long checkpoint = 0;
+      long checkpoint = bootstrap != null ? 10_000 : 0;
       if (flags.containsKey("--checkpoint-every")) {
         long[] c = JobSpec.parseMergeEvery(flags.get("--checkpoint-every"));
         if (c[1] == 0) {
@@ -155,12 +160,15 @@ public final class EddyFlinkJob {
         }
         checkpoint = c[1];
       }
+      if (flags.containsKey("--sync-topic") && (bootstrap == null || spec.mergeEveryEvents() == 0)) {
+        throw new IllegalArgumentException("--sync-topic needs --kafka-bootstrap and a count, --merge-every N");
+      }
       List<String> columns = flags.containsKey("--columns") ? List.of(flags.get("--columns").split(",")) : null;
       return new Options(input, bootstrap, topic, spec, out, columns, flags.get("--id-column"),
           flags.containsKey("--standardize"), flags.containsKey("--pipeline") ? Path.of(flags.get("--pipeline")) : null,
           flags.getOrDefault("--assignments-topic", topic + "-assignments"),
           flags.getOrDefault("--snapshots-topic", topic + "-snapshots"),
-          flags.getOrDefault("--group-id", "eddy-flink"), bounded, checkpoint);
+          flags.getOrDefault("--group-id", "eddy-flink"), bounded, checkpoint, flags.get("--sync-topic"));
     }
 
     private static int integer(String v, String name) {
@@ -180,6 +188,13 @@ public final class EddyFlinkJob {
     env.setParallelism(o.spec().parallelism());
     if (o.checkpointMillis() > 0) {
       env.enableCheckpointing(o.checkpointMillis());
+      // A few restarts from the last checkpoint, then the failure surfaces (Flink's default
+      // with checkpoints restarts forever).
+      Configuration restart = new Configuration();
+      restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+      restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+      env.configure(restart);
     }
     byte[] pipeline = o.pipeline() == null ? null : Files.readAllBytes(o.pipeline());
     if (pipeline != null) {
@@ -206,11 +221,15 @@ public final class EddyFlinkJob {
       events = env.fromSource(KafkaIO.source(o.bootstrap(), o.topic(), o.groupId(), o.bounded()), watermarks,
           "kafka-events");
     }
-    SegmentationJob.Outputs outs = SegmentationJob.build(events, o.spec(), pipeline);
+    SegmentationJob.Outputs outs = SegmentationJob.build(events, o.spec(), pipeline,
+        o.syncTopic() == null ? null : o.bootstrap(), o.syncTopic());
     if (o.bootstrap() != null) {
-      outs.assignments().sinkTo(KafkaIO.assignmentSink(o.bootstrap(), o.assignmentsTopic())).name("assignments");
-      outs.snapshots().sinkTo(KafkaIO.snapshotSink(o.bootstrap(), o.snapshotsTopic())).setParallelism(1)
-          .name("snapshots");
+      String prefix = "eddy-" + o.spec().algorithm() + "-" + o.topic();
+      outs.assignments().sinkTo(KafkaIO.assignmentSink(o.bootstrap(), o.assignmentsTopic(), prefix + "-assignments"))
+          .name("assignments").uid(o.spec().algorithm() + "/assignments-out");
+      outs.snapshots().filter(s -> s.model != null).setParallelism(1)
+          .sinkTo(KafkaIO.snapshotSink(o.bootstrap(), o.snapshotsTopic(), prefix + "-snapshots")).setParallelism(1)
+          .name("snapshots").uid(o.spec().algorithm() + "/snapshots-out");
     }
     if (o.out() == null) {
       env.execute("eddy segmentation: " + o.spec().algorithm());
@@ -244,7 +263,7 @@ public final class EddyFlinkJob {
         w.write(a.toCsv() + "," + a.modelVersion + "\n");
       }
     }
-    if (last == null) {
+    if (last == null || last.model == null) {
       log.printf(Locale.ROOT, "no model: the clusterer was never ready (%d events)%n", all.size());
       return null;
     }

@@ -80,6 +80,15 @@ public record JobSpec(String algorithm, Map<String, String> params, int parallel
     return Math.max(1, (mergeEveryEvents + parallelism - 1) / parallelism);
   }
 
+  /**
+   * The end (exclusive) of the merge window holding time {@code t}, windows being aligned to
+   * multiples of the period, so that all learners close the same windows.
+   */
+  long windowEnd(long t) {
+    long end = Math.floorDiv(t, mergeEveryMillis) * mergeEveryMillis + mergeEveryMillis;
+    return end < t ? Long.MAX_VALUE - 1 : end;
+  }
+
   /** A fresh clusterer of this configuration: the identity of the merge. */
   OnlineClusterer<?> newClusterer() {
     return Clusterers.online(algorithm, params);

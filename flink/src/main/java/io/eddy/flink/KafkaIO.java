@@ -5,6 +5,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -19,7 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * record's timestamp is the event time. Malformed records are skipped rather than failing
  * the job, which would otherwise restart on the same record forever. Assignments go out as text
  * {@code id,segment,score} keyed by the id; snapshots as the {@code ModelIO} record of the
- * model, keyed by the version in decimal.
+ * model, keyed by the version in decimal; both exactly once, in transactions committed at
+ * checkpoints.
  */
 public final class KafkaIO {
 
@@ -45,24 +47,61 @@ public final class KafkaIO {
     return builder.build();
   }
 
-  /** A sink of assignments to {@code topic}, at least once. */
-  public static KafkaSink<Assignment> assignmentSink(String bootstrap, String topic) {
-    return KafkaSink.<Assignment>builder()
-        .setBootstrapServers(bootstrap)
+  /**
+   * A sink of assignments to {@code topic}, exactly once: records go out in Kafka transactions
+   * committed at Flink's checkpoints, so a consumer reading with
+   * {@code isolation.level=read_committed} sees every record once, also across a recovery
+   * (records of an attempt that failed are aborted). The job must checkpoint, and records
+   * become visible at the checkpoint after they were written.
+   *
+   * @param transactionalIdPrefix unique to this sink among all jobs writing to the cluster
+   */
+  public static KafkaSink<Assignment> assignmentSink(String bootstrap, String topic, String transactionalIdPrefix) {
+    return exactlyOnce(KafkaSink.<Assignment>builder(), bootstrap, transactionalIdPrefix)
         .setRecordSerializer((KafkaRecordSerializationSchema<Assignment>) (a, context, timestamp) ->
             new ProducerRecord<>(topic, Long.toString(a.id).getBytes(StandardCharsets.UTF_8),
                 a.toCsv().getBytes(StandardCharsets.UTF_8)))
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .build();
   }
 
-  /** A sink of model snapshots to {@code topic}, at least once. */
-  public static KafkaSink<ModelSnapshot> snapshotSink(String bootstrap, String topic) {
+  /**
+   * A sink of model snapshots to {@code topic}, exactly once as
+   * {@link #assignmentSink(String, String, String)}; the value is the model's {@code ModelIO}
+   * record, the key its version. Snapshots without a model (still warming up) must be filtered
+   * out before.
+   */
+  public static KafkaSink<ModelSnapshot> snapshotSink(String bootstrap, String topic, String transactionalIdPrefix) {
+    return exactlyOnce(KafkaSink.<ModelSnapshot>builder(), bootstrap, transactionalIdPrefix)
+        .setRecordSerializer((KafkaRecordSerializationSchema<ModelSnapshot>) (s, context, timestamp) ->
+            new ProducerRecord<>(topic, Long.toString(s.version).getBytes(StandardCharsets.UTF_8), s.model))
+        .build();
+  }
+
+  private static <T> KafkaSinkBuilder<T> exactlyOnce(KafkaSinkBuilder<T> b, String bootstrap, String prefix) {
+    return b.setBootstrapServers(bootstrap)
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(prefix)
+        // Within a broker's default transaction.max.timeout.ms (15 min); the producer's default
+        // of one hour would be refused.
+        .setProperty("transaction.timeout.ms", Long.toString(TRANSACTION_TIMEOUT_MS));
+  }
+
+  /** The sinks' transaction timeout: longer than any checkpoint interval plus recovery. */
+  static final long TRANSACTION_TIMEOUT_MS = 900_000;
+
+  /**
+   * The feedback sink: merged learning states to the one-partition sync topic, read back by
+   * {@link SyncSource}. At least once and without transactions, so that a merged state goes
+   * back at once rather than at the next checkpoint; learners skip versions they already took.
+   */
+  static KafkaSink<ModelSnapshot> syncSink(String bootstrap, String topic) {
     return KafkaSink.<ModelSnapshot>builder()
         .setBootstrapServers(bootstrap)
         .setRecordSerializer((KafkaRecordSerializationSchema<ModelSnapshot>) (s, context, timestamp) ->
-            new ProducerRecord<>(topic, Long.toString(s.version).getBytes(StandardCharsets.UTF_8), s.model))
+            new ProducerRecord<>(topic, 0, Long.toString(s.version).getBytes(StandardCharsets.UTF_8),
+                SyncSource.encode(s)))
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setProperty("linger.ms", "0")
         .build();
   }
 

@@ -1,78 +1,270 @@
 package io.eddy.flink;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.io.ModelIO;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * A keyed learner: one clusterer per slot, kept in keyed state through
- * {@link ClustererSerializer} (ModelIO bytes), learning the events of its slot in order and
- * shipping its whole state to the merge operator every {@link JobSpec#shipEvery()} events or
- * every period, and once more when the input ends.
+ * {@link ClustererSerializer} (ModelIO bytes), learning the events of its slot and shipping its
+ * whole state to the merge operator at the end of every round, and once more when the input
+ * ends. A round is {@link JobSpec#shipEvery()} of the learner's events with count-based
+ * merging, and a window of the period with time-based merging, aligned to multiples of the
+ * period so that all learners close the same windows. In event time a window closes when the
+ * watermark passes its end: events of later windows wait in keyed state until then, so that
+ * the merge of a window holds exactly the events whose time is before its end, whatever order
+ * they came in. (An event later than the watermark allowed is learned in the current window.)
  *
- * <p>Only the registry and the {@link io.eddy.Mergeable} contract are used: any registered
- * clusterer that declares {@link io.eddy.Capability#MERGEABLE} works.
+ * <p><b>Feedback.</b> With a sync stream connected (merged models read back from a Kafka
+ * topic, see {@link SyncSource}), the learners continue from the merged model: after shipping a
+ * round, a learner holds its events until the merge of that round arrives, then takes its part
+ * of it ({@link Mergeable#takePart}: the merged clusters under the merged labels, its share of
+ * the weights), learns the held events and goes on. So after every sync all learners agree on
+ * the segments, and the next merge is the merged state plus what every learner learned since,
+ * counted once. A clusterer that cannot split its state falls back on the identity: the
+ * lowest slot takes the merged state whole, the others start fresh. A learner whose input has
+ * ended keeps taking its part and shipping it, marked last, until a merge whose parts were all
+ * last, the final model, ends the loop. Without a sync stream, the broadcast side is empty and
+ * the learners learn independently.
+ *
+ * <p>Only the registry and the {@link Mergeable} contract are used: any registered clusterer
+ * that declares {@link io.eddy.Capability#MERGEABLE} works.
  */
-final class Learner extends KeyedProcessFunction<Integer, Event, LearnerState> {
+final class Learner extends KeyedBroadcastProcessFunction<Integer, Event, ModelSnapshot, LearnerState> {
 
   private static final long serialVersionUID = 1L;
 
-  private final JobSpec spec;
-  private transient ValueState<OnlineClusterer<?>> clusterer;
+  /** The newest merged version a learner instance has taken (broadcast state, under key 0). */
+  static final MapStateDescriptor<Integer, Long> SYNCED = new MapStateDescriptor<>("synced", Types.INT, Types.LONG);
 
-  Learner(JobSpec spec) {
+  /** Each learner's state right after it took its part of a merge: a side output. */
+  static final OutputTag<LearnerState> TAKEN = new OutputTag<>("taken", TypeInformation.of(LearnerState.class));
+
+  private static final ValueStateDescriptor<LearnerProgress> PROGRESS = new ValueStateDescriptor<>("progress",
+      TypeInformation.of(LearnerProgress.class));
+
+  private final JobSpec spec;
+  private final boolean sync;
+  private transient ValueState<OnlineClusterer<?>> clusterer;
+  private transient ValueState<LearnerProgress> progress;
+  private transient ListState<Event> pending;
+
+  Learner(JobSpec spec, boolean sync) {
     this.spec = spec;
+    this.sync = sync;
   }
 
   @Override
   public void open(OpenContext context) {
     clusterer = getRuntimeContext().getState(new ValueStateDescriptor<>("clusterer", ClustererSerializer.INSTANCE));
+    progress = getRuntimeContext().getState(PROGRESS);
+    pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", SegmentationJob.EVENT));
   }
 
   @Override
-  public void processElement(Event e, Context ctx, Collector<LearnerState> out) throws Exception {
-    OnlineClusterer<?> c = clusterer.value();
-    if (c == null) {
-      c = spec.newClusterer();
-      // Fires when a bounded input ends (the final watermark), for the last shipment.
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-      if (spec.mergeEveryMillis() > 0) {
-        schedule(ctx.timerService(), spec.eventTime() ? e.time : ctx.timerService().currentProcessingTime());
-      }
+  public void processElement(Event e, ReadOnlyContext ctx, Collector<LearnerState> out) throws Exception {
+    LearnerProgress p = progress.value();
+    if (p == null) {
+      p = start(e, ctx);
     }
-    c.learn(e.features);
-    clusterer.update(c);
-    if (spec.mergeEveryEvents() > 0 && c.seen() % spec.shipEvery() == 0) {
-      ship(ctx.getCurrentKey(), c, out);
+    if (p.waiting) {
+      pending.add(e);
+    } else if (spec.eventTime() && e.time >= p.windowEnd) {
+      // A later window's event: it waits until the watermark closes the current window.
+      pending.add(e);
+      openWindow(p, ctx);
+    } else {
+      if (spec.eventTime()) {
+        openWindow(p, ctx);
+      }
+      learn(ctx.getCurrentKey(), e, p, out);
+    }
+    progress.update(p);
+  }
+
+  private static void openWindow(LearnerProgress p, ReadOnlyContext ctx) {
+    if (!p.windowOpen) {
+      ctx.timerService().registerEventTimeTimer(p.windowEnd);
+      p.windowOpen = true;
     }
   }
 
-  private void schedule(org.apache.flink.streaming.api.TimerService timers, long from) {
-    long next = from + spec.mergeEveryMillis();
-    if (spec.eventTime()) {
-      timers.registerEventTimeTimer(next);
-    } else {
-      timers.registerProcessingTimeTimer(next);
+  private LearnerProgress start(Event e, ReadOnlyContext ctx) throws Exception {
+    LearnerProgress p = new LearnerProgress();
+    p.round = spec.mergeEveryEvents() > 0 ? 1 : 0;
+    clusterer.update(spec.newClusterer());
+    // Fires when a bounded input ends (the final watermark), for the last shipment.
+    ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+    if (spec.mergeEveryMillis() > 0) {
+      long now = spec.eventTime() ? e.time : ctx.timerService().currentProcessingTime();
+      p.windowEnd = spec.windowEnd(now);
+      p.round = p.windowEnd;
+      if (!spec.eventTime()) {
+        ctx.timerService().registerProcessingTimeTimer(p.windowEnd);
+      }
+    }
+    return p;
+  }
+
+  /** Learns one event, and ships when a count-based round is complete. */
+  private void learn(int slot, Event e, LearnerProgress p, Collector<LearnerState> out) throws Exception {
+    OnlineClusterer<?> c = clusterer.value();
+    c.learn(e.features);
+    clusterer.update(c);
+    p.inRound++;
+    if (spec.mergeEveryEvents() > 0 && p.inRound >= spec.shipEvery()) {
+      ship(slot, p, false, out);
+    }
+  }
+
+  /** Ships the state that closes round {@code p.round} and opens the next. */
+  private void ship(int slot, LearnerProgress p, boolean last, Collector<LearnerState> out) throws Exception {
+    OnlineClusterer<?> c = clusterer.value();
+    out.collect(new LearnerState(slot, p.round, c.seen(), last, ModelIO.toBytes(c)));
+    p.inRound = 0;
+    if (sync) {
+      p.waiting = true;
+    }
+    if (spec.mergeEveryEvents() > 0) {
+      p.round++;
     }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<LearnerState> out) throws Exception {
-    OnlineClusterer<?> c = clusterer.value();
-    if (c == null) {
+    LearnerProgress p = progress.value();
+    if (p == null) {
       return;
     }
-    ship(ctx.getCurrentKey(), c, out);
-    if (timestamp != Long.MAX_VALUE && spec.mergeEveryMillis() > 0) {
-      schedule(ctx.timerService(), timestamp);
+    int slot = ctx.getCurrentKey();
+    if (timestamp == Long.MAX_VALUE && ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+      p.ended = true;
+      if (!sync) {
+        p.round = Long.MAX_VALUE;
+        ship(slot, p, true, out);
+      } else if (!p.waiting) {
+        ship(slot, p, true, out);
+      }
+    } else if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      if (!p.ended) {
+        ship(slot, p, false, out);
+        p.windowEnd = spec.windowEnd(Math.max(timestamp, ctx.timerService().currentProcessingTime()));
+        p.round = p.windowEnd;
+        ctx.timerService().registerProcessingTimeTimer(p.windowEnd);
+      }
+    } else if (timestamp == p.windowEnd) {
+      closeEventTimeWindow(slot, p, ctx, out);
     }
+    progress.update(p);
   }
 
-  private static void ship(int slot, OnlineClusterer<?> c, Collector<LearnerState> out) {
-    out.collect(new LearnerState(slot, c.seen(), ModelIO.toBytes(c)));
+  /**
+   * Ships the window that just closed, moves to the window of the earliest held event (empty
+   * windows in between are not shipped: the merge reads a learner's latest state before a
+   * round as its state at that round) and learns the held events of that window.
+   */
+  private void closeEventTimeWindow(int slot, LearnerProgress p, OnTimerContext ctx, Collector<LearnerState> out)
+      throws Exception {
+    ship(slot, p, false, out);
+    List<Event> held = new ArrayList<>();
+    for (Event e : pending.get()) {
+      held.add(e);
+    }
+    if (held.isEmpty()) {
+      // No timer until an event comes: a quiet learner ships nothing.
+      p.windowEnd += spec.mergeEveryMillis();
+      p.round = p.windowEnd;
+      p.windowOpen = false;
+      return;
+    }
+    long earliest = Long.MAX_VALUE;
+    for (Event e : held) {
+      earliest = Math.min(earliest, e.time);
+    }
+    p.windowEnd = Math.max(spec.windowEnd(earliest), p.windowEnd + spec.mergeEveryMillis());
+    p.round = p.windowEnd;
+    List<Event> later = new ArrayList<>();
+    for (Event e : held) {
+      if (e.time < p.windowEnd) {
+        learn(slot, e, p, out);
+      } else {
+        later.add(e);
+      }
+    }
+    pending.update(later);
+    ctx.timerService().registerEventTimeTimer(p.windowEnd);
+  }
+
+  /**
+   * A merged model came back: every learner waiting for that round takes its part, learns the
+   * events it held meanwhile and goes on.
+   */
+  @Override
+  public void processBroadcastElement(ModelSnapshot merged, Context ctx, Collector<LearnerState> out)
+      throws Exception {
+    Long synced = ctx.getBroadcastState(SYNCED).get(0);
+    if (synced != null && synced >= merged.version) {
+      return;
+    }
+    ctx.getBroadcastState(SYNCED).put(0, merged.version);
+    if (merged.last) {
+      return;
+    }
+    OnlineClusterer<?> whole = ModelIO.fromBytes(merged.state, OnlineClusterer.class);
+    ctx.applyToKeyedState(PROGRESS, (slot, state) -> {
+      LearnerProgress p = state.value();
+      if (p == null || !p.waiting || p.round - 1 != merged.round) {
+        return;
+      }
+      OnlineClusterer<?> part = takePart(whole, slot, merged.slots);
+      clusterer.update(part);
+      ctx.output(TAKEN, new LearnerState(slot, merged.round, part.seen(), p.ended, ModelIO.toBytes(part)));
+      p.waiting = false;
+      List<Event> held = new ArrayList<>();
+      for (Event e : pending.get()) {
+        held.add(e);
+      }
+      pending.clear();
+      for (int i = 0; i < held.size(); i++) {
+        if (p.waiting) {
+          pending.addAll(held.subList(i, held.size()));
+          break;
+        }
+        learn(slot, held.get(i), p, out);
+      }
+      if (p.ended && !p.waiting) {
+        ship(slot, p, true, out);
+      }
+      state.update(p);
+    });
+  }
+
+  /** This slot's part of a merged state, or the identity fallback when it cannot be split. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private OnlineClusterer<?> takePart(OnlineClusterer<?> whole, int slot, int[] slots) {
+    OnlineClusterer<?> part = spec.newClusterer();
+    int index = Arrays.binarySearch(slots, slot);
+    if (index < 0) {
+      return part;
+    }
+    if (!((Mergeable) part).takePart((Mergeable) whole, index, slots.length) && index == 0) {
+      ((Mergeable) part).merge((Mergeable) whole);
+    }
+    return part;
   }
 }

@@ -5,38 +5,43 @@ import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.io.ModelIO;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The merge operator, at parallelism 1: keeps the latest state each learner shipped and, on
- * every shipment once every learner has shipped (or when the input ends), merges them all into a fresh clusterer (the merge's identity) in slot order
- * and emits the model. A later shipment replaces the learner's earlier one, so states shipped
- * again after a recovery are not counted twice, and the result depends only on the learners'
- * latest states, not on the order they arrived in.
+ * The merge operator, at parallelism 1: merges the learners' states once per round and emits
+ * the model. Round r is merged once every learner has shipped a state of round r or later
+ * (the first model waits for every learner, so that labels keep their meaning from version 1
+ * on; when the input ends, for those that shipped at all). From each learner it merges the
+ * state of the greatest round not after r (a learner that had nothing to learn in a window
+ * ships nothing for it), into a fresh clusterer (the merge's identity) in slot order. A state
+ * shipped again after a recovery replaces the first, so nothing is counted twice, and the
+ * result depends only on the states, not on the order they arrived in.
  *
- * <p>Cost per shipment: one {@code ModelIO} read and p merges, for p learners.
+ * <p>Cost per round: p {@code ModelIO} reads and p merges, for p learners.
  */
 final class Merger extends KeyedProcessFunction<Integer, LearnerState, ModelSnapshot> {
 
   private static final long serialVersionUID = 1L;
 
   private final JobSpec spec;
-  private transient MapState<Integer, byte[]> latest;
-  private transient ValueState<Long> version;
-  /** The learners' states read back, by slot; rebuilt from {@link #latest} after a restore. */
-  private transient Map<Integer, OnlineClusterer<?>> decoded;
+  /** The states shipped and not yet superseded, by "slot/round". */
+  private transient MapState<String, LearnerState> shipped;
+  /** Each learner's latest round shipped, by slot. */
+  private transient MapState<Integer, Long> latest;
+  /** {version, last round merged, input ended (0/1)}. */
+  private transient ValueState<long[]> progress;
 
   Merger(JobSpec spec) {
     this.spec = spec;
@@ -44,66 +49,116 @@ final class Merger extends KeyedProcessFunction<Integer, LearnerState, ModelSnap
 
   @Override
   public void open(OpenContext context) {
-    latest = getRuntimeContext().getMapState(new MapStateDescriptor<>("latest", Types.INT,
-        PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
-    version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.LONG));
-    decoded = new HashMap<>();
+    shipped = getRuntimeContext().getMapState(new MapStateDescriptor<>("shipped", Types.STRING,
+        TypeInformation.of(LearnerState.class)));
+    latest = getRuntimeContext().getMapState(new MapStateDescriptor<>("latest", Types.INT, Types.LONG));
+    progress = getRuntimeContext().getState(new ValueStateDescriptor<>("progress",
+        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
   }
 
   @Override
   public void processElement(LearnerState s, Context ctx, Collector<ModelSnapshot> out) throws Exception {
-    if (decoded.isEmpty()) {
+    long[] p = progress();
+    if (p[0] == 0 && p[1] == Long.MIN_VALUE && latest.isEmpty()) {
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-      decodeAll();
     }
-    latest.put(s.slot, s.state);
-    decoded.put(s.slot, ModelIO.fromBytes(s.state, OnlineClusterer.class));
-    // Labels follow the lowest slot's learner (the first merged into the identity), so the
-    // first model waits for every learner: labels then keep their meaning from version 1 on.
-    if (decoded.size() == spec.parallelism()) {
-      emit(out);
+    if (s.round <= p[1]) {
+      return; // a round already merged, shipped again after a recovery
     }
+    shipped.put(s.slot + "/" + s.round, s);
+    Long before = latest.get(s.slot);
+    if (before == null || before < s.round) {
+      latest.put(s.slot, s.round);
+    }
+    emitReady(p, out);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<ModelSnapshot> out) throws Exception {
-    if (decoded.isEmpty()) {
-      decodeAll();
-    }
     // The input ended: a learner that never received an event will not ship.
-    if (!decoded.isEmpty() && decoded.size() < spec.parallelism()) {
-      emit(out);
-    }
+    long[] p = progress();
+    p[2] = 1;
+    emitReady(p, out);
   }
 
-  /** Reads back every state kept, as after a restore from a checkpoint. */
-  private void decodeAll() throws Exception {
-    for (Map.Entry<Integer, byte[]> e : latest.entries()) {
-      decoded.put(e.getKey(), ModelIO.fromBytes(e.getValue(), OnlineClusterer.class));
-    }
+  private long[] progress() throws Exception {
+    long[] p = progress.value();
+    return p != null ? p : new long[] {0, Long.MIN_VALUE, 0};
   }
 
-  private void emit(Collector<ModelSnapshot> out) throws Exception {
-    OnlineClusterer<?> merged = merge(spec.newClusterer(), decoded);
-    ClusterModel model;
-    try {
-      model = merged.snapshot();
-    } catch (IllegalStateException notReady) {
+  /** Merges every round that every learner has reached, in order. */
+  private void emitReady(long[] p, Collector<ModelSnapshot> out) throws Exception {
+    TreeMap<Integer, Long> reached = new TreeMap<>();
+    for (Map.Entry<Integer, Long> e : latest.entries()) {
+      reached.put(e.getKey(), e.getValue());
+    }
+    if (reached.isEmpty() || (reached.size() < spec.parallelism() && p[2] == 0)) {
+      progress.update(p);
       return;
     }
-    long v = version.value() == null ? 1 : version.value() + 1;
-    version.update(v);
-    out.collect(new ModelSnapshot(v, merged.seen(), ModelIO.toBytes(model), ModelIO.toBytes(merged)));
+    long upTo = Long.MAX_VALUE;
+    for (long r : reached.values()) {
+      upTo = Math.min(upTo, r);
+    }
+    TreeMap<String, LearnerState> states = new TreeMap<>();
+    TreeSet<Long> rounds = new TreeSet<>();
+    for (Map.Entry<String, LearnerState> e : shipped.entries()) {
+      states.put(e.getKey(), e.getValue());
+      if (e.getValue().round > p[1] && e.getValue().round <= upTo) {
+        rounds.add(e.getValue().round);
+      }
+    }
+    for (long round : rounds) {
+      emit(round, states, reached, p, out);
+    }
+    progress.update(p);
   }
 
-  /** Merges {@code parts} into {@code into} in increasing slot order. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static OnlineClusterer<?> merge(OnlineClusterer<?> into, Map<Integer, OnlineClusterer<?>> parts) {
-    List<Integer> slots = new ArrayList<>(parts.keySet());
-    Collections.sort(slots);
-    for (int slot : slots) {
-      ((Mergeable) into).merge((Mergeable) parts.get(slot));
+  private void emit(long round, TreeMap<String, LearnerState> states, TreeMap<Integer, Long> reached, long[] p,
+      Collector<ModelSnapshot> out) throws Exception {
+    Map<Integer, LearnerState> use = new TreeMap<>();
+    for (LearnerState s : states.values()) {
+      LearnerState best = use.get(s.slot);
+      if (s.round <= round && (best == null || s.round > best.round)) {
+        use.put(s.slot, s);
+      }
     }
-    return into;
+    OnlineClusterer<?> merged = spec.newClusterer();
+    boolean last = true;
+    int[] slots = new int[use.size()];
+    int i = 0;
+    for (LearnerState s : use.values()) {
+      merge(merged, ModelIO.fromBytes(s.state, OnlineClusterer.class));
+      last &= s.last;
+      slots[i++] = s.slot;
+    }
+    byte[] model;
+    try {
+      model = ModelIO.toBytes(merged.snapshot());
+    } catch (IllegalStateException notReady) {
+      model = null;
+    }
+    p[0]++;
+    p[1] = round;
+    out.collect(new ModelSnapshot(p[0], round, merged.seen(), last && use.size() == reached.size(), slots, model,
+        ModelIO.toBytes(merged)));
+    // What a later round can still need: each learner's state of this round, and later ones.
+    List<String> drop = new ArrayList<>();
+    for (Map.Entry<String, LearnerState> e : states.entrySet()) {
+      LearnerState s = e.getValue();
+      if (s.round < round && use.get(s.slot) != s) {
+        drop.add(e.getKey());
+      }
+    }
+    for (String k : drop) {
+      states.remove(k);
+      shipped.remove(k);
+    }
+  }
+
+  /** Merges {@code part} into {@code into}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void merge(OnlineClusterer<?> into, OnlineClusterer<?> part) {
+    ((Mergeable) into).merge((Mergeable) part);
   }
 }

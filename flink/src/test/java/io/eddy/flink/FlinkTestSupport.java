@@ -1,10 +1,12 @@
 package io.eddy.flink;
 
 import io.eddy.testkit.Blobs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -32,6 +34,16 @@ final class FlinkTestSupport {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(PARALLELISM);
     return env;
+  }
+
+  /** Checkpoints every {@code millis} and up to two restarts 50 ms apart. */
+  static void checkpointAndRestart(StreamExecutionEnvironment env, long millis) {
+    Configuration restart = new Configuration();
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+    restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(50));
+    env.configure(restart);
+    env.enableCheckpointing(millis);
   }
 
   /** The planted blobs as events, the id being the row number. */

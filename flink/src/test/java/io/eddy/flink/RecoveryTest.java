@@ -5,14 +5,11 @@ import static io.eddy.flink.FlinkTestSupport.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.testkit.Blobs;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -46,12 +43,7 @@ class RecoveryTest {
 
   private static ModelSnapshot run(boolean fail) throws Exception {
     StreamExecutionEnvironment env = FlinkTestSupport.environment();
-    Configuration restart = new Configuration();
-    restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-    restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(50));
-    env.configure(restart);
-    env.enableCheckpointing(50);
+    FlinkTestSupport.checkpointAndRestart(env, 50);
     JobSpec spec = new JobSpec("sequential-kmeans", Map.of("k", "4", "warmup", "40", "seed", "1"),
         FlinkTestSupport.PARALLELISM, 600, 0, false);
     DataStream<Event> events = env.fromData(events(BLOBS), SegmentationJob.EVENT).setParallelism(1)
@@ -63,8 +55,9 @@ class RecoveryTest {
   }
 
   /**
-   * Passes events through; on the first attempt, once a checkpoint has completed and half the
-   * stream has passed, throws. Until a checkpoint completes it slows down, so that one does.
+   * Passes events through; on the first attempt, once a checkpoint has completed and the given
+   * number of events has passed, throws. Until a checkpoint completes it slows down, so that one
+   * does.
    */
   static final class FailOnce extends RichMapFunction<Event, Event> implements CheckpointListener {
     private static final long serialVersionUID = 1L;
@@ -89,7 +82,9 @@ class RecoveryTest {
       if (fail && firstAttempt) {
         passed++;
         if (!checkpointed) {
-          Thread.sleep(1);
+          // Slower still once past the point of failure, so that a checkpoint completes first
+          // even on a loaded machine (barriers pass between records).
+          Thread.sleep(passed >= after ? 20 : 1);
         } else if (passed >= after) {
           FAILURES.incrementAndGet();
           throw new IllegalStateException("injected failure after " + passed + " events");

@@ -499,6 +499,31 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
     return params.learningRate() == Params.MACQUEEN ? Mergeable.Kind.TOTALS : Mergeable.Kind.APPROXIMATE;
   }
 
+  /**
+   * Takes part {@code part} of {@code parts} of a ready {@code merged} state (see
+   * {@link Mergeable#takePart}): the same centers under the same labels, each weight divided by
+   * {@code parts} (exactly, when {@code parts} is a power of two), and {@code seen()} split so
+   * that the parts add up to the merged count. With MacQueen's rate a center then moves by
+   * {@code w / (W / parts + w)}, as a learner that had seen its share of the stream would. The
+   * parts of one state correspond center by center, so merging them back (and anything they
+   * learn later, while no center crosses another) takes {@link CenterMerge}'s exact path.
+   * Returns false, changing nothing, while {@code merged} is still warming up. O(k·d).
+   */
+  @Override
+  public boolean takePart(SequentialKMeans merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    MergeChecks.require(this, merged, params, merged.params, d, merged.d);
+    if (!merged.isReady()) {
+      return false;
+    }
+    copyFrom(merged);
+    for (int j = 0; j < weights.length; j++) {
+      weights[j] /= parts;
+    }
+    seen = merged.seen / parts + (part < merged.seen % parts ? 1 : 0);
+    return true;
+  }
+
   private void copyFrom(SequentialKMeans other) {
     d = other.d;
     seen = other.seen;
