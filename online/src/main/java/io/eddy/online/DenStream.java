@@ -250,6 +250,9 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
   /** The epsilon estimate's neighbourhood: this fraction of the sample, at least one point. */
   static final double AUTO_FRACTION = 0.02;
 
+  /** The number of whole time steps whose fading factors are tabulated. */
+  private static final int FADE_TABLE = 1024;
+
   /** The largest initial buffer, in doubles: the largest array a JVM reliably allocates. */
   private static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
 
@@ -259,6 +262,8 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
   private double eps2;
   private final double betaMu;
   private final double tp;
+  /** {@code fades[k] = Decay.factor(lambda, k)}, so that a tick-clock learn computes no power. */
+  private final double[] fades = new double[FADE_TABLE];
 
   private double nextPrune;
 
@@ -287,6 +292,9 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
     }
     this.params = params;
     setEpsilon(params.epsilon());
+    for (int k = 0; k < FADE_TABLE; k++) {
+      fades[k] = Decay.factor(params.lambda(), k);
+    }
     this.betaMu = params.beta() * params.mu();
     this.tp = params.pruningPeriod();
     this.nextPrune = tp;
@@ -571,6 +579,15 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
     }
   }
 
+  /**
+   * {@code 2^(-lambda·dt)}, from {@link #fades} when dt is a small whole number (the usual case
+   * with one tick per point), bit for bit what {@link Decay#factor} computes.
+   */
+  private double fade(double dt) {
+    int k = (int) dt;
+    return k == dt && k < FADE_TABLE ? fades[k] : Decay.factor(params.lambda(), dt);
+  }
+
   private boolean tryMerge(Group g, double[] x, double w, double t) {
     if (g.size == 0) {
       return false;
@@ -585,7 +602,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
    * exact for a point of weight w.
    */
   private boolean absorb(Group g, int i, double[] x, double w, double t, double dist2) {
-    double f = Decay.factor(params.lambda(), t - g.stamp[i]);
+    double f = fade(t - g.stamp[i]);
     double fw = g.weight[i] * f;
     double total = fw + w;
     double sse = g.sse[i] * f + w * (fw / total) * dist2;
@@ -625,7 +642,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
     double lambda = params.lambda();
     int kept = 0;
     for (int i = 0; i < potential.size; i++) {
-      if (potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]) < betaMu) {
+      if (potential.weight[i] * fade(now - potential.stamp[i]) < betaMu) {
         continue;
       }
       if (kept != i) {
@@ -638,7 +655,7 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
     kept = 0;
     for (int i = 0; i < outlier.size; i++) {
       double xi = Decay.complement(lambda, now - outlier.created[i] + tp) / denominator;
-      if (outlier.weight[i] * Decay.factor(lambda, now - outlier.stamp[i]) < xi) {
+      if (outlier.weight[i] * fade(now - outlier.stamp[i]) < xi) {
         continue;
       }
       if (kept != i) {
@@ -668,12 +685,11 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
   private int recluster() {
     ensureScratch();
     int p = potential.size;
-    double lambda = params.lambda();
     double mu = params.mu();
     double reach = params.offlineFactor() * epsilon;
     double reach2 = reach * reach;
     for (int i = 0; i < p; i++) {
-      faded[i] = potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]);
+      faded[i] = potential.weight[i] * fade(now - potential.stamp[i]);
       component[i] = -1;
     }
     int count = 0;
