@@ -778,16 +778,26 @@ public final class DenStream extends DensityClusterer<DenStreamModel> implements
       return 1e-9 * Math.max(1, max);
     }
     int k = (int) Math.max(1, Math.min(m - 1, Math.round(fraction * m)));
-    double[] row = new double[m];
+    // The k + 1 least squared distances from point i (itself, at 0, included), in increasing
+    // order: an insertion per distance below the largest kept, O(m·k) at worst and about O(m)
+    // in practice, where sorting every row would cost O(m log m).
+    double[] least = new double[k + 1];
     double[] kth = new double[m];
     double maxAbs = 0;
     for (int i = 0; i < m; i++) {
+      Arrays.fill(least, Double.POSITIVE_INFINITY);
       for (int j = 0; j < m; j++) {
-        row[j] = Euclid.squaredDistance(points, i * d, points, j * d, d);
+        double dist = Euclid.squaredDistance(points, i * d, points, j * d, d);
+        if (dist < least[k]) {
+          int at = k;
+          while (at > 0 && least[at - 1] > dist) {
+            least[at] = least[at - 1];
+            at--;
+          }
+          least[at] = dist;
+        }
       }
-      // row[i] = 0 is the point itself; the k-th nearest other point is at sorted index k.
-      Arrays.sort(row);
-      kth[i] = Math.sqrt(row[k]);
+      kth[i] = Math.sqrt(least[k]);
       for (int e = 0; e < d; e++) {
         maxAbs = Math.max(maxAbs, Math.abs(points[i * d + e]));
       }
