@@ -49,6 +49,28 @@ import java.util.Objects;
  * than beta·mu, those points become a p-micro-cluster. Points left over are noise and dropped.
  * With {@code initPoints = 0} the stream starts with o-micro-clusters only.
  *
+ * <p><b>Epsilon "auto"</b> (the default, {@link Params#AUTO}). The first
+ * {@code max(initPoints, AUTO_WARMUP)} points (1,000 by default) are buffered, nothing is lost:
+ * epsilon is estimated from them (the median distance from a
+ * point to its k-th nearest neighbour, k a share of the buffer, 2 % unless the decay needs
+ * more), then the whole buffer initialises the p-micro-clusters as above (or, with
+ * {@code initPoints = 0}, is learned point by point at its own times). The estimate is
+ * {@link #epsilon()}, the snapshots' {@link MicroClusterModel#reach()}, and is persisted.
+ *
+ * <p><b>Cores, and when they can exist.</b> As in the paper, a micro-cluster is a core when its
+ * faded weight reaches mu. The faded weight of the whole stream tends to {@code v·W} with
+ * {@code W = 1/(1 - 2^-lambda)} ({@link Params#weightPerTimeUnit()}) for v points per time
+ * unit: with {@link #learn(double[])}'s one tick per point, W itself, about 1,443 for
+ * lambda = 0.001 and 578 for 0.0025. A micro-cluster holds only its share of that, so a core
+ * needs {@code mu <= share · v · W}: with twelve clusters each tiled by several micro-clusters
+ * of a too small epsilon, lambda = 0.0025 and mu = 10 no micro-cluster ever reaches mu and every
+ * point is noise. The configuration cannot know v or the shares (event time may bring thousands
+ * of points per time unit), so it is not rejected; {@link #warnings()} says so once it happens
+ * (and logs it once). MOA's epsilon bounds a micro-cluster's largest per-dimension standard
+ * deviation; here, as in the paper, it bounds the root-mean-square distance over all d
+ * dimensions, about sqrt(d) times more for round clusters: MOA's 0.04 at d = 8 is about 0.11
+ * here.
+ *
  * <p><b>Macro clusters.</b> DBSCAN over the p-micro-clusters as weighted virtual points [1]:
  * one with faded weight &ge; mu is a core; two are neighbours when their centres are within
  * {@code offlineFactor·epsilon} (default 2·epsilon, the paper's "intersecting" rule, also MOA's).
@@ -59,10 +81,18 @@ import java.util.Objects;
  * micro-cluster a core when at least mu micro-clusters lie strictly within that distance: a
  * count that ignores the weights, so with the paper's mu = 10 it often finds no cluster at all.
  *
- * <p><b>Predict (reach rule).</b> A point belongs to the macro cluster of the nearest
- * clustered p-micro-cluster if its distance to that centre is at most epsilon, the radius a
- * micro-cluster may have; otherwise it is {@link ClusterModel#NOISE}. River returns the nearest
- * macro centre and never noise.
+ * <p><b>Predict (noise rule).</b> Each clustered p-micro-cluster claims the points within
+ * {@link #NOISE_THRESHOLD} (3) of its radii, its radius being where its points lie: the
+ * root-mean-square distance {@code sqrt(sse/W)} of its points to its centre, floored at
+ * {@code RADIUS_FLOOR·epsilon} (epsilon/4) so that a micro-cluster of coinciding points is not
+ * a target of radius 0. A point belongs to the macro cluster of the micro-cluster it is fewest
+ * radii from, or is {@link ClusterModel#NOISE} if that is more than 3; the number of radii is
+ * the snapshot's {@link MicroClusterModel#outlierScore(double[]) outlier score} (see
+ * {@link MicroClusterModel}). A fixed reach of epsilon, the rule before, called a third of the
+ * in-cluster points of wide clusters noise and let tight ones claim noise around them. River
+ * returns the nearest macro centre and never noise. Offline, two micro-clusters within
+ * {@code offlineFactor·epsilon} are neighbours, as in the paper: clusters closer than that
+ * join, so epsilon must stay below half the gap between clusters.
  *
  * <p><b>Labels</b> are stable segment ids matched at every pruning by shared p-micro-clusters
  * (see {@link MicroClusterModel}); a label never returns once its cluster vanished. A label
@@ -73,7 +103,11 @@ import java.util.Objects;
  * never decreasing event time. Weights count as repeated points at the same time.
  *
  * <p>Not thread-safe; snapshots are immutable. {@code learn} costs O((p + o)·d) and allocates
- * nothing in steady state; a pruning costs O(p²·d) for the reclustering that fixes labels.
+ * nothing in steady state; a pruning costs O(p²·d) for the reclustering that fixes labels; the
+ * epsilon estimate, once, O(min(n, 2000)²·d) for a buffer of n points. Fading factors of whole
+ * time steps below 1,024 come from a table, so with one tick per point a learn computes no
+ * power. Time stamps are doubles: with event time in epoch nanoseconds (about 1.7e18, where a
+ * double's step is 256 ns) steps finer than that step are lost; use seconds or milliseconds.
  *
  * <p>[1] F. Cao, M. Ester, W. Qian, A. Zhou, "Density-Based Clustering over an Evolving Data
  * Stream with Noise", SIAM SDM 2006.
