@@ -12,7 +12,10 @@ import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
 import io.eddy.math.Neighbours;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,6 +49,28 @@ import java.util.Objects;
  * than beta·mu, those points become a p-micro-cluster. Points left over are noise and dropped.
  * With {@code initPoints = 0} the stream starts with o-micro-clusters only.
  *
+ * <p><b>Epsilon "auto"</b> (the default, {@link Params#AUTO}). The first
+ * {@code max(initPoints, AUTO_WARMUP)} points (1,000 by default) are buffered, nothing is lost:
+ * epsilon is estimated from them (the median distance from a
+ * point to its k-th nearest neighbour, k a share of the buffer, 2 % unless the decay needs
+ * more), then the whole buffer initialises the p-micro-clusters as above (or, with
+ * {@code initPoints = 0}, is learned point by point at its own times). The estimate is
+ * {@link #epsilon()}, the snapshots' {@link MicroClusterModel#reach()}, and is persisted.
+ *
+ * <p><b>Cores, and when they can exist.</b> As in the paper, a micro-cluster is a core when its
+ * faded weight reaches mu. The faded weight of the whole stream tends to {@code v·W} with
+ * {@code W = 1/(1 - 2^-lambda)} ({@link Params#weightPerTimeUnit()}) for v points per time
+ * unit: with {@link #learn(double[])}'s one tick per point, W itself, about 1,443 for
+ * lambda = 0.001 and 578 for 0.0025. A micro-cluster holds only its share of that, so a core
+ * needs {@code mu <= share · v · W}: with twelve clusters each tiled by several micro-clusters
+ * of a too small epsilon, lambda = 0.0025 and mu = 10 no micro-cluster ever reaches mu and every
+ * point is noise. The configuration cannot know v or the shares (event time may bring thousands
+ * of points per time unit), so it is not rejected; {@link #warnings()} says so once it happens
+ * (and logs it once). MOA's epsilon bounds a micro-cluster's largest per-dimension standard
+ * deviation; here, as in the paper, it bounds the root-mean-square distance over all d
+ * dimensions, about sqrt(d) times more for round clusters: MOA's 0.04 at d = 8 is about 0.11
+ * here.
+ *
  * <p><b>Macro clusters.</b> DBSCAN over the p-micro-clusters as weighted virtual points [1]:
  * one with faded weight &ge; mu is a core; two are neighbours when their centres are within
  * {@code offlineFactor·epsilon} (default 2·epsilon, the paper's "intersecting" rule, also MOA's).
@@ -56,10 +81,18 @@ import java.util.Objects;
  * micro-cluster a core when at least mu micro-clusters lie strictly within that distance: a
  * count that ignores the weights, so with the paper's mu = 10 it often finds no cluster at all.
  *
- * <p><b>Predict (reach rule).</b> A point belongs to the macro cluster of the nearest
- * clustered p-micro-cluster if its distance to that centre is at most epsilon, the radius a
- * micro-cluster may have; otherwise it is {@link ClusterModel#NOISE}. River returns the nearest
- * macro centre and never noise.
+ * <p><b>Predict (noise rule).</b> Each clustered p-micro-cluster claims the points within
+ * {@link #NOISE_THRESHOLD} (3) of its radii, its radius being where its points lie: the
+ * root-mean-square distance {@code sqrt(sse/W)} of its points to its centre, floored at
+ * {@code RADIUS_FLOOR·epsilon} (epsilon/4) so that a micro-cluster of coinciding points is not
+ * a target of radius 0. A point belongs to the macro cluster of the micro-cluster it is fewest
+ * radii from, or is {@link ClusterModel#NOISE} if that is more than 3; the number of radii is
+ * the snapshot's {@link MicroClusterModel#outlierScore(double[]) outlier score} (see
+ * {@link MicroClusterModel}). A fixed reach of epsilon, the rule before, called a third of the
+ * in-cluster points of wide clusters noise and let tight ones claim noise around them. River
+ * returns the nearest macro centre and never noise. Offline, two micro-clusters within
+ * {@code offlineFactor·epsilon} are neighbours, as in the paper: clusters closer than that
+ * join, so epsilon must stay below half the gap between clusters.
  *
  * <p><b>Labels</b> are stable segment ids matched at every pruning by shared p-micro-clusters
  * (see {@link MicroClusterModel}); a label never returns once its cluster vanished. A label
@@ -70,7 +103,11 @@ import java.util.Objects;
  * never decreasing event time. Weights count as repeated points at the same time.
  *
  * <p>Not thread-safe; snapshots are immutable. {@code learn} costs O((p + o)·d) and allocates
- * nothing in steady state; a pruning costs O(p²·d) for the reclustering that fixes labels.
+ * nothing in steady state; a pruning costs O(p²·d) for the reclustering that fixes labels; the
+ * epsilon estimate, once, O(min(n, 2000)²·d) for a buffer of n points. Fading factors of whole
+ * time steps below 1,024 come from a table, so with one tick per point a learn computes no
+ * power. Time stamps are doubles: with event time in epoch nanoseconds (about 1.7e18, where a
+ * double's step is 256 ns) steps finer than that step are lost; use seconds or milliseconds.
  *
  * <p>[1] F. Cao, M. Ester, W. Qian, A. Zhou, "Density-Based Clustering over an Evolving Data
  * Stream with Noise", SIAM SDM 2006.
@@ -84,7 +121,9 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
   /**
    * The configuration.
    *
-   * @param epsilon the maximal micro-cluster radius, in data units; in [1e-100, 1e100] (default 0.5)
+   * @param epsilon the maximal micro-cluster radius, in data units: in [1e-100, 1e100], or
+   *     {@link #AUTO} (0, written {@code "auto"}, the default) to estimate it from the first
+   *     points (see {@link DenStream})
    * @param mu the weight of a core micro-cluster; &gt; 0 (default 10)
    * @param beta the potential factor: p-micro-clusters weigh at least beta·mu; in (0, 1] with
    *     beta·mu &gt; 1 (default 0.2)
@@ -97,8 +136,12 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
   public record Params(double epsilon, double mu, double beta, double lambda, int initPoints,
       double offlineFactor) {
 
-    static final Parameter EPSILON = Parameter.ofRadius("epsilon", 0.5,
-        "maximal micro-cluster radius, in data units");
+    /** The epsilon value that asks for an estimate from the first points: 0, written "auto". */
+    public static final double AUTO = 0.0;
+
+    static final Parameter EPSILON = Parameter.ofText("epsilon", "auto",
+        "'auto' or a number in [1e-100, 1e100]", Params::parseEpsilon, Params::epsilonText,
+        "maximal micro-cluster radius, in data units, or 'auto' to estimate it from the first points");
     static final Parameter MU = Parameter.ofPositive("mu", 10, "weight of a core micro-cluster");
     static final Parameter BETA = Parameter.ofDouble("beta", 0.2, 0, false, 1, true,
         "potential factor: p-micro-clusters weigh at least beta*mu (beta*mu must exceed 1)");
@@ -113,7 +156,12 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, EPSILON, MU, BETA,
         LAMBDA, INIT_POINTS, OFFLINE_FACTOR);
 
-    /** The defaults (the paper's beta and offline factor; lambda per tick). */
+    /** The declaration states of codec version 2 were written with: epsilon a plain number. */
+    static final ParamSpec<Params> SPEC_V2 = ParamSpec.of(Params.class,
+        Parameter.ofRadius("epsilon", 0.5, "maximal micro-cluster radius, in data units"), MU,
+        BETA, LAMBDA, INIT_POINTS, OFFLINE_FACTOR);
+
+    /** The defaults (epsilon estimated; the paper's mu, beta and offline factor; lambda per tick). */
     public static final Params DEFAULTS = SPEC.defaults();
 
     /** Validates every field. */
@@ -159,6 +207,50 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
       return SPEC.with(this, OFFLINE_FACTOR, v);
     }
 
+    /** Whether epsilon is estimated from the first points. */
+    public boolean autoEpsilon() {
+      return epsilon == AUTO;
+    }
+
+    /**
+     * The total faded weight of a stream of one point of weight 1 per time unit, in the long
+     * run: {@code W = 1 / (1 - 2^-lambda)}, about {@code 1.44 / lambda} for small lambda. A
+     * stream of v points per time unit weighs {@code v·W}, and no micro-cluster can weigh
+     * more than its share of it: a core needs {@code mu <= share · v · W}.
+     */
+    public double weightPerTimeUnit() {
+      return 1 / Decay.complement(lambda, 1);
+    }
+
+    /**
+     * The points buffered before learning starts: {@code initPoints}, or with an estimated
+     * epsilon at least {@link DenStream#AUTO_WARMUP}.
+     */
+    public int bufferSize() {
+      return autoEpsilon() ? Math.max(initPoints, AUTO_WARMUP) : initPoints;
+    }
+
+    private static String epsilonText(Object epsilon) {
+      double e = (Double) epsilon;
+      return e == AUTO ? "auto" : Double.toString(e);
+    }
+
+    private static double parseEpsilon(String text) {
+      if ("auto".equals(text.trim().toLowerCase(Locale.ROOT))) {
+        return AUTO;
+      }
+      double e;
+      try {
+        e = Double.parseDouble(text.trim());
+      } catch (NumberFormatException ex) {
+        throw new IllegalArgumentException("not a number: " + text, ex);
+      }
+      if (!(e == AUTO || (e >= 1e-100 && e <= 1e100))) {
+        throw new IllegalArgumentException("out of range: " + text);
+      }
+      return e;
+    }
+
     /**
      * The pruning period {@code T_p = ceil((1/lambda)·log2(beta·mu / (beta·mu - 1)))}, in time
      * units.
@@ -169,13 +261,43 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     }
   }
 
+  /**
+   * The noise threshold of DenStream's snapshots, in micro-cluster radii: a point farther than
+   * 3 radii from every clustered potential micro-cluster is noise. For a Gaussian cluster in d
+   * dimensions the root-mean-square radius is {@code sd·sqrt(d)}, and a member lies beyond
+   * three times that with probability below 1e-6 for every d &ge; 2.
+   */
+  public static final double NOISE_THRESHOLD = 3;
+
+  /**
+   * The least radius of a micro-cluster in a snapshot, in units of epsilon: a micro-cluster of
+   * coinciding points reaches {@code 3 · epsilon / 4}, not 0.
+   */
+  public static final double RADIUS_FLOOR = 0.25;
+
+  /** The least number of points buffered to estimate epsilon. */
+  public static final int AUTO_WARMUP = 1000;
+
+  /** The most buffered points the epsilon estimate reads (it costs O(n²·d)). */
+  public static final int AUTO_SAMPLE = 2000;
+
+  /** The epsilon estimate's neighbourhood: this fraction of the sample, at least one point. */
+  static final double AUTO_FRACTION = 0.02;
+
+  /** The number of whole time steps whose fading factors are tabulated. */
+  private static final int FADE_TABLE = 1024;
+
   /** The largest initial buffer, in doubles: the largest array a JVM reliably allocates. */
   private static final long MAX_BUFFER = Integer.MAX_VALUE - 8;
 
   private final Params params;
-  private final double eps2;
+  /** The epsilon in effect: the configured one, or the estimate; 0 until estimated. */
+  private double epsilon;
+  private double eps2;
   private final double betaMu;
   private final double tp;
+  /** {@code fades[k] = Decay.factor(lambda, k)}, so that a tick-clock learn computes no power. */
+  private final double[] fades = new double[FADE_TABLE];
 
   private double nextPrune;
 
@@ -187,6 +309,8 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
 
   private final Group potential = new Group();
   private final Group outlier = new Group();
+  /** Whether {@link #warnings()} was logged; not persisted, so a restored clusterer may log again. */
+  private boolean warned;
 
   private double[] faded = new double[0];
   private int[] component = new int[0];
@@ -200,11 +324,27 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
       throw new IllegalArgumentException("params is null");
     }
     this.params = params;
-    this.eps2 = params.epsilon() * params.epsilon();
+    setEpsilon(params.epsilon());
+    for (int k = 0; k < FADE_TABLE; k++) {
+      fades[k] = Decay.factor(params.lambda(), k);
+    }
     this.betaMu = params.beta() * params.mu();
     this.tp = params.pruningPeriod();
     this.nextPrune = tp;
-    this.initialized = params.initPoints() == 0;
+    this.initialized = params.bufferSize() == 0;
+  }
+
+  private void setEpsilon(double e) {
+    epsilon = e;
+    eps2 = e * e;
+  }
+
+  /**
+   * The epsilon in effect: the configured value, or once estimated the estimate; NaN while an
+   * estimate is pending.
+   */
+  public double epsilon() {
+    return epsilon > 0 ? epsilon : Double.NaN;
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -324,8 +464,8 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
   @Override
   void ingest(double[] x, double w, double t) {
     if (d == 0) {
-      if (!initialized && (long) params.initPoints() * x.length > MAX_BUFFER) {
-        throw new IllegalArgumentException("initPoints * dimension is " + params.initPoints()
+      if (!initialized && (long) params.bufferSize() * x.length > MAX_BUFFER) {
+        throw new IllegalArgumentException("buffered points * dimension is " + params.bufferSize()
             + " * " + x.length + ", expected at most " + MAX_BUFFER + " buffered values");
       }
       d = x.length;
@@ -341,7 +481,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     initWeights[initCount] = w;
     initTimes[initCount] = t;
     initCount++;
-    if (initCount == params.initPoints()) {
+    if (initCount == params.bufferSize()) {
       initialize(t);
     }
   }
@@ -362,14 +502,34 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
    * than being allocated whole, so a large initPoints costs memory only when the stream fills it.
    */
   private void growInitBuffer() {
-    int cap = (int) Math.min(params.initPoints(), Math.max(16, 2L * initWeights.length));
+    int cap = (int) Math.min(params.bufferSize(), Math.max(16, 2L * initWeights.length));
     initPoints = Arrays.copyOf(initPoints, cap * d);
     initWeights = Arrays.copyOf(initWeights, cap);
     initTimes = Arrays.copyOf(initTimes, cap);
   }
 
-  /** The paper's initialisation: greedy epsilon-neighbourhoods weighing more than beta·mu. */
+  /**
+   * Estimates epsilon if asked, then runs the paper's initialisation over the buffer (greedy
+   * epsilon-neighbourhoods weighing more than beta·mu), or with {@code initPoints = 0} learns
+   * the buffered points one by one at their own times.
+   */
   private void initialize(double t) {
+    if (epsilon == Params.AUTO) {
+      setEpsilon(estimateEpsilon(initPoints, initCount, d, autoFraction()));
+    }
+    if (params.initPoints() == 0) {
+      double[] pts = initPoints;
+      double[] w = initWeights;
+      double[] times = initTimes;
+      int n = initCount;
+      finishInitialization();
+      double[] row = new double[d];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(pts, i * d, row, 0, d);
+        merge(row, w[i], times[i]);
+      }
+      return;
+    }
     double lambda = params.lambda();
     int n = initCount;
     boolean[] used = new boolean[n];
@@ -416,6 +576,10 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
       potential.stamp[at] = t;
       potential.created[at] = t;
     }
+    finishInitialization();
+  }
+
+  private void finishInitialization() {
     initialized = true;
     initPoints = null;
     initWeights = null;
@@ -448,6 +612,15 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     }
   }
 
+  /**
+   * {@code 2^(-lambda·dt)}, from {@link #fades} when dt is a small whole number (the usual case
+   * with one tick per point), bit for bit what {@link Decay#factor} computes.
+   */
+  private double fade(double dt) {
+    int k = (int) dt;
+    return k == dt && k < FADE_TABLE ? fades[k] : Decay.factor(params.lambda(), dt);
+  }
+
   private boolean tryMerge(Group g, double[] x, double w, double t) {
     if (g.size == 0) {
       return false;
@@ -462,7 +635,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
    * exact for a point of weight w.
    */
   private boolean absorb(Group g, int i, double[] x, double w, double t, double dist2) {
-    double f = Decay.factor(params.lambda(), t - g.stamp[i]);
+    double f = fade(t - g.stamp[i]);
     double fw = g.weight[i] * f;
     double total = fw + w;
     double sse = g.sse[i] * f + w * (fw / total) * dist2;
@@ -502,7 +675,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     double lambda = params.lambda();
     int kept = 0;
     for (int i = 0; i < potential.size; i++) {
-      if (potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]) < betaMu) {
+      if (potential.weight[i] * fade(now - potential.stamp[i]) < betaMu) {
         continue;
       }
       if (kept != i) {
@@ -515,7 +688,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     kept = 0;
     for (int i = 0; i < outlier.size; i++) {
       double xi = Decay.complement(lambda, now - outlier.created[i] + tp) / denominator;
-      if (outlier.weight[i] * Decay.factor(lambda, now - outlier.stamp[i]) < xi) {
+      if (outlier.weight[i] * fade(now - outlier.stamp[i]) < xi) {
         continue;
       }
       if (kept != i) {
@@ -527,6 +700,13 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     nextPrune = nextTask(now, tp);
     int count = recluster();
     labels.commit(potential.id, faded, component, potential.size, count, componentLabels, now);
+    if (!warned && count == 0) {
+      List<String> w = warnings();
+      if (!w.isEmpty()) {
+        warned = true;
+        System.getLogger(DenStream.class.getName()).log(System.Logger.Level.WARNING, w.get(0));
+      }
+    }
   }
 
   /**
@@ -538,12 +718,11 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
   private int recluster() {
     ensureScratch();
     int p = potential.size;
-    double lambda = params.lambda();
     double mu = params.mu();
-    double reach = params.offlineFactor() * params.epsilon();
+    double reach = params.offlineFactor() * epsilon;
     double reach2 = reach * reach;
     for (int i = 0; i < p; i++) {
-      faded[i] = potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]);
+      faded[i] = potential.weight[i] * fade(now - potential.stamp[i]);
       component[i] = -1;
     }
     int count = 0;
@@ -579,9 +758,130 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     int count = recluster();
     MacroClusters macro = MacroClusters.of(potential.center, d, faded, component, p, count,
         componentLabels);
-    return new DenStreamModel(d, params.epsilon(), now, macro.labels(), macro.centers(),
-        macro.weights(), Arrays.copyOf(potential.center, p * d), Arrays.copyOf(faded, p),
-        macro.microLabels());
+    double floor = RADIUS_FLOOR * epsilon;
+    double[] radii = new double[p];
+    for (int i = 0; i < p; i++) {
+      // sse and weight fade by the same factor, so their ratio needs no fading.
+      radii[i] = Math.min(1e100, Math.max(floor, Math.sqrt(potential.sse[i] / potential.weight[i])));
+    }
+    // Before epsilon is estimated there is no micro-cluster, and the nominal radius is 1.
+    return new DenStreamModel(d, epsilon > 0 ? epsilon : 1, NOISE_THRESHOLD, now, macro.labels(),
+        macro.centers(), macro.weights(), Arrays.copyOf(potential.center, p * d),
+        Arrays.copyOf(faded, p), radii, macro.microLabels());
+  }
+
+  /**
+   * The share of the stream the ball of the epsilon estimate holds around a typical point:
+   * {@link #AUTO_FRACTION}, or more when a micro-cluster holding only that share could not
+   * reach mu, {@code 2·mu / (v·W)} with {@code W = 1/(1 - 2^-lambda)} and v the buffer's points
+   * (weights) per time unit (the factor 2 because neighbouring micro-clusters share a ball's
+   * points); at most one half.
+   */
+  private double autoFraction() {
+    double span = initTimes[initCount - 1] - initTimes[0];
+    double weight = 0;
+    for (int i = 0; i < initCount - 1; i++) {
+      weight += initWeights[i];
+    }
+    double rate = span > 0 ? weight / span : Double.POSITIVE_INFINITY;
+    double needed = 2 * params.mu() / (rate * params.weightPerTimeUnit());
+    return Math.min(0.5, Math.max(AUTO_FRACTION, needed));
+  }
+
+  /**
+   * The epsilon estimate from the first {@code min(n, AUTO_SAMPLE)} buffered points, weights
+   * ignored: the median, over those points, of the distance to the k-th nearest other point,
+   * with {@code k = max(1, round(fraction · points))}: the radius of the ball around a typical
+   * point that holds that fraction of the stream (see {@link #autoFraction()}: 2 % unless the
+   * decay asks for more). Within a cluster it grows with the cluster's spread and hardly with
+   * the number of points (a quantile of the data's own mass does not shrink as the buffer
+   * grows), and the noise, a minority, does not move the median. With 2 % it suits streams of
+   * up to about 25 clusters of comparable weight; with many more, set epsilon. If half the
+   * points coincide with their neighbours the largest such distance is used, and if every
+   * point coincides, {@code 1e-9·max(1, max|x|)}. Scales with the data: multiplying every
+   * point by s multiplies the estimate by s.
+   */
+  static double estimateEpsilon(double[] points, int n, int d, double fraction) {
+    int m = Math.min(n, AUTO_SAMPLE);
+    if (m < 2) {
+      double max = 0;
+      for (int i = 0; i < m * d; i++) {
+        max = Math.max(max, Math.abs(points[i]));
+      }
+      return 1e-9 * Math.max(1, max);
+    }
+    int k = (int) Math.max(1, Math.min(m - 1, Math.round(fraction * m)));
+    // The k + 1 least squared distances from point i (itself, at 0, included), in increasing
+    // order: an insertion per distance below the largest kept, O(m·k) at worst and about O(m)
+    // in practice, where sorting every row would cost O(m log m).
+    double[] least = new double[k + 1];
+    double[] kth = new double[m];
+    double maxAbs = 0;
+    for (int i = 0; i < m; i++) {
+      Arrays.fill(least, Double.POSITIVE_INFINITY);
+      for (int j = 0; j < m; j++) {
+        double dist = Euclid.squaredDistance(points, i * d, points, j * d, d);
+        if (dist < least[k]) {
+          int at = k;
+          while (at > 0 && least[at - 1] > dist) {
+            least[at] = least[at - 1];
+            at--;
+          }
+          least[at] = dist;
+        }
+      }
+      kth[i] = Math.sqrt(least[k]);
+      for (int e = 0; e < d; e++) {
+        maxAbs = Math.max(maxAbs, Math.abs(points[i * d + e]));
+      }
+    }
+    Arrays.sort(kth);
+    double e = kth[m / 2];
+    if (e == 0) {
+      e = kth[m - 1];
+    }
+    if (e == 0) {
+      e = 1e-9 * Math.max(1, maxAbs);
+    }
+    return Math.min(1e100, Math.max(1e-100, e));
+  }
+
+  /**
+   * Conditions under which this configuration cannot produce what the user expects, in words;
+   * empty when all is well. Computed from the current state on each call. Today one condition
+   * is checked: once initialised and past two pruning periods, no potential micro-cluster
+   * reaches the core weight mu, so every point is noise. The message gives the heaviest
+   * micro-cluster's faded weight and the bound {@link Params#weightPerTimeUnit()}: with v
+   * points per time unit no micro-cluster can weigh more than its share of
+   * {@code v / (1 - 2^-lambda)}, so a core needs mu below that share (lower mu, lower lambda,
+   * or a larger epsilon, whose micro-clusters each take a larger share). The same message is
+   * logged once per instance, at level WARNING on the {@link System.Logger} named
+   * {@code io.eddy.online.DenStream}, at the first pruning where it holds.
+   *
+   * <p>Why a warning and not a rejection of the configuration: the configuration cannot tell
+   * how many points a time unit holds (event time may bring thousands per second), nor how the
+   * stream's weight spreads over micro-clusters, so only the running clusterer can tell that
+   * no core forms.
+   */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    if (!initialized || now < 2 * tp) {
+      return out;
+    }
+    double lambda = params.lambda();
+    double heaviest = 0;
+    for (int i = 0; i < potential.size; i++) {
+      heaviest = Math.max(heaviest, potential.weight[i] * Decay.factor(lambda, now - potential.stamp[i]));
+    }
+    if (heaviest >= params.mu()) {
+      return out;
+    }
+    out.add(String.format(Locale.ROOT, "no core micro-cluster: the heaviest potential "
+        + "micro-cluster weighs %.4g < mu = %s at time %s; at one point per time unit the "
+        + "stream's total faded weight is 1/(1 - 2^-lambda) = %.4g and a micro-cluster gets only "
+        + "its share of it, so mu must lie below that share: lower mu or lambda, or raise epsilon "
+        + "(now %s)", heaviest, params.mu(), now, params.weightPerTimeUnit(), epsilon));
+    return out;
   }
 
   /** Whether the initial buffer has been clustered. */
@@ -610,14 +910,17 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
 
   @Override
   public String toString() {
-    return "DenStream[" + params + ", p=" + potential.size + ", o=" + outlier.size + ", seen=" + seen + "]";
+    return "DenStream[" + params + ", epsilon in effect " + epsilon() + ", p=" + potential.size + ", o=" + outlier.size + ", seen=" + seen + "]";
   }
 
   /**
-   * The codec of the full learning state, named {@code "denstream.state"}. Version 2 stores the
-   * configuration by name; version 1 stored it by position, with an unused seed.
+   * The codec of the full learning state, named {@code "denstream.state"}. Version 3 adds the
+   * epsilon in effect (the estimate, or 0 while pending) after the initialisation flag; the
+   * configuration's epsilon
+   * may be "auto"; version 2 stored the configuration by name with a numeric epsilon; version 1
+   * stored it by position, with an unused seed.
    */
-  static final StateCodec<DenStream> CODEC = StateCodec.of("denstream.state", 2, DenStream.class,
+  static final StateCodec<DenStream> CODEC = StateCodec.of("denstream.state", 3, DenStream.class,
       (c, out) -> {
         Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
@@ -626,6 +929,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
         out.writeLong(c.seen);
         out.writeLong(c.nextId);
         out.writeBoolean(c.initialized);
+        out.writeDouble(c.epsilon);
         if (!c.initialized) {
           int n = c.initCount;
           out.writeDoubles(Arrays.copyOf(c.initPoints, n * c.d));
@@ -637,19 +941,27 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
         c.labels.write(out);
       },
       (in, version) -> {
-        DenStream c = new DenStream(version >= 2 ? Params.SPEC.read(in) : readPositional(in));
+        DenStream c = new DenStream(version >= 3 ? Params.SPEC.read(in)
+            : version == 2 ? Params.SPEC_V2.read(in) : readPositional(in));
         c.d = in.readInt(0, Integer.MAX_VALUE);
         c.nextPrune = c.readClock(in, "pruning");
         c.initialized = in.readBoolean();
-        if (c.params.initPoints() == 0 && !c.initialized) {
+        double epsilon = version >= 3 ? in.readDouble() : c.params.epsilon();
+        if (c.params.bufferSize() == 0 && !c.initialized) {
           throw new ModelFormatException("a clusterer without initial points is always initialised");
         }
+        boolean pending = c.params.autoEpsilon() && !c.initialized;
+        if (pending ? epsilon != Params.AUTO : !(epsilon >= 1e-100 && epsilon <= 1e100)
+            || (!c.params.autoEpsilon() && epsilon != c.params.epsilon())) {
+          throw new ModelFormatException("invalid epsilon " + epsilon + " for " + c.params);
+        }
+        c.setEpsilon(epsilon);
         if (!c.initialized) {
           double[] pts = in.readDoubles();
           double[] w = in.readDoubles();
           double[] t = in.readDoubles();
           int n = w.length;
-          if (n >= c.params.initPoints() || (long) c.params.initPoints() * c.d > MAX_BUFFER) {
+          if (n >= c.params.bufferSize() || (long) c.params.bufferSize() * c.d > MAX_BUFFER) {
             throw new ModelFormatException("invalid initial buffer of " + n + " points of dimension " + c.d);
           }
           // Buffered points obey the micro-cluster rules but for ids, which they do not have yet.
@@ -835,6 +1147,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     nextPrune = c.nextPrune;
     nextId = c.nextId;
     initialized = c.initialized;
+    setEpsilon(c.epsilon);
     initPoints = c.initPoints;
     initWeights = c.initWeights;
     initTimes = c.initTimes;

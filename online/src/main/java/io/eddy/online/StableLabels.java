@@ -373,6 +373,19 @@ final class StableLabels {
     return nextLabel;
   }
 
+  /**
+   * A copy with the same labels and no lineage, as a state saved before lineage existed reads:
+   * lets tests compare learning states written by code of either age.
+   */
+  StableLabels withoutLineage() {
+    StableLabels s = new StableLabels();
+    s.nextLabel = nextLabel;
+    s.refIds = Arrays.copyOf(refIds, refCount);
+    s.refLabels = Arrays.copyOf(refLabels, refCount);
+    s.refCount = refCount;
+    return s;
+  }
+
   void write(StateOutput out) throws IOException {
     out.writeInt(LINEAGE_LAYOUT);
     out.writeInt(nextLabel);

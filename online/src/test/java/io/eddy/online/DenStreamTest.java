@@ -127,11 +127,19 @@ class DenStreamTest {
     assertThat(m.center(0)[0]).isCloseTo(0.9, within(TOL));
     assertThat(m.weight(1)).isCloseTo(4.6, within(TOL));
     assertThat(m.center(1)[0]).isCloseTo((30 + 11.55 * 1.6) / 4.6, within(TOL));
-    // Reach rule: within epsilon = 1 of the nearest clustered p-micro-cluster.
-    assertThat(m.predict(new double[] {0.95})).isEqualTo(0);
-    assertThat(m.predict(new double[] {2.8})).isEqualTo(0);
-    assertThat(m.predict(new double[] {2.8001})).isEqualTo(ClusterModel.NOISE);
-    assertThat(m.predict(new double[] {12.3})).isEqualTo(1);
+    // Noise rule: within 3 radii of a clustered p-micro-cluster. Every radius here is below
+    // the floor epsilon/4 = 0.25 (P0: sqrt(0.02/3) = 0.082, P3: 0.05), so each reaches 0.75.
+    for (int i = 0; i < 4; i++) {
+      assertThat(m.microRadius(i)).as("radius of P" + i).isEqualTo(0.25);
+    }
+    assertThat(m.noiseThreshold()).isEqualTo(DenStream.NOISE_THRESHOLD).isEqualTo(3.0);
+    assertThat(m.predict(new double[] {0.7})).isEqualTo(0);
+    assertThat(m.predict(new double[] {2.5})).isEqualTo(0);
+    assertThat(m.outlierScore(new double[] {2.5})).isCloseTo(0.7 / 0.25, within(TOL));
+    // 0.8 from P1: within epsilon, which the old reach rule accepted, but 3.2 radii away.
+    assertThat(m.predict(new double[] {2.6})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.outlierScore(new double[] {2.6})).isCloseTo(0.8 / 0.25, within(TOL));
+    assertThat(m.predict(new double[] {12.2})).isEqualTo(1);
     assertThat(m.predict(new double[] {30})).isEqualTo(ClusterModel.NOISE);
   }
 
@@ -181,10 +189,20 @@ class DenStreamTest {
     assertThat(m.microLabel(1)).isEqualTo(0);
     assertThat(m.center(0)).containsExactly(new double[] {(-1.1 * 5 - 1 * 2 - 1.5 * 5) / 12,
         (-0.675 * 5 - 1.1875 * 2 - 0.95 * 5) / 12}, within(TOL));
-    // River's queries: every one lies farther than epsilon from every p-micro-cluster, so all
-    // are noise (River 0.26: 1, 2, 0; River with its fixes at epsilon 1.0: 0, 2, 1).
+    // Radii sqrt(sse/W), floored at epsilon/4 = 0.125 (P1: 0.0625 is floored).
+    for (int i = 0; i < 6; i++) {
+      assertThat(m.microRadius(i)).as("radius of P" + i)
+          .isCloseTo(Math.max(0.125, Math.sqrt(sse[i] / weights[i])), within(TOL));
+    }
+    // River's queries (River 0.26: 1, 2, 0; River with its fixes at epsilon 1.0: 0, 2, 1).
+    // (-1, -2): least 1.3288 / 0.2739 = 4.85 radii from P0; (1, 1): 0.75 / 0.2041 = 3.67 from
+    // P3: noise. (5, 4): 1.2019 / 0.4930 = 2.44 radii from P5, whose points spread widely.
     assertThat(m.predict(new double[] {-1, -2})).isEqualTo(ClusterModel.NOISE);
-    assertThat(m.predict(new double[] {5, 4})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.outlierScore(new double[] {-1, -2}))
+        .isCloseTo(Math.hypot(0.1, 1.325) / Math.sqrt(sse[0] / weights[0]), within(TOL));
+    assertThat(m.predict(new double[] {5, 4})).isEqualTo(3);
+    assertThat(m.outlierScore(new double[] {5, 4}))
+        .isCloseTo(Math.hypot(1, 2.0 / 3) / Math.sqrt(sse[5] / weights[5]), within(TOL));
     assertThat(m.predict(new double[] {1, 1})).isEqualTo(ClusterModel.NOISE);
     assertThat(m.predict(new double[] {-1.2, -0.8})).isEqualTo(0);
     assertThat(m.predict(new double[] {4, 3.5})).isEqualTo(3);

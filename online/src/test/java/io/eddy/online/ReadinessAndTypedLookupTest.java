@@ -21,7 +21,7 @@ class ReadinessAndTypedLookupTest {
 
   @Test
   void isReady_denStream_falseDuringTheInitialBuffer_trueOnceItIsClustered() {
-    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withInitPoints(20));
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(0.5).withInitPoints(20));
     SplittableRandom rng = new SplittableRandom(1);
     assertThat(c.isReady()).isFalse();
     for (int i = 0; i < 19; i++) {
