@@ -273,7 +273,8 @@ function lineChart(id, title, series, data) {
   if (!c || c._key !== key || Math.abs(c.width - width(id)) > 4) {
     if (c) c.destroy();
     $(id).replaceChildren();
-    c = new uPlot({ width: width(id), height: 220, scales: { x: { time: false } },
+    // A static legend: names and colours only, no value cells that read "--" off the chart.
+    c = new uPlot({ width: width(id), height: 220, scales: { x: { time: false } }, legend: { live: false },
       axes: [{ label: 'seconds', size: 40 }, { size: 60 }],
       series: [{ label: 's' }, ...series] }, data, $(id));
     c._key = key;
@@ -314,7 +315,8 @@ function onTick(d) {
   $('live-births').textContent = d.totals.births;
   $('live-vanishings').textContent = d.totals.vanishings;
   $('live-merges').textContent = d.totals.merges;
-  $('live-splits').textContent = d.totals.splits;
+  // Comparing snapshots cannot see a split: no count rather than a zero.
+  $('live-splits').textContent = d.lineage ? d.totals.splits : '–';
   const list = $('live-events');
   // The first tick with the clusterer's own lineage replaces what comparing snapshots guessed.
   if (d.restart) list.replaceChildren();
