@@ -17,7 +17,8 @@ import java.util.Map;
  * published since the previous tick. From the first such tick on, the heuristic below is no
  * longer used; that tick carries {@code "restart": true} and the totals count lineage events
  * only, since the heuristic may have reported segments seen before the clusterer's first
- * reclustering.
+ * reclustering. The clusterer keeps its latest {@link io.eddy.Lineage#CAPACITY} events: should
+ * more be published between two ticks, the oldest are not seen.
  *
  * <p><b>Heuristic events</b>, for clusterers without lineage (the k-means family and the
  * others), compare the labels of two successive snapshots. A label that appears is a
