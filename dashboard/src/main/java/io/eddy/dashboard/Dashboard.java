@@ -3,6 +3,7 @@ package io.eddy.dashboard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.eddy.ClusterModel;
+import io.eddy.SegmentEvent;
 import io.eddy.features.Pipeline;
 import io.eddy.features.SegmentationBundle;
 import io.eddy.online.ConcurrentClusterer;
@@ -54,7 +55,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       a body past {@link Options#uploadLimit()} is a 413; before the clusterer's first
  *       snapshot, a 503.
  *   <li>{@code GET /api/events}: server-sent events, one {@code tick} per {@link
- *       Options#interval()} while a clusterer learns.
+ *       Options#interval()} while a clusterer learns, with the segment events since the
+ *       previous tick: the clusterer's own lineage (births, vanishings, merges, splits, with its
+ *       labels) if it keeps one, as DBSTREAM, DenStream and D-Stream do; otherwise births,
+ *       vanishings and merges guessed by comparing successive snapshots.
  * </ul>
  *
  * <p><b>Consistency.</b> Each request answers from one published snapshot of the clusterer
@@ -363,8 +367,12 @@ public final class Dashboard implements AutoCloseable {
 
   private void tick(Live live) {
     try {
+      // The sequence is read before the events: events published in between are then passed
+      // on now rather than twice.
+      long sequence = clusterer.lineageSequence();
+      List<SegmentEvent> fresh = sequence > 0 ? clusterer.events(live.lineageSequence()) : null;
       ModelView v = current();
-      events.publish("tick", live.tick(v, clusterer.seen()));
+      events.publish("tick", live.tick(v, clusterer.seen(), fresh, sequence));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "live update failed", e);
     }

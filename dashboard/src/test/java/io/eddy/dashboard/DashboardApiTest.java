@@ -2,11 +2,14 @@ package io.eddy.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eddy.ClusterModel;
+import io.eddy.SegmentEvent;
 import io.eddy.features.ScoreColumns;
 import io.eddy.features.SegmentationBundle;
 import io.eddy.online.ConcurrentClusterer;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +21,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
@@ -280,6 +286,139 @@ class DashboardApiTest {
       assertThat(((Number) t.get("segments")).intValue()).isEqualTo(3);
       assertThat((List<Object>) t.get("drift")).hasSize(3);
       assertThat(number(t.get("rate"))).isPositive();
+    }
+  }
+
+  /** Reads the ticks of a dashboard's event stream on its own thread, so that none is missed while the test learns. */
+  static final class TickReader implements AutoCloseable {
+    final BlockingQueue<Map<String, Object>> ticks = new LinkedBlockingQueue<>();
+    final Thread thread;
+    final InputStream body;
+
+    TickReader(Dashboard d) throws Exception {
+      HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(d.uri().resolve("/api/events")).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      assertThat(r.statusCode()).isEqualTo(200);
+      body = r.body();
+      thread = new Thread(() -> {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+          String event = null;
+          for (String line; (line = in.readLine()) != null; ) {
+            if (line.startsWith("event: ")) {
+              event = line.substring(7);
+            } else if (line.startsWith("data: ") && "tick".equals(event)) {
+              ticks.add(json(line.substring(6)));
+            }
+          }
+        } catch (java.io.IOException e) {
+          // The stream was closed.
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** The next tick, waiting up to 20 s. */
+    Map<String, Object> next() throws InterruptedException {
+      Map<String, Object> t = ticks.poll(20, TimeUnit.SECONDS);
+      assertThat(t).as("a tick within 20 s").isNotNull();
+      return t;
+    }
+
+    @Override
+    public void close() throws Exception {
+      body.close();
+    }
+  }
+
+  static String describe(Map<String, Object> e) {
+    return e.get("type") + " " + e.get("from") + " " + e.get("to");
+  }
+
+  static String describe(SegmentEvent e) {
+    String type = switch (e.kind()) {
+      case BORN -> "birth";
+      case VANISHED -> "vanish";
+      case MERGED -> "merge";
+      case SPLIT -> "split";
+    };
+    return type + " " + e.from() + " " + e.to();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void serverSentEventsCarryTheLineageOfADensityClustererWithItsLabels() throws Exception {
+    ConcurrentClusterer<?> c = Fixtures.dbstream();
+    try (Dashboard d = Dashboard.start(c, Dashboard.Options.DEFAULTS.withFeatureNames(Fixtures.XY).withDensity(true)
+        .withInterval(Duration.ofMillis(20)));
+        TickReader reader = new TickReader(d)) {
+      SplittableRandom rng = new SplittableRandom(3);
+      List<List<Map<String, Object>>> byPhase = new ArrayList<>();
+      List<ClusterModel> ends = new ArrayList<>();
+      List<Map<String, Object>> lineageTicks = new ArrayList<>();
+      Map<String, Object> last = null;
+      int t = 0;
+      for (int phase = 0; phase < 3; phase++) {
+        for (int i = 0; i < Fixtures.PHASE; i++) {
+          double[] x = Fixtures.scripted(t++, rng);
+          c.learn(x);
+          d.offer(x);
+        }
+        c.publish();
+        ends.add(c.snapshot());
+        long sequence = c.lineageSequence();
+        List<Map<String, Object>> these = new ArrayList<>();
+        // Every tick up to the first that has seen the whole phase and its last reclustering.
+        do {
+          last = reader.next();
+          if (Boolean.TRUE.equals(last.get("lineage"))) {
+            lineageTicks.add(last);
+          }
+          these.addAll((List<Map<String, Object>>) last.get("events"));
+        } while (number(last.get("seen")) < t || number(last.get("sequence")) < sequence);
+        byPhase.add(these);
+      }
+      // Once the clusterer has reclustered, every tick speaks from its lineage; the first says
+      // so, and no event of the heuristic survives it.
+      assertThat(lineageTicks).isNotEmpty();
+      assertThat(lineageTicks.get(0)).containsEntry("restart", true);
+      List<String> passedOn = new ArrayList<>();
+      for (List<Map<String, Object>> these : byPhase) {
+        for (Map<String, Object> e : these) {
+          passedOn.add(describe(e));
+        }
+      }
+      int heuristic = passedOn.size();
+      for (Map<String, Object> tick : lineageTicks) {
+        heuristic -= ((List<?>) tick.get("events")).size();
+      }
+      List<String> lineage = passedOn.subList(heuristic, passedOn.size());
+      // Exactly the clusterer's events, each once, in order.
+      assertThat(lineage).isEqualTo(c.events(0).stream().map(DashboardApiTest::describe).toList());
+
+      // With the labels of the snapshots: A and B born, then C, then B vanished.
+      int a = ends.get(0).predict(new double[] {0, 0});
+      int b = ends.get(0).predict(new double[] {10, 0});
+      int cLabel = ends.get(1).predict(new double[] {0, 12});
+      assertThat(a).isNotEqualTo(ClusterModel.NOISE);
+      assertThat(b).isNotIn(a, ClusterModel.NOISE);
+      assertThat(cLabel).isNotIn(a, b, ClusterModel.NOISE);
+      assertThat(byPhase.get(0)).extracting(DashboardApiTest::describe)
+          .contains("birth [] [" + a + "]", "birth [] [" + b + "]");
+      assertThat(byPhase.get(1)).extracting(DashboardApiTest::describe).contains("birth [] [" + cLabel + "]");
+      assertThat(byPhase.get(2)).extracting(DashboardApiTest::describe).contains("vanish [" + b + "] []");
+      assertThat(ends.get(2).predict(new double[] {10, 0})).isEqualTo(ClusterModel.NOISE);
+      // The page's totals count those events.
+      Map<String, Object> totals = (Map<String, Object>) last.get("totals");
+      assertThat(number(totals.get("births"))).isEqualTo(lineage.stream().filter(e -> e.startsWith("birth")).count());
+      assertThat(number(totals.get("vanishings")))
+          .isEqualTo(lineage.stream().filter(e -> e.startsWith("vanish")).count()).isPositive();
+      assertThat(number(totals.get("merges")) + number(totals.get("splits")))
+          .isEqualTo(lineage.stream().filter(e -> e.startsWith("merge") || e.startsWith("split")).count());
+      // The live segments of the last tick are those of the model the API answers from.
+      List<Object> segments = (List<Object>) json(get(d, "/api/model").body()).get("segments");
+      assertThat(segments).extracting(s -> ((Number) ((Map<String, Object>) s).get("label")).intValue())
+          .contains(a, cLabel).doesNotContain(b);
     }
   }
 

@@ -2,6 +2,7 @@ package io.eddy.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eddy.SegmentEvent;
 import io.eddy.features.SegmentationBundle;
 import io.eddy.online.ConcurrentClusterer;
 import java.io.File;
@@ -11,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,6 +224,8 @@ class DashboardBrowserTest {
       long seen2 = Long.parseLong(text("live-seen").replace(",", ""));
       assertThat(seen2).isGreaterThan(seen1);
       assertThat(text("live-segments")).isEqualTo("3");
+      assertThat(text("live-events-source")).startsWith("Guessed by comparing successive snapshots");
+      assertThat(text("live-splits")).isEqualTo("–");
       // The same page: a reload would have dropped the marker.
       assertThat(driver.executeScript("return window.eddyMarker;")).isEqualTo(marker);
       for (String chart : List.of("chart-segments", "chart-drift", "chart-rate", "chart-quality")) {
@@ -230,5 +236,76 @@ class DashboardBrowserTest {
       waiting().until(w -> w.findElements(By.cssSelector("#cards .card")).size() == 3);
       shoot("live-overview");
     }
+  }
+
+  @Test
+  void livePageListsTheLineageOfADensityClusterer() throws Exception {
+    ConcurrentClusterer<?> c = Fixtures.dbstream();
+    try (Dashboard d = Dashboard.start(c, Dashboard.Options.DEFAULTS.withFeatureNames(Fixtures.XY).withDensity(true)
+        .withInterval(Duration.ofMillis(200)).withTitle("Live density"))) {
+      open(d);
+      tab("live");
+      // The scripted stream over a few seconds, so that the page sees its segments come and go.
+      Thread learner = new Thread(() -> {
+        SplittableRandom rng = new SplittableRandom(3);
+        try {
+          for (int t = 0; t < 3 * Fixtures.PHASE; t++) {
+            double[] x = Fixtures.scripted(t, rng);
+            c.learn(x);
+            d.offer(x);
+            if (t % 10 == 9) {
+              Thread.sleep(2);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      learner.start();
+      learner.join(60_000);
+      c.publish();
+      List<SegmentEvent> lineage = c.events(0);
+      waiting().until(w -> w.findElements(By.cssSelector("#live-events li")).size() == lineage.size()
+          && text("live-seen").equals("9,000"));
+      List<String> listed = new ArrayList<>();
+      for (WebElement li : driver.findElements(By.cssSelector("#live-events li"))) {
+        listed.add(li.getText().substring(li.getText().indexOf(": ") + 2));
+      }
+      // Newest first, and exactly the clusterer's events: the page's guesses from before its
+      // first reclustering were dropped.
+      Collections.reverse(listed);
+      assertThat(listed).isEqualTo(lineage.stream().map(DashboardBrowserTest::sentence).toList());
+      int b = c.events(0).stream().filter(e -> e.kind() == SegmentEvent.Kind.VANISHED).findFirst().orElseThrow()
+          .from().get(0);
+      assertThat(listed).contains("segment " + b + " vanished");
+      assertThat(Long.parseLong(text("live-births")))
+          .isEqualTo(lineage.stream().filter(e -> e.kind() == SegmentEvent.Kind.BORN).count()).isGreaterThanOrEqualTo(3);
+      assertThat(Long.parseLong(text("live-vanishings"))).isPositive();
+      assertThat(text("live-splits")).isEqualTo(Long.toString(
+          lineage.stream().filter(e -> e.kind() == SegmentEvent.Kind.SPLIT).count()));
+      assertThat(text("live-events-source")).startsWith("Recorded by the clusterer");
+      assertThat(text("live-segments")).isEqualTo(Integer.toString(c.snapshot().clusterCount()));
+      // Tall enough to show the events below the charts.
+      driver.manage().window().setSize(new Dimension(1400, 1500));
+      try {
+        shoot("live-density");
+      } finally {
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+      }
+    }
+  }
+
+  /** How the page words an event. */
+  static String sentence(SegmentEvent e) {
+    return switch (e.kind()) {
+      case BORN -> "segment " + e.to().get(0) + " born";
+      case VANISHED -> "segment " + e.from().get(0) + " vanished";
+      case MERGED -> "segments " + join(e.from()) + " merged into " + e.to().get(0);
+      case SPLIT -> "segment " + e.from().get(0) + " split into " + join(e.to());
+    };
+  }
+
+  static String join(List<Integer> labels) {
+    return String.join(" + ", labels.stream().map(String::valueOf).toList());
   }
 }

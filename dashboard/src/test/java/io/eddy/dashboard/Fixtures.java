@@ -6,6 +6,7 @@ import io.eddy.features.StandardScaler;
 import io.eddy.kmeans.KMeans;
 import io.eddy.kmeans.KMeansModel;
 import io.eddy.online.ConcurrentClusterer;
+import io.eddy.online.Dbstream;
 import io.eddy.online.SequentialKMeans;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,33 @@ final class Fixtures {
   static ConcurrentClusterer<?> clusterer() {
     return ConcurrentClusterer.wrap(new SequentialKMeans(SequentialKMeans.Params.DEFAULTS.withK(3)), 20,
         Duration.ofMillis(20));
+  }
+
+  /** The features of {@link #scripted}. */
+  static final List<String> XY = List.of("x", "y");
+  /** Points per phase of {@link #scripted}. */
+  static final int PHASE = 3000;
+
+  /**
+   * The point of tick {@code t} of a scripted stream whose segments come and go, spread 0.4
+   * round its centres: phase 0 draws A at (0, 0) and B at (10, 0); phase 1 adds C at (0, 12);
+   * from phase 2 on, B has stopped, so it fades.
+   */
+  static double[] scripted(int t, SplittableRandom rng) {
+    int phase = t / PHASE;
+    double[][] centres = phase == 0 ? new double[][] {{0, 0}, {10, 0}}
+        : phase == 1 ? new double[][] {{0, 0}, {10, 0}, {0, 12}} : new double[][] {{0, 0}, {0, 12}};
+    double[] c = centres[rng.nextInt(centres.length)];
+    return new double[] {c[0] + 0.4 * rng.nextGaussian(), c[1] + 0.4 * rng.nextGaussian()};
+  }
+
+  /**
+   * A DBSTREAM (which keeps a lineage) for {@link #scripted}, shared, publishing every 100
+   * points or 20 ms: radius 1, fading 0.02 per point, cleanup every 50 points.
+   */
+  static ConcurrentClusterer<?> dbstream() {
+    return ConcurrentClusterer.wrap(new Dbstream(Dbstream.Params.DEFAULTS.withR(1).withLambda(0.02).withTGap(50)
+        .withWMin(2).withAlpha(0.1)), 100, Duration.ofMillis(20));
   }
 
   /** The CSV text of the rows, with an id column before the features. */

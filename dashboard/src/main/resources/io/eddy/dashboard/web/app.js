@@ -264,6 +264,7 @@ function drawAnalytics() {
 }
 
 // ---- live ------------------------------------------------------------------------------------
+const EVENT_COLOURS = { birth: '#2ca02c', vanish: '#d62728', merge: '#9467bd', split: '#ff7f0e' };
 const live = { t: [], count: [], births: [], gone: [], rate: [], sil: [], drift: new Map(), ticks: 0 };
 function lineChart(id, title, series, data) {
   if (!$(id).offsetParent) return;
@@ -272,7 +273,8 @@ function lineChart(id, title, series, data) {
   if (!c || c._key !== key || Math.abs(c.width - width(id)) > 4) {
     if (c) c.destroy();
     $(id).replaceChildren();
-    c = new uPlot({ width: width(id), height: 220, scales: { x: { time: false } },
+    // A static legend: names and colours only, no value cells that read "--" off the chart.
+    c = new uPlot({ width: width(id), height: 220, scales: { x: { time: false } }, legend: { live: false },
       axes: [{ label: 'seconds', size: 40 }, { size: 60 }],
       series: [{ label: 's' }, ...series] }, data, $(id));
     c._key = key;
@@ -295,6 +297,8 @@ function onTick(d) {
   const L = live;
   L.ticks++;
   L.t.push(d.t); L.count.push(d.ready ? d.segments : null); L.rate.push(L.ticks > 1 ? d.rate : null);
+  // Totals restart with the lineage: earlier points of the curves would not compare.
+  if (d.restart) { L.births.fill(null); L.gone.fill(null); }
   L.births.push(d.totals.births); L.gone.push(d.totals.vanishings + d.totals.merges);
   L.sil.push(d.ready && d.quality.silhouette !== null ? d.quality.silhouette : null);
   for (const arr of L.drift.values()) arr.push(null);
@@ -311,11 +315,23 @@ function onTick(d) {
   $('live-births').textContent = d.totals.births;
   $('live-vanishings').textContent = d.totals.vanishings;
   $('live-merges').textContent = d.totals.merges;
+  // Comparing snapshots cannot see a split: no count rather than a zero.
+  $('live-splits').textContent = d.lineage ? d.totals.splits : '–';
   const list = $('live-events');
+  // The first tick with the clusterer's own lineage replaces what comparing snapshots guessed.
+  if (d.restart) list.replaceChildren();
+  $('live-events-source').textContent = d.lineage
+    ? 'Recorded by the clusterer at each reclustering (its lineage), with the labels of its segments.'
+    : 'Guessed by comparing successive snapshots: a label that appears is a birth, one that disappears a merge '
+      + 'into the nearest segment if that segment gained its weight, else a vanishing; splits are not seen.';
   for (const e of d.events) {
-    const text = e.type === 'merge' ? 'segment ' + e.label + ' merged into ' + e.into
-      : 'segment ' + e.label + (e.type === 'birth' ? ' born' : ' vanished');
-    list.prepend(el('li', {}, 't=' + fmt(d.t) + ' s, ' + fmt(d.seen) + ' points: ' + text));
+    const text = e.type === 'birth' ? 'segment ' + e.to[0] + ' born'
+      : e.type === 'vanish' ? 'segment ' + e.from[0] + ' vanished'
+      : e.type === 'merge' ? 'segments ' + e.from.join(' + ') + ' merged into ' + e.to[0]
+      : 'segment ' + e.from[0] + ' split into ' + e.to.join(' + ');
+    const li = el('li', { 'data-type': e.type }, 't=' + fmt(d.t) + ' s, ' + fmt(d.seen) + ' points: ' + text);
+    li.prepend(el('span', { class: 'swatch', style: 'background:' + EVENT_COLOURS[e.type] }));
+    list.prepend(li);
   }
   while (list.children.length > 200) list.lastChild.remove();
   $('status').textContent = 'learning · ' + fmt(d.seen) + ' points seen · ' + (d.ready ? d.segments + ' segments' : 'no clustering yet');
