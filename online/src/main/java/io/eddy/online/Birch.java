@@ -6,9 +6,6 @@ import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -400,7 +397,7 @@ public final class Birch implements OnlineClusterer<BirchModel> {
         out.writeInt(c.rebuilds);
         out.writeInt(c.dimension());
         if (c.tree != null) {
-          writeTree(c.tree, out);
+          c.tree.write(out);
         }
       },
       (in, version) -> {
@@ -415,96 +412,8 @@ public final class Birch implements OnlineClusterer<BirchModel> {
         c.seen = seen;
         c.rebuilds = rebuilds;
         if (d > 0) {
-          c.tree = readTree(in, d, p);
+          c.tree = BirchTree.read(in, d, p.branchingFactor(), p.threshold(), p.maxSubclusters());
         }
         return c;
       });
-
-  private static void writeTree(BirchTree t, StateOutput out) throws IOException {
-    out.writeDouble(t.threshold);
-    int[] order = new int[t.size.length];
-    int[] preorder = new int[t.size.length];
-    int count = preorder(t, t.root, order, preorder, 0);
-    out.writeInt(count);
-    for (int i = 0; i < count; i++) {
-      int v = order[i];
-      out.writeBoolean(t.leaf[v]);
-      out.writeInt(t.size[v]);
-      for (int s = 0; s < t.size[v]; s++) {
-        int e = t.slots[v * t.slotsPerNode + s];
-        out.writeDouble(t.n[e]);
-        out.writeDouble(t.ssd[e]);
-        for (int j = 0; j < t.d; j++) {
-          out.writeDouble(t.ls[e * t.d + j]);
-        }
-        for (int j = 0; j < t.d; j++) {
-          out.writeDouble(t.cen[e * t.d + j]);
-        }
-        if (!t.leaf[v]) {
-          out.writeInt(preorder[t.child[e]]);
-        }
-      }
-    }
-    int leaves = 0;
-    for (int v = t.head; v != BirchTree.NONE; v = t.next[v]) {
-      leaves++;
-    }
-    out.writeInt(leaves);
-    for (int v = t.head; v != BirchTree.NONE; v = t.next[v]) {
-      out.writeInt(preorder[v]);
-    }
-  }
-
-  private static int preorder(BirchTree t, int v, int[] order, int[] index, int at) {
-    index[v] = at;
-    order[at] = v;
-    int next = at + 1;
-    if (!t.leaf[v]) {
-      for (int s = 0; s < t.size[v]; s++) {
-        next = preorder(t, t.child[t.slots[v * t.slotsPerNode + s]], order, index, next);
-      }
-    }
-    return next;
-  }
-
-  private static BirchTree readTree(StateInput in, int d, Params p) throws IOException {
-    double threshold = in.readDouble();
-    if (!(threshold >= p.threshold()) || threshold == Double.POSITIVE_INFINITY) {
-      throw new ModelFormatException("birch threshold " + threshold + " is below the configured "
-          + p.threshold() + " or not finite");
-    }
-    int count = in.readInt(1, Integer.MAX_VALUE);
-    boolean[] leaf = new boolean[count];
-    int[] sizes = new int[count];
-    java.util.ArrayList<double[]> features = new java.util.ArrayList<>();
-    java.util.ArrayList<int[]> children = new java.util.ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      leaf[i] = in.readBoolean();
-      sizes[i] = in.readInt(1, p.branchingFactor());
-      for (int s = 0; s < sizes[i]; s++) {
-        double[] f = new double[2 + 2 * d];
-        for (int j = 0; j < f.length; j++) {
-          f[j] = in.readDouble();
-        }
-        features.add(f);
-        children.add(new int[] {leaf[i] ? BirchTree.NONE : in.readInt(i + 1, count - 1)});
-      }
-    }
-    int leaves = in.readInt(1, count);
-    int[] leafOrder = new int[leaves];
-    for (int i = 0; i < leaves; i++) {
-      leafOrder[i] = in.readInt(0, count - 1);
-    }
-    int[] child = new int[children.size()];
-    for (int e = 0; e < child.length; e++) {
-      child[e] = children.get(e)[0];
-    }
-    BirchTree t = BirchTree.restore(d, p.branchingFactor(), threshold, leaf, sizes,
-        features.toArray(new double[0][]), child, leafOrder);
-    if (t.subclusters > p.maxSubclusters()) {
-      throw new ModelFormatException("birch tree has " + t.subclusters + " subclusters, more than maxSubclusters = "
-          + p.maxSubclusters());
-    }
-    return t;
-  }
 }

@@ -226,6 +226,10 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
   }
 
   private void start(int dim) {
+    // the scratch features and the first nodes' entries, two (n, LS, SS) stores each
+    long entries = CAND + 2L * (fan + 1) + 16L * fan;
+    Sizes.require(entries * dim, 3 * entries * (2L * dim + 1), "cluster features of dimension " + dim,
+        "lower the dimension");
     d = dim;
     data = new ClusTreeFeatures(d, 0);
     buf = new ClusTreeFeatures(d, 0);
@@ -756,11 +760,22 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
         if (d == 0) {
           return c;
         }
-        c.start(d);
         int nodes = in.readInt(1, Integer.MAX_VALUE / 16 / c.fan);
         int root = in.readInt(0, nodes - 1);
         int height = in.readInt(1, c.params.maxHeight());
         int[] free = in.readInts();
+        if (free.length >= nodes) {
+          throw new ModelFormatException(free.length + " free nodes of " + nodes);
+        }
+        // a node in use holds one entry at least: child, stamp and two features of 2d + 1 values
+        long entryBytes = 4 + 8 + 2 * (8 + 2 * (4 + 8L * d));
+        in.requireRemaining(entryBytes, "a tree of dimension " + d);
+        in.requireRemaining(5L * nodes + (nodes - free.length) * entryBytes,
+            "a tree of " + nodes + " nodes of dimension " + d);
+        // the stores grow to twice the node count, fan entries a node, two features an entry
+        Sizes.require(2L * nodes * c.fan * d, 2L * nodes * c.fan * (4L * d + 4),
+            nodes + " nodes of " + c.fan + " entries of dimension " + d, "the record is too large for this heap");
+        c.start(d);
         while (c.nodes < nodes) {
           c.allocate(true);
         }

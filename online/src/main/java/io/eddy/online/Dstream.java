@@ -287,6 +287,8 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
   }
 
   private void start(int dim, double t) {
+    // two cell sets of 16 cells and three cells of scratch
+    Sizes.require(16L * dim, 35L * dim, "grid cells of dimension " + dim, "lower the dimension");
     d = dim;
     cells = new DstreamCells(d, 16);
     deleted = new DstreamCells(d, 16);
@@ -764,11 +766,17 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
         if (d == 0) {
           return c;
         }
-        c.start(d, in.readDouble());
-        c.last = in.readDouble();
+        double origin = in.readDouble();
+        double last = in.readDouble();
         long next = in.readLong();
         long[] lo = in.readLongs();
         long[] hi = in.readLongs();
+        if (lo.length != d || hi.length != d) {
+          throw new ModelFormatException("D-Stream range of " + lo.length + " and " + hi.length
+              + " coordinates for dimension " + d);
+        }
+        c.start(d, origin);
+        c.last = last;
         long[] coords = in.readLongs();
         double[] density = in.readDoubles();
         double[] updated = in.readDoubles();
@@ -781,7 +789,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
         c.labels = StableLabels.read(in);
         int g = density.length;
         if (!Double.isFinite(c.origin) || !(c.last >= 0) || !(c.origin + c.last <= c.now)
-            || lo.length != d || hi.length != d || coords.length != (long) g * d
+            || coords.length != (long) g * d
             || updated.length != g || removed.length != g || marked.length != g
             || ids.length != g || gridLabel.length != g
             || deletedCoords.length != (long) deletedAt.length * d) {

@@ -21,9 +21,9 @@ final class DstreamCells {
 
   DstreamCells(int d, int capacity) {
     this.d = d;
-    int cap = Math.max(4, capacity);
-    this.coords = new long[cap * d];
-    this.index = new int[tableSize(cap)];
+    // exactly the capacity asked for: an empty set of a large dimension costs nothing
+    this.coords = new long[capacity * d];
+    this.index = new int[tableSize(capacity)];
   }
 
   private static int tableSize(int cells) {
