@@ -184,6 +184,16 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
   private long[] ids = new long[0];
   /** Cluster label of grid i at the last adjustment, or NOISE. */
   private int[] gridLabel = new int[0];
+  /** Density class of grid i when the clustering was last computed; SPARSE for a newer grid. */
+  private byte[] clusteredKind = new byte[0];
+  /** N when the clustering was last computed, or NaN when it must be recomputed regardless. */
+  private double clusteredSpace = Double.NaN;
+  /** Set by removeSporadic when a grid's class differs from {@link #clusteredKind}. */
+  private boolean classChanged;
+  /** Tests only: recompute the clustering at every adjustment, as the reference to compare to. */
+  boolean alwaysRecluster;
+  /** Tests only: how many adjustments recomputed the clustering. */
+  long reclusterings;
   private long nextId;
 
   /** Deleted grids and their deletion times (NaN once the grid is live again), oldest first. */
@@ -324,6 +334,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
       marked = Arrays.copyOf(marked, cap);
       ids = Arrays.copyOf(ids, cap);
       gridLabel = Arrays.copyOf(gridLabel, cap);
+      clusteredKind = Arrays.copyOf(clusteredKind, cap);
     }
     density[i] = w;
     updated[i] = tau;
@@ -331,6 +342,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     marked[i] = mark;
     ids[i] = nextId++;
     gridLabel[i] = ClusterModel.NOISE;
+    clusteredKind[i] = SPARSE;
     return i;
   }
 
@@ -359,11 +371,14 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     }
     compactDeleted(dn);
     double piScale = params.cl() / (gridSpace * (1 - lambda));
+    boolean changed = false;
     int kept = 0;
     for (int i = 0; i < g; i++) {
       if (!Double.isNaN(marked[i]) && updated[i] <= marked[i]) {
         keep[i] = false;
         recordDeletion(i, tau);
+        // a grid marked sporadic was sparse (D < pi < D_l) and so unclustered; checked anyway
+        changed |= gridLabel[i] != ClusterModel.NOISE;
         continue;
       }
       keep[i] = true;
@@ -371,6 +386,8 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
       double now = density[i] * Math.pow(lambda, dt);
       double pi = piScale * (1 - Math.pow(lambda, dt + 1));
       marked[i] = now < pi && tau >= protect * removed[i] ? tau : Double.NaN;
+      // the class components() will compute from the same faded density
+      changed |= classOf(now) != clusteredKind[i];
       if (kept != i) {
         density[kept] = density[i];
         updated[kept] = updated[i];
@@ -378,9 +395,11 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
         marked[kept] = marked[i];
         ids[kept] = ids[i];
         gridLabel[kept] = gridLabel[i];
+        clusteredKind[kept] = clusteredKind[i];
       }
       kept++;
     }
+    classChanged = changed;
     cells.retain(keep);
     int over = deleted.size() - params.maxDeleted();
     if (over > 0) {
@@ -414,13 +433,34 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     deleted.retain(keep);
   }
 
+  private byte classOf(double faded) {
+    return faded >= denseThreshold ? DENSE : faded <= sparseThreshold ? SPARSE : TRANSITIONAL;
+  }
+
   /**
    * Labels the grids: connected components of non-sparse grids holding a dense grid, faded
    * to {@code tau}, matched to the previous labels and committed.
+   *
+   * <p>The components depend only on which grids are dense, transitional or sparse, so when no
+   * live grid changed class since they were last computed (new grids counting as sparse then),
+   * N being the same, they are the same grid sets; each then matches only its own previous
+   * label, so the labels, the reference and the counter stay as they are, and the work is
+   * skipped. {@link #removeSporadic} has computed the classes on the way.
    */
   private void cluster(double tau) {
+    if (!classChanged && gridSpace == clusteredSpace && !alwaysRecluster) {
+      return;
+    }
+    recluster(tau);
+  }
+
+  /** Recomputes the components and their labels from every live grid. */
+  private void recluster(double tau) {
+    reclusterings++;
     int count = components(tau);
     int g = cells.size();
+    System.arraycopy(kind, 0, clusteredKind, 0, g);
+    clusteredSpace = gridSpace;
     labels.assign(ids, faded, component, g, count, componentLabels);
     labels.commit(ids, component, g, count, componentLabels);
     for (int i = 0; i < g; i++) {
@@ -441,7 +481,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     for (int i = 0; i < g; i++) {
       double v = density[i] * Math.pow(lambda, tau - updated[i]);
       faded[i] = v;
-      kind[i] = v >= denseThreshold ? DENSE : v <= sparseThreshold ? SPARSE : TRANSITIONAL;
+      kind[i] = classOf(v);
       parent[i] = i;
       keep[i] = false;
     }
@@ -552,7 +592,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     seen += other.seen;
     now = Math.max(now, other.now);
     last = Math.max(last, other.last + delta);
-    cluster(last);
+    recluster(last);
   }
 
   /** Moves the origin back by {@code by} time units, shifting every relative time. */
