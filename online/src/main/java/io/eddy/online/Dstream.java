@@ -190,6 +190,10 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
   private double clusteredSpace = Double.NaN;
   /** Set by removeSporadic when a grid's class differs from {@link #clusteredKind}. */
   private boolean classChanged;
+  /** The length of {@link #powers}: 32 KiB. */
+  private static final int POWERS = 4096;
+  /** {@code lambda^k} for k below {@link #POWERS}, by {@code Math.pow}; empty before the first point. */
+  private double[] powers = new double[0];
   /** Tests only: recompute the clustering at every adjustment, as the reference to compare to. */
   boolean alwaysRecluster;
   /** Tests only: how many adjustments recomputed the clustering. */
@@ -286,7 +290,7 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
       }
       append(cell, w, tau, tm, Double.NaN);
     } else {
-      density[i] = density[i] * Math.pow(params.lambda(), tau - updated[i]) + w;
+      density[i] = density[i] * fade(tau - updated[i]) + w;
       updated[i] = tau;
     }
     if (Math.floor(tau / gap) > Math.floor(last / gap)) {
@@ -296,10 +300,24 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     last = tau;
   }
 
+  /**
+   * {@code lambda^dt}. Adjustments fade every held grid, and {@code Math.pow} was most of their
+   * cost; an integral dt below {@link #POWERS} (ticks, or whole event-time units) is looked up in
+   * a table filled by {@code Math.pow} itself, so the value is the same to the bit.
+   */
+  private double fade(double dt) {
+    int k = (int) dt;
+    return k == dt && k >= 0 && k < powers.length ? powers[k] : Math.pow(params.lambda(), dt);
+  }
+
   private void start(int dim, double t) {
     // two cell sets of 16 cells and three cells of scratch
     Sizes.require(16L * dim, 35L * dim, "grid cells of dimension " + dim, "lower the dimension");
     d = dim;
+    powers = new double[POWERS];
+    for (int k = 0; k < POWERS; k++) {
+      powers[k] = Math.pow(params.lambda(), k);
+    }
     cells = new DstreamCells(d, 16);
     deleted = new DstreamCells(d, 16);
     lo = new long[d];
@@ -383,8 +401,8 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
       }
       keep[i] = true;
       double dt = tau - updated[i];
-      double now = density[i] * Math.pow(lambda, dt);
-      double pi = piScale * (1 - Math.pow(lambda, dt + 1));
+      double now = density[i] * fade(dt);
+      double pi = piScale * (1 - fade(dt + 1));
       marked[i] = now < pi && tau >= protect * removed[i] ? tau : Double.NaN;
       // the class components() will compute from the same faded density
       changed |= classOf(now) != clusteredKind[i];
@@ -477,9 +495,8 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
   private int components(double tau) {
     int g = cells.size();
     scratch(g);
-    double lambda = params.lambda();
     for (int i = 0; i < g; i++) {
-      double v = density[i] * Math.pow(lambda, tau - updated[i]);
+      double v = density[i] * fade(tau - updated[i]);
       faded[i] = v;
       kind[i] = classOf(v);
       parent[i] = i;
