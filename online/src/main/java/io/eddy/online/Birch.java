@@ -1,5 +1,6 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
@@ -71,7 +72,7 @@ import java.util.Map;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class Birch implements OnlineClusterer<BirchModel> {
+public final class Birch implements OnlineClusterer<BirchModel>, Mergeable<Birch> {
 
   /** The factor by which a rebuild raises the threshold at least. */
   static final double REBUILD_GROWTH = 1.1;
@@ -215,20 +216,23 @@ public final class Birch implements OnlineClusterer<BirchModel> {
   // ---- merging (Mergeable) ----
 
   /**
-   * Merges another BIRCH summary into this one by inserting its subclusters' cluster features
-   * in its leaf order; the other is not changed. The total CF is exact; the threshold in
-   * effect becomes the larger of the two, and the bound is enforced as after learning.
-   * {@link #seen()} becomes the sum. An empty summary is an identity on both sides: merging
-   * it changes nothing, and merging into it copies the other's tree. Otherwise the result
-   * depends on the order of merging (inserting CFs may merge subclusters that arrived as
-   * points in another order would not have), within the tolerance the tests state.
+   * Merges another BIRCH summary into this one; the other is not changed. The subclusters of
+   * both sides are taken out, put in a canonical order (by centroid, then weight, SSD and linear
+   * sum) and inserted as cluster features into the emptied tree, whose threshold becomes the
+   * larger of the two; the bound is enforced as after learning. {@link #seen()} and the rebuild
+   * count become the sums. So merge(a, b) and merge(b, a) build the same tree, and the total
+   * CF is exact. An empty summary is an identity on both sides: merging it changes nothing, and
+   * merging into it copies the other's tree. Grouping is not associative: inserting CFs may merge
+   * subclusters that (a + b) + c and a + (b + c), or points learned in another order, would
+   * keep apart, within the tolerance the tests state.
    *
-   * <p>This is {@code io.eddy.Mergeable}'s merge, of kind TOTALS: the totals are exact, the
-   * subclusters approximate those of learning the union.
+   * <p>This is {@link Mergeable}'s merge, of kind TOTALS: the totals are exact and the merge
+   * commutative, the subclusters approximate those of learning the union. It allocates.
    *
    * @throws IllegalArgumentException if other is null or this, has another dimension or
    *     another configuration; this clusterer is then unchanged
    */
+  @Override
   public void merge(Birch other) {
     if (other == null || other == this) {
       throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
@@ -254,15 +258,47 @@ public final class Birch implements OnlineClusterer<BirchModel> {
       enforceBound();
       return;
     }
-    BirchTree src = other.tree;
-    tree.threshold = Math.max(tree.threshold, src.threshold);
-    for (int v = src.head; v != BirchTree.NONE; v = src.next[v]) {
-      for (int i = 0; i < src.size[v]; i++) {
-        int e = src.slots[v * src.slotsPerNode + i];
-        tree.insertFeature(src.n[e], src.ls, src.cen, e, src.ssd[e]);
-        enforceBound();
-      }
+    int d = tree.d;
+    int[] mine = tree.subclusterIds();
+    int[] theirs = other.tree.subclusterIds();
+    int m = mine.length + theirs.length;
+    double[] n = new double[m];
+    double[] ssd = new double[m];
+    double[] ls = new double[m * d];
+    double[] cen = new double[m * d];
+    Integer[] order = new Integer[m];
+    for (int r = 0; r < m; r++) {
+      BirchTree t = r < mine.length ? tree : other.tree;
+      int e = r < mine.length ? mine[r] : theirs[r - mine.length];
+      n[r] = t.n[e];
+      ssd[r] = t.ssd[e];
+      System.arraycopy(t.ls, e * d, ls, r * d, d);
+      System.arraycopy(t.cen, e * d, cen, r * d, d);
+      order[r] = r;
     }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = java.util.Arrays.compare(cen, a * d, a * d + d, cen, b * d, b * d + d);
+      if (c == 0) {
+        c = Double.compare(n[a], n[b]);
+      }
+      if (c == 0) {
+        c = Double.compare(ssd[a], ssd[b]);
+      }
+      return c != 0 ? c : java.util.Arrays.compare(ls, a * d, a * d + d, ls, b * d, b * d + d);
+    });
+    double threshold = Math.max(tree.threshold, other.tree.threshold);
+    tree.clear();
+    tree.threshold = threshold;
+    for (int r : order) {
+      tree.insertFeature(n[r], ls, cen, r, ssd[r]);
+      enforceBound();
+    }
+  }
+
+  /** {@link Mergeable.Kind#TOTALS}: see {@link #merge(Birch)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.TOTALS;
   }
 
   // ---- reading ----

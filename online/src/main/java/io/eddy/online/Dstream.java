@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
@@ -52,10 +53,15 @@ import java.util.Arrays;
  * to the current time.
  *
  * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) recomputes the fixed
- * point above on the updated densities instead of applying its local rules grid by grid; it
- * costs O(G·d) per adjustment for G live grids, the order of the density update that the
- * procedure's first step already needs, and its result does not depend on the order in which
- * grids changed. The paper's deleted-grid table grows with the stream; here a record is dropped
+ * point above on the updated densities instead of applying its local rules grid by grid, so its
+ * result does not depend on the order in which grids changed; it does so only at adjustments
+ * where some grid changed class (or N changed), since otherwise the components are the same.
+ * Each adjustment still fades every live grid to find the classes and the sporadic grids: O(G)
+ * per adjustment for G live grids, plus O(G·d) when the clustering is recomputed. The paper's
+ * rules touch only the grids that changed; finding those without fading every grid needs the
+ * times at which each untouched grid will cross a threshold, kept in a priority queue, which
+ * this implementation does not do (see benchmarks/results/canon.md for the cost).
+ * The paper's deleted-grid table grows with the stream; here a record is dropped
  * once S2 holds for it ({@code t >= (1 + beta)·t_m}, when it no longer changes anything), and
  * at most {@code maxDeleted} records are kept, the oldest dropped first.
  *
@@ -73,7 +79,7 @@ import java.util.Arrays;
  * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs one hash look-up (O(d)) between adjustments and O(G·d) at an adjustment, and allocates
+ * costs one hash look-up (O(d)) between adjustments and O(G) to O(G·d) at an adjustment, and allocates
  * nothing in steady state (arrays grow only when the number of grids reaches a new maximum).
  * Memory is O(G·d + maxDeleted·d); G is bounded by sporadic removal: a grid that stops
  * receiving points is deleted within about {@code log_lambda(Cl/Cm)} time units.
@@ -85,7 +91,7 @@ import java.util.Arrays;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class Dstream extends DensityClusterer<DstreamModel> {
+public final class Dstream extends DensityClusterer<DstreamModel> implements Mergeable<Dstream> {
 
   /**
    * The configuration.
@@ -551,29 +557,32 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
    * <p>Tolerance: a grid's merged density equals the one learning the union would give unless
    * one side deleted that grid as sporadic (a deleted grid had a density below
    * {@code pi <= D_l}), and the union would have run its adjustments at other times, so the two
-   * can differ in which grids sporadic removal has taken. A fresh clusterer is the identity;
-   * densities merge commutatively and associatively up to rounding (tested). Merging changes
-   * the other clusterer in nothing and keeps no reference to it; it allocates.
+   * can differ in which grids sporadic removal has taken. A fresh clusterer is the identity on
+   * both sides: merged into, it takes a copy of the other's whole state, labels included.
+   * Densities merge commutatively and associatively up to rounding (tested); the clusterings
+   * agree as partitions, but the labels of clusters that are new to this side are fresh labels of
+   * this side, so merge(a, b) and merge(b, a) may number them differently. This is
+   * {@link Mergeable.Kind#APPROXIMATE}. Merging changes the other clusterer in nothing and keeps
+   * no reference to it; it allocates.
    *
    * @param other a clusterer with the same configuration and dimension (or that has learned
    *     nothing); not this clusterer
    * @throws IllegalArgumentException if {@code other} is null, this clusterer, of another
    *     configuration or of another dimension; this clusterer is then unchanged
    */
+  @Override
   public void merge(Dstream other) {
     requireMergeable(other, params, other == null ? null : other.params);
     if (other.d == 0) {
       return;
     }
-    double base = d == 0 ? other.origin : Math.min(origin, other.origin);
+    invalidateSnapshot();
     if (d == 0) {
-      start(other.d, base);
-      System.arraycopy(other.lo, 0, lo, 0, d);
-      System.arraycopy(other.hi, 0, hi, 0, d);
-      now = other.now;
-    } else {
-      shift(origin - base);
+      adopt(MergeChecks.copyOf(other, Dstream.class));
+      return;
     }
+    double base = Math.min(origin, other.origin);
+    shift(origin - base);
     double delta = other.origin - base;
     double lambda = params.lambda();
     for (int k = 0; k < other.cells.size(); k++) {
@@ -610,6 +619,43 @@ public final class Dstream extends DensityClusterer<DstreamModel> {
     now = Math.max(now, other.now);
     last = Math.max(last, other.last + delta);
     recluster(last);
+    invalidateSnapshot();
+  }
+
+  /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(Dstream)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
+
+  /** Takes over the whole state of {@code c}, a private copy; its scratch space too. */
+  private void adopt(Dstream c) {
+    d = c.d;
+    now = c.now;
+    seen = c.seen;
+    nextId = c.nextId;
+    powers = c.powers;
+    cells = c.cells;
+    density = c.density;
+    updated = c.updated;
+    removed = c.removed;
+    marked = c.marked;
+    ids = c.ids;
+    gridLabel = c.gridLabel;
+    clusteredKind = c.clusteredKind;
+    clusteredSpace = c.clusteredSpace;
+    deleted = c.deleted;
+    deletedAt = c.deletedAt;
+    lo = c.lo;
+    hi = c.hi;
+    origin = c.origin;
+    last = c.last;
+    gridSpace = c.gridSpace;
+    denseThreshold = c.denseThreshold;
+    sparseThreshold = c.sparseThreshold;
+    gap = c.gap;
+    labels = c.labels;
+    cell = c.cell;
   }
 
   /** Moves the origin back by {@code by} time units, shifting every relative time. */
