@@ -1,14 +1,12 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
-import io.eddy.io.StateInput;
-import io.eddy.io.StateOutput;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -74,7 +72,7 @@ import java.util.Map;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class Birch implements OnlineClusterer<BirchModel> {
+public final class Birch implements OnlineClusterer<BirchModel>, Mergeable<Birch> {
 
   /** The factor by which a rebuild raises the threshold at least. */
   static final double REBUILD_GROWTH = 1.1;
@@ -218,20 +216,23 @@ public final class Birch implements OnlineClusterer<BirchModel> {
   // ---- merging (Mergeable) ----
 
   /**
-   * Merges another BIRCH summary into this one by inserting its subclusters' cluster features
-   * in its leaf order; the other is not changed. The total CF is exact; the threshold in
-   * effect becomes the larger of the two, and the bound is enforced as after learning.
-   * {@link #seen()} becomes the sum. An empty summary is an identity on both sides: merging
-   * it changes nothing, and merging into it copies the other's tree. Otherwise the result
-   * depends on the order of merging (inserting CFs may merge subclusters that arrived as
-   * points in another order would not have), within the tolerance the tests state.
+   * Merges another BIRCH summary into this one; the other is not changed. The subclusters of
+   * both sides are taken out, put in a canonical order (by centroid, then weight, SSD and linear
+   * sum) and inserted as cluster features into the emptied tree, whose threshold becomes the
+   * larger of the two; the bound is enforced as after learning. {@link #seen()} and the rebuild
+   * count become the sums. So merge(a, b) and merge(b, a) build the same tree, and the total
+   * CF is exact. An empty summary is an identity on both sides: merging it changes nothing, and
+   * merging into it copies the other's tree. Grouping is not associative: inserting CFs may merge
+   * subclusters that (a + b) + c and a + (b + c), or points learned in another order, would
+   * keep apart, within the tolerance the tests state.
    *
-   * <p>This is {@code io.eddy.Mergeable}'s merge, of kind TOTALS: the totals are exact, the
-   * subclusters approximate those of learning the union.
+   * <p>This is {@link Mergeable}'s merge, of kind TOTALS: the totals are exact and the merge
+   * commutative, the subclusters approximate those of learning the union. It allocates.
    *
    * @throws IllegalArgumentException if other is null or this, has another dimension or
    *     another configuration; this clusterer is then unchanged
    */
+  @Override
   public void merge(Birch other) {
     if (other == null || other == this) {
       throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
@@ -257,15 +258,47 @@ public final class Birch implements OnlineClusterer<BirchModel> {
       enforceBound();
       return;
     }
-    BirchTree src = other.tree;
-    tree.threshold = Math.max(tree.threshold, src.threshold);
-    for (int v = src.head; v != BirchTree.NONE; v = src.next[v]) {
-      for (int i = 0; i < src.size[v]; i++) {
-        int e = src.slots[v * src.slotsPerNode + i];
-        tree.insertFeature(src.n[e], src.ls, src.cen, e, src.ssd[e]);
-        enforceBound();
-      }
+    int d = tree.d;
+    int[] mine = tree.subclusterIds();
+    int[] theirs = other.tree.subclusterIds();
+    int m = mine.length + theirs.length;
+    double[] n = new double[m];
+    double[] ssd = new double[m];
+    double[] ls = new double[m * d];
+    double[] cen = new double[m * d];
+    Integer[] order = new Integer[m];
+    for (int r = 0; r < m; r++) {
+      BirchTree t = r < mine.length ? tree : other.tree;
+      int e = r < mine.length ? mine[r] : theirs[r - mine.length];
+      n[r] = t.n[e];
+      ssd[r] = t.ssd[e];
+      System.arraycopy(t.ls, e * d, ls, r * d, d);
+      System.arraycopy(t.cen, e * d, cen, r * d, d);
+      order[r] = r;
     }
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = java.util.Arrays.compare(cen, a * d, a * d + d, cen, b * d, b * d + d);
+      if (c == 0) {
+        c = Double.compare(n[a], n[b]);
+      }
+      if (c == 0) {
+        c = Double.compare(ssd[a], ssd[b]);
+      }
+      return c != 0 ? c : java.util.Arrays.compare(ls, a * d, a * d + d, ls, b * d, b * d + d);
+    });
+    double threshold = Math.max(tree.threshold, other.tree.threshold);
+    tree.clear();
+    tree.threshold = threshold;
+    for (int r : order) {
+      tree.insertFeature(n[r], ls, cen, r, ssd[r]);
+      enforceBound();
+    }
+  }
+
+  /** {@link Mergeable.Kind#TOTALS}: see {@link #merge(Birch)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.TOTALS;
   }
 
   // ---- reading ----
@@ -400,7 +433,7 @@ public final class Birch implements OnlineClusterer<BirchModel> {
         out.writeInt(c.rebuilds);
         out.writeInt(c.dimension());
         if (c.tree != null) {
-          writeTree(c.tree, out);
+          c.tree.write(out);
         }
       },
       (in, version) -> {
@@ -415,96 +448,8 @@ public final class Birch implements OnlineClusterer<BirchModel> {
         c.seen = seen;
         c.rebuilds = rebuilds;
         if (d > 0) {
-          c.tree = readTree(in, d, p);
+          c.tree = BirchTree.read(in, d, p.branchingFactor(), p.threshold(), p.maxSubclusters());
         }
         return c;
       });
-
-  private static void writeTree(BirchTree t, StateOutput out) throws IOException {
-    out.writeDouble(t.threshold);
-    int[] order = new int[t.size.length];
-    int[] preorder = new int[t.size.length];
-    int count = preorder(t, t.root, order, preorder, 0);
-    out.writeInt(count);
-    for (int i = 0; i < count; i++) {
-      int v = order[i];
-      out.writeBoolean(t.leaf[v]);
-      out.writeInt(t.size[v]);
-      for (int s = 0; s < t.size[v]; s++) {
-        int e = t.slots[v * t.slotsPerNode + s];
-        out.writeDouble(t.n[e]);
-        out.writeDouble(t.ssd[e]);
-        for (int j = 0; j < t.d; j++) {
-          out.writeDouble(t.ls[e * t.d + j]);
-        }
-        for (int j = 0; j < t.d; j++) {
-          out.writeDouble(t.cen[e * t.d + j]);
-        }
-        if (!t.leaf[v]) {
-          out.writeInt(preorder[t.child[e]]);
-        }
-      }
-    }
-    int leaves = 0;
-    for (int v = t.head; v != BirchTree.NONE; v = t.next[v]) {
-      leaves++;
-    }
-    out.writeInt(leaves);
-    for (int v = t.head; v != BirchTree.NONE; v = t.next[v]) {
-      out.writeInt(preorder[v]);
-    }
-  }
-
-  private static int preorder(BirchTree t, int v, int[] order, int[] index, int at) {
-    index[v] = at;
-    order[at] = v;
-    int next = at + 1;
-    if (!t.leaf[v]) {
-      for (int s = 0; s < t.size[v]; s++) {
-        next = preorder(t, t.child[t.slots[v * t.slotsPerNode + s]], order, index, next);
-      }
-    }
-    return next;
-  }
-
-  private static BirchTree readTree(StateInput in, int d, Params p) throws IOException {
-    double threshold = in.readDouble();
-    if (!(threshold >= p.threshold()) || threshold == Double.POSITIVE_INFINITY) {
-      throw new ModelFormatException("birch threshold " + threshold + " is below the configured "
-          + p.threshold() + " or not finite");
-    }
-    int count = in.readInt(1, Integer.MAX_VALUE);
-    boolean[] leaf = new boolean[count];
-    int[] sizes = new int[count];
-    java.util.ArrayList<double[]> features = new java.util.ArrayList<>();
-    java.util.ArrayList<int[]> children = new java.util.ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      leaf[i] = in.readBoolean();
-      sizes[i] = in.readInt(1, p.branchingFactor());
-      for (int s = 0; s < sizes[i]; s++) {
-        double[] f = new double[2 + 2 * d];
-        for (int j = 0; j < f.length; j++) {
-          f[j] = in.readDouble();
-        }
-        features.add(f);
-        children.add(new int[] {leaf[i] ? BirchTree.NONE : in.readInt(i + 1, count - 1)});
-      }
-    }
-    int leaves = in.readInt(1, count);
-    int[] leafOrder = new int[leaves];
-    for (int i = 0; i < leaves; i++) {
-      leafOrder[i] = in.readInt(0, count - 1);
-    }
-    int[] child = new int[children.size()];
-    for (int e = 0; e < child.length; e++) {
-      child[e] = children.get(e)[0];
-    }
-    BirchTree t = BirchTree.restore(d, p.branchingFactor(), threshold, leaf, sizes,
-        features.toArray(new double[0][]), child, leafOrder);
-    if (t.subclusters > p.maxSubclusters()) {
-      throw new ModelFormatException("birch tree has " + t.subclusters + " subclusters, more than maxSubclusters = "
-          + p.maxSubclusters());
-    }
-    return t;
-  }
 }

@@ -17,7 +17,7 @@ public final class BirchProvider extends SpecProvider<Birch.Params> {
   /** For {@link java.util.ServiceLoader}. */
   public BirchProvider() {
     super(NAME, "BIRCH CF tree (Zhang et al. 1996) with scikit-learn's Birch semantics, bounded and mergeable",
-        Birch.Params.SPEC, EnumSet.of(Capability.ONLINE, Capability.BATCH, Capability.CENTROIDS),
+        Birch.Params.SPEC, EnumSet.of(Capability.ONLINE, Capability.BATCH, Capability.CENTROIDS, Capability.MERGEABLE),
         Birch::new, BirchBatch::new, List.of(Birch.CODEC, BirchModel.CODEC));
   }
 }

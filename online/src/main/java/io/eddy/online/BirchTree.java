@@ -1,6 +1,10 @@
 package io.eddy.online;
 
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.StateInput;
+import io.eddy.io.StateOutput;
 import io.eddy.math.Euclid;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -401,84 +405,158 @@ final class BirchTree {
   // ---- persistence ----
 
   /**
-   * A tree from its preorder description: node i (0 the root) is a leaf or not and has
-   * {@code sizes[i]} entries, taken in order from {@code features} (n, SSD, LS, c) and
-   * {@code child} (the preorder index of an internal entry's child, {@link #NONE} in leaves).
-   *
-   * @throws IllegalArgumentException if the description is not a valid tree
+   * Writes the tree: the threshold, the number of nodes, the nodes in preorder (each a leaf flag,
+   * its entry count and its entries' n, SSD, LS and c, an internal entry followed by its child's
+   * preorder index), then the leaf list as preorder indices.
    */
-  static BirchTree restore(int d, int b, double threshold, boolean[] leafFlags, int[] sizes,
-      double[][] features, int[] child, int[] leafOrder) {
-    int count = sizes.length;
-    BirchTree t = new BirchTree(d, b, threshold);
-    t.leaf[t.root] = leafFlags[0];
-    for (int i = 1; i < count; i++) {
-      if (t.newNode(leafFlags[i]) != i) {
-        throw new IllegalStateException("node ids are not allocated in order");
+  void write(StateOutput out) throws IOException {
+    out.writeDouble(threshold);
+    int[] order = new int[size.length];
+    int[] preorder = new int[size.length];
+    int count = preorder(root, order, preorder, 0);
+    out.writeInt(count);
+    for (int i = 0; i < count; i++) {
+      int v = order[i];
+      out.writeBoolean(leaf[v]);
+      out.writeInt(size[v]);
+      for (int s = 0; s < size[v]; s++) {
+        int e = slots[v * slotsPerNode + s];
+        out.writeDouble(n[e]);
+        out.writeDouble(ssd[e]);
+        for (int j = 0; j < d; j++) {
+          out.writeDouble(ls[e * d + j]);
+        }
+        for (int j = 0; j < d; j++) {
+          out.writeDouble(cen[e * d + j]);
+        }
+        if (!leaf[v]) {
+          out.writeInt(preorder[child[e]]);
+        }
       }
     }
+    int leaves = 0;
+    for (int v = head; v != NONE; v = next[v]) {
+      leaves++;
+    }
+    out.writeInt(leaves);
+    for (int v = head; v != NONE; v = next[v]) {
+      out.writeInt(preorder[v]);
+    }
+  }
+
+  private int preorder(int v, int[] order, int[] index, int at) {
+    index[v] = at;
+    order[at] = v;
+    int after = at + 1;
+    if (!leaf[v]) {
+      for (int s = 0; s < size[v]; s++) {
+        after = preorder(child[slots[v * slotsPerNode + s]], order, index, after);
+      }
+    }
+    return after;
+  }
+
+  /**
+   * Reads a tree that {@link #write} wrote, of dimension d and branching factor b, checking that
+   * it is one: every node but the root referenced once, by an entry of a node before it; leaves
+   * without children; positive finite weights; finite values; every leaf listed once; a
+   * threshold of at least {@code minThreshold}; at most {@code maxSubclusters} leaf entries.
+   * Node i of the preorder becomes node id i, and entries take ids in the order they are read.
+   * Sizes are checked against what the payload can hold, and against the heap, before anything
+   * is allocated for them.
+   *
+   * @throws ModelFormatException if the bytes do not describe such a tree
+   */
+  static BirchTree read(StateInput in, int d, int b, double minThreshold, int maxSubclusters)
+      throws ModelFormatException {
+    double threshold = in.readDouble();
+    if (!(threshold >= minThreshold) || threshold == Double.POSITIVE_INFINITY) {
+      throw new ModelFormatException("birch threshold " + threshold + " is below the configured "
+          + minThreshold + " or not finite");
+    }
+    int count = in.readInt(1, Integer.MAX_VALUE);
+    // every node holds at least one entry: a leaf flag, a size, n, SSD, LS and c
+    long nodeBytes = 1 + 4 + 16 + 16L * d;
+    in.requireRemaining(nodeBytes, "a CF tree of dimension " + d);
+    in.requireRemaining(count * nodeBytes + 8, "a CF tree of " + count + " nodes of dimension " + d);
+    // the node pool grows to at most twice the count, B + 1 int slots per node
+    long slotValues = (long) count * (b + 1);
+    Sizes.require(Math.max(slotValues, 16L * d), slotValues + 36L * d,
+        "a CF tree of " + count + " nodes of dimension " + d + " and branching factor " + b,
+        "the record is too large for this heap");
+    BirchTree t = new BirchTree(d, b, threshold);
     int[] references = new int[count];
-    int f = 0;
+    int leaves = 0;
     for (int i = 0; i < count; i++) {
-      for (int s = 0; s < sizes[i]; s++, f++) {
-        if (f >= features.length) {
-          throw new IllegalArgumentException("the nodes need more entries than the " + features.length + " given");
+      boolean isLeaf = in.readBoolean();
+      int entries = in.readInt(1, b);
+      if (i == 0) {
+        t.leaf[t.root] = isLeaf;
+      } else if (t.newNode(isLeaf) != i) {
+        throw new IllegalStateException("node ids are not allocated in order");
+      }
+      if (isLeaf) {
+        leaves++;
+      }
+      for (int s = 0; s < entries; s++) {
+        int e = t.newEntry();
+        double w = in.readDouble();
+        double sd = in.readDouble();
+        if (!(w > 0) || !Double.isFinite(w) || !(sd >= 0) || !Double.isFinite(sd)) {
+          throw new ModelFormatException("entry " + e + " has weight " + w + " and SSD " + sd);
         }
-        double[] cf = features[f];
-        if (!(cf[0] > 0) || !Double.isFinite(cf[0]) || !(cf[1] >= 0) || !Double.isFinite(cf[1])) {
-          throw new IllegalArgumentException("entry " + f + " has weight " + cf[0] + " and SSD " + cf[1]);
-        }
-        for (int j = 2; j < cf.length; j++) {
-          if (!Double.isFinite(cf[j])) {
-            throw new IllegalArgumentException("entry " + f + " has the non-finite value " + cf[j]);
+        t.n[e] = w;
+        t.ssd[e] = sd;
+        for (int j = 0; j < 2 * d; j++) {
+          double v = in.readDouble();
+          if (!Double.isFinite(v)) {
+            throw new ModelFormatException("entry " + e + " has the non-finite value " + v);
+          }
+          if (j < d) {
+            t.ls[e * d + j] = v;
+          } else {
+            t.cen[e * d + j - d] = v;
           }
         }
-        if (leafFlags[i] != (child[f] == NONE)) {
-          throw new IllegalArgumentException("entry " + f + " of node " + i + (leafFlags[i] ? " (a leaf) has a child" : " has no child"));
-        }
-        int e = t.newEntry();
-        t.n[e] = cf[0];
-        t.ssd[e] = cf[1];
-        System.arraycopy(cf, 2, t.ls, e * d, d);
-        System.arraycopy(cf, 2 + d, t.cen, e * d, d);
-        t.child[e] = child[f];
-        if (child[f] != NONE) {
-          references[child[f]]++;
+        if (isLeaf) {
+          t.child[e] = NONE;
+          if (++t.subclusters > maxSubclusters) {
+            throw new ModelFormatException("birch tree has more than maxSubclusters = " + maxSubclusters
+                + " subclusters");
+          }
         } else {
-          t.subclusters++;
+          int c = in.readInt(i + 1, count - 1);
+          references[c]++;
+          t.child[e] = c;
         }
         t.append(i, e);
       }
     }
-    if (f != features.length) {
-      throw new IllegalArgumentException(features.length + " entries given, the nodes hold " + f);
-    }
-    int leaves = 0;
-    for (int i = 0; i < count; i++) {
-      if (references[i] != (i == 0 ? 0 : 1)) {
-        throw new IllegalArgumentException("node " + i + " is referenced " + references[i] + " times");
-      }
-      if (leafFlags[i]) {
-        leaves++;
+    for (int i = 1; i < count; i++) {
+      if (references[i] != 1) {
+        throw new ModelFormatException("node " + i + " is referenced " + references[i] + " times");
       }
     }
-    if (leaves != leafOrder.length) {
-      throw new IllegalArgumentException("the leaf list has " + leafOrder.length + " nodes, the tree " + leaves + " leaves");
+    int listedLeaves = in.readInt(1, count);
+    if (listedLeaves != leaves) {
+      throw new ModelFormatException("the leaf list has " + listedLeaves + " nodes, the tree " + leaves + " leaves");
     }
     boolean[] listed = new boolean[count];
     int before = NONE;
-    for (int v : leafOrder) {
-      if (!leafFlags[v] || listed[v]) {
-        throw new IllegalArgumentException("the leaf list names node " + v + " twice or is not a leaf");
+    for (int i = 0; i < listedLeaves; i++) {
+      int v = in.readInt(0, count - 1);
+      if (!t.leaf[v] || listed[v]) {
+        throw new ModelFormatException("the leaf list names node " + v + " twice or is not a leaf");
       }
       listed[v] = true;
       t.prev[v] = before;
-      if (before != NONE) {
+      if (before == NONE) {
+        t.head = v;
+      } else {
         t.next[before] = v;
       }
       before = v;
     }
-    t.head = leafOrder[0];
     return t;
   }
 

@@ -1,5 +1,6 @@
 package io.eddy.online;
 
+import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
@@ -74,7 +75,7 @@ import java.util.Arrays;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class ClusTree extends DensityClusterer<KMeansModel> {
+public final class ClusTree extends DensityClusterer<KMeansModel> implements Mergeable<ClusTree> {
 
   /**
    * The configuration.
@@ -226,6 +227,10 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
   }
 
   private void start(int dim) {
+    // the scratch features and the first nodes' entries, two (n, LS, SS) stores each
+    long entries = CAND + 2L * (fan + 1) + 16L * fan;
+    Sizes.require(entries * dim, 3 * entries * (2L * dim + 1), "cluster features of dimension " + dim,
+        "lower the dimension");
     d = dim;
     data = new ClusTreeFeatures(d, 0);
     buf = new ClusTreeFeatures(d, 0);
@@ -574,24 +579,32 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
    * <p>Tolerance: the total weight, linear sum and squared sum of all micro-clusters add
    * exactly (up to rounding), except for entries that fell below {@code threshold} and were
    * replaced, each lighter than {@code threshold}; how the tree groups them is an approximation
-   * of learning the union (the other side's micro-clusters arrive as aggregates). A fresh
-   * clusterer is the identity. Merging changes the other clusterer in nothing and keeps no
-   * reference to it; it allocates.
+   * of learning the union (the other side's micro-clusters arrive as aggregates), and depends
+   * on the order of merging: the tree that receives keeps its shape, the other's micro-clusters
+   * are inserted one by one, so merge(a, b) and merge(b, a) group them into different trees
+   * whose offline clusterings agree closely but not always exactly (the contract's stream gives
+   * an adjusted Rand index of 0.998). This is {@link Mergeable.Kind#APPROXIMATE}. A fresh
+   * clusterer is the identity on both sides: merged into, it takes a copy of the other's whole
+   * state. Merging changes the other clusterer in nothing and keeps no reference to it; it
+   * allocates.
    *
    * @param other a clusterer with the same configuration and dimension (or that has learned
    *     nothing); not this clusterer
    * @throws IllegalArgumentException if {@code other} is null, this clusterer, of another
    *     configuration or of another dimension; this clusterer is then unchanged
    */
+  @Override
   public void merge(ClusTree other) {
     requireMergeable(other, params, other == null ? null : other.params);
     if (other.d == 0) {
       return;
     }
-    double t = d == 0 ? other.now : Math.max(now, other.now);
+    invalidateSnapshot();
     if (d == 0) {
-      start(other.d);
+      adopt(MergeChecks.copyOf(other, ClusTree.class));
+      return;
     }
+    double t = Math.max(now, other.now);
     int[] pending = new int[other.nodes];
     int sp = 0;
     pending[sp++] = other.root;
@@ -611,6 +624,37 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
     }
     seen += other.seen;
     now = t;
+  }
+
+  /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(ClusTree)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
+
+  /** Takes over the whole state of {@code c}, a private copy; its scratch space too. */
+  private void adopt(ClusTree c) {
+    d = c.d;
+    now = c.now;
+    seen = c.seen;
+    nextId = c.nextId;
+    data = c.data;
+    buf = c.buf;
+    child = c.child;
+    stamp = c.stamp;
+    used = c.used;
+    leaf = c.leaf;
+    nodes = c.nodes;
+    free = c.free;
+    freeCount = c.freeCount;
+    root = c.root;
+    height = c.height;
+    tmp = c.tmp;
+    pathNode = c.pathNode;
+    pathEntry = c.pathEntry;
+    candChild = c.candChild;
+    pair = c.pair;
+    stack = c.stack;
   }
 
 
@@ -756,11 +800,22 @@ public final class ClusTree extends DensityClusterer<KMeansModel> {
         if (d == 0) {
           return c;
         }
-        c.start(d);
         int nodes = in.readInt(1, Integer.MAX_VALUE / 16 / c.fan);
         int root = in.readInt(0, nodes - 1);
         int height = in.readInt(1, c.params.maxHeight());
         int[] free = in.readInts();
+        if (free.length >= nodes) {
+          throw new ModelFormatException(free.length + " free nodes of " + nodes);
+        }
+        // a node in use holds one entry at least: child, stamp and two features of 2d + 1 values
+        long entryBytes = 4 + 8 + 2 * (8 + 2 * (4 + 8L * d));
+        in.requireRemaining(entryBytes, "a tree of dimension " + d);
+        in.requireRemaining(5L * nodes + (nodes - free.length) * entryBytes,
+            "a tree of " + nodes + " nodes of dimension " + d);
+        // the stores grow to twice the node count, fan entries a node, two features an entry
+        Sizes.require(2L * nodes * c.fan * d, 2L * nodes * c.fan * (4L * d + 4),
+            nodes + " nodes of " + c.fan + " entries of dimension " + d, "the record is too large for this heap");
+        c.start(d);
         while (c.nodes < nodes) {
           c.allocate(true);
         }

@@ -18,7 +18,7 @@ public final class ClusTreeProvider extends SpecProvider<ClusTree.Params> {
   public ClusTreeProvider() {
     super(NAME, "ClusTree (Kranen et al. 2011): anytime tree of decaying micro-clusters, weighted k-means on its leaves",
         ClusTree.Params.SPEC, EnumSet.of(Capability.ONLINE, Capability.WEIGHTED, Capability.DECAYING,
-        Capability.CENTROIDS),
+        Capability.CENTROIDS, Capability.MERGEABLE),
         ClusTree::new, null, List.of(ClusTree.CODEC));
   }
 }

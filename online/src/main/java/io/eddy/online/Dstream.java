@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.ClusterModel;
+import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
@@ -52,10 +53,15 @@ import java.util.Arrays;
  * to the current time.
  *
  * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) recomputes the fixed
- * point above on the updated densities instead of applying its local rules grid by grid; it
- * costs O(G·d) per adjustment for G live grids, the order of the density update that the
- * procedure's first step already needs, and its result does not depend on the order in which
- * grids changed. The paper's deleted-grid table grows with the stream; here a record is dropped
+ * point above on the updated densities instead of applying its local rules grid by grid, so its
+ * result does not depend on the order in which grids changed; it does so only at adjustments
+ * where some grid changed class (or N changed), since otherwise the components are the same.
+ * Each adjustment still fades every live grid to find the classes and the sporadic grids: O(G)
+ * per adjustment for G live grids, plus O(G·d) when the clustering is recomputed. The paper's
+ * rules touch only the grids that changed; finding those without fading every grid needs the
+ * times at which each untouched grid will cross a threshold, kept in a priority queue, which
+ * this implementation does not do (see benchmarks/results/canon.md for the cost).
+ * The paper's deleted-grid table grows with the stream; here a record is dropped
  * once S2 holds for it ({@code t >= (1 + beta)·t_m}, when it no longer changes anything), and
  * at most {@code maxDeleted} records are kept, the oldest dropped first.
  *
@@ -73,7 +79,7 @@ import java.util.Arrays;
  * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs one hash look-up (O(d)) between adjustments and O(G·d) at an adjustment, and allocates
+ * costs one hash look-up (O(d)) between adjustments and O(G) to O(G·d) at an adjustment, and allocates
  * nothing in steady state (arrays grow only when the number of grids reaches a new maximum).
  * Memory is O(G·d + maxDeleted·d); G is bounded by sporadic removal: a grid that stops
  * receiving points is deleted within about {@code log_lambda(Cl/Cm)} time units.
@@ -85,7 +91,7 @@ import java.util.Arrays;
  * {@code learn} calls lose points and can corrupt the state, and a {@code predict} during a
  * {@code learn} can throw or read a half-updated state; wrap it to share it.
  */
-public final class Dstream extends StableDensityClusterer<DstreamModel> {
+public final class Dstream extends StableDensityClusterer<DstreamModel> implements Mergeable<Dstream> {
 
   /**
    * The configuration.
@@ -184,6 +190,20 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
   private long[] ids = new long[0];
   /** Cluster label of grid i at the last adjustment, or NOISE. */
   private int[] gridLabel = new int[0];
+  /** Density class of grid i when the clustering was last computed; SPARSE for a newer grid. */
+  private byte[] clusteredKind = new byte[0];
+  /** N when the clustering was last computed, or NaN when it must be recomputed regardless. */
+  private double clusteredSpace = Double.NaN;
+  /** Set by removeSporadic when a grid's class differs from {@link #clusteredKind}. */
+  private boolean classChanged;
+  /** The length of {@link #powers}: 32 KiB. */
+  private static final int POWERS = 4096;
+  /** {@code lambda^k} for k below {@link #POWERS}, by {@code Math.pow}; empty before the first point. */
+  private double[] powers = new double[0];
+  /** Tests only: recompute the clustering at every adjustment, as the reference to compare to. */
+  boolean alwaysRecluster;
+  /** Tests only: how many adjustments recomputed the clustering. */
+  long reclusterings;
   private long nextId;
 
   /** Deleted grids and their deletion times (NaN once the grid is live again), oldest first. */
@@ -275,7 +295,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
       }
       append(cell, w, tau, tm, Double.NaN);
     } else {
-      density[i] = density[i] * Math.pow(params.lambda(), tau - updated[i]) + w;
+      density[i] = density[i] * fade(tau - updated[i]) + w;
       updated[i] = tau;
     }
     if (Math.floor(tau / gap) > Math.floor(last / gap)) {
@@ -285,8 +305,24 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
     last = tau;
   }
 
+  /**
+   * {@code lambda^dt}. Adjustments fade every held grid, and {@code Math.pow} was most of their
+   * cost; an integral dt below {@link #POWERS} (ticks, or whole event-time units) is looked up in
+   * a table filled by {@code Math.pow} itself, so the value is the same to the bit.
+   */
+  private double fade(double dt) {
+    int k = (int) dt;
+    return k == dt && k >= 0 && k < powers.length ? powers[k] : Math.pow(params.lambda(), dt);
+  }
+
   private void start(int dim, double t) {
+    // two cell sets of 16 cells and three cells of scratch
+    Sizes.require(16L * dim, 35L * dim, "grid cells of dimension " + dim, "lower the dimension");
     d = dim;
+    powers = new double[POWERS];
+    for (int k = 0; k < POWERS; k++) {
+      powers[k] = Math.pow(params.lambda(), k);
+    }
     cells = new DstreamCells(d, 16);
     deleted = new DstreamCells(d, 16);
     lo = new long[d];
@@ -321,6 +357,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
       marked = Arrays.copyOf(marked, cap);
       ids = Arrays.copyOf(ids, cap);
       gridLabel = Arrays.copyOf(gridLabel, cap);
+      clusteredKind = Arrays.copyOf(clusteredKind, cap);
     }
     density[i] = w;
     updated[i] = tau;
@@ -328,6 +365,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
     marked[i] = mark;
     ids[i] = nextId++;
     gridLabel[i] = ClusterModel.NOISE;
+    clusteredKind[i] = SPARSE;
     return i;
   }
 
@@ -356,18 +394,23 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
     }
     compactDeleted(dn);
     double piScale = params.cl() / (gridSpace * (1 - lambda));
+    boolean changed = false;
     int kept = 0;
     for (int i = 0; i < g; i++) {
       if (!Double.isNaN(marked[i]) && updated[i] <= marked[i]) {
         keep[i] = false;
         recordDeletion(i, tau);
+        // a grid marked sporadic was sparse (D < pi < D_l) and so unclustered; checked anyway
+        changed |= gridLabel[i] != ClusterModel.NOISE;
         continue;
       }
       keep[i] = true;
       double dt = tau - updated[i];
-      double now = density[i] * Math.pow(lambda, dt);
-      double pi = piScale * (1 - Math.pow(lambda, dt + 1));
+      double now = density[i] * fade(dt);
+      double pi = piScale * (1 - fade(dt + 1));
       marked[i] = now < pi && tau >= protect * removed[i] ? tau : Double.NaN;
+      // the class components() will compute from the same faded density
+      changed |= classOf(now) != clusteredKind[i];
       if (kept != i) {
         density[kept] = density[i];
         updated[kept] = updated[i];
@@ -375,9 +418,11 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
         marked[kept] = marked[i];
         ids[kept] = ids[i];
         gridLabel[kept] = gridLabel[i];
+        clusteredKind[kept] = clusteredKind[i];
       }
       kept++;
     }
+    classChanged = changed;
     cells.retain(keep);
     int over = deleted.size() - params.maxDeleted();
     if (over > 0) {
@@ -411,13 +456,34 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
     deleted.retain(keep);
   }
 
+  private byte classOf(double faded) {
+    return faded >= denseThreshold ? DENSE : faded <= sparseThreshold ? SPARSE : TRANSITIONAL;
+  }
+
   /**
    * Labels the grids: connected components of non-sparse grids holding a dense grid, faded
    * to {@code tau}, matched to the previous labels and committed.
+   *
+   * <p>The components depend only on which grids are dense, transitional or sparse, so when no
+   * live grid changed class since they were last computed (new grids counting as sparse then),
+   * N being the same, they are the same grid sets; each then matches only its own previous
+   * label, so the labels, the reference and the counter stay as they are, and the work is
+   * skipped. {@link #removeSporadic} has computed the classes on the way.
    */
   private void cluster(double tau) {
+    if (!classChanged && gridSpace == clusteredSpace && !alwaysRecluster) {
+      return;
+    }
+    recluster(tau);
+  }
+
+  /** Recomputes the components and their labels from every live grid. */
+  private void recluster(double tau) {
+    reclusterings++;
     int count = components(tau);
     int g = cells.size();
+    System.arraycopy(kind, 0, clusteredKind, 0, g);
+    clusteredSpace = gridSpace;
     labels.assign(ids, faded, component, g, count, componentLabels);
     labels.commit(ids, faded, component, g, count, componentLabels, origin + tau);
     for (int i = 0; i < g; i++) {
@@ -434,11 +500,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
   private int components(double tau) {
     int g = cells.size();
     scratch(g);
-    double lambda = params.lambda();
     for (int i = 0; i < g; i++) {
-      double v = density[i] * Math.pow(lambda, tau - updated[i]);
+      double v = density[i] * fade(tau - updated[i]);
       faded[i] = v;
-      kind[i] = v >= denseThreshold ? DENSE : v <= sparseThreshold ? SPARSE : TRANSITIONAL;
+      kind[i] = classOf(v);
       parent[i] = i;
       keep[i] = false;
     }
@@ -491,29 +556,32 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
    * <p>Tolerance: a grid's merged density equals the one learning the union would give unless
    * one side deleted that grid as sporadic (a deleted grid had a density below
    * {@code pi <= D_l}), and the union would have run its adjustments at other times, so the two
-   * can differ in which grids sporadic removal has taken. A fresh clusterer is the identity;
-   * densities merge commutatively and associatively up to rounding (tested). Merging changes
-   * the other clusterer in nothing and keeps no reference to it; it allocates.
+   * can differ in which grids sporadic removal has taken. A fresh clusterer is the identity on
+   * both sides: merged into, it takes a copy of the other's whole state, labels included.
+   * Densities merge commutatively and associatively up to rounding (tested); the clusterings
+   * agree as partitions, but the labels of clusters that are new to this side are fresh labels of
+   * this side, so merge(a, b) and merge(b, a) may number them differently. This is
+   * {@link Mergeable.Kind#APPROXIMATE}. Merging changes the other clusterer in nothing and keeps
+   * no reference to it; it allocates.
    *
    * @param other a clusterer with the same configuration and dimension (or that has learned
    *     nothing); not this clusterer
    * @throws IllegalArgumentException if {@code other} is null, this clusterer, of another
    *     configuration or of another dimension; this clusterer is then unchanged
    */
+  @Override
   public void merge(Dstream other) {
     requireMergeable(other, params, other == null ? null : other.params);
     if (other.d == 0) {
       return;
     }
-    double base = d == 0 ? other.origin : Math.min(origin, other.origin);
+    invalidateSnapshot();
     if (d == 0) {
-      start(other.d, base);
-      System.arraycopy(other.lo, 0, lo, 0, d);
-      System.arraycopy(other.hi, 0, hi, 0, d);
-      now = other.now;
-    } else {
-      shift(origin - base);
+      adopt(MergeChecks.copyOf(other, Dstream.class));
+      return;
     }
+    double base = Math.min(origin, other.origin);
+    shift(origin - base);
     double delta = other.origin - base;
     double lambda = params.lambda();
     for (int k = 0; k < other.cells.size(); k++) {
@@ -549,8 +617,44 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
     seen += other.seen;
     now = Math.max(now, other.now);
     last = Math.max(last, other.last + delta);
-    cluster(last);
+    recluster(last);
     invalidateSnapshot();
+  }
+
+  /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(Dstream)}. */
+  @Override
+  public Mergeable.Kind mergeKind() {
+    return Mergeable.Kind.APPROXIMATE;
+  }
+
+  /** Takes over the whole state of {@code c}, a private copy; its scratch space too. */
+  private void adopt(Dstream c) {
+    d = c.d;
+    now = c.now;
+    seen = c.seen;
+    nextId = c.nextId;
+    powers = c.powers;
+    cells = c.cells;
+    density = c.density;
+    updated = c.updated;
+    removed = c.removed;
+    marked = c.marked;
+    ids = c.ids;
+    gridLabel = c.gridLabel;
+    clusteredKind = c.clusteredKind;
+    clusteredSpace = c.clusteredSpace;
+    deleted = c.deleted;
+    deletedAt = c.deletedAt;
+    lo = c.lo;
+    hi = c.hi;
+    origin = c.origin;
+    last = c.last;
+    gridSpace = c.gridSpace;
+    denseThreshold = c.denseThreshold;
+    sparseThreshold = c.sparseThreshold;
+    gap = c.gap;
+    labels = c.labels;
+    cell = c.cell;
   }
 
   /** Moves the origin back by {@code by} time units, shifting every relative time. */
@@ -764,11 +868,17 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
         if (d == 0) {
           return c;
         }
-        c.start(d, in.readDouble());
-        c.last = in.readDouble();
+        double origin = in.readDouble();
+        double last = in.readDouble();
         long next = in.readLong();
         long[] lo = in.readLongs();
         long[] hi = in.readLongs();
+        if (lo.length != d || hi.length != d) {
+          throw new ModelFormatException("D-Stream range of " + lo.length + " and " + hi.length
+              + " coordinates for dimension " + d);
+        }
+        c.start(d, origin);
+        c.last = last;
         long[] coords = in.readLongs();
         double[] density = in.readDoubles();
         double[] updated = in.readDoubles();
@@ -781,7 +891,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> {
         c.labels = StableLabels.read(in);
         int g = density.length;
         if (!Double.isFinite(c.origin) || !(c.last >= 0) || !(c.origin + c.last <= c.now)
-            || lo.length != d || hi.length != d || coords.length != (long) g * d
+            || coords.length != (long) g * d
             || updated.length != g || removed.length != g || marked.length != g
             || ids.length != g || gridLabel.length != g
             || deletedCoords.length != (long) deletedAt.length * d) {

@@ -18,12 +18,14 @@ final class DstreamCells {
   private int size;
   /** Slot holds cell index + 1, or 0 when empty; the length is a power of two. */
   private int[] index;
+  /** Scratch of {@link #retain}: the new index of each cell, or -1. */
+  private int[] remap = new int[0];
 
   DstreamCells(int d, int capacity) {
     this.d = d;
-    int cap = Math.max(4, capacity);
-    this.coords = new long[cap * d];
-    this.index = new int[tableSize(cap)];
+    // exactly the capacity asked for: an empty set of a large dimension costs nothing
+    this.coords = new long[capacity * d];
+    this.index = new int[tableSize(capacity)];
   }
 
   private static int tableSize(int cells) {
@@ -131,20 +133,63 @@ final class DstreamCells {
    * @return the new size
    */
   int retain(boolean[] keep) {
+    if (remap.length < size) {
+      remap = new int[index.length];
+    }
     int kept = 0;
     for (int i = 0; i < size; i++) {
-      if (keep[i]) {
-        if (kept != i) {
-          System.arraycopy(coords, i * d, coords, kept * d, d);
+      remap[i] = keep[i] ? kept++ : -1;
+    }
+    if (kept == size) {
+      return kept;
+    }
+    // Few removals (D-Stream's adjustments delete a grid or two among hundreds): take them out
+    // of the table and renumber the rest in place, rather than hashing every cell again.
+    if (4 * (size - kept) < size) {
+      for (int i = 0; i < size; i++) {
+        if (remap[i] < 0) {
+          remove(i);
         }
-        kept++;
+      }
+      for (int s = 0; s < index.length; s++) {
+        if (index[s] != 0) {
+          index[s] = remap[index[s] - 1] + 1;
+        }
       }
     }
-    if (kept != size) {
-      size = kept;
+    for (int i = 0; i < size; i++) {
+      if (remap[i] >= 0 && remap[i] != i) {
+        System.arraycopy(coords, i * d, coords, remap[i] * d, d);
+      }
+    }
+    boolean few = 4 * (size - kept) < size;
+    size = kept;
+    if (!few) {
       rebuild();
     }
     return kept;
+  }
+
+  /**
+   * Takes cell i out of the hash table by backward-shift deletion, so that the probe sequence of
+   * every other cell stays unbroken; the coordinates stay where they are.
+   */
+  private void remove(int i) {
+    int mask = index.length - 1;
+    int s = hashAt(i) & mask;
+    while (index[s] != i + 1) {
+      s = (s + 1) & mask;
+    }
+    for (int j = (s + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+      int home = hashAt(index[j] - 1) & mask;
+      // the entry at j may move to the hole at s unless its home lies cyclically in (s, j]
+      boolean stays = s < j ? (home > s && home <= j) : (home > s || home <= j);
+      if (!stays) {
+        index[s] = index[j];
+        s = j;
+      }
+    }
+    index[s] = 0;
   }
 
   /** The coordinates of every cell, row-major, as a new array. */

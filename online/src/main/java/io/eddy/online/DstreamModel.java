@@ -63,7 +63,7 @@ public final class DstreamModel implements CentroidModel {
       }
     }
     this.index = new DstreamCells(dimension, g);
-    long[] cell = new long[dimension];
+    long[] cell = new long[g > 0 ? dimension : 0];
     for (int i = 0; i < g; i++) {
       if (Arrays.binarySearch(labels, cellLabels[i]) < 0) {
         throw new IllegalArgumentException("grid " + i + " has label " + cellLabels[i]

@@ -18,7 +18,7 @@ public final class DstreamProvider extends SpecProvider<Dstream.Params> {
   public DstreamProvider() {
     super(NAME, "D-Stream (Chen & Tu 2007): density grids with decay, sporadic-grid removal and noise",
         Dstream.Params.SPEC, EnumSet.of(Capability.ONLINE, Capability.WEIGHTED, Capability.DECAYING,
-        Capability.NOISE, Capability.CENTROIDS),
+        Capability.NOISE, Capability.CENTROIDS, Capability.MERGEABLE),
         Dstream::new, null, List.of(Dstream.CODEC, DstreamModel.CODEC));
   }
 }

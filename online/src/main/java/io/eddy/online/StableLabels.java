@@ -55,6 +55,8 @@ final class StableLabels {
 
   private long[] keys = new long[0];
   private double[] scores = new double[0];
+  /** Open-addressing set of the labels matched in {@link #assign}; 0 is an empty slot. */
+  private int[] taken = new int[0];
 
   /** The number of the latest commit, and the events kept. */
   private long sequence;
@@ -102,10 +104,11 @@ final class StableLabels {
     int unique = sumByKey(count);
     sort(keys, scores, unique, true);
     Arrays.fill(out, 0, components, -1);
+    int mask = clearTaken(components);
     for (int i = 0; i < unique; i++) {
       int c = (int) (keys[i] >>> 32);
       int label = (int) keys[i];
-      if (out[c] < 0 && !taken(out, components, label)) {
+      if (out[c] < 0 && take(label, mask)) {
         out[c] = label;
       }
     }
@@ -139,13 +142,33 @@ final class StableLabels {
     return unique;
   }
 
-  private static boolean taken(int[] out, int components, int label) {
-    for (int c = 0; c < components; c++) {
-      if (out[c] == label) {
+  /**
+   * Empties the set of labels taken in this assignment, sized for {@code components} of them
+   * at most half full, and returns its mask. A set rather than a scan of {@code out}: with one
+   * component per grid (D-Stream in high dimension) the scan made assign quadratic.
+   */
+  private int clearTaken(int components) {
+    int size = Integer.highestOneBit(Math.max(4, components) * 2 - 1) << 1;
+    if (taken.length < size) {
+      taken = new int[size];
+    } else {
+      Arrays.fill(taken, 0, size, 0);
+    }
+    return size - 1;
+  }
+
+  /** Adds a label to the taken set; false if it was there already. Slots hold label + 1. */
+  private boolean take(int label, int mask) {
+    int h = label * 0x9E3779B9;
+    for (int s = (h ^ h >>> 16) & mask; ; s = (s + 1) & mask) {
+      if (taken[s] == 0) {
+        taken[s] = label + 1;
         return true;
       }
+      if (taken[s] == label + 1) {
+        return false;
+      }
     }
-    return false;
   }
 
   /**

@@ -194,6 +194,9 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
   }
 
   private void start(int dimension) {
+    // the merge scratch (2m points), the centroids and one bucket: m(4d + 12) values in all
+    Sizes.require(2L * m * dimension, (long) m * (4L * dimension + 12),
+        "a coreset of " + m + " points of dimension " + dimension, "lower coresetSize");
     d = dimension;
     unionX = new double[2 * m * d];
     unionW = new double[2 * m];
@@ -664,17 +667,24 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
           }
           return c;
         }
-        c.start(d);
-        c.seen = seen;
         int[] sizes = in.readInts();
         if (sizes.length != c.bucketSize.length) {
           throw new IllegalArgumentException("state has " + sizes.length + " buckets, expected " + c.bucketSize.length);
         }
+        long points = 0;
         for (int i = 0; i < sizes.length; i++) {
           int s = sizes[i];
           if (s < 0 || s > c.m || (i == 0 && s == c.m) || (i > 0 && s != 0 && s != c.m)) {
             throw new IllegalArgumentException("bucket " + i + " holds " + s + " points");
           }
+          points += s;
+        }
+        // a state that has learned holds at least one point of d coordinates and a weight
+        in.requireRemaining(8 * Math.max(1, points) * (d + 1L), "a state of dimension " + d);
+        c.start(d);
+        c.seen = seen;
+        for (int i = 0; i < sizes.length; i++) {
+          int s = sizes[i];
           if (s == 0) {
             continue;
           }

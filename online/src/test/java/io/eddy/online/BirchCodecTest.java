@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
 import io.eddy.testkit.Blobs;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +62,58 @@ class BirchCodecTest {
     return new Object[] {leaf, sizes, f, child, order};
   }
 
-  private static BirchTree restore(Object[] t) {
-    return BirchTree.restore(1, 3, 0.5, (boolean[]) t[0], (int[]) t[1], (double[][]) t[2], (int[]) t[3], (int[]) t[4]);
+  /** A birch.state record of SMALL's configuration, dimension 1, around a tree description. */
+  private static byte[] record(Object[] t) {
+    boolean[] leaf = (boolean[]) t[0];
+    int[] sizes = (int[]) t[1];
+    double[][] f = (double[][]) t[2];
+    int[] child = (int[]) t[3];
+    int[] order = (int[]) t[4];
+    ByteBuffer tree = ByteBuffer.allocate(4096);
+    tree.putLong(5).putInt(0).putInt(1); // seen, rebuilds, dimension
+    tree.putDouble(0.5).putInt(sizes.length);
+    for (int i = 0, e = 0; i < sizes.length; i++) {
+      tree.put((byte) (leaf[i] ? 1 : 0)).putInt(sizes[i]);
+      for (int s = 0; s < sizes[i] && e < f.length; s++, e++) {
+        for (double v : f[e]) {
+          tree.putDouble(v);
+        }
+        if (!leaf[i]) {
+          tree.putInt(child[e]);
+        }
+      }
+    }
+    for (int e = Arrays.stream(sizes).sum(); e < f.length; e++) {
+      for (double v : f[e]) {
+        tree.putDouble(v); // entries beyond what the nodes hold
+      }
+    }
+    tree.putInt(order.length);
+    for (int v : order) {
+      tree.putInt(v);
+    }
+    byte[] fresh = payload(ModelIO.toBytes(new Birch(SMALL)));
+    // a fresh state's payload ends with seen, rebuilds and dimension: replace them
+    byte[] out = Arrays.copyOf(fresh, fresh.length - 16 + tree.position());
+    System.arraycopy(tree.array(), 0, out, fresh.length - 16, tree.position());
+    return ModelIOFuzzTest.frame("birch.state", 1, out);
+  }
+
+  private static byte[] payload(byte[] record) {
+    ByteBuffer b = ByteBuffer.wrap(record);
+    b.position(8);
+    b.position(b.position() + 2 + b.getShort() + 4);
+    byte[] p = new byte[b.getInt()];
+    b.get(p);
+    return p;
+  }
+
+  private static BirchTree restore(Object[] t) throws ModelFormatException {
+    return ModelIO.fromBytes(record(t), Birch.class).tree();
   }
 
   @Test
-  public void restore_validTree_keepsLeafOrder() {
+  public void read_validTree_keepsLeafOrder() throws ModelFormatException {
     BirchTree t = restore(tree());
     assertThat(t.subclusters).isEqualTo(3);
     assertThat(t.nearestSubcluster(new double[] {1})).as("leaf 2 comes first").isEqualTo(2);
@@ -74,7 +121,7 @@ class BirchCodecTest {
   }
 
   @Test
-  public void restore_invalidTrees_rejected() {
+  public void read_invalidTrees_rejected() {
     Object[] twice = tree();
     ((int[]) twice[3])[1] = 1;
     Object[] leafWithChild = tree();
@@ -94,7 +141,7 @@ class BirchCodecTest {
     ((double[][]) extraEntry[2])[5] = new double[] {1, 0, 0, 0};
     for (Object[] bad : new Object[][] {twice, leafWithChild, listedTwice, internalListed, nan, zeroWeight,
         negativeSsd, extraEntry}) {
-      assertThatThrownBy(() -> restore(bad)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> restore(bad)).isInstanceOf(ModelFormatException.class);
     }
   }
 }

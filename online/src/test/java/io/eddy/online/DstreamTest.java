@@ -342,4 +342,44 @@ class DstreamTest {
     assertThatThrownBy(() -> a.merge(null)).isInstanceOf(IllegalArgumentException.class);
     assertThat(ModelIO.toBytes(a)).isEqualTo(before);
   }
+
+  /**
+   * An adjustment that finds no grid changed class skips recomputing the clustering; scripted
+   * streams (clusters appearing, moving, fading, noise, idle gaps in event time, a widening
+   * box) give, point by point, the state and the snapshot a recomputation at every adjustment
+   * gives.
+   */
+  @Test
+  public void adjust_skippingUnchangedClasses_equalsFullRecomputation() {
+    for (Dstream.Params p : new Dstream.Params[] {P, P.withLambda(0.98).withGridSize(0.5),
+        P.withLambda(0.95).withCm(2).withCl(0.5).withBeta(0.1)}) {
+      for (int d : new int[] {1, 2, 3}) {
+        Dstream skipping = new Dstream(p);
+        Dstream full = new Dstream(p);
+        full.alwaysRecluster = true;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(31 * d);
+        double t = 0;
+        for (int i = 0; i < 6000; i++) {
+          double[] x = new double[d];
+          int phase = i / 1500;
+          boolean noise = rnd.nextDouble() < 0.1;
+          for (int j = 0; j < d; j++) {
+            double centre = (i % 3) * 4 + phase * (j == 0 ? 1.5 : 0);
+            x[j] = noise ? rnd.nextDouble(-10, 20 + phase) : centre + 0.4 * rnd.nextGaussian();
+          }
+          t += i % 700 == 699 ? 150 : 1; // idle stretches let clusters fade and grids go
+          skipping.learn(x, 1.0, t);
+          full.learn(x, 1.0, t);
+          if (i % 50 == 0 || i > 5900) {
+            assertThat(ModelIO.toBytes(skipping)).as("state at point %d, d = %d, %s", i, d, p)
+                .isEqualTo(ModelIO.toBytes(full));
+            assertThat(skipping.snapshot()).isEqualTo(full.snapshot());
+          }
+        }
+        assertThat(skipping.snapshot().clusterCount()).isPositive();
+        assertThat(skipping.reclusterings).as("adjustments that recomputed, of %d", full.reclusterings)
+            .isLessThan(full.reclusterings);
+      }
+    }
+  }
 }

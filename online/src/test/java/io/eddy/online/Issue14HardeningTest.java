@@ -206,6 +206,74 @@ class Issue14HardeningTest {
         .isInstanceOf(ModelFormatException.class).hasMessageContaining("dimension 268435456");
   }
 
+  // 4. Found by the ModelIO fuzz target: the canon's codecs allocated for a dimension or a node
+  //    count they had read before checking it against what the payload holds. Each record below
+  //    is a few dozen bytes; before the fix each ran the test heap out of memory.
+  @Test
+  void forgedRecord_streamKmHugeDimension_isRejectedBeforeAllocating() {
+    // d = 10^6 with the default coreset of 1000: the merge scratch alone is 16 GB
+    ByteBuffer tail = ByteBuffer.allocate(4 + 8 + 8 + 4 + 4 * 20);
+    tail.putInt(1_000_000).putLong(1).putLong(0).putInt(20).putInt(1);
+    assertForgedRejected(new StreamKM(StreamKM.Params.DEFAULTS), 4 + 8 + 8, tail, "dimension 1000000");
+  }
+
+  @Test
+  void forgedRecord_clusTreeHugeDimension_isRejectedBeforeAllocating() {
+    // d = 2^27: the scratch features alone are 24 GB; then one node, root 0, height 1, none free
+    ByteBuffer tail = ByteBuffer.allocate(4 + 8 + 8 + 16);
+    tail.putInt(1 << 27).putDouble(0).putLong(1).putInt(1).putInt(0).putInt(1).putInt(0);
+    assertForgedRejected(new ClusTree(ClusTree.Params.DEFAULTS), 4 + 8 + 8, tail, "dimension 134217728");
+  }
+
+  @Test
+  void forgedRecord_dstreamHugeDimension_isRejectedBeforeAllocating() {
+    // d = 2^26: two cell sets of 16 cells are 16 GB; then origin, last, next id, lo = hi = {}
+    ByteBuffer tail = ByteBuffer.allocate(4 + 8 + 8 + 8 + 8 + 8 + 4 + 4);
+    tail.putInt(1 << 26).putDouble(1).putLong(1).putDouble(0).putDouble(0).putLong(0).putInt(0).putInt(0);
+    assertForgedRejected(new Dstream(Dstream.Params.DEFAULTS), 4 + 8 + 8, tail, "dimension 67108864");
+  }
+
+  @Test
+  void forgedRecord_birchHugeDimensionOrNodeCount_isRejectedBeforeAllocating() {
+    // seen 1, no rebuild, d = 2^29 (one entry's 2d + 2 values are 8 GB), threshold 1, one node
+    ByteBuffer wide = ByteBuffer.allocate(8 + 4 + 4 + 8 + 4);
+    wide.putLong(1).putInt(0).putInt(1 << 29).putDouble(1).putInt(1);
+    assertForgedRejected(new Birch(Birch.Params.DEFAULTS), 8 + 4 + 4, wide, "dimension 536870912");
+    // d = 1 and 2^30 nodes, the first one's bytes: the per-node flags and sizes alone are 5 GB
+    ByteBuffer many = ByteBuffer.allocate(8 + 4 + 4 + 8 + 4 + 40);
+    many.putLong(1).putInt(0).putInt(1).putDouble(1).putInt(1 << 30);
+    assertForgedRejected(new Birch(Birch.Params.DEFAULTS), 8 + 4 + 4, many, "1073741824 nodes");
+  }
+
+  @Test
+  void forgedRecord_dstreamModelHugeDimensionWithoutGrids_allocatesNothingForIt() throws Exception {
+    // an empty model of dimension 2^28 is consistent; it used to allocate 5 x 2^28 longs (10 GB)
+    byte[] bytes = ModelIO.toBytes(new Dstream(Dstream.Params.DEFAULTS).snapshot());
+    int at = 4 + 4 + 2 + "dstream.model".length() + 4 + 4;
+    assertThat(ByteBuffer.wrap(bytes).getInt(at)).isZero();
+    DstreamModel read = ModelIO.fromBytes(reseal(replaceInt(bytes, at, 1 << 28)), DstreamModel.class);
+    assertThat(read.dimension()).isEqualTo(1 << 28);
+    assertThat(read.clusterCount()).isZero();
+  }
+
+  /**
+   * Replaces the {@code replaced} bytes that follow a fresh clusterer's configuration in its
+   * record by {@code tail}, fixes the payload length and the checksum, and expects the read to
+   * fail with a format error naming {@code what}.
+   */
+  private static void assertForgedRejected(OnlineClusterer<?> fresh, int replaced, ByteBuffer tail, String what) {
+    byte[] record = ModelIO.toBytes(fresh);
+    int at = afterConfiguration(record);
+    assertThat(record.length - 4 - at).as("the fresh state's bytes after the configuration").isEqualTo(replaced);
+    byte[] forged = java.util.Arrays.copyOf(record, at + tail.capacity() + 4);
+    System.arraycopy(tail.array(), 0, forged, at, tail.capacity());
+    int name = ByteBuffer.wrap(record).getShort(8);
+    int payloadLengthAt = 4 + 4 + 2 + name + 4;
+    ByteBuffer.wrap(forged).putInt(payloadLengthAt, forged.length - 4 - (payloadLengthAt + 4));
+    assertThatThrownBy(() -> ModelIO.fromBytes(reseal(forged), fresh.getClass()))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining(what);
+  }
+
   /** The offset of the first value after a record's configuration (name, type, value triples). */
   private static int afterConfiguration(byte[] record) {
     ByteBuffer b = ByteBuffer.wrap(record);

@@ -35,6 +35,10 @@ final class Utf8LineReader extends Reader {
     if (len == 0) {
       return 0;
     }
+    if (flushed) {
+      // the decoder is finished: decoding again would throw IllegalStateException
+      return -1;
+    }
     CharBuffer out = CharBuffer.wrap(buf, off, len);
     while (out.position() == off) {
       CoderResult r = decoder.decode(bytes, out, eof);
