@@ -7,8 +7,10 @@ import java.util.function.Consumer;
  * The history of a clusterer's segments as events (see {@link SegmentEvent}): implemented by
  * the online clusterers whose labels are stable segment ids (DBSTREAM, DenStream, D-Stream).
  *
- * <p>Events are derived each time the clusterer reclusters and fixes its labels; those
- * reclusterings are numbered 1, 2, ... ({@link #lineageSequence()}). A service either polls:
+ * <p>Events are derived each time the clusterer reclusters and fixes its labels; the
+ * reclusterings that change the segments (those with events) are numbered 1, 2, ...
+ * ({@link #lineageSequence()}), so the numbering does not depend on how often a clusterer
+ * reclusters to find its segments unchanged. A service either polls:
  *
  * <pre>{@code
  * long last = 0;
@@ -37,7 +39,7 @@ public interface Lineage {
    */
   List<SegmentEvent> events(long afterSequence);
 
-  /** The number of the latest reclustering that fixed labels; 0 before the first. */
+  /** The number of the latest reclustering that changed the segments; 0 before the first. */
   long lineageSequence();
 
   /**

@@ -23,7 +23,7 @@ import java.util.List;
  * A segment that continues unchanged produces no event. Immutable.
  *
  * @param kind what happened
- * @param sequence the number of the reclustering that fixed labels, counting from 1
+ * @param sequence the number of the reclustering that changed the segments, counting from 1
  * @param time the clusterer's clock at that reclustering (ticks or event time)
  * @param from the old labels involved: empty for BORN, one for VANISHED and SPLIT, two or
  *     more (ascending) for MERGED

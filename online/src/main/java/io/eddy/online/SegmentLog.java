@@ -37,6 +37,9 @@ final class SegmentLog {
   private long labelHead;
   private long labelTail;
 
+  /** Events appended since this object was made. */
+  private long appended;
+
   /** The smallest reclustering number from which every event is kept. */
   private long firstKept = 1;
 
@@ -64,6 +67,12 @@ final class SegmentLog {
     }
     labelTail += need;
     size++;
+    appended++;
+  }
+
+  /** How many events were ever appended to this log object (not persisted): a change counter. */
+  long appended() {
+    return appended;
   }
 
   private void dropOldest() {

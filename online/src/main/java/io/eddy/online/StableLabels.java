@@ -208,8 +208,15 @@ final class StableLabels {
    */
   void commit(long[] ids, double[] weights, int[] component, int n, int components, int[] labels,
       double time) {
+    // Only a reclustering that changes the segments is numbered: one that finds them as they
+    // were (a clusterer may recluster more or less often, for example after a restore, and its
+    // numbering must not depend on that) leaves the sequence where it was.
     sequence++;
+    long before = log.appended();
     derive(ids, weights, component, n, components, labels, time);
+    if (log.appended() == before) {
+      sequence--;
+    }
     if (refIds.length < n) {
       int cap = Math.max(n, 2 * refIds.length);
       refIds = new long[cap];
