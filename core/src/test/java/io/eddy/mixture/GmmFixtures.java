@@ -58,8 +58,13 @@ final class GmmFixtures {
   }
 
   static List<Case> cases() {
+    return cases("gmm_fixtures.txt");
+  }
+
+  /** The cases of a fixture file in {@code /gmm/}. */
+  static List<Case> cases(String file) {
     List<Case> out = new ArrayList<>();
-    try (BufferedReader r = reader("gmm_fixtures.txt")) {
+    try (BufferedReader r = reader(file)) {
       Case current = null;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isEmpty() || line.startsWith("#")) {
