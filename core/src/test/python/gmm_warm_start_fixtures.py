@@ -19,7 +19,7 @@ import numpy as np
 import sklearn
 from sklearn.mixture import GaussianMixture
 
-from gmm_fixtures import fmt, initial_parameters
+from gmm_fixtures import capture, fmt, initial_parameters
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "gmm")
 
@@ -27,19 +27,6 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources"
 def load(name):
     x = np.loadtxt(os.path.join(OUT, name + ".csv"), delimiter=",")
     return x[:, :-1] if name == "blobs" else x
-
-
-def capture(gm):
-    bounds = []
-    original = gm._compute_lower_bound
-
-    def wrapped(log_resp, log_prob_norm):
-        value = original(log_resp, log_prob_norm)
-        bounds.append(value)
-        return value
-
-    gm._compute_lower_bound = wrapped
-    return bounds
 
 
 def record(lines, prefix, gm, bounds):

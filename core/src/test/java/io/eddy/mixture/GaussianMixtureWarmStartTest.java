@@ -30,14 +30,7 @@ class GaussianMixtureWarmStartTest {
   void warmStart_continuesAsScikitLearn(GmmFixtures.Case c) {
     double[][] x = GmmFixtures.data(c.text("data"));
     int k = c.integer("k");
-    int d = x[0].length;
-    double[] flat = c.numbers("init_means");
-    double[][] means = new double[k][d];
-    for (int j = 0; j < k; j++) {
-      System.arraycopy(flat, j * d, means[j], 0, d);
-    }
-    GaussianMixtureModel init = GaussianMixtureModel.of(c.covariance(), c.numbers("init_weights"), means,
-        c.numbers("init_covariances"));
+    GaussianMixtureModel init = c.start(x[0].length);
     // nInit = 3, as in the fixture: warm starts ignore it
     GaussianMixture.Params p = GaussianMixture.Params.DEFAULTS.withK(k).withCovariance(c.covariance())
         .withTol(c.number("tol")).withNInit(3).withThreads(1);
