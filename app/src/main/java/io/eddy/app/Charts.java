@@ -7,7 +7,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -167,11 +165,7 @@ final class Charts {
     /** The PNG encoding. */
     synchronized byte[] png() throws IOException {
       if (png == null) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        if (!ImageIO.write(image(), "png", out)) {
-          throw new IOException("no PNG writer in this JVM");
-        }
-        png = out.toByteArray();
+        png = PngEncoder.encode(image());
         image = null; // the pixels are no longer needed; 2 MB per chart
       }
       return png;
@@ -190,11 +184,6 @@ final class Charts {
       }
       return svg;
     }
-  }
-
-  static {
-    // Encode in memory: the default would buffer every PNG through a temporary file.
-    ImageIO.setUseCache(false);
   }
 
   static void save(Image chart, Path file) throws IOException {

@@ -32,14 +32,12 @@ import java.awt.image.BufferedImageOp;
 import java.awt.image.ImageObserver;
 import java.awt.image.RenderedImage;
 import java.awt.image.renderable.RenderableImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.AttributedCharacterIterator;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import javax.imageio.ImageIO;
 
 /**
  * A {@link Graphics2D} that writes SVG 1.1 instead of pixels: enough of Java2D for what the
@@ -465,12 +463,12 @@ final class SvgGraphics extends Graphics2D {
 
   @Override
   public boolean drawImage(Image img, AffineTransform xform, ImageObserver obs) {
-    if (!(img instanceof RenderedImage)) {
+    if (!(img instanceof BufferedImage)) {
       return false;
     }
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    byte[] png;
     try {
-      ImageIO.write((RenderedImage) img, "png", png);
+      png = PngEncoder.encode((BufferedImage) img);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -489,7 +487,7 @@ final class SvgGraphics extends Graphics2D {
       s.append(Math.round(m[i] * 1e6) / 1e6);
     }
     s.append(")\" width=\"").append(img.getWidth(null)).append("\" height=\"").append(img.getHeight(null))
-        .append("\" href=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png.toByteArray()))
+        .append("\" href=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
         .append("\"/>\n");
     return true;
   }
