@@ -130,6 +130,21 @@ class OneHotEncoderOptionsTest {
   }
 
   @Test
+  void codec_readsAVersion1State() throws Exception {
+    // Written by the version 1 codec (before maxCategories, minCount and drop existed): an
+    // encoder fitted with minFrequency 0.2 and unseen categories to Other.
+    byte[] v1;
+    try (var in = getClass().getResourceAsStream("/features/onehot_v1.eddy")) {
+      v1 = in.readAllBytes();
+    }
+    OneHotEncoder e = ModelIO.fromBytes(v1, OneHotEncoder.class);
+    assertThat(e.params()).isEqualTo(new OneHotEncoder.Params(0.2, OneHotEncoder.Unseen.OTHER));
+    assertThat(e.outputNames()).containsExactly("color_blue", "color_red", "color_Other");
+    assertThat(e.foldedCategories()).containsExactly("green", "violet");
+    assertThat(e.droppedCategory()).isNull();
+  }
+
+  @Test
   void params_rejectBadValues() {
     assertThatThrownBy(() -> OneHotEncoder.Params.DEFAULTS.withMaxCategories(-1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxCategories");
