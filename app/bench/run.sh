@@ -1,36 +1,38 @@
 #!/usr/bin/env bash
-# Time to result of the eddy command line against the plain library call, cold (a fresh JVM
-# per run, wall time measured outside) and warm (alternating in one JVM). Outside the build:
-#   ./mvnw -q -B package -DskipTests && app/bench/run.sh MALL.csv
+# Time to result of the eddy command line against the plain library call, side by side in one
+# run: cold (a fresh JVM per run; wall and CPU = user + sys from /usr/bin/time) and warm
+# (alternating in one JVM). With BASE=path/to/an/older/eddy.jar, that jar's app runs beside
+# the current one. Outside the build:
+#   ./mvnw -q -B package -DskipTests && [BASE=old-eddy.jar] app/bench/run.sh MALL.csv
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 MALL=${1:?usage: run.sh path/to/mall_customers.csv}
 JAR=app/target/eddy.jar
+BASE=${BASE:-}
 OUT=$(mktemp -d)
 javac -nowarn -cp $JAR -d "$OUT/classes" app/bench/TimeToResult.java
 java -cp $JAR:"$OUT/classes" TimeToResult gen "$OUT/big.csv" 200000 16
 BIG_COLS=$(head -1 "$OUT/big.csv")
 MALL_COLS="Annual Income (k\$),Spending Score (1-100)"
-wall() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# prints "wall s, cpu s" of one command
+measure() { /usr/bin/time -f "%e s wall, %U+%S s cpu" "$@" 2>&1 >/dev/null | tail -1; }
 uptime
 for name in mall big; do
-  if [ $name = mall ]; then F=$MALL; C=$MALL_COLS; K=5; else F="$OUT/big.csv"; C=$BIG_COLS; K=8; fi
-  reps=3; [ $name = big ] && reps=2
+  if [ $name = mall ]; then F=$MALL; C=$MALL_COLS; K=5; reps=3; else F="$OUT/big.csv"; C=$BIG_COLS; K=8; reps=2; fi
   for i in $(seq $reps); do
-    lib=$(wall java -cp $JAR:"$OUT/classes" TimeToResult library "$F" $K "$C")
-    app=$(wall java -jar $JAR segment "$F" --columns "$C" --param k=$K --out "$OUT/o" -q)
-    echo "$name cold run $i: library ${lib} ms, app ${app} ms (fresh JVMs, wall)"
+    echo "$name cold $i library:        $(measure java -cp $JAR:"$OUT/classes" TimeToResult library "$F" $K "$C")"
+    echo "$name cold $i app:            $(measure java -jar $JAR segment "$F" --columns "$C" --param k=$K --out "$OUT/o" -q)"
+    echo "$name cold $i app no charts:  $(measure java -jar $JAR segment "$F" --columns "$C" --param k=$K --out "$OUT/n" -q --no-charts)"
+    if [ -n "$BASE" ]; then
+      echo "$name cold $i base app:       $(measure java -jar "$BASE" segment "$F" --columns "$C" --param k=$K --out "$OUT/b" -q)"
+    fi
   done
-  if [ ! -f "$OUT/eddy.jsa" ]; then
-    java -XX:ArchiveClassesAtExit="$OUT/eddy.jsa" -jar $JAR segment "$MALL" --columns "$MALL_COLS" \
-        --param k=5 --out "$OUT/o" -q > /dev/null 2>&1
+  java -cp $JAR:"$OUT/classes" TimeToResult warm "$F" $K "$C" $((reps * 2)) "$OUT/w" | tail -1 | sed "s/^/$name app: /"
+  if [ -n "$BASE" ]; then
+    javac -nowarn -cp "$BASE" -d "$OUT/base-classes" app/bench/TimeToResult.java
+    java -cp "$BASE":"$OUT/base-classes" TimeToResult warm "$F" $K "$C" $((reps * 2)) "$OUT/w" | tail -1 \
+        | sed "s/^/$name base app: /"
   fi
-  for i in $(seq $reps); do
-    cds=$(wall java -XX:SharedArchiveFile="$OUT/eddy.jsa" -jar $JAR segment "$F" --columns "$C" --param k=$K \
-        --out "$OUT/o" -q)
-    echo "$name cold run $i with the AppCDS archive: app ${cds} ms"
-  done
-  java -cp $JAR:"$OUT/classes" TimeToResult warm "$F" $K "$C" $((reps * 2)) "$OUT/w" | sed "s/^/$name /"
+  uptime
 done
-uptime
 rm -rf "$OUT"

@@ -61,20 +61,26 @@ def fmt(values):
     return " ".join(repr(float(v)) for v in np.ravel(values))
 
 
+def capture(gm):
+    """The list that every later lower bound of gm is appended to."""
+    bounds = []
+    original = gm._compute_lower_bound
+
+    def wrapped(log_resp, log_prob_norm):
+        value = original(log_resp, log_prob_norm)
+        bounds.append(value)
+        return value
+
+    gm._compute_lower_bound = wrapped
+    return bounds
+
+
 def run(name, x, k, covariance, lines, tol=1e-3, max_iter=100):
     weights, means, covs, precisions = initial_parameters(x, k, covariance, seed=len(x) + k)
     gm = GaussianMixture(n_components=k, covariance_type=covariance, tol=tol, max_iter=max_iter,
                          reg_covar=1e-6, weights_init=weights, means_init=means,
                          precisions_init=precisions)
-    bounds = []
-    original = gm._compute_lower_bound
-
-    def capture(log_resp, log_prob_norm):
-        value = original(log_resp, log_prob_norm)
-        bounds.append(value)
-        return value
-
-    gm._compute_lower_bound = capture
+    bounds = capture(gm)
     gm.fit(x)
     lines.append("case " + name + "-" + covariance)
     lines.append("data " + name)

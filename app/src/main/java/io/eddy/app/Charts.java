@@ -7,7 +7,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -56,51 +54,169 @@ final class Charts {
     return Color.getHSBColor(hue, 0.65f, 0.8f);
   }
 
-  /** A chart and the file it is saved as; its PNG bytes are encoded once, on first use. */
-  static final class Image {
-    private final String file;
-    private final String title;
-    private final BufferedImage image;
-    private byte[] png;
+  /** Which files each chart is written as. */
+  enum Format {
+    PNG("png"), SVG("svg"), BOTH("both");
 
-    Image(String file, String title, BufferedImage image) {
-      this.file = file;
-      this.title = title;
-      this.image = image;
+    final String id;
+
+    Format(String id) {
+      this.id = id;
     }
 
+    boolean png() {
+      return this != SVG;
+    }
+
+    boolean svg() {
+      return this != PNG;
+    }
+
+    /** From the command line's {@code --format}. */
+    static Format parse(String s) {
+      for (Format f : values()) {
+        if (f.id.equalsIgnoreCase(s)) {
+          return f;
+        }
+      }
+      throw new IllegalArgumentException("'" + s + "' is not a chart format, expected one of png, svg, both");
+    }
+  }
+
+  /**
+   * A chart: how to paint it, its size, and the file name it is saved under. Nothing is drawn
+   * until a PNG or an SVG is asked for; each is drawn once. Thread-safe: the encodings are
+   * made under the chart's lock, and different charts draw in parallel.
+   */
+  static final class Image {
+    private final String name;
+    private final String title;
+    private final String description;
+    private final int width;
+    private final int height;
+    private final java.util.function.Consumer<Graphics2D> painter;
+    private BufferedImage image;
+    private byte[] png;
+    private String svg;
+
+    /**
+     * @param file the PNG file name; the SVG's is the same with {@code .svg}
+     * @param description the names the chart shows (segments, series) for the SVG's
+     *     {@code <desc>}, or null
+     * @param painter paints the whole chart on a {@code width x height} surface
+     */
+    Image(String file, String title, String description, int width, int height,
+        java.util.function.Consumer<Graphics2D> painter) {
+      this.name = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
+      this.title = title;
+      this.description = description;
+      this.width = width;
+      this.height = height;
+      this.painter = painter;
+    }
+
+    /** The PNG file name. */
     String file() {
-      return file;
+      return name + ".png";
+    }
+
+    /** The SVG file name. */
+    String svgFile() {
+      return name + ".svg";
     }
 
     String title() {
       return title;
     }
 
-    BufferedImage image() {
+    int width() {
+      return width;
+    }
+
+    int height() {
+      return height;
+    }
+
+    /** The chart drawn into pixels. */
+    synchronized BufferedImage image() {
+      if (image == null) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        painter.accept(g);
+        g.dispose();
+        image = img;
+      }
       return image;
     }
 
+    /** Whether the SVG has been drawn. */
+    synchronized boolean hasSvg() {
+      return svg != null;
+    }
+
+    /** Whether the PNG has been encoded. */
+    synchronized boolean hasPng() {
+      return png != null;
+    }
+
     /** The PNG encoding. */
-    byte[] png() throws IOException {
+    synchronized byte[] png() throws IOException {
       if (png == null) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        if (!ImageIO.write(image, "png", out)) {
-          throw new IOException("no PNG writer in this JVM");
-        }
-        png = out.toByteArray();
+        png = PngEncoder.encode(image());
+        image = null; // the pixels are no longer needed; 2 MB per chart
       }
       return png;
     }
-  }
 
-  static {
-    // Encode in memory: the default would buffer every PNG through a temporary file.
-    ImageIO.setUseCache(false);
+    /** The SVG document. */
+    synchronized String svg() {
+      if (svg == null) {
+        SvgGraphics g = new SvgGraphics(width, height);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        painter.accept(g);
+        g.dispose();
+        svg = g.document(title, description);
+      }
+      return svg;
+    }
   }
 
   static void save(Image chart, Path file) throws IOException {
     Files.write(file, chart.png());
+  }
+
+  /**
+   * Draws and writes every chart in the given format, the charts in parallel (each chart is
+   * drawn on one thread; Java2D and XChart keep no shared state between charts).
+   */
+  static void saveAll(List<Image> charts, OutputDir dir, Format format) throws IOException {
+    List<Path> pngs = new ArrayList<>();
+    List<Path> svgs = new ArrayList<>();
+    for (Image c : charts) {
+      pngs.add(format.png() ? dir.file(c.file()) : null);
+      svgs.add(format.svg() ? dir.file(c.svgFile()) : null);
+    }
+    try {
+      java.util.stream.IntStream.range(0, charts.size()).parallel().forEach(i -> {
+        try {
+          if (pngs.get(i) != null) {
+            Files.write(pngs.get(i), charts.get(i).png());
+          }
+          if (svgs.get(i) != null) {
+            Files.writeString(svgs.get(i), charts.get(i).svg(), java.nio.charset.StandardCharsets.UTF_8);
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**
@@ -109,19 +225,22 @@ final class Charts {
    */
   static void warmUpInBackground() {
     Thread t = new Thread(() -> {
-      BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = img.createGraphics();
-      g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-      g.drawString("0", 1, 7);
-      g.dispose();
       try {
-        new Image("", "", img).png();
+        new Image("", "", null, 8, 8, g -> {
+          g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+          g.drawString("0", 1, 7);
+        }).png();
       } catch (IOException | RuntimeException e) {
         // Only a warm-up: the real drawing reports any failure.
       }
     }, "eddy-graphics-warm-up");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** A chart painted by XChart. */
+  private static Image image(String file, String title, String description, Chart<?, ?> c, int w, int h) {
+    return new Image(file, title, description, w, h, g -> c.paint(g, w, h));
   }
 
   private static void style(org.knowm.xchart.style.Styler s) {
@@ -141,15 +260,6 @@ final class Charts {
     c.getStyler().setXAxisDecimalPattern("#,##0.###");
     c.getStyler().setYAxisDecimalPattern("#,##0.###");
     return c;
-  }
-
-  private static BufferedImage render(Chart<?, ?> c, int w, int h) {
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    c.paint(g, w, h);
-    g.dispose();
-    return img;
   }
 
   /**
@@ -188,7 +298,7 @@ final class Charts {
     }
     String file = points.length > rows.length ? title + " (" + rows.length + " of " + points.length + " rows)" : title;
     c.setTitle(file);
-    return new Image("scatter.png", title, render(c, WIDTH, HEIGHT));
+    return image("scatter.png", title, "segments: " + String.join(", ", names), c, WIDTH, HEIGHT);
   }
 
   private static void add(XYChart c, String name, List<double[]> pts, Color color) {
@@ -275,7 +385,7 @@ final class Charts {
       m.setMarker(SeriesMarkers.DIAMOND);
       m.setMarkerColor(color(2));
     }
-    return new Image(file, title, render(c, WIDTH, HEIGHT));
+    return image(file, title, null, c, WIDTH, HEIGHT);
   }
 
   private static CategoryChart bars(String title, String x, String y, int w, int h) {
@@ -285,6 +395,9 @@ final class Charts {
     c.getStyler().setOverlapped(true);
     c.getStyler().setPlotGridVerticalLinesVisible(false);
     c.getStyler().setXAxisLabelRotation(20);
+    // XChart labels every n-th category when categories are closer than this hint (74 px by
+    // default), which left every other segment unlabelled in the small profile panels.
+    c.getStyler().setXAxisTickMarkSpacingHint(12);
     return c;
   }
 
@@ -330,7 +443,7 @@ final class Charts {
       v[i] = sizes[i];
     }
     coloured(c, keys(names.size()), names, v);
-    return new Image(file, title, render(c, WIDTH, HEIGHT));
+    return image(file, title, "segments: " + String.join(", ", names), c, WIDTH, HEIGHT);
   }
 
   /**
@@ -347,24 +460,9 @@ final class Charts {
     int h = 300;
     int legendRows = (names.size() + 1) / 2;
     int top = 44 + 22 * legendRows;
-    BufferedImage img = new BufferedImage(Math.max(cols * w, 840), rows * h + top, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, img.getWidth(), img.getHeight());
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    g.setColor(INK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    g.drawString("Segment profiles: mean of each feature, original units", 12, 24);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    for (int s = 0; s < names.size(); s++) {
-      int x = 16 + (s % 2) * (img.getWidth() / 2);
-      int y = 40 + (s / 2) * 22;
-      g.setColor(color(s));
-      g.fillRect(x, y, 14, 14);
-      g.setColor(INK);
-      g.drawString((s + 1) + ": " + names.get(s), x + 22, y + 12);
-    }
+    int width = Math.max(cols * w, 840);
+    // The panels are built now, painted when an encoding is asked for.
+    List<CategoryChart> panels = new ArrayList<>();
     List<String> keys = keys(names.size());
     for (int j = 0; j < p; j++) {
       double[] v = new double[names.size()];
@@ -375,12 +473,30 @@ final class Charts {
       c.getStyler().setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       c.getStyler().setXAxisLabelRotation(0);
       coloured(c, keys, names, v);
-      Graphics2D panel = (Graphics2D) g.create((j % cols) * w, top + (j / cols) * h, w, h);
-      c.paint(panel, w, h);
-      panel.dispose();
+      panels.add(c);
     }
-    g.dispose();
-    return new Image("profiles.png", "Segment profiles", img);
+    List<String> names2 = List.copyOf(names);
+    return new Image("profiles.png", "Segment profiles", "segments: " + String.join(", ", names2)
+        + "; features: " + String.join(", ", features), width, rows * h + top, g -> {
+          g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+          g.setColor(INK);
+          g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+          g.drawString("Segment profiles: mean of each feature, original units", 12, 24);
+          g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+          for (int s = 0; s < names2.size(); s++) {
+            int x = 16 + (s % 2) * (width / 2);
+            int y = 40 + (s / 2) * 22;
+            g.setColor(color(s));
+            g.fillRect(x, y, 14, 14);
+            g.setColor(INK);
+            g.drawString((s + 1) + ": " + names2.get(s), x + 22, y + 12);
+          }
+          for (int j = 0; j < panels.size(); j++) {
+            Graphics2D panel = (Graphics2D) g.create((j % cols) * w, top + (j / cols) * h, w, h);
+            panels.get(j).paint(panel, w, h);
+            panel.dispose();
+          }
+        });
   }
 
   /**
@@ -393,6 +509,11 @@ final class Charts {
       List<double[]> ys, List<Color> colours) {
     XYChart c = xy(title, xTitle, yTitle);
     c.getStyler().setMarkerSize(4);
+    // A few series stack below the plot, where long names take no width from it; many go
+    // beside it, where a tall list does not push the plot up.
+    if (series.size() <= 6) {
+      c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    }
     for (int s = 0; s < series.size(); s++) {
       List<Double> xs = new ArrayList<>();
       List<Double> vs = new ArrayList<>();
@@ -414,7 +535,7 @@ final class Charts {
     if (c.getSeriesCollection().isEmpty()) {
       c.addSeries("none", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
     }
-    return new Image(file, title, render(c, WIDTH, HEIGHT));
+    return image(file, title, "series: " + String.join(", ", series), c, WIDTH, HEIGHT);
   }
 
   /** Adds event markers (births, deaths) to a line chart's data: x positions at height y. */
@@ -438,7 +559,7 @@ final class Charts {
       d.setMarker(SeriesMarkers.TRIANGLE_DOWN);
       d.setMarkerColor(color(2));
     }
-    return new Image("segments-over-time.png", title, render(c, WIDTH, HEIGHT));
+    return image("segments-over-time.png", title, null, c, WIDTH, HEIGHT);
   }
 
   /**
@@ -470,7 +591,7 @@ final class Charts {
       s.setLineColor(color(2));
       s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     }
-    return new Image("dendrogram.png", "Dendrogram", render(c, WIDTH, HEIGHT));
+    return image("dendrogram.png", "Dendrogram", null, c, WIDTH, HEIGHT);
   }
 
   // Positions every node drawn: collapsed subtrees left to right, a merge midway above its two.

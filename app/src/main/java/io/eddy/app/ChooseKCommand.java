@@ -89,9 +89,7 @@ final class ChooseKCommand implements Callable<Integer> {
     try (OutputDir dir = new OutputDir(out)) {
       Files.writeString(dir.file("sweep.csv"), sweep.toCsv(), StandardCharsets.UTF_8);
       List<Charts.Image> charts = algo.noCharts ? List.of() : charts(sweep, best);
-      for (Charts.Image c : charts) {
-        Charts.save(c, dir.file(c.file()));
-      }
+      Charts.saveAll(charts, dir, algo.format());
       Report r = new Report("Choosing k for " + data.getFileName());
       Map<String, String> info = new LinkedHashMap<>();
       info.put("data", data.toString());

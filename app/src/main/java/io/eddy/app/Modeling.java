@@ -207,23 +207,29 @@ final class Modeling {
     int d = rows[0].length;
     double[] mean = new double[d];
     double[] std = new double[d];
+    long[] n = new long[d];
+    // Row by row: each row is its own array, so a pass per column would touch every row d times.
+    for (double[] r : rows) {
+      for (int j = 0; j < d; j++) {
+        if (!Double.isNaN(r[j])) {
+          mean[j] += r[j];
+          n[j]++;
+        }
+      }
+    }
     for (int j = 0; j < d; j++) {
-      double s = 0;
-      long n = 0;
-      for (double[] r : rows) {
+      mean[j] = n[j] == 0 ? Double.NaN : mean[j] / n[j];
+    }
+    for (double[] r : rows) {
+      for (int j = 0; j < d; j++) {
         if (!Double.isNaN(r[j])) {
-          s += r[j];
-          n++;
+          double t = r[j] - mean[j];
+          std[j] += t * t;
         }
       }
-      mean[j] = n == 0 ? Double.NaN : s / n;
-      double v = 0;
-      for (double[] r : rows) {
-        if (!Double.isNaN(r[j])) {
-          v += (r[j] - mean[j]) * (r[j] - mean[j]);
-        }
-      }
-      std[j] = n == 0 ? Double.NaN : Math.sqrt(v / n);
+    }
+    for (int j = 0; j < d; j++) {
+      std[j] = n[j] == 0 ? Double.NaN : Math.sqrt(std[j] / n[j]);
     }
     return new double[][] {mean, std};
   }

@@ -71,6 +71,23 @@ final class Options {
 
     @Option(names = "--no-charts", description = "Draw no chart (the report then has tables only): faster in scripts.")
     boolean noCharts;
+
+    // Not --format: rfm's --format names its input's format.
+    @Option(names = "--chart-format", defaultValue = "png", paramLabel = "FORMAT",
+        completionCandidates = ChartFormatCandidates.class, converter = ChartFormatConverter.class,
+        description = "Chart files: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); the report embeds the PNG "
+            + "when there is one, else the SVG.")
+    Charts.Format chartFormat;
+
+    /** The chart format. */
+    Charts.Format format() {
+      return chartFormat;
+    }
+
+    /** The chart format, or null with {@code --no-charts}. */
+    Charts.Format charts() {
+      return noCharts ? null : chartFormat;
+    }
   }
 
   static final class ScaleCandidates extends ArrayList<String> {
@@ -78,6 +95,26 @@ final class Options {
 
     ScaleCandidates() {
       super(List.of("standard", "minmax", "robust", "none"));
+    }
+  }
+
+  /** Parses {@code --chart-format} while the command line is read, before any work. */
+  static final class ChartFormatConverter implements picocli.CommandLine.ITypeConverter<Charts.Format> {
+    @Override
+    public Charts.Format convert(String value) {
+      try {
+        return Charts.Format.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class ChartFormatCandidates extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    ChartFormatCandidates() {
+      super(List.of("png", "svg", "both"));
     }
   }
 

@@ -77,11 +77,15 @@ final class Report {
     return this;
   }
 
+  /** Embeds a chart: its PNG if one was drawn (or nothing was yet), else its SVG. */
   Report image(Charts.Image chart) throws IOException {
-    byte[] png = chart.png();
-    body.append("<figure><img alt=\"").append(esc(chart.title())).append("\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
-        .append(esc(chart.title())).append(" (").append(esc(chart.file())).append(")</figcaption></figure>\n");
+    boolean svg = !chart.hasPng() && chart.hasSvg();
+    String data = svg
+        ? "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(chart.svg().getBytes(StandardCharsets.UTF_8))
+        : "data:image/png;base64," + Base64.getEncoder().encodeToString(chart.png());
+    body.append("<figure><img alt=\"").append(esc(chart.title())).append("\" src=\"").append(data)
+        .append("\"><figcaption>").append(esc(chart.title())).append(" (")
+        .append(esc(svg ? chart.svgFile() : chart.file())).append(")</figcaption></figure>\n");
     return this;
   }
 

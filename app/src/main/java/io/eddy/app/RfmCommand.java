@@ -191,9 +191,7 @@ final class RfmCommand implements Callable<Integer> {
         charts.add(Charts.sizes("rfm-map.png", "Customers per RFM map segment", "customers",
             new ArrayList<>(perPersona.keySet()), counts));
       }
-      for (Charts.Image c : charts) {
-        Charts.save(c, dir.file(c.file()));
-      }
+      Charts.saveAll(charts, dir, algo.format());
       Report r = new Report("RFM segmentation of " + data.getFileName());
       r.heading("Run").keyValues(info);
       Map<String, String> summary = new LinkedHashMap<>();

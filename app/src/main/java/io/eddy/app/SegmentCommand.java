@@ -59,26 +59,30 @@ final class SegmentCommand implements Callable<Integer> {
         algorithm, algo.params, info, algo.seed, progress);
     s.name(s.distinctiveNames());
     try (OutputDir dir = new OutputDir(out)) {
-      write(s, t, info, dir, algo.seed, !algo.noCharts, progress, "Segmentation of " + data.getFileName());
+      write(s, t, info, dir, algo.seed, algo.charts(), progress, "Segmentation of " + data.getFileName());
       dir.commit();
     }
     progress.phase("wrote " + out);
     return Eddy.OK;
   }
 
-  /** Writes the assignments, bundle, profiles, charts and report of a table's segmentation. */
-  static void write(Segmentation s, Table t, Map<String, String> info, OutputDir dir, long seed, boolean draw,
+  /**
+   * Writes the assignments, bundle, profiles, charts and report of a table's segmentation.
+   *
+   * @param draw the charts' format, or null for no charts
+   */
+  static void write(Segmentation s, Table t, Map<String, String> info, OutputDir dir, long seed, Charts.Format draw,
       Progress progress, String title) throws java.io.IOException {
     s.writeAssignments(dir.file("assignments.csv"), t.header, t.cells);
     s.writeBundle(dir.file("model.eddy"));
     s.writeProfiles(dir.file("profiles.csv"));
     List<Charts.Image> charts = List.of();
-    if (draw) {
+    if (draw != null) {
       progress.phase("drawing charts");
       charts = s.charts(seed);
     }
-    for (Charts.Image c : charts) {
-      Charts.save(c, dir.file(c.file()));
+    if (draw != null) {
+      Charts.saveAll(charts, dir, draw);
     }
     Report r = new Report(title);
     r.heading("Run").keyValues(info);

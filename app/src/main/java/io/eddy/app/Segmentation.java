@@ -275,20 +275,25 @@ final class Segmentation {
     r.heading("Data").keyValues(extra);
     List<List<String>> rows = new ArrayList<>();
     double[][] ms = Modeling.meanAndStd(raw);
-    for (int j = 0; j < features.size(); j++) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      long missing = 0;
-      for (double[] x : raw) {
+    int d = features.size();
+    double[] min = new double[d];
+    double[] max = new double[d];
+    long[] missing = new long[d];
+    java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    for (double[] x : raw) {
+      for (int j = 0; j < d; j++) {
         if (Double.isNaN(x[j])) {
-          missing++;
+          missing[j]++;
         } else {
-          min = Math.min(min, x[j]);
-          max = Math.max(max, x[j]);
+          min[j] = Math.min(min[j], x[j]);
+          max[j] = Math.max(max[j], x[j]);
         }
       }
-      rows.add(List.of(features.get(j), Long.toString(missing), Report.num(min), Report.num(ms[0][j]),
-          Report.num(ms[1][j]), Report.num(max)));
+    }
+    for (int j = 0; j < d; j++) {
+      rows.add(List.of(features.get(j), Long.toString(missing[j]), Report.num(min[j]), Report.num(ms[0][j]),
+          Report.num(ms[1][j]), Report.num(max[j])));
     }
     r.table(List.of("feature", "missing", "min", "mean", "std", "max"), rows, null);
   }

@@ -272,9 +272,7 @@ final class StreamCommand implements Callable<Integer> {
       }
       s.writeBundle(dir.file("model.eddy"));
       s.writeProfiles(dir.file("profiles.csv"));
-      for (Charts.Image c : charts) {
-        Charts.save(c, dir.file(c.file()));
-      }
+      Charts.saveAll(charts, dir, algo.format());
       Report r = new Report("Stream segmentation of " + data.getFileName());
       r.heading("Run").keyValues(info);
       Map<String, String> summary = new LinkedHashMap<>();

@@ -169,7 +169,7 @@ final class Table {
         boolean hasMissing = false;
         for (int j = 0; j < idx.length; j++) {
           String text = row[idx[j]].trim();
-          if (MISSING_TOKENS.contains(text.toLowerCase(Locale.ROOT))) {
+          if (isMissing(text)) {
             x[j] = Double.NaN;
             hasMissing = true;
             missingCells++;
@@ -208,6 +208,21 @@ final class Table {
     }
   }
 
+  /**
+   * Whether a trimmed cell is one of {@link #MISSING_TOKENS}. A cell that starts like a number
+   * is not looked up: that spares a lower-cased copy of every cell of a large table.
+   */
+  static boolean isMissing(String text) {
+    if (text.isEmpty()) {
+      return true;
+    }
+    char c = text.charAt(0);
+    if ((c >= '0' && c <= '9') || ((c == '-' || c == '+' || c == '.') && text.length() > 1)) {
+      return false;
+    }
+    return MISSING_TOKENS.contains(text.toLowerCase(Locale.ROOT));
+  }
+
   private static double parse(String text) {
     try {
       return Double.parseDouble(text);
@@ -222,7 +237,7 @@ final class Table {
       boolean numeric = !cells.isEmpty();
       for (String[] row : cells) {
         String t = row[j].trim();
-        if (!MISSING_TOKENS.contains(t.toLowerCase(Locale.ROOT)) && !Double.isFinite(parse(t))) {
+        if (!isMissing(t) && !Double.isFinite(parse(t))) {
           numeric = false;
           break;
         }

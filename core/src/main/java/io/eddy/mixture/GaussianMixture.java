@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  * <p>From the same initial parameters ({@link #fit(double[][], double[], GaussianMixtureModel)})
  * it reproduces scikit-learn 1.2's per-iteration log-likelihoods and final parameters to
  * about 1e-12 relative. The initialisations ({@link Init}) are scikit-learn's, with Eddy's own
- * random numbers.
+ * random numbers. {@link #warmStart} continues a previous fit, as scikit-learn's
+ * {@code warm_start=True}, with the previous model passed explicitly rather than kept inside
+ * the (immutable) clusterer.
  *
  * <p>Awkward data (duplicate points, a component left with a single point, more dimensions
  * than points in a component) never yield NaN or infinity: {@code regCovar} keeps covariances
@@ -254,6 +256,39 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    *     dimension, or null to initialise as configured
    */
   public GaussianMixtureModel fit(double[][] data, double[] weights, GaussianMixtureModel start) {
+    return fit(data, weights, start, Double.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * Continues EM from a previous fit, as scikit-learn's {@code warm_start=True} does on a
+   * later {@code fit}: one run ({@code nInit} is ignored) from the parameters of
+   * {@code previous}, whose final lower bound is the first iteration's reference for
+   * convergence. A fit that converged, continued on the same data, therefore stops after one
+   * iteration; on new data (more rows, a later window) it adapts the previous solution instead
+   * of starting over. {@code previous} is not changed: the result is a new model, and the
+   * iteration count and convergence flag are those of this continuation.
+   *
+   * <p>Unlike {@link #fit(double[][], double[], GaussianMixtureModel)}, which starts from
+   * given parameters as scikit-learn's {@code means_init} and the like (the first iteration
+   * is never a convergence), this carries the previous lower bound; for a model built with
+   * {@link GaussianMixtureModel#of}, which has none, the two are the same.
+   *
+   * @param data n &ge; k finite points of {@code previous}'s dimension; not modified
+   * @param weights one weight per point, or null for all ones; not modified
+   * @param previous a model of this configuration's k and covariance type
+   * @throws IllegalArgumentException if {@code previous} is null or its shape does not match,
+   *     or as {@link #fit(double[][])}
+   */
+  public GaussianMixtureModel warmStart(double[][] data, double[] weights, GaussianMixtureModel previous) {
+    if (previous == null) {
+      throw new IllegalArgumentException("previous is null, expected the model to continue from");
+    }
+    double bound = previous.lowerBound();
+    return fit(data, weights, previous, Double.isNaN(bound) ? Double.NEGATIVE_INFINITY : bound);
+  }
+
+  private GaussianMixtureModel fit(double[][] data, double[] weights, GaussianMixtureModel start,
+      double startBound) {
     int d = Points.requireData(data);
     int n = data.length;
     if (weights != null) {
@@ -287,7 +322,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
         } else {
           init = start.components();
         }
-        Run r = em.iterate(init, run, listener);
+        Run r = em.iterate(init, startBound, run, listener);
         if (best == null || r.lowerBound > best.lowerBound) {
           best = r;
         }
@@ -359,9 +394,9 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
       this.means = new double[k * d];
     }
 
-    Run iterate(Components start, int run, IterationListener listener) {
+    Run iterate(Components start, double startBound, int run, IterationListener listener) {
       Components current = start;
-      double lowerBound = Double.NEGATIVE_INFINITY;
+      double lowerBound = startBound;
       boolean converged = false;
       int iteration = 0;
       while (iteration < params.maxIter) {

@@ -23,14 +23,7 @@ class GaussianMixtureReferenceTest {
   static GaussianMixtureModel fit(GmmFixtures.Case c, int threads) {
     double[][] x = GmmFixtures.data(c.text("data"));
     int k = c.integer("k");
-    int d = x[0].length;
-    double[] flatMeans = c.numbers("init_means");
-    double[][] means = new double[k][d];
-    for (int j = 0; j < k; j++) {
-      System.arraycopy(flatMeans, j * d, means[j], 0, d);
-    }
-    GaussianMixtureModel start = GaussianMixtureModel.of(c.covariance(), c.numbers("init_weights"),
-        means, c.numbers("init_covariances"));
+    GaussianMixtureModel start = c.start(x[0].length);
     GaussianMixture.Params p = GaussianMixture.Params.DEFAULTS.withK(k)
         .withCovariance(c.covariance()).withTol(c.number("tol")).withMaxIter(c.integer("max_iter"))
         .withThreads(threads);

@@ -46,6 +46,17 @@ final class GmmFixtures {
       return out;
     }
 
+    /** The unfitted model of the case's init_weights, init_means and init_covariances. */
+    GaussianMixtureModel start(int d) {
+      int k = integer("k");
+      double[] flat = numbers("init_means");
+      double[][] means = new double[k][d];
+      for (int j = 0; j < k; j++) {
+        System.arraycopy(flat, j * d, means[j], 0, d);
+      }
+      return GaussianMixtureModel.of(covariance(), numbers("init_weights"), means, numbers("init_covariances"));
+    }
+
     CovarianceType covariance() {
       String t = text("covariance");
       return t.equals("diag") ? CovarianceType.DIAGONAL : Parameter.Choice.of(CovarianceType.class, t);
@@ -58,8 +69,13 @@ final class GmmFixtures {
   }
 
   static List<Case> cases() {
+    return cases("gmm_fixtures.txt");
+  }
+
+  /** The cases of a fixture file in {@code /gmm/}. */
+  static List<Case> cases(String file) {
     List<Case> out = new ArrayList<>();
-    try (BufferedReader r = reader("gmm_fixtures.txt")) {
+    try (BufferedReader r = reader(file)) {
       Case current = null;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isEmpty() || line.startsWith("#")) {

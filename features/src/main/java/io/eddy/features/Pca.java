@@ -3,13 +3,10 @@ package io.eddy.features;
 import io.eddy.io.StateCodec;
 import java.util.ArrayList;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Principal component analysis by the singular value decomposition of the centred data
- * (EJML), as scikit-learn's {@code PCA} with the full solver: components are the leading
+ * (Householder QR, then one-sided Jacobi on the triangle), as scikit-learn's {@code PCA} with the full solver: components are the leading
  * right singular vectors, explained variances {@code s² / (n - 1)}, and with whitening the
  * projections are divided by the square root of their variance.
  *
@@ -19,7 +16,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *
  * <p>The number of components is given, or the smallest number whose explained variance ratio
  * reaches a fraction. Output features are named {@code pc1, pc2, ...}. Fitting costs one SVD
- * of the n×d data, O(n·d·min(n, d)); transform is O(d·k) and allocation-free. Immutable and
+ * of the n×d data, O(n·d²) plus O(d³) per Jacobi sweep; transform is O(d·k) and allocation-free. Immutable and
  * thread-safe. Fitting needs complete, finite data (impute first).
  */
 public final class Pca implements InvertibleTransformer {
@@ -151,25 +148,21 @@ public final class Pca implements InvertibleTransformer {
     for (int j = 0; j < dim; j++) {
       mean[j] /= n;
     }
-    DMatrixRMaj x = new DMatrixRMaj(n, dim);
+    double[][] columns = new double[dim][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < dim; j++) {
-        x.set(i, j, data[i][j] - mean[j]);
+        columns[j][i] = data[i][j] - mean[j];
       }
     }
-    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, dim, false, true, true);
-    if (!svd.decompose(x)) {
-      throw new IllegalArgumentException("the singular value decomposition of the centred data did not converge");
-    }
-    DMatrixRMaj v = svd.getV(null, false);
-    double[] singular = svd.getSingularValues();
-    double[] s = new double[rank];
-    Integer[] order = new Integer[rank];
-    for (int c = 0; c < rank; c++) {
-      s[c] = singular[c];
+    RightSingular svd = RightSingular.of(columns);
+    double[] v = svd.vectors;
+    double[] s = svd.values;
+    Integer[] order = new Integer[dim];
+    for (int c = 0; c < dim; c++) {
       order[c] = c;
     }
-    // Decreasing singular values; the sort is stable, so equal ones keep EJML's order.
+    // Decreasing singular values; the sort is stable, so equal ones keep the column order.
+    // With n < d only the first n can be non-zero.
     java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a]));
     double[] var = new double[rank];
     double total = 0;
@@ -200,13 +193,13 @@ public final class Pca implements InvertibleTransformer {
       int src = order[c];
       int argMax = 0;
       for (int j = 1; j < dim; j++) {
-        if (Math.abs(v.get(j, src)) > Math.abs(v.get(argMax, src))) {
+        if (Math.abs(v[j * dim + src]) > Math.abs(v[argMax * dim + src])) {
           argMax = j;
         }
       }
-      double sign = v.get(argMax, src) < 0 ? -1 : 1;
+      double sign = v[argMax * dim + src] < 0 ? -1 : 1;
       for (int j = 0; j < dim; j++) {
-        comps[c * dim + j] = sign * v.get(j, src);
+        comps[c * dim + j] = sign * v[j * dim + src];
       }
       ev[c] = var[c];
       ratio[c] = total > 0 ? var[c] / total : 0;
