@@ -1,6 +1,7 @@
 package io.eddy.online;
 
 import io.eddy.CentroidModel;
+import io.eddy.OutlierModel;
 import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
@@ -15,10 +16,13 @@ import java.util.Arrays;
  * {@link #NOISE}. Labels are not contiguous: they are stable segment ids, never reused once a
  * segment vanished; {@link #labels()} lists them in increasing order.
  *
+ * <p>The {@linkplain #outlierScore outlier score} is the distance in grid widths to the nearest
+ * clustered grid.
+ *
  * <p>Immutable and thread-safe. {@link #predict(double[])} is one hash look-up, O(d), and
  * allocates nothing.
  */
-public final class DstreamModel implements CentroidModel {
+public final class DstreamModel implements CentroidModel, OutlierModel {
 
   private final int d;
   private final double gridSize;
@@ -122,6 +126,43 @@ public final class DstreamModel implements CentroidModel {
     }
     int i = index.find(point, gridSize);
     return i < 0 ? NOISE : cellLabels[i];
+  }
+
+  /**
+   * How far outside the grid clusters {@code point} lies, in grid widths: 0 in a clustered grid;
+   * otherwise the L∞ distance from the point to the nearest clustered grid's box (the largest
+   * per-coordinate gap), and at least {@link Double#MIN_VALUE}, so that a point on the border of
+   * a clustered grid but inside an unclustered one still scores above {@link #noiseThreshold()}
+   * as {@link #predict} calls it {@link #NOISE}. {@code +infinity} when there is no cluster.
+   * O(d) in a clustered grid, O(g·d) for g clustered grids elsewhere; allocates nothing.
+   */
+  @Override
+  public double outlierScore(double[] point) {
+    Points.require(point, d);
+    int g = cellLabels.length;
+    if (g == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (index.find(point, gridSize) >= 0) {
+      return 0;
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0, off = 0; i < g; i++, off += d) {
+      double gap = 0;
+      for (int j = 0; j < d && gap < best; j++) {
+        double u = point[j] / gridSize;
+        double lo = coords[off + j];
+        gap = Math.max(gap, u < lo ? lo - u : Math.max(0, u - (lo + 1)));
+      }
+      best = Math.min(best, gap);
+    }
+    return Math.max(best, Double.MIN_VALUE);
+  }
+
+  /** 0: a point is {@link #NOISE} exactly when it lies outside every clustered grid. */
+  @Override
+  public double noiseThreshold() {
+    return 0;
   }
 
   @Override
