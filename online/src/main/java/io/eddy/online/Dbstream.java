@@ -9,7 +9,6 @@ import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
 import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
-import io.eddy.math.Neighbours;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -61,11 +60,21 @@ import java.util.Map;
  * {@code max+1} can reuse an id); shared-density entries of removed micro-clusters are removed
  * with them; labels are stable.
  *
- * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs O(m·d + n²·d) for m micro-clusters and n neighbours of the point, and allocates nothing
- * in steady state (arrays grow only when the micro-cluster count reaches a new maximum). In
- * high dimension many micro-clusters can surround one cluster while staying r apart, so n grows
- * and with it the cost per point; a radius of at least the clusters' spread keeps n small.
+ * <p><b>Cost.</b> Not thread-safe: use from one thread at a time; snapshots are immutable.
+ * {@code learn} finds the neighbours through an exact index ({@code BallIndex}: groups of
+ * centres around pivots, skipped whole by the triangle inequality), O(g + s) distances for g
+ * groups and s centres in the groups in reach, instead of a scan of all m; it then costs
+ * O(n·d + n²·d) for n neighbours. Shared densities are stored forward-decayed (Cormode et al.,
+ * ICDE 2009): each is kept as {@code sum w·2^(lambda·(t - t_ref))} for one reference time, so
+ * the n(n-1)/2 pair updates are additions into a triangular array indexed by slot, without a
+ * hash look-up or a power; the reference is moved forward (every value rescaled) when the
+ * scale would pass 2^64, so nothing overflows within the documented input range. Weights keep
+ * their per-micro-cluster time and are faded as before (the snapshot's numbers are unchanged
+ * bit for bit); the fading factors of small integer gaps come from a table. Cleanup and
+ * reclustering cost O(m²) every tGap. Memory: the triangle holds m(m-1)/2 doubles (about
+ * 3 MB at 900 micro-clusters); {@code learn} throws {@link IllegalArgumentException}, changing
+ * nothing, if a new micro-cluster would need more than the heap has. Nothing is allocated in
+ * steady state (arrays grow only when the micro-cluster count reaches a new maximum).
  *
  * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
  * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
@@ -143,12 +152,33 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   private final double r2;
   private final double twoSigma2;
 
+  /** Fading factors kept in {@link #fadeTable}: integer gaps below this skip the power. */
+  private static final int TABLE = 1024;
+  /**
+   * The exponent {@code lambda·(t - sharedRef)} beyond which the stored shared densities are
+   * rescaled to a new reference time. The stored scale stays below 2^64, so a shared density
+   * stays finite up to 2^(1024-64) times the weight a pair can gather ({@link
+   * io.eddy.Points#MAX_WEIGHT} divided by {@code 1 - 2^-lambda}).
+   */
+  private static final double RESCALE_EXPONENT = 64;
+
   private int m;
   private double[] centers = new double[0];
   private double[] weights = new double[0];
   private double[] stamps = new double[0];
   private long[] ids = new long[0];
-  private final PairTable shared = new PairTable();
+  /**
+   * Shared densities, forward-decayed: the entry of slots i &lt; j at {@code j(j-1)/2 + i} holds
+   * the sum of {@code w·2^(lambda·(t - sharedRef))} over the points that reached both; 0 for no
+   * entry. Its faded value at time T is that sum times {@code 2^(-lambda·(T - sharedRef))}.
+   */
+  private double[] shared = new double[0];
+  /** The reference time of {@link #shared}'s scale, at or before the clock. */
+  private double sharedRef;
+  /** {@code 2^(-lambda·k)} for k = 0..{@value #TABLE}-1, as {@link Decay#factor} computes it. */
+  private final double[] fadeTable;
+  /** The centres' neighbour index, rebuilt at each cleanup. */
+  private final BallIndex index;
   private StableLabels labels = new StableLabels();
   private double nextCleanup;
 
@@ -170,6 +200,38 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     double sigma = params.r() / 3;
     this.twoSigma2 = 2 * sigma * sigma;
     this.nextCleanup = params.tGap();
+    // Groups of radius 3r: about one per cluster on DriftingMixture at r = 0.08 (75 groups
+    // for 830 micro-clusters, most of the rest single noise micro-clusters); 2r and 4r measured
+    // the same, r (347 groups) slower than no index at all.
+    this.index = new BallIndex(3 * params.r());
+    this.fadeTable = new double[TABLE];
+    for (int k = 0; k < TABLE; k++) {
+      fadeTable[k] = Decay.factor(params.lambda(), k);
+    }
+  }
+
+  /**
+   * {@link Decay#factor}{@code (lambda, dt)}, bit for bit, from the table when dt is a small
+   * integer (the gaps of a tick clock): one power per neighbour would dominate {@code learn}.
+   */
+  private double fade(double dt) {
+    int k = (int) dt;
+    return k == dt && k < TABLE ? fadeTable[k] : Decay.factor(params.lambda(), dt);
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} unless the shared densities of {@code cap}
+   * micro-clusters, {@code cap(cap-1)/2} doubles, fit one array and the free heap.
+   */
+  private static void requireTriangle(int cap) {
+    long n = (long) cap * (cap - 1) / 2;
+    Sizes.require(n, n, "the shared densities of " + cap + " micro-clusters",
+        "raise r or lambda, or lower tGap, to hold fewer micro-clusters");
+  }
+
+  /** The position of the shared density of slots {@code i < j} in {@link #shared}. */
+  private static int tri(int j) {
+    return (int) ((long) j * (j - 1) / 2);
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -198,32 +260,35 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   void ingest(double[] x, double w, double t) {
     if (d == 0) {
       d = x.length;
+      index.rebuild(centers, d, 0);
     }
-    int n = Neighbours.withinRadius(x, centers, m, r2, nbr, nbrDist);
+    int n = index.withinRadius(x, centers, params.r(), r2, nbr, nbrDist);
     if (n == 0) {
       add(x, w, t);
       return;
     }
-    double lambda = params.lambda();
     for (int k = 0; k < n; k++) {
       int i = nbr[k];
       System.arraycopy(centers, i * d, oldCenters, k * d, d);
-      weights[i] = weights[i] * Decay.factor(lambda, t - stamps[i]) + w;
+      weights[i] = weights[i] * fade(t - stamps[i]) + w;
       double h = Math.exp(-nbrDist[k] / twoSigma2);
       double rate = w == 1.0 ? h : 1 - Math.pow(1 - h, w);
       Euclid.moveToward(centers, i, x, rate);
       stamps[i] = t;
     }
-    for (int k = 0; k < n; k++) {
-      long a = ids[nbr[k]];
-      for (int l = k + 1; l < n; l++) {
-        long b = ids[nbr[l]];
-        int slot = shared.find(a, b);
-        if (slot < 0) {
-          slot = shared.insert(a, b);
-          shared.set(slot, w, t);
-        } else {
-          shared.set(slot, shared.value(slot) * Decay.factor(lambda, t - shared.time(slot)) + w, t);
+    if (n > 1) {
+      // Forward decay: every pair gains the same scaled weight, an addition without a power.
+      double exponent = params.lambda() * (t - sharedRef);
+      if (exponent > RESCALE_EXPONENT) {
+        rescaleShared(t);
+        exponent = 0;
+      }
+      double gain = w * Math.pow(2.0, exponent);
+      double[] s = shared;
+      for (int l = 1; l < n; l++) {
+        int row = tri(nbr[l]);
+        for (int k = 0; k < l; k++) {
+          s[row + nbr[k]] += gain;
         }
       }
     }
@@ -237,25 +302,33 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         }
       }
     }
+    for (int k = 0; k < n; k++) {
+      index.moved(centers, nbr[k]);
+    }
   }
 
   private void add(double[] x, double w, double t) {
     if (m == weights.length) {
       grow();
     }
+    // The row of a new slot may hold values of a micro-cluster removed since.
+    Arrays.fill(shared, tri(m), tri(m + 1), 0.0);
     System.arraycopy(x, 0, centers, m * d, d);
     weights[m] = w;
     stamps[m] = t;
     ids[m] = nextId++;
+    index.add(centers, m);
     m++;
   }
 
   private void grow() {
     int cap = Math.max(16, weights.length * 2);
+    requireTriangle(cap);
     centers = Arrays.copyOf(centers, cap * d);
     weights = Arrays.copyOf(weights, cap);
     stamps = Arrays.copyOf(stamps, cap);
     ids = Arrays.copyOf(ids, cap);
+    shared = Arrays.copyOf(shared, tri(cap));
     allocateScratch(cap);
   }
 
@@ -276,6 +349,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   private void cleanup() {
     double lambda = params.lambda();
     double weak = Decay.factor(lambda, params.tGap());
+    int[] keep = parent;
     int kept = 0;
     for (int i = 0; i < m; i++) {
       if (weights[i] * Decay.factor(lambda, now - stamps[i]) < weak) {
@@ -287,19 +361,23 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         stamps[kept] = stamps[i];
         ids[kept] = ids[i];
       }
-      kept++;
+      keep[kept++] = i;
     }
-    m = kept;
+    // Compacts the kept rows of the triangle in place (each entry moves to a lower or the same
+    // position, in increasing order) and drops the entries that faded below alpha·w_weak.
     double weakShared = params.alpha() * weak;
-    for (int slot = 0; slot < shared.capacity(); ) {
-      if (shared.occupied(slot)
-          && (shared.value(slot) * Decay.factor(lambda, now - shared.time(slot)) < weakShared
-              || indexOf(shared.a(slot)) < 0 || indexOf(shared.b(slot)) < 0)) {
-        shared.removeAt(slot);
-      } else {
-        slot++;
+    double scale = Decay.factor(lambda, now - sharedRef);
+    double[] s = shared;
+    for (int j = 1; j < kept; j++) {
+      int to = tri(j);
+      int from = tri(keep[j]);
+      for (int i = 0; i < j; i++) {
+        double v = s[from + keep[i]];
+        s[to + i] = v * scale < weakShared ? 0.0 : v;
       }
     }
+    m = kept;
+    index.rebuild(centers, d, m);
     nextCleanup = nextTask(now, params.tGap());
     int count = recluster();
     labels.commit(ids, component, m, count, componentLabels);
@@ -319,18 +397,17 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       faded[i] = weights[i] * Decay.factor(lambda, now - stamps[i]);
       parent[i] = i;
     }
-    for (int slot = 0; slot < shared.capacity(); slot++) {
-      if (!shared.occupied(slot)) {
+    double scale = Decay.factor(lambda, now - sharedRef);
+    for (int b = 1; b < m; b++) {
+      if (faded[b] < wMin) {
         continue;
       }
-      int a = indexOf(shared.a(slot));
-      int b = indexOf(shared.b(slot));
-      if (faded[a] < wMin || faded[b] < wMin) {
-        continue;
-      }
-      double s = shared.value(slot) * Decay.factor(lambda, now - shared.time(slot));
-      if (s / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
-        union(parent, a, b);
+      int row = tri(b);
+      for (int a = 0; a < b; a++) {
+        double v = shared[row + a];
+        if (v != 0 && faded[a] >= wMin && v * scale / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
+          union(parent, a, b);
+        }
       }
     }
     int count = 0;
@@ -399,15 +476,40 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     return ids[i];
   }
 
-  /** The stored shared density of a pair of micro-cluster ids and its time, or null; for tests. */
-  double[] sharedDensity(long a, long b) {
-    int slot = shared.find(Math.min(a, b), Math.max(a, b));
-    return slot < 0 ? null : new double[] {shared.value(slot), shared.time(slot)};
+  /** The weight of micro-cluster {@code i} faded to the current time, for tests. */
+  double fadedWeight(int i) {
+    return weights[i] * Decay.factor(params.lambda(), now - stamps[i]);
   }
 
-  /** The number of shared-density entries now held. */
+  /** The shared density of a pair of micro-cluster ids faded to the current time, 0 if none; for tests. */
+  double fadedShared(long a, long b) {
+    int i = indexOf(Math.min(a, b));
+    int j = indexOf(Math.max(a, b));
+    return i < 0 || j < 0 || i == j ? 0 : shared[tri(j) + i] * Decay.factor(params.lambda(), now - sharedRef);
+  }
+
+  /** The number of shared-density entries now held (pairs of micro-clusters with one). O(m²). */
   public int sharedDensityCount() {
-    return shared.size();
+    int count = 0;
+    for (int k = 0, end = tri(m); k < end; k++) {
+      if (shared[k] != 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Rescales the stored shared densities to reference time {@code t}: multiplies them by
+   * {@code 2^(-lambda·(t - sharedRef))}, which is at most 1, so nothing overflows (a long gap
+   * fades them to 0, as it should).
+   */
+  private void rescaleShared(double t) {
+    double f = Decay.factor(params.lambda(), t - sharedRef);
+    for (int k = 0, end = tri(m); k < end; k++) {
+      shared[k] *= f;
+    }
+    sharedRef = t;
   }
 
   /** The configuration as version 1 stored it: by position, with a seed nothing used. */
@@ -424,10 +526,12 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   }
 
   /**
-   * The codec of the full learning state, named {@code "dbstream.state"}. Version 2 stores the
-   * configuration by name; version 1 stored it by position, with an unused seed.
+   * The codec of the full learning state, named {@code "dbstream.state"}. Version 3 stores the
+   * shared densities forward-decayed to one reference time; version 2 stored each with its own
+   * time and the configuration by name; version 1 stored the configuration by position, with
+   * an unused seed.
    */
-  static final StateCodec<Dbstream> CODEC = StateCodec.of("dbstream.state", 2, Dbstream.class,
+  static final StateCodec<Dbstream> CODEC = StateCodec.of("dbstream.state", 3, Dbstream.class,
       (c, out) -> {
         Params.SPEC.write(c.params, out);
         out.writeInt(c.d);
@@ -439,13 +543,17 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         out.writeDoubles(Arrays.copyOf(c.weights, c.m));
         out.writeDoubles(Arrays.copyOf(c.stamps, c.m));
         out.writeLongs(Arrays.copyOf(c.ids, c.m));
-        int[] slots = c.shared.sortedSlots();
-        out.writeInt(slots.length);
-        for (int s : slots) {
-          out.writeLong(c.shared.a(s));
-          out.writeLong(c.shared.b(s));
-          out.writeDouble(c.shared.value(s));
-          out.writeDouble(c.shared.time(s));
+        out.writeDouble(c.sharedRef);
+        out.writeInt(c.sharedDensityCount());
+        for (int i = 0; i < c.m; i++) {
+          for (int j = i + 1; j < c.m; j++) {
+            double v = c.shared[tri(j) + i];
+            if (v != 0) {
+              out.writeLong(c.ids[i]);
+              out.writeLong(c.ids[j]);
+              out.writeDouble(v);
+            }
+          }
         }
         c.labels.write(out);
       },
@@ -465,19 +573,29 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         c.ids = ids;
         c.m = m;
         c.allocateScratch(m);
+        requireTriangle(m);
+        c.shared = new double[tri(m)];
+        // Versions 1 and 2 stored each entry with its own time; version 3 forward-decayed sums.
+        c.sharedRef = version >= 3 ? in.readDouble() : c.now;
+        if (!(c.sharedRef <= c.now) || !Double.isFinite(c.sharedRef)) {
+          throw new ModelFormatException("invalid shared-density reference time " + c.sharedRef);
+        }
         int pairs = in.readInt(0, Integer.MAX_VALUE);
         for (int k = 0; k < pairs; k++) {
           long a = in.readLong();
           long b = in.readLong();
           double v = in.readDouble();
-          double t = in.readDouble();
-          if (!(a < b) || c.indexOf(a) < 0 || c.indexOf(b) < 0 || !(v > 0) || !Double.isFinite(v)
-              || !(t <= c.now) || c.shared.find(a, b) >= 0) {
+          double t = version >= 3 ? c.sharedRef : in.readDouble();
+          int i = c.indexOf(a);
+          int j = c.indexOf(b);
+          if (!(a < b) || i < 0 || j < 0 || !(v > 0) || !Double.isFinite(v) || !(t <= c.now)
+              || c.shared[tri(j) + i] != 0) {
             throw new ModelFormatException("invalid shared-density entry " + k);
           }
-          c.shared.set(c.shared.insert(a, b), v, t);
+          c.shared[tri(j) + i] = v * Decay.factor(c.params.lambda(), c.sharedRef - t);
         }
         c.labels = StableLabels.read(in);
+        c.index.rebuild(c.centers, c.d, c.m);
         return c;
       });
 
@@ -532,27 +650,26 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         mapped[i] = ids[m - 1];
       }
     }
-    for (int slot = 0; slot < other.shared.capacity(); slot++) {
-      if (!other.shared.occupied(slot)) {
-        continue;
-      }
-      long a = mapped[other.indexOf(other.shared.a(slot))];
-      long b = mapped[other.indexOf(other.shared.b(slot))];
-      if (a == b) {
-        continue;
-      }
-      double v = other.shared.value(slot) * Decay.factor(lambda, t - other.shared.time(slot));
-      long lo = Math.min(a, b);
-      long hi = Math.max(a, b);
-      int at = shared.find(lo, hi);
-      if (at < 0) {
-        shared.set(shared.insert(lo, hi), v, t);
-      } else {
-        shared.set(at, shared.value(at) * Decay.factor(lambda, t - shared.time(at)) + v, t);
+    // The other's entries, faded to t, rescaled to this one's reference time (both at or
+    // before t, so after rescaling to t if need be the factor is at most 2^64).
+    if (lambda * (t - sharedRef) > RESCALE_EXPONENT) {
+      rescaleShared(t);
+    }
+    double toHere = Decay.factor(lambda, other.now - other.sharedRef) * Decay.factor(lambda, t - other.now)
+        * Math.pow(2.0, lambda * (t - sharedRef));
+    for (int j = 1; j < other.m; j++) {
+      for (int i = 0; i < j; i++) {
+        double v = other.shared[tri(j) + i];
+        int a = indexOf(mapped[i]);
+        int b = indexOf(mapped[j]);
+        if (v != 0 && a != b) {
+          shared[tri(Math.max(a, b)) + Math.min(a, b)] += v * toHere;
+        }
       }
     }
     seen += other.seen;
     now = t;
+    index.rebuild(centers, d, m);
     maintain();
     invalidateSnapshot();
   }
@@ -576,13 +693,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     stamps = c.stamps;
     ids = c.ids;
     allocateScratch(Math.max(m, weights.length));
-    shared.clear();
-    for (int slot = 0; slot < c.shared.capacity(); slot++) {
-      if (c.shared.occupied(slot)) {
-        shared.set(shared.insert(c.shared.a(slot), c.shared.b(slot)), c.shared.value(slot), c.shared.time(slot));
-      }
-    }
+    shared = c.shared;
+    sharedRef = c.sharedRef;
     labels = c.labels;
+    index.rebuild(centers, d, m);
   }
 
 }

@@ -75,10 +75,9 @@ class DbstreamRiverFixturesTest {
     assertThat(c.microCenter(1)).containsExactly(new double[] {2.914910, 2.914910}, within(TOL));
     assertThat(c.microStamp(0)).isEqualTo(51);
     assertThat(c.microStamp(1)).isEqualTo(51);
-    double[] s = c.sharedDensity(c.microId(0), c.microId(1));
-    assertThat(s).isNotNull();
-    assertThat(s[0]).isCloseTo(23.033438964246173, within(1e-9));
-    assertThat(s[1]).isEqualTo(51);
+    // River's value at the last update (time 51), faded to the clock (52)
+    assertThat(c.fadedShared(c.microId(0), c.microId(1)))
+        .isCloseTo(23.033438964246173 * Math.pow(2, -0.01), within(1e-9));
 
     DbstreamModel m = c.snapshot();
     assertThat(m.clusterCount()).isEqualTo(1);
