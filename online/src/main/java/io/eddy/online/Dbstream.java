@@ -10,6 +10,8 @@ import io.eddy.io.StateInput;
 import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +38,17 @@ import java.util.Map;
  * clusters and weak micro-clusters are noise. This runs lazily: {@link #snapshot()} and
  * {@link #predict(double[])} reuse the last clustering until the next {@code learn}.
  *
+ * <p><b>Prediction.</b> A point belongs to the macro cluster of the nearest strong
+ * micro-cluster whose centre lies within 2r ({@link #REACH}·r; R's {@code stream} calls the
+ * factor {@code noise_multiplier}, default 1): where the point's r-ball meets the
+ * micro-cluster's, the overlap that shared density counts. With a factor of 1, the tail points
+ * of an 8-dimensional Gaussian cluster fall beyond r of every strong centre: on
+ * {@code DriftingMixture} at r = 0.05 the window ARI was 0.25, 0.86 at 1.5r, 0.97 at 2r, while
+ * noise recall stayed at 1.0 (uniform noise lies far from the clusters in 8 dimensions).
+ *
+ * <p><b>Radius.</b> {@code r = auto} (the default) estimates r from the first
+ * {@value #AUTO_WARMUP} points, see {@link #radius()}.
+ *
  * <p><b>Labels</b> are stable segment ids: at every cleanup the clustering is matched with the
  * previous one by the weight of shared micro-clusters, so a continuing cluster keeps its label,
  * new ones get fresh labels and a vanished label is never reused. A label first seen in a
@@ -55,7 +68,7 @@ import java.util.Map;
  * (River: strict {@code < r}); reclustering fades weights and shared densities to the current
  * time and uses {@code >=} at the wMin and alpha boundaries, as the paper and R's
  * {@code stream} do; weak micro-clusters are noise and {@code predict} answers
- * {@link ClusterModel#NOISE} for points farther than r from every strong micro-cluster (River
+ * {@link ClusterModel#NOISE} for points farther than 2r from every strong micro-cluster (River
  * returns the nearest macro centre, never noise); micro-cluster ids come from a counter (River's
  * {@code max+1} can reuse an id); shared-density entries of removed micro-clusters are removed
  * with them; labels are stable.
@@ -88,7 +101,9 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   /**
    * The configuration.
    *
-   * @param r the micro-cluster radius, in the units of the data; in [1e-100, 1e100] (default 1)
+   * @param r the micro-cluster radius, in the units of the data: in [1e-100, 1e100], or
+   *     {@link #AUTO} (0, written {@code "auto"} in the registry; the default) to estimate it
+   *     from the first {@value Dbstream#AUTO_WARMUP} points, see {@link Dbstream#radius()}
    * @param lambda the decay rate per time unit: weights fade as {@code 2^(-lambda·dt)}; &gt; 0
    *     (default 0.001, a half-life of 1000 ticks)
    * @param tGap the time between cleanups; &gt; 0 (default 1000)
@@ -98,7 +113,12 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    */
   public record Params(double r, double lambda, double tGap, double wMin, double alpha) {
 
-    static final Parameter R = Parameter.ofRadius("r", 1.0, "micro-cluster radius, in data units");
+    /** The value of {@code r} that asks for an estimate from the first points. */
+    public static final double AUTO = 0.0;
+
+    static final Parameter R = Parameter.ofText("r", "auto", "'auto' or a number in [1e-100, 1e100]",
+        Params::parseR, Params::rText,
+        "micro-cluster radius in data units, or auto: estimated from the first 1000 points");
     static final Parameter LAMBDA = Parameter.ofPositive("lambda", 0.001,
         "decay rate per time unit; weights fade as 2^(-lambda*dt)");
     static final Parameter T_GAP = Parameter.ofPositive("tGap", 1000, "time between cleanups");
@@ -109,6 +129,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
 
     /** Every parameter, declared once: registry metadata, validation and persistence. */
     public static final ParamSpec<Params> SPEC = ParamSpec.of(Params.class, R, LAMBDA, T_GAP, W_MIN, ALPHA);
+
+    /** Version 2 of the state stored r as a number (it had no auto); read with this. */
+    static final ParamSpec<Params> SPEC_V2 = ParamSpec.of(Params.class,
+        Parameter.ofRadius("r", 1.0, "micro-cluster radius, in data units"), LAMBDA, T_GAP, W_MIN, ALPHA);
 
     /** The defaults, R {@code stream}'s where it has one. */
     public static final Params DEFAULTS = SPEC.defaults();
@@ -122,9 +146,29 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       ALPHA.check(alpha);
     }
 
-    /** A copy with another radius. */
+    /** A copy with another radius, or {@link #AUTO}. */
     public Params withR(double v) {
       return SPEC.with(this, R, v);
+    }
+
+    private static double parseR(String text) {
+      if ("auto".equals(text.trim().toLowerCase(Locale.ROOT))) {
+        return AUTO;
+      }
+      double r;
+      try {
+        r = Double.parseDouble(text.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a number: " + text, e);
+      }
+      if (!(r == AUTO || (r >= 1e-100 && r <= 1e100))) {
+        throw new IllegalArgumentException("out of range: " + text);
+      }
+      return r;
+    }
+
+    private static String rText(Object r) {
+      return (Double) r == AUTO ? "auto" : Double.toString((Double) r);
     }
 
     /** A copy with another decay rate. */
@@ -148,9 +192,31 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     }
   }
 
+  /** The number of points buffered to estimate r when it is {@link Params#AUTO}. */
+  public static final int AUTO_WARMUP = 1000;
+  /** The estimate is the median distance to the {@value}-th nearest other buffered point. */
+  static final int AUTO_NEIGHBOUR = 20;
+  /**
+   * A snapshot's reach in radii: a point belongs to the macro cluster of a strong micro-cluster
+   * whose r-ball its own r-ball meets (centres at most 2r apart), the overlap on which shared
+   * density is built.
+   */
+  static final double REACH = 2.0;
+
   private final Params params;
-  private final double r2;
-  private final double twoSigma2;
+  /** The radius in use: params' r, or the estimate; 0 while buffering for the estimate. */
+  private double radius;
+  private double r2;
+  private double twoSigma2;
+  /** The centres' neighbour index, rebuilt at each cleanup; null until the radius is known. */
+  private BallIndex index;
+
+  /** Points buffered for the estimate of r: coordinates, weights, times, and clock after each. */
+  private int buffered;
+  private double[] warm = new double[0];
+  private double[] warmWeights = new double[0];
+  private double[] warmTimes = new double[0];
+  private double[] warmClocks = new double[0];
 
   /** Fading factors kept in {@link #fadeTable}: integer gaps below this skip the power. */
   private static final int TABLE = 1024;
@@ -177,8 +243,6 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   private double sharedRef;
   /** {@code 2^(-lambda·k)} for k = 0..{@value #TABLE}-1, as {@link Decay#factor} computes it. */
   private final double[] fadeTable;
-  /** The centres' neighbour index, rebuilt at each cleanup. */
-  private final BallIndex index;
   private StableLabels labels = new StableLabels();
   private double nextCleanup;
 
@@ -196,14 +260,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       throw new IllegalArgumentException("params is null");
     }
     this.params = params;
-    this.r2 = params.r() * params.r();
-    double sigma = params.r() / 3;
-    this.twoSigma2 = 2 * sigma * sigma;
     this.nextCleanup = params.tGap();
-    // Groups of radius 3r: about one per cluster on DriftingMixture at r = 0.08 (75 groups
-    // for 830 micro-clusters, most of the rest single noise micro-clusters); 2r and 4r measured
-    // the same, r (347 groups) slower than no index at all.
-    this.index = new BallIndex(3 * params.r());
+    if (params.r() != Params.AUTO) {
+      setRadius(params.r());
+    }
     this.fadeTable = new double[TABLE];
     for (int k = 0; k < TABLE; k++) {
       fadeTable[k] = Decay.factor(params.lambda(), k);
@@ -239,30 +299,164 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     this(Params.DEFAULTS);
   }
 
+  private void setRadius(double r) {
+    radius = r;
+    r2 = r * r;
+    double sigma = r / 3;
+    twoSigma2 = 2 * sigma * sigma;
+    // Groups of radius 3r: about one per cluster on DriftingMixture at r = 0.08 (75 groups
+    // for 830 micro-clusters, most of the rest single noise micro-clusters); 2r and 4r measured
+    // the same, r (347 groups) slower than no index at all.
+    index = new BallIndex(3 * r);
+    if (d > 0) {
+      index.rebuild(centers, d, m);
+    }
+  }
+
   /** The configuration. */
   public Params params() {
     return params;
   }
 
+  /**
+   * The micro-cluster radius in use: {@code params().r()}, or with {@link Params#AUTO} the
+   * estimate, NaN until it is made.
+   *
+   * <p><b>The estimate.</b> The first {@value #AUTO_WARMUP} points are buffered (the clock
+   * runs, nothing is clustered yet, snapshots have no cluster); then r is the median, over the
+   * buffered points, of the distance to the {@value #AUTO_NEIGHBOUR}-th nearest other buffered
+   * point, and the buffered points are learned in order with their weights and times, exactly
+   * as a clusterer built with that r would have learned them. Why this statistic: the radius
+   * of a ball holding 2 % of the sample around a typical point is, for a stream of a few dozen
+   * clusters or fewer, a ball inside the point's own cluster of about the cluster's RMS radius
+   * (sd·√d for spherical Gaussians: 0.95× at d = 8, 1.1× at d = 16, 0.75× at d = 4, 0.45× at
+   * d = 2, measured on 1,000 points of five blobs); a micro-cluster the size of the cluster's
+   * core is what DBSTREAM needs, since shared density then joins the few micro-clusters of a
+   * cluster. The median ignores the noise points, whose neighbours are far. It is equivariant:
+   * data scaled by c gives c·r. If more than half the buffered points coincide with their
+   * neighbours, the median of the positive distances is used, and r = 1 if every buffered point
+   * is the same. Clamped to [1e-100, 1e100]. Cost: O(w²·d) once, for w buffered points.
+   */
+  public double radius() {
+    return radius == 0 ? Double.NaN : radius;
+  }
+
+  /**
+   * The parameters by name; with r = auto, r is the estimate once made (so the map rebuilds a
+   * clusterer that behaves the same from then on), "auto" before.
+   */
   @Override
   public Map<String, Object> configuration() {
-    return Params.SPEC.toMap(params);
+    Map<String, Object> map = Params.SPEC.toMap(params);
+    if (params.r() == Params.AUTO && radius > 0) {
+      Map<String, Object> chosen = new LinkedHashMap<>(map);
+      chosen.put(Params.R.name(), Params.rText(radius));
+      return java.util.Collections.unmodifiableMap(chosen);
+    }
+    return map;
+  }
+
+  private boolean warming() {
+    return radius == 0;
   }
 
   @Override
   void maintain() {
+    if (warming()) {
+      if (buffered > 0) {
+        warmClocks[buffered - 1] = now;
+        if (buffered == AUTO_WARMUP) {
+          endWarmup();
+        }
+      }
+      return;
+    }
     if (now >= nextCleanup) {
       cleanup();
     }
   }
 
+  /** Buffers a point until r is estimated. */
+  private void buffer(double[] x, double w, double t) {
+    if (d == 0) {
+      Sizes.require((long) AUTO_WARMUP * x.length, (long) AUTO_WARMUP * (x.length + 3),
+          "a warm-up buffer of " + AUTO_WARMUP + " points of dimension " + x.length, "give r explicitly");
+      d = x.length;
+      warm = new double[AUTO_WARMUP * d];
+      warmWeights = new double[AUTO_WARMUP];
+      warmTimes = new double[AUTO_WARMUP];
+      warmClocks = new double[AUTO_WARMUP];
+    }
+    System.arraycopy(x, 0, warm, buffered * d, d);
+    warmWeights[buffered] = w;
+    warmTimes[buffered] = t;
+    buffered++;
+  }
+
+  /** Estimates r from the buffered points, then learns them in order; see {@link #radius()}. */
+  private void endWarmup() {
+    setRadius(estimateRadius(warm, buffered, d));
+    double end = now;
+    double[] row = new double[d];
+    for (int i = 0; i < buffered; i++) {
+      System.arraycopy(warm, i * d, row, 0, d);
+      ingest(row, warmWeights[i], warmTimes[i]);
+      now = warmClocks[i];
+      if (now >= nextCleanup) {
+        cleanup();
+      }
+    }
+    now = end;
+    buffered = 0;
+    warm = warmWeights = warmTimes = warmClocks = new double[0];
+  }
+
+  /**
+   * The median over the first n rows of {@code points} of the distance to the
+   * {@value #AUTO_NEIGHBOUR}-th nearest other row (the farthest, with fewer rows); see
+   * {@link #radius()}.
+   */
+  static double estimateRadius(double[] points, int n, int d) {
+    if (n < 2) {
+      return 1.0;
+    }
+    int k = Math.min(AUTO_NEIGHBOUR, n - 1);
+    double[] row = new double[n - 1];
+    double[] kth = new double[n];
+    for (int i = 0; i < n; i++) {
+      int c = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          row[c++] = Euclid.squaredDistance(points, i * d, points, j * d, d);
+        }
+      }
+      Arrays.sort(row);
+      kth[i] = row[k - 1];
+    }
+    Arrays.sort(kth);
+    double median = kth[(n - 1) / 2];
+    if (median == 0) {
+      int firstPositive = 0;
+      while (firstPositive < n && kth[firstPositive] == 0) {
+        firstPositive++;
+      }
+      median = firstPositive == n ? 1.0 : kth[firstPositive + (n - 1 - firstPositive) / 2];
+    }
+    double r = Math.sqrt(median);
+    return Math.max(1e-100, Math.min(1e100, r));
+  }
+
   @Override
   void ingest(double[] x, double w, double t) {
+    if (warming()) {
+      buffer(x, w, t);
+      return;
+    }
     if (d == 0) {
       d = x.length;
       index.rebuild(centers, d, 0);
     }
-    int n = index.withinRadius(x, centers, params.r(), r2, nbr, nbrDist);
+    int n = index.withinRadius(x, centers, radius, r2, nbr, nbrDist);
     if (n == 0) {
       add(x, w, t);
       return;
@@ -447,7 +641,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   DbstreamModel build() {
     int count = recluster();
     MacroClusters macro = MacroClusters.of(centers, d, faded, component, m, count, componentLabels);
-    return new DbstreamModel(d, params.r(), now, macro.labels(), macro.centers(), macro.weights(),
+    // While r is being estimated there is no micro-cluster; the reach is then a placeholder.
+    return new DbstreamModel(d, REACH * (warming() ? 1.0 : radius), now, macro.labels(), macro.centers(), macro.weights(),
         Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), macro.microLabels());
   }
 
@@ -512,6 +707,39 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     sharedRef = t;
   }
 
+  /** Checks and sets the radius and warm-up buffer read from a state; the clock is read. */
+  private void readWarmup(double r, double[] points, double[] w, double[] t, double[] clocks)
+      throws ModelFormatException {
+    int n = w.length;
+    boolean ok = params.r() == Params.AUTO
+        ? r == 0 || (r >= 1e-100 && r <= 1e100)
+        : r == params.r();
+    ok &= n < AUTO_WARMUP && (r == 0 || n == 0) && t.length == n && clocks.length == n
+        && (long) n * d == points.length && (d > 0 || n == 0);
+    double last = Double.NEGATIVE_INFINITY;
+    for (int i = 0; ok && i < n; i++) {
+      ok = w[i] > 0 && w[i] <= io.eddy.Points.MAX_WEIGHT && t[i] >= last && t[i] <= clocks[i]
+          && clocks[i] <= now && (i == 0 || clocks[i] >= clocks[i - 1]);
+      last = clocks[i];
+    }
+    for (int i = 0; ok && i < points.length; i++) {
+      ok = Math.abs(points[i]) <= io.eddy.Points.MAX_ABS;
+    }
+    if (!ok) {
+      throw new ModelFormatException("invalid radius " + r + " or warm-up buffer of " + n + " points");
+    }
+    if (r > 0 && radius == 0) {
+      setRadius(r);
+    }
+    if (n > 0) {
+      warm = Arrays.copyOf(points, AUTO_WARMUP * d);
+      warmWeights = Arrays.copyOf(w, AUTO_WARMUP);
+      warmTimes = Arrays.copyOf(t, AUTO_WARMUP);
+      warmClocks = Arrays.copyOf(clocks, AUTO_WARMUP);
+      buffered = n;
+    }
+  }
+
   /** The configuration as version 1 stored it: by position, with a seed nothing used. */
   private static Params readPositional(StateInput in) throws ModelFormatException {
     Params p = Params.DEFAULTS.withR(in.readDouble()).withLambda(in.readDouble()).withTGap(in.readDouble())
@@ -522,7 +750,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
 
   @Override
   public String toString() {
-    return "Dbstream[" + params + ", micro-clusters=" + m + ", seen=" + seen + "]";
+    return "Dbstream[" + params + ", radius=" + radius() + ", micro-clusters=" + m + ", seen=" + seen + "]";
   }
 
   /**
@@ -534,6 +762,11 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   static final StateCodec<Dbstream> CODEC = StateCodec.of("dbstream.state", 3, Dbstream.class,
       (c, out) -> {
         Params.SPEC.write(c.params, out);
+        out.writeDouble(c.radius);
+        out.writeDoubles(Arrays.copyOf(c.warm, c.buffered * c.d));
+        out.writeDoubles(Arrays.copyOf(c.warmWeights, c.buffered));
+        out.writeDoubles(Arrays.copyOf(c.warmTimes, c.buffered));
+        out.writeDoubles(Arrays.copyOf(c.warmClocks, c.buffered));
         out.writeInt(c.d);
         out.writeDouble(c.now);
         out.writeDouble(c.nextCleanup);
@@ -558,9 +791,24 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         c.labels.write(out);
       },
       (in, version) -> {
-        Dbstream c = new Dbstream(version >= 2 ? Params.SPEC.read(in) : readPositional(in));
+        Params params = version >= 3 ? Params.SPEC.read(in) : version == 2 ? Params.SPEC_V2.read(in)
+            : readPositional(in);
+        Dbstream c = new Dbstream(params);
+        double radius = params.r();
+        double[] warm = new double[0];
+        double[] warmWeights = warm;
+        double[] warmTimes = warm;
+        double[] warmClocks = warm;
+        if (version >= 3) {
+          radius = in.readDouble();
+          warm = in.readDoubles();
+          warmWeights = in.readDoubles();
+          warmTimes = in.readDoubles();
+          warmClocks = in.readDoubles();
+        }
         c.d = in.readInt(0, Integer.MAX_VALUE);
         c.nextCleanup = c.readClock(in, "cleanup");
+        c.readWarmup(radius, warm, warmWeights, warmTimes, warmClocks);
         double[] centers = in.readDoubles();
         double[] weights = in.readDoubles();
         double[] stamps = in.readDoubles();
@@ -595,7 +843,12 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
           c.shared[tri(j) + i] = v * Decay.factor(c.params.lambda(), c.sharedRef - t);
         }
         c.labels = StableLabels.read(in);
-        c.index.rebuild(c.centers, c.d, c.m);
+        if (c.buffered > 0 && c.m > 0) {
+          throw new ModelFormatException("micro-clusters while r is being estimated");
+        }
+        if (c.index != null) {
+          c.index.rebuild(c.centers, c.d, c.m);
+        }
         return c;
       });
 
@@ -610,7 +863,9 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * belong to (an entry whose two ends merged into one disappears). The total faded weight at
    * T is exact; the rest is {@link Mergeable.Kind#APPROXIMATE}: the centres of competitive
    * learning are not exact means and matching within r is greedy, in id order. Labels are the
-   * receiver's; a merge into a fresh clusterer copies the other, labels included. With tick
+   * receiver's; a merge into a fresh clusterer copies the other, labels included. With
+   * r = auto, a side still buffering for its estimate first ends its warm-up with the points it
+   * has (the other is not changed: a copy of it is), and matching uses the receiver's radius. With tick
    * clocks each side counts its own points: drive both by event time for comparable clocks.
    * Cost O(m·m'·d) for m and m' micro-clusters, plus the shared-density entries.
    *
@@ -628,6 +883,13 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       adopt(MergeChecks.copyOf(other, Dbstream.class));
       invalidateSnapshot();
       return;
+    }
+    if (other.warming()) {
+      other = MergeChecks.copyOf(other, Dbstream.class);
+      other.endWarmup();
+    }
+    if (warming()) {
+      endWarmup();
     }
     double t = Math.max(now, other.now);
     double lambda = params.lambda();
@@ -696,7 +958,16 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     shared = c.shared;
     sharedRef = c.sharedRef;
     labels = c.labels;
-    index.rebuild(centers, d, m);
+    buffered = c.buffered;
+    warm = c.warm;
+    warmWeights = c.warmWeights;
+    warmTimes = c.warmTimes;
+    warmClocks = c.warmClocks;
+    radius = 0;
+    index = null;
+    if (c.radius > 0) {
+      setRadius(c.radius);
+    }
   }
 
 }

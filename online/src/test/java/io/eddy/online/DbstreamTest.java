@@ -18,7 +18,9 @@ class DbstreamTest {
 
   @Test
   public void params_invalid_rejectedNamingField() {
-    assertThatThrownBy(() -> P.withR(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r ");
+    assertThatThrownBy(() -> P.withR(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r ");
+    assertThatThrownBy(() -> P.withR(1e-101)).hasMessageContaining("r ");
+    assertThatThrownBy(() -> P.withR(Double.NaN)).hasMessageContaining("r ");
     assertThatThrownBy(() -> P.withLambda(0)).hasMessageContaining("lambda");
     assertThatThrownBy(() -> P.withLambda(Double.NaN)).hasMessageContaining("lambda");
     assertThatThrownBy(() -> P.withTGap(-1)).hasMessageContaining("tGap");
