@@ -239,6 +239,13 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * entry. Its faded value at time T is that sum times {@code 2^(-lambda·(T - sharedRef))}.
    */
   private double[] shared = new double[0];
+  /**
+   * The entries of each row of {@link #shared}: slot j's columns i &lt; j whose value is not 0,
+   * in {@code rowCols[j][0..rowSize[j])}, so that cleanup and reclustering visit the entries,
+   * not the whole triangle.
+   */
+  private int[][] rowCols = new int[0][];
+  private int[] rowSize = new int[0];
   /** The reference time of {@link #shared}'s scale, at or before the clock. */
   private double sharedRef;
   /** {@code 2^(-lambda·k)} for k = 0..{@value #TABLE}-1, as {@link Decay#factor} computes it. */
@@ -366,7 +373,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       if (buffered > 0) {
         warmClocks[buffered - 1] = now;
         if (buffered == AUTO_WARMUP) {
-          endWarmup();
+          endWarmup(estimateRadius(warm, buffered, d));
         }
       }
       return;
@@ -393,9 +400,9 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     buffered++;
   }
 
-  /** Estimates r from the buffered points, then learns them in order; see {@link #radius()}. */
-  private void endWarmup() {
-    setRadius(estimateRadius(warm, buffered, d));
+  /** Sets r, then learns the buffered points in order; see {@link #radius()}. */
+  private void endWarmup(double r) {
+    setRadius(r);
     double end = now;
     double[] row = new double[d];
     for (int i = 0; i < buffered; i++) {
@@ -480,9 +487,15 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       double gain = w * Math.pow(2.0, exponent);
       double[] s = shared;
       for (int l = 1; l < n; l++) {
-        int row = tri(nbr[l]);
+        int j = nbr[l];
+        int row = tri(j);
         for (int k = 0; k < l; k++) {
-          s[row + nbr[k]] += gain;
+          int at = row + nbr[k];
+          double v = s[at];
+          if (v == 0) {
+            list(j, nbr[k]);
+          }
+          s[at] = v + gain;
         }
       }
     }
@@ -505,8 +518,6 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     if (m == weights.length) {
       grow();
     }
-    // The row of a new slot may hold values of a micro-cluster removed since.
-    Arrays.fill(shared, tri(m), tri(m + 1), 0.0);
     System.arraycopy(x, 0, centers, m * d, d);
     weights[m] = w;
     stamps[m] = t;
@@ -523,6 +534,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     stamps = Arrays.copyOf(stamps, cap);
     ids = Arrays.copyOf(ids, cap);
     shared = Arrays.copyOf(shared, tri(cap));
+    rowCols = Arrays.copyOf(rowCols, cap);
+    rowSize = Arrays.copyOf(rowSize, cap);
     allocateScratch(cap);
   }
 
@@ -557,24 +570,78 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       }
       keep[kept++] = i;
     }
-    // Compacts the kept rows of the triangle in place (each entry moves to a lower or the same
-    // position, in increasing order) and drops the entries that faded below alpha·w_weak.
-    double weakShared = params.alpha() * weak;
-    double scale = Decay.factor(lambda, now - sharedRef);
-    double[] s = shared;
-    for (int j = 1; j < kept; j++) {
-      int to = tri(j);
-      int from = tri(keep[j]);
-      for (int i = 0; i < j; i++) {
-        double v = s[from + keep[i]];
-        s[to + i] = v * scale < weakShared ? 0.0 : v;
-      }
+    int[] newIndex = component;
+    Arrays.fill(newIndex, 0, m, -1);
+    for (int j = 0; j < kept; j++) {
+      newIndex[keep[j]] = j;
     }
+    compactShared(newIndex, params.alpha() * weak, Decay.factor(lambda, now - sharedRef));
     m = kept;
     index.rebuild(centers, d, m);
     nextCleanup = nextTask(now, params.tGap());
     int count = recluster();
     labels.commit(ids, component, m, count, componentLabels);
+  }
+
+  /**
+   * Renumbers the shared densities after a cleanup: the entry of old slots (i, o) moves to
+   * (newIndex[i], newIndex[o]), or is cleared when either slot is gone or its value times
+   * {@code scale} is below {@code weakShared}. In place: old rows are visited in increasing
+   * order and each row's columns sorted, so that every entry moves to a position at or below
+   * its own and above every position written before; a row's list moves with it.
+   */
+  private void compactShared(int[] newIndex, double weakShared, double scale) {
+    double[] s = shared;
+    for (int o = 1; o < m; o++) {
+      int[] cols = rowCols[o];
+      int size = rowSize[o];
+      rowSize[o] = 0;
+      if (size == 0) {
+        continue;
+      }
+      Arrays.sort(cols, 0, size);
+      int from = tri(o);
+      int j = newIndex[o];
+      int to = j < 0 ? 0 : tri(j);
+      int kept = 0;
+      for (int k = 0; k < size; k++) {
+        int i = cols[k];
+        double v = s[from + i];
+        s[from + i] = 0.0;
+        int ni = newIndex[i];
+        if (j >= 0 && ni >= 0 && !(v * scale < weakShared)) {
+          s[to + ni] = v;
+          cols[kept++] = ni;
+        }
+      }
+      if (j >= 0) {
+        rowCols[o] = rowCols[j];
+        rowCols[j] = cols;
+        rowSize[j] = kept;
+      }
+    }
+  }
+
+  /** Lists column i in row j, whose entry was 0 until now. */
+  private void list(int j, int i) {
+    int[] cols = rowCols[j];
+    if (cols == null) {
+      cols = rowCols[j] = new int[8];
+    } else if (rowSize[j] == cols.length) {
+      cols = rowCols[j] = Arrays.copyOf(cols, 2 * cols.length);
+    }
+    cols[rowSize[j]++] = i;
+  }
+
+  /** Adds {@code v} (&gt; 0, on the stored scale) to the shared density of slots a and b. */
+  private void addShared(int a, int b, double v) {
+    int i = Math.min(a, b);
+    int j = Math.max(a, b);
+    int at = tri(j) + i;
+    if (shared[at] == 0) {
+      list(j, i);
+    }
+    shared[at] += v;
   }
 
   /**
@@ -597,9 +664,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         continue;
       }
       int row = tri(b);
-      for (int a = 0; a < b; a++) {
-        double v = shared[row + a];
-        if (v != 0 && faded[a] >= wMin && v * scale / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
+      int[] cols = rowCols[b];
+      for (int k = 0, size = rowSize[b]; k < size; k++) {
+        int a = cols[k];
+        if (faded[a] >= wMin && shared[row + a] * scale / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
           union(parent, a, b);
         }
       }
@@ -683,13 +751,11 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     return i < 0 || j < 0 || i == j ? 0 : shared[tri(j) + i] * Decay.factor(params.lambda(), now - sharedRef);
   }
 
-  /** The number of shared-density entries now held (pairs of micro-clusters with one). O(m²). */
+  /** The number of shared-density entries now held (pairs of micro-clusters with one). */
   public int sharedDensityCount() {
     int count = 0;
-    for (int k = 0, end = tri(m); k < end; k++) {
-      if (shared[k] != 0) {
-        count++;
-      }
+    for (int j = 0; j < m; j++) {
+      count += rowSize[j];
     }
     return count;
   }
@@ -701,8 +767,19 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    */
   private void rescaleShared(double t) {
     double f = Decay.factor(params.lambda(), t - sharedRef);
-    for (int k = 0, end = tri(m); k < end; k++) {
-      shared[k] *= f;
+    for (int j = 1; j < m; j++) {
+      int row = tri(j);
+      int[] cols = rowCols[j];
+      int kept = 0;
+      for (int k = 0, size = rowSize[j]; k < size; k++) {
+        int i = cols[k];
+        shared[row + i] *= f;
+        // A value that underflows to 0 leaves the list, which holds only non-zero entries.
+        if (shared[row + i] != 0) {
+          cols[kept++] = i;
+        }
+      }
+      rowSize[j] = kept;
     }
     sharedRef = t;
   }
@@ -823,6 +900,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         c.allocateScratch(m);
         requireTriangle(m);
         c.shared = new double[tri(m)];
+        c.rowCols = new int[m][];
+        c.rowSize = new int[m];
         // Versions 1 and 2 stored each entry with its own time; version 3 forward-decayed sums.
         c.sharedRef = version >= 3 ? in.readDouble() : c.now;
         if (!(c.sharedRef <= c.now) || !Double.isFinite(c.sharedRef)) {
@@ -840,7 +919,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
               || c.shared[tri(j) + i] != 0) {
             throw new ModelFormatException("invalid shared-density entry " + k);
           }
-          c.shared[tri(j) + i] = v * Decay.factor(c.params.lambda(), c.sharedRef - t);
+          double stored = v * Decay.factor(c.params.lambda(), c.sharedRef - t);
+          if (stored > 0) {
+            c.addShared(i, j, stored);
+          }
         }
         c.labels = StableLabels.read(in);
         if (c.buffered > 0 && c.m > 0) {
@@ -864,8 +946,9 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * T is exact; the rest is {@link Mergeable.Kind#APPROXIMATE}: the centres of competitive
    * learning are not exact means and matching within r is greedy, in id order. Labels are the
    * receiver's; a merge into a fresh clusterer copies the other, labels included. With
-   * r = auto, a side still buffering for its estimate first ends its warm-up with the points it
-   * has (the other is not changed: a copy of it is), and matching uses the receiver's radius. With tick
+   * r = auto, a side still buffering for its estimate first ends its warm-up with the other's
+   * radius, or, when both are buffering, with an estimate from both buffers (the other is not
+   * changed: a copy of it is); matching uses the receiver's radius. With tick
    * clocks each side counts its own points: drive both by event time for comparable clocks.
    * Cost O(m·m'·d) for m and m' micro-clusters, plus the shared-density entries.
    *
@@ -884,12 +967,18 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       invalidateSnapshot();
       return;
     }
+    if (warming()) {
+      if (other.warming()) {
+        double[] pool = Arrays.copyOf(warm, (buffered + other.buffered) * d);
+        System.arraycopy(other.warm, 0, pool, buffered * d, other.buffered * d);
+        endWarmup(estimateRadius(pool, buffered + other.buffered, d));
+      } else {
+        endWarmup(other.radius);
+      }
+    }
     if (other.warming()) {
       other = MergeChecks.copyOf(other, Dbstream.class);
-      other.endWarmup();
-    }
-    if (warming()) {
-      endWarmup();
+      other.endWarmup(radius);
     }
     double t = Math.max(now, other.now);
     double lambda = params.lambda();
@@ -924,8 +1013,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         double v = other.shared[tri(j) + i];
         int a = indexOf(mapped[i]);
         int b = indexOf(mapped[j]);
-        if (v != 0 && a != b) {
-          shared[tri(Math.max(a, b)) + Math.min(a, b)] += v * toHere;
+        if (v != 0 && a != b && v * toHere > 0) {
+          addShared(a, b, v * toHere);
         }
       }
     }
@@ -956,6 +1045,8 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
     ids = c.ids;
     allocateScratch(Math.max(m, weights.length));
     shared = c.shared;
+    rowCols = c.rowCols;
+    rowSize = c.rowSize;
     sharedRef = c.sharedRef;
     labels = c.labels;
     buffered = c.buffered;

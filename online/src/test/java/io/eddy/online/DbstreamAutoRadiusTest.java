@@ -155,7 +155,25 @@ class DbstreamAutoRadiusTest {
     assertThat(ModelIO.toBytes(b)).as("the other is not changed").isEqualTo(before);
     assertThat(a.seen()).isEqualTo(2400);
     b.merge(a);
-    assertThat(b.radius()).isGreaterThan(0);
+    assertThat(b.radius()).as("takes the other's radius").isEqualTo(a.radius());
     assertThat(b.microClusterCount()).isPositive();
+    Dbstream c = new Dbstream();
+    Dbstream e = new Dbstream();
+    for (int i = 0; i < 600; i++) {
+      c.learn(pts[i]);
+      e.learn(pts[2000 + i]);
+    }
+    c.merge(e);
+    assertThat(c.radius()).as("both buffering: estimated from both buffers")
+        .isEqualTo(Dbstream.estimateRadius(flatten(pts, 0, 600, 2000), 1200, 8));
+  }
+
+  private static double[] flatten(double[][] pts, int from, int n, int from2) {
+    double[] out = new double[2 * n * 8];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(pts[from + i], 0, out, i * 8, 8);
+      System.arraycopy(pts[from2 + i], 0, out, (n + i) * 8, 8);
+    }
+    return out;
   }
 }
