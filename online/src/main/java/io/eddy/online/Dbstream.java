@@ -330,7 +330,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * estimate, NaN until it is made.
    *
    * <p><b>The estimate.</b> The first {@value #AUTO_WARMUP} points are buffered (the clock
-   * runs, nothing is clustered yet, snapshots have no cluster); then r is the median, over the
+   * runs, no micro-cluster is made yet); then r is the median, over the
    * buffered points, of the distance to the {@value #AUTO_NEIGHBOUR}-th nearest other buffered
    * point, and the buffered points are learned in order with their weights and times, exactly
    * as a clusterer built with that r would have learned them. Why this statistic: the radius
@@ -343,6 +343,12 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * data scaled by c gives c·r. If more than half the buffered points coincide with their
    * neighbours, the median of the positive distances is used, and r = 1 if every buffered point
    * is the same. Clamped to [1e-100, 1e100]. Cost: O(w²·d) once, for w buffered points.
+   *
+   * <p>A snapshot (or {@code predict}) during the warm-up clusters the points buffered so far
+   * with a provisional estimate from them, reported by its {@link DbstreamModel#radius()}: so
+   * a stream shorter than the warm-up still gets segments. It costs O(b²·d) plus learning the
+   * b buffered points, once per snapshot (snapshots are cached until the next {@code learn}),
+   * and changes nothing in the clusterer; its labels are provisional.
    */
   public double radius() {
     return radius == 0 ? Double.NaN : radius;
@@ -707,9 +713,24 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
   /** The micro-clusters' centres, faded weights and component labels as a model. */
   @Override
   DbstreamModel build() {
+    if (warming() && buffered > 0) {
+      // A provisional clustering of the points buffered so far, by a throw-away copy that ends
+      // its warm-up now; the buffer's arrays are shared read-only.
+      Dbstream provisional = new Dbstream(params);
+      provisional.d = d;
+      provisional.now = now;
+      provisional.seen = seen;
+      provisional.warm = warm;
+      provisional.warmWeights = warmWeights;
+      provisional.warmTimes = warmTimes;
+      provisional.warmClocks = warmClocks;
+      provisional.buffered = buffered;
+      provisional.endWarmup(estimateRadius(warm, buffered, d));
+      return provisional.build();
+    }
     int count = recluster();
     MacroClusters macro = MacroClusters.of(centers, d, faded, component, m, count, componentLabels);
-    // While r is being estimated there is no micro-cluster; the reach is then a placeholder.
+    // Before the first point the reach is a placeholder: there is no micro-cluster.
     return new DbstreamModel(d, REACH * (warming() ? 1.0 : radius), now, macro.labels(), macro.centers(), macro.weights(),
         Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), macro.microLabels());
   }

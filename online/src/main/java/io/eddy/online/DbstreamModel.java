@@ -18,8 +18,8 @@ public final class DbstreamModel extends MicroClusterModel {
 
   /**
    * The micro-cluster radius r of the clusterer at the snapshot (its estimate, with r = auto),
-   * half the reach. A snapshot taken while r = auto is still buffering has no cluster and
-   * reports 1.
+   * half the reach. A snapshot taken while r = auto is still buffering reports the provisional
+   * estimate it was made with (1 before the first point).
    */
   public double radius() {
     return reach() / Dbstream.REACH;

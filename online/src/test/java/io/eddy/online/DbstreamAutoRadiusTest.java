@@ -91,9 +91,18 @@ class DbstreamAutoRadiusTest {
     for (int i = 0; i < pts.length; i++) {
       auto.learn(pts[i]);
       if (i == Dbstream.AUTO_WARMUP - 2) {
-        assertThat(auto.isReady()).isFalse();
-        assertThat(auto.microClusterCount()).isZero();
-        assertThat(auto.predict(pts[0])).isEqualTo(ClusterModel.NOISE);
+        assertThat(auto.microClusterCount()).as("still buffering").isZero();
+        assertThat(auto.radius()).isNaN();
+        byte[] before = ModelIO.toBytes(auto);
+        DbstreamModel provisional = auto.snapshot();
+        assertThat(ModelIO.toBytes(auto)).as("a provisional snapshot changes nothing").isEqualTo(before);
+        assertThat(provisional.clusterCount()).as("segments before the warm-up ends").isGreaterThanOrEqualTo(10);
+        assertThat(provisional.radius()).isEqualTo(estimate(pts, i + 1));
+        int clustered = 0;
+        for (int k = 0; k < 500; k++) {
+          clustered += auto.predict(pts[k]) == ClusterModel.NOISE ? 0 : 1;
+        }
+        assertThat(clustered).as("of 500 buffered points, 95 % from clusters").isGreaterThan(400);
       }
     }
     Dbstream explicit = new Dbstream(Dbstream.Params.DEFAULTS.withR(auto.radius()));
@@ -166,6 +175,14 @@ class DbstreamAutoRadiusTest {
     c.merge(e);
     assertThat(c.radius()).as("both buffering: estimated from both buffers")
         .isEqualTo(Dbstream.estimateRadius(flatten(pts, 0, 600, 2000), 1200, 8));
+  }
+
+  private static double estimate(double[][] pts, int n) {
+    double[] flat = new double[n * 8];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(pts[i], 0, flat, i * 8, 8);
+    }
+    return Dbstream.estimateRadius(flat, n, 8);
   }
 
   private static double[] flatten(double[][] pts, int from, int n, int from2) {
