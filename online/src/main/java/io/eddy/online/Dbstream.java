@@ -9,6 +9,7 @@ import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
 import io.eddy.math.Decay;
 import io.eddy.math.Euclid;
+import io.eddy.math.Neighbours;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -76,7 +77,8 @@ import java.util.Map;
  * <p><b>Cost.</b> Not thread-safe: use from one thread at a time; snapshots are immutable.
  * {@code learn} finds the neighbours through an exact index ({@code BallIndex}: groups of
  * centres around pivots, skipped whole by the triangle inequality), O(g + s) distances for g
- * groups and s centres in the groups in reach, instead of a scan of all m; it then costs
+ * groups and s centres in the groups in reach, instead of a scan of all m (a plain scan when
+ * the centres are so far apart that a group holds fewer than two on average); it then costs
  * O(n·d + n²·d) for n neighbours. Shared densities are stored forward-decayed (Cormode et al.,
  * ICDE 2009): each is kept as {@code sum w·2^(lambda·(t - t_ref))} for one reference time, so
  * the n(n-1)/2 pair updates are additions into a triangular array indexed by slot, without a
@@ -469,7 +471,10 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       d = x.length;
       index.rebuild(centers, d, 0);
     }
-    int n = index.withinRadius(x, centers, radius, r2, nbr, nbrDist);
+    // The index pays when its groups hold several centres each; when the micro-clusters are
+    // far apart (one per group) its pivot tests only add to a plain scan (the same answer).
+    int n = 2 * index.groups() > m ? Neighbours.withinRadius(x, centers, m, r2, nbr, nbrDist)
+        : index.withinRadius(x, centers, radius, r2, nbr, nbrDist);
     if (n == 0) {
       add(x, w, t);
       return;
