@@ -47,6 +47,38 @@ final class BallIndex {
     }
   }
 
+  /**
+   * Renumbers the slots after their centres were compacted without moving: slot o becomes
+   * {@code newIndex[o]}, or leaves the index when that is negative; empty groups are dropped.
+   * The bounds stay valid, as members only leave.
+   */
+  void remap(int[] newIndex) {
+    int kept = 0;
+    for (int g = 0; g < groups; g++) {
+      int[] list = members[g];
+      int size = 0;
+      for (int k = 0, n = sizes[g]; k < n; k++) {
+        int slot = newIndex[list[k]];
+        if (slot >= 0) {
+          list[size++] = slot;
+          groupOf[slot] = kept;
+        }
+      }
+      if (size == 0) {
+        continue;
+      }
+      if (kept != g) {
+        System.arraycopy(pivots, g * d, pivots, kept * d, d);
+        bound[kept] = bound[g];
+        members[g] = members[kept];
+        members[kept] = list;
+      }
+      sizes[kept] = size;
+      kept++;
+    }
+    groups = kept;
+  }
+
   /** Adds the centre in {@code slot}. */
   void add(double[] centers, int slot) {
     if (slot >= groupOf.length) {
