@@ -352,10 +352,11 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * is the same. Clamped to [1e-100, 1e100]. Cost: O(w²·d) once, for w buffered points.
    *
    * <p>A snapshot (or {@code predict}) during the warm-up clusters the points buffered so far
-   * with a provisional estimate from them, reported by its {@link DbstreamModel#radius()}: so
-   * a stream shorter than the warm-up still gets segments. It costs O(b²·d) plus learning the
-   * b buffered points, once per snapshot (snapshots are cached until the next {@code learn}),
-   * and changes nothing in the clusterer; its labels are provisional.
+   * with a provisional estimate from at most {@value #PROVISIONAL_SAMPLE} of them (the 2 %
+   * neighbour rank scaled to the sample), reported by its {@link DbstreamModel#radius()}: so a
+   * stream shorter than the warm-up still gets segments. It costs the estimate plus learning
+   * the b buffered points, once per snapshot (snapshots are cached until the next
+   * {@code learn}), and changes nothing in the clusterer; its labels are provisional.
    */
   public double radius() {
     return radius == 0 ? Double.NaN : radius;
@@ -437,10 +438,34 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
    * {@link #radius()}.
    */
   static double estimateRadius(double[] points, int n, int d) {
+    return estimateRadius(points, n, d, AUTO_NEIGHBOUR);
+  }
+
+  /**
+   * The estimate from at most {@value #PROVISIONAL_SAMPLE} of the buffered points, evenly
+   * spaced, with the neighbour rank scaled to the sample (2 % of it): O(1) in the buffer size,
+   * so that snapshots during the warm-up stay cheap (a wrapper publishing every few
+   * milliseconds takes one each time).
+   */
+  private double provisionalRadius() {
+    int step = (buffered + PROVISIONAL_SAMPLE - 1) / PROVISIONAL_SAMPLE;
+    int n = (buffered + step - 1) / step;
+    double[] sample = new double[n * d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(warm, i * step * d, sample, i * d, d);
+    }
+    return estimateRadius(sample, n, d, Math.max(1, Math.round((float) AUTO_NEIGHBOUR * n / AUTO_WARMUP)));
+  }
+
+  /** The largest sample a provisional estimate of r uses. */
+  static final int PROVISIONAL_SAMPLE = 128;
+
+  /** As {@link #estimateRadius(double[], int, int)} with the given neighbour rank. */
+  static double estimateRadius(double[] points, int n, int d, int rank) {
     if (n < 2) {
       return 1.0;
     }
-    int k = Math.min(AUTO_NEIGHBOUR, n - 1);
+    int k = Math.min(rank, n - 1);
     double[] row = new double[n - 1];
     double[] kth = new double[n];
     for (int i = 0; i < n; i++) {
@@ -742,7 +767,7 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
       provisional.warmTimes = warmTimes;
       provisional.warmClocks = warmClocks;
       provisional.buffered = buffered;
-      provisional.endWarmup(estimateRadius(warm, buffered, d));
+      provisional.endWarmup(provisionalRadius());
       return provisional.build();
     }
     int count = recluster();

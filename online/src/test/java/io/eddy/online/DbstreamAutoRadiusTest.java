@@ -97,7 +97,8 @@ class DbstreamAutoRadiusTest {
         DbstreamModel provisional = auto.snapshot();
         assertThat(ModelIO.toBytes(auto)).as("a provisional snapshot changes nothing").isEqualTo(before);
         assertThat(provisional.clusterCount()).as("segments before the warm-up ends").isGreaterThanOrEqualTo(10);
-        assertThat(provisional.radius()).isEqualTo(estimate(pts, i + 1));
+        assertThat(provisional.radius()).as("from a sample of the buffer")
+            .isBetween(estimate(pts, i + 1) / 2, estimate(pts, i + 1) * 2);
         int clustered = 0;
         for (int k = 0; k < 500; k++) {
           clustered += auto.predict(pts[k]) == ClusterModel.NOISE ? 0 : 1;
