@@ -907,9 +907,12 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
         out.writeDoubles(Arrays.copyOf(c.warmWeights, c.buffered));
         out.writeDoubles(Arrays.copyOf(c.warmTimes, c.buffered));
         out.writeDoubles(Arrays.copyOf(c.warmClocks, c.buffered));
+        // While buffering, cleanups wait for the replay, so the due one may lie behind the
+        // clock: it is kept here, and the clock's field holds a time after now, as it must.
+        out.writeDouble(c.nextCleanup);
         out.writeInt(c.d);
         out.writeDouble(c.now);
-        out.writeDouble(c.nextCleanup);
+        out.writeDouble(c.warming() ? nextTask(c.now, c.params.tGap()) : c.nextCleanup);
         out.writeLong(c.seen);
         out.writeLong(c.nextId);
         out.writeDoubles(Arrays.copyOf(c.centers, c.m * c.d));
@@ -946,8 +949,15 @@ public final class Dbstream extends DensityClusterer<DbstreamModel> implements M
           warmTimes = in.readDoubles();
           warmClocks = in.readDoubles();
         }
+        double dueCleanup = version >= 3 ? in.readDouble() : Double.NaN;
         c.d = in.readInt(0, Integer.MAX_VALUE);
         c.nextCleanup = c.readClock(in, "cleanup");
+        if (version >= 3 && radius == 0) {
+          if (!(dueCleanup > 0) || !Double.isFinite(dueCleanup)) {
+            throw new ModelFormatException("invalid cleanup time " + dueCleanup);
+          }
+          c.nextCleanup = dueCleanup;
+        }
         c.readWarmup(radius, warm, warmWeights, warmTimes, warmClocks);
         double[] centers = in.readDoubles();
         double[] weights = in.readDoubles();
