@@ -75,10 +75,9 @@ class DbstreamRiverFixturesTest {
     assertThat(c.microCenter(1)).containsExactly(new double[] {2.914910, 2.914910}, within(TOL));
     assertThat(c.microStamp(0)).isEqualTo(51);
     assertThat(c.microStamp(1)).isEqualTo(51);
-    double[] s = c.sharedDensity(c.microId(0), c.microId(1));
-    assertThat(s).isNotNull();
-    assertThat(s[0]).isCloseTo(23.033438964246173, within(1e-9));
-    assertThat(s[1]).isEqualTo(51);
+    // River's value at the last update (time 51), faded to the clock (52)
+    assertThat(c.fadedShared(c.microId(0), c.microId(1)))
+        .isCloseTo(23.033438964246173 * Math.pow(2, -0.01), within(1e-9));
 
     DbstreamModel m = c.snapshot();
     assertThat(m.clusterCount()).isEqualTo(1);
@@ -109,12 +108,14 @@ class DbstreamRiverFixturesTest {
     DbstreamModel m = c.snapshot();
     assertThat(m.labels()).containsExactly(0, 1, 2, 3, 4, 5);
     // River: 0, 1, 2, 2, 3 (nearest macro centre, never noise). Eddy: the macro cluster of the
-    // nearest strong micro-cluster within r = 1 (inclusive: 18.0 is exactly r from 17), else noise.
+    // nearest strong micro-cluster within 2r = 2 (inclusive: 19.0 is exactly 2r from 17), else
+    // noise.
     assertThat(m.predict(new double[] {2.0})).isEqualTo(0);
-    assertThat(m.predict(new double[] {13.0})).isEqualTo(ClusterModel.NOISE);
-    assertThat(m.predict(new double[] {13.0 + 1e-10})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(new double[] {13.0})).as("1.999994 from 11.000006").isEqualTo(3);
     assertThat(m.predict(new double[] {16.0 - 1e-10})).isEqualTo(4);
+    assertThat(m.predict(new double[] {6.0})).as("3 from the nearest").isEqualTo(ClusterModel.NOISE);
     assertThat(m.predict(new double[] {18.0})).isEqualTo(5);
-    assertThat(m.predict(new double[] {18.0 + 1e-9})).isEqualTo(ClusterModel.NOISE);
+    assertThat(m.predict(new double[] {19.0})).isEqualTo(5);
+    assertThat(m.predict(new double[] {19.0 + 1e-9})).isEqualTo(ClusterModel.NOISE);
   }
 }

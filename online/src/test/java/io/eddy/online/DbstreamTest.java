@@ -18,7 +18,9 @@ class DbstreamTest {
 
   @Test
   public void params_invalid_rejectedNamingField() {
-    assertThatThrownBy(() -> P.withR(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r ");
+    assertThatThrownBy(() -> P.withR(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("r ");
+    assertThatThrownBy(() -> P.withR(1e-101)).hasMessageContaining("r ");
+    assertThatThrownBy(() -> P.withR(Double.NaN)).hasMessageContaining("r ");
     assertThatThrownBy(() -> P.withLambda(0)).hasMessageContaining("lambda");
     assertThatThrownBy(() -> P.withLambda(Double.NaN)).hasMessageContaining("lambda");
     assertThatThrownBy(() -> P.withTGap(-1)).hasMessageContaining("tGap");
@@ -55,7 +57,8 @@ class DbstreamTest {
     assertThat(c.microCenter(1)).containsExactly(1.2);
     assertThat(c.microWeight(0)).isCloseTo(1 * Math.pow(2, -0.01 * 2) + 1, within(1e-15));
     assertThat(c.microWeight(1)).isCloseTo(1 * Math.pow(2, -0.01 * 1) + 1, within(1e-15));
-    assertThat(c.sharedDensity(c.microId(0), c.microId(1))).containsExactly(1.0, 2.0);
+    // one point reached both, at time 2; the clock now shows 3
+    assertThat(c.fadedShared(c.microId(0), c.microId(1))).isCloseTo(Math.pow(2, -0.01), within(1e-15));
   }
 
   @Test

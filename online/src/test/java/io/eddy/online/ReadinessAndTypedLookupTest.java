@@ -36,7 +36,7 @@ class ReadinessAndTypedLookupTest {
 
   @Test
   void isReady_dbstream_falseUntilAMicroClusterIsStrong() {
-    Dbstream c = new Dbstream(Dbstream.Params.DEFAULTS);
+    Dbstream c = new Dbstream(Dbstream.Params.DEFAULTS.withR(1));
     SplittableRandom rng = new SplittableRandom(2);
     c.learn(near(rng, 5, 5));
     assertThat(c.isReady()).as("one point weighs less than wMin = 3").isFalse();
