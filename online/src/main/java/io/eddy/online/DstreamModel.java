@@ -178,11 +178,7 @@ public final class DstreamModel implements CentroidModel, OutlierModel {
   }
 
   private int indexOf(int label) {
-    int i = Arrays.binarySearch(labels, label);
-    if (i < 0) {
-      throw new IllegalArgumentException("label " + label + " is not one of " + Arrays.toString(labels));
-    }
-    return i;
+    return MacroClusters.indexOfLabel(labels, label);
   }
 
   /** The width of a grid in every dimension, in data units. */

@@ -53,4 +53,17 @@ record MacroClusters(int[] labels, double[] centers, double[] weights, int[] mic
     }
     return new MacroClusters(labels, sums, weights, microLabels);
   }
+
+  /**
+   * The index of {@code label} in the increasing {@code labels}.
+   *
+   * @throws IllegalArgumentException if it is not one of them
+   */
+  static int indexOfLabel(int[] labels, int label) {
+    int i = Arrays.binarySearch(labels, label);
+    if (i < 0) {
+      throw new IllegalArgumentException("label " + label + " is not one of " + Arrays.toString(labels));
+    }
+    return i;
+  }
 }

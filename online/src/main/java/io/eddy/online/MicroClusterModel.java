@@ -260,11 +260,7 @@ public abstract sealed class MicroClusterModel implements CentroidModel, Outlier
   }
 
   private int index(int label) {
-    int i = Arrays.binarySearch(labels, label);
-    if (i < 0) {
-      throw new IllegalArgumentException("label " + label + " is not one of " + Arrays.toString(labels));
-    }
-    return i;
+    return MacroClusters.indexOfLabel(labels, label);
   }
 
   /**

@@ -241,8 +241,8 @@ public final class DriftingMixture {
         }
         step[j] = x;
       }
-      if (nearestOther(s, step, 0) < config.minSeparation()
-          && nearestOther(s, step, 0) < nearestOther(s, centers, off)) {
+      double next = nearestOther(s, step, 0);
+      if (next < config.minSeparation() && next < nearestOther(s, centers, off)) {
         for (int j = 0; j < d; j++) {
           velocities[off + j] = -velocities[off + j];
         }
