@@ -12,7 +12,6 @@ import io.eddy.math.Euclid;
 import io.eddy.math.Neighbours;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -119,7 +118,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     public static final double AUTO = 0.0;
 
     static final Parameter R = Parameter.ofText("r", "auto", "'auto' or a number in [1e-100, 1e100]",
-        Params::parseR, Params::rText,
+        AutoRadius::parse, AutoRadius::format,
         "micro-cluster radius in data units, or auto: estimated from the first 1000 points");
     static final Parameter LAMBDA = Parameter.ofPositive("lambda", 0.001,
         "decay rate per time unit; weights fade as 2^(-lambda*dt)");
@@ -151,26 +150,6 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     /** A copy with another radius, or {@link #AUTO}. */
     public Params withR(double v) {
       return SPEC.with(this, R, v);
-    }
-
-    private static double parseR(String text) {
-      if ("auto".equals(text.trim().toLowerCase(Locale.ROOT))) {
-        return AUTO;
-      }
-      double r;
-      try {
-        r = Double.parseDouble(text.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not a number: " + text, e);
-      }
-      if (!(r == AUTO || (r >= 1e-100 && r <= 1e100))) {
-        throw new IllegalArgumentException("out of range: " + text);
-      }
-      return r;
-    }
-
-    private static String rText(Object r) {
-      return (Double) r == AUTO ? "auto" : Double.toString((Double) r);
     }
 
     /** A copy with another decay rate. */
@@ -370,7 +349,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     Map<String, Object> map = Params.SPEC.toMap(params);
     if (params.r() == Params.AUTO && radius > 0) {
       Map<String, Object> chosen = new LinkedHashMap<>(map);
-      chosen.put(Params.R.name(), Params.rText(radius));
+      chosen.put(Params.R.name(), AutoRadius.format(radius));
       return java.util.Collections.unmodifiableMap(chosen);
     }
     return map;
@@ -465,18 +444,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       return 1.0;
     }
     int k = Math.min(rank, n - 1);
-    double[] row = new double[n - 1];
     double[] kth = new double[n];
-    for (int i = 0; i < n; i++) {
-      int c = 0;
-      for (int j = 0; j < n; j++) {
-        if (j != i) {
-          row[c++] = Euclid.squaredDistance(points, i * d, points, j * d, d);
-        }
-      }
-      Arrays.sort(row);
-      kth[i] = row[k - 1];
-    }
+    AutoRadius.kthNearestSquared(points, n, d, k, kth);
     Arrays.sort(kth);
     double median = kth[(n - 1) / 2];
     if (median == 0) {

@@ -140,7 +140,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     public static final double AUTO = 0.0;
 
     static final Parameter EPSILON = Parameter.ofText("epsilon", "auto",
-        "'auto' or a number in [1e-100, 1e100]", Params::parseEpsilon, Params::epsilonText,
+        "'auto' or a number in [1e-100, 1e100]", AutoRadius::parse, AutoRadius::format,
         "maximal micro-cluster radius, in data units, or 'auto' to estimate it from the first points");
     static final Parameter MU = Parameter.ofPositive("mu", 10, "weight of a core micro-cluster");
     static final Parameter BETA = Parameter.ofDouble("beta", 0.2, 0, false, 1, true,
@@ -228,27 +228,6 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
      */
     public int bufferSize() {
       return autoEpsilon() ? Math.max(initPoints, AUTO_WARMUP) : initPoints;
-    }
-
-    private static String epsilonText(Object epsilon) {
-      double e = (Double) epsilon;
-      return e == AUTO ? "auto" : Double.toString(e);
-    }
-
-    private static double parseEpsilon(String text) {
-      if ("auto".equals(text.trim().toLowerCase(Locale.ROOT))) {
-        return AUTO;
-      }
-      double e;
-      try {
-        e = Double.parseDouble(text.trim());
-      } catch (NumberFormatException ex) {
-        throw new IllegalArgumentException("not a number: " + text, ex);
-      }
-      if (!(e == AUTO || (e >= 1e-100 && e <= 1e100))) {
-        throw new IllegalArgumentException("out of range: " + text);
-      }
-      return e;
     }
 
     /**
@@ -811,26 +790,11 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
       return 1e-9 * Math.max(1, max);
     }
     int k = (int) Math.max(1, Math.min(m - 1, Math.round(fraction * m)));
-    // The k + 1 least squared distances from point i (itself, at 0, included), in increasing
-    // order: an insertion per distance below the largest kept, O(m·k) at worst and about O(m)
-    // in practice, where sorting every row would cost O(m log m).
-    double[] least = new double[k + 1];
     double[] kth = new double[m];
+    AutoRadius.kthNearestSquared(points, m, d, k, kth);
     double maxAbs = 0;
     for (int i = 0; i < m; i++) {
-      Arrays.fill(least, Double.POSITIVE_INFINITY);
-      for (int j = 0; j < m; j++) {
-        double dist = Euclid.squaredDistance(points, i * d, points, j * d, d);
-        if (dist < least[k]) {
-          int at = k;
-          while (at > 0 && least[at - 1] > dist) {
-            least[at] = least[at - 1];
-            at--;
-          }
-          least[at] = dist;
-        }
-      }
-      kth[i] = Math.sqrt(least[k]);
+      kth[i] = Math.sqrt(kth[i]);
       for (int e = 0; e < d; e++) {
         maxAbs = Math.max(maxAbs, Math.abs(points[i * d + e]));
       }
