@@ -6,10 +6,9 @@ import io.eddy.features.SimpleImputer;
 import io.eddy.features.csv.CsvWriter;
 import io.eddy.io.ModelIO;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -92,20 +91,13 @@ final class ScoreCommand implements Callable<Integer> {
     Table t = Table.read(data, b.featureNames(), policy, delimiter, progress);
     progress.phase("read " + t.size() + " rows" + (t.dropped > 0 ? ", dropped " + t.dropped + " with missing values"
         : ""));
-    List<String> h = new ArrayList<>(t.header);
-    h.addAll(header);
     Path tmp = out == null ? null : Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(),
         ".partial");
     try {
-      Writer w = out == null ? new NonClosing(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-          : Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-      try (CsvWriter csv = new CsvWriter(w, h)) {
-        Object[] row = new Object[h.size()];
+      OutputStream o = out == null ? new NonClosingStream(System.out) : Files.newOutputStream(tmp);
+      try (ScoredCsv csv = new ScoredCsv(o, t.header, b.density())) {
         for (int i = 0; i < t.size(); i++) {
-          String[] c = t.cells.get(i);
-          System.arraycopy(c, 0, row, 0, c.length);
-          Segmentation.fillScore(row, c.length, score(b, t.values[i], data + " line " + t.lines[i]), b.density());
-          csv.row(row);
+          csv.row(t, i, score(b, t.values[i], data + " line " + t.lines[i]));
         }
       }
       if (tmp != null) {
@@ -134,6 +126,23 @@ final class ScoreCommand implements Callable<Integer> {
       return ModelIO.read(file, SegmentationBundle.class);
     } catch (NoSuchFileException e) {
       throw AppException.usage("no such model file: " + file);
+    }
+  }
+
+  /** Lets a CSV writer close standard output's stream without closing it. */
+  static final class NonClosingStream extends java.io.FilterOutputStream {
+    NonClosingStream(OutputStream o) {
+      super(o);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 

@@ -73,7 +73,7 @@ final class SegmentCommand implements Callable<Integer> {
    */
   static void write(Segmentation s, Table t, Map<String, String> info, OutputDir dir, long seed, Charts.Format draw,
       Progress progress, String title) throws java.io.IOException {
-    s.writeAssignments(dir.file("assignments.csv"), t.header, t.cells);
+    s.writeAssignments(dir.file("assignments.csv"), t);
     s.writeBundle(dir.file("model.eddy"));
     s.writeProfiles(dir.file("profiles.csv"));
     List<Charts.Image> charts = List.of();

@@ -130,18 +130,11 @@ final class Segmentation {
   }
 
   /** Input rows with their segment, name, distance and confidence (or outlier score). */
-  void writeAssignments(Path file, List<String> header, List<String[]> cells) throws IOException {
-    List<String> h = new ArrayList<>(header);
-    h.addAll(scoreHeader());
+  void writeAssignments(Path file, Table t) throws IOException {
     SegmentationBundle b = bundle;
-    try (CsvWriter out = CsvWriter.open(file, h)) {
-      Object[] row = new Object[h.size()];
+    try (ScoredCsv out = new ScoredCsv(java.nio.file.Files.newOutputStream(file), t.header, density)) {
       for (int i = 0; i < z.length; i++) {
-        String[] c = cells.get(i);
-        System.arraycopy(c, 0, row, 0, c.length);
-        SegmentationBundle.Score s = b.scoreTransformed(z[i]);
-        fillScore(row, c.length, s, density);
-        out.row(row);
+        out.row(t, i, b.scoreTransformed(z[i]));
       }
     }
   }

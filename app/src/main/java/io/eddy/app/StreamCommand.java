@@ -321,7 +321,7 @@ final class StreamCommand implements Callable<Integer> {
     double[] out = new double[t.size()];
     double origin = Double.NaN;
     for (int i = 0; i < out.length; i++) {
-      String text = t.cells.get(i)[col].trim();
+      String text = t.cell(i, col).trim();
       double v;
       try {
         v = Double.parseDouble(text);
