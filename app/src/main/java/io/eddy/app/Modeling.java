@@ -163,12 +163,59 @@ final class Modeling {
    *
    * @param clusters segments with at least one point
    * @param noise points labelled NOISE
-   * @param silhouette mean silhouette (exact up to 10,000 points, above that an unbiased
-   *     estimate from 1000 sampled points scored against all)
+   * @param silhouette mean silhouette (exact up to 10,000 points, above that an estimate, see
+   *     {@link #sampledSilhouette})
    * @param silhouetteSe its standard error (0 when exact)
    */
   record Quality(int clusters, int noise, double silhouette, double silhouetteSe, double daviesBouldin,
       double calinskiHarabasz, double wcss) {}
+
+  /** Up to this many clustered rows the silhouette is exact. */
+  static final int EXACT_SILHOUETTE = 10_000;
+  /** Rows scored by the sampled silhouette. */
+  static final int SILHOUETTE_SAMPLE = 1000;
+  /** Rows they are scored against. */
+  static final int SILHOUETTE_REFERENCE = 20_000;
+
+  /**
+   * The silhouette of {@value #SILHOUETTE_SAMPLE} rows, each scored against a uniform sample of
+   * {@value #SILHOUETTE_REFERENCE} rows (the scored rows drawn from it) instead of all rows.
+   *
+   * <p>Why: scoring 1000 rows against all 200,000 rows of a 16-feature table took 1.3-1.7 s of
+   * CPU, about a fifth of a run without charts; against 20,000 it takes a tenth of that. The
+   * reference sample adds its own sampling variance, about 1/20,000 of the rows' variance
+   * against 1/1000 for the scored rows, which the returned standard error includes, and it
+   * estimates each row's mean distance to a segment from about a tenth of the segment's rows;
+   * the minimum over segments that this noise enters is the estimate's only bias, far below the
+   * standard error here: on 200k x 16 (8 blobs, k = 8), four seeds gave 0.5757, 0.5757, 0.5794,
+   * 0.5792 (standard error 0.0019 each) where 1000 rows against all gave 0.5757, 0.5778,
+   * 0.5746, 0.5782 and 8000 rows against all 0.5772 ± 0.0007.
+   *
+   * @return the estimate, its standard error, and the population as the number of rows
+   */
+  static Silhouette.Estimate sampledSilhouette(double[][] x, int[] labels, long seed) {
+    if (x.length <= SILHOUETTE_REFERENCE) {
+      return Silhouette.sampled(x, labels, SILHOUETTE_SAMPLE, seed);
+    }
+    int[] rows = Charts.sample(x.length, SILHOUETTE_REFERENCE, seed);
+    double[][] ref = new double[rows.length][];
+    int[] refLabels = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      ref[i] = x[rows[i]];
+      refLabels[i] = labels[rows[i]];
+    }
+    if (Arrays.stream(refLabels).distinct().count() < 2) {
+      // A segment so large that the sample holds no other: score against all rows.
+      return Silhouette.sampled(x, labels, SILHOUETTE_SAMPLE, seed);
+    }
+    Silhouette.Estimate e = Silhouette.sampled(ref, refLabels, SILHOUETTE_SAMPLE, seed);
+    // The estimate's error relative to the whole table: the scored rows' variance v/s without
+    // the finite-population correction (1 - s/R) that the call applied, plus the reference
+    // sample's own v/R.
+    double f = (double) e.sampleSize() / ref.length;
+    double se = e.standardError() * Math.sqrt((1 + f) / (1 - f));
+    return new Silhouette.Estimate(e.score(), se, e.sampleSize(), x.length, e.noise());
+  }
 
   static Quality quality(double[][] z, int[] labels, long seed) {
     List<double[]> pts = new ArrayList<>(z.length);
@@ -190,11 +237,10 @@ final class Modeling {
     }
     double sil;
     double se = 0;
-    if (m <= 10_000) {
+    if (m <= EXACT_SILHOUETTE) {
       sil = Silhouette.exact(x, l).score();
     } else {
-      // 1000 rows scored against all: a standard error near 0.005 at a fifth of 5000's cost.
-      Silhouette.Estimate e = Silhouette.sampled(x, l, 1000, seed);
+      Silhouette.Estimate e = sampledSilhouette(x, l, seed);
       sil = e.score();
       se = e.standardError();
     }

@@ -61,7 +61,7 @@ final class Segmentation {
       slots[i] = labels[i] == ClusterModel.NOISE ? -1 : Arrays.binarySearch(modelLabels, labels[i]);
     }
     this.quality = Modeling.quality(z, labels, seed);
-    this.bundle = SegmentationBundle.train(pipeline, model, raw, density, info);
+    this.bundle = SegmentationBundle.train(pipeline, model, raw, z, density, info);
   }
 
   /** Scales, fits and assigns. */
@@ -228,8 +228,10 @@ final class Segmentation {
     if (density) {
       q.put("noise rows", Integer.toString(quality.noise()));
     }
+    String sampled = " (sampled: " + Modeling.SILHOUETTE_SAMPLE + " rows scored against "
+        + Modeling.SILHOUETTE_REFERENCE + ")";
     q.put("silhouette (higher is better, -1..1)", Report.num(quality.silhouette())
-        + (quality.silhouetteSe() > 0 ? " ± " + Report.num(quality.silhouetteSe()) + " (sampled)" : ""));
+        + (quality.silhouetteSe() > 0 ? " ± " + Report.num(quality.silhouetteSe()) + sampled : ""));
     q.put("Davies–Bouldin (lower is better)", Report.num(quality.daviesBouldin()));
     q.put("Calinski–Harabasz (higher is better)", Report.num(quality.calinskiHarabasz()));
     q.put("within-segment sum of squares (scaled units)", Report.num(quality.wcss()));

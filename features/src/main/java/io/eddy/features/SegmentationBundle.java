@@ -175,6 +175,36 @@ public final class SegmentationBundle {
     for (int i = 0; i < rawRows.length; i++) {
       x[i] = pipeline.transform(rawRows[i], (String[]) null);
     }
+    return train(pipeline, model, rawRows, x, density, info);
+  }
+
+  /**
+   * As {@link #train(Pipeline, ClusterModel, double[][], boolean, Map)}, with the rows the
+   * model was fitted on given rather than transformed again: a caller that has just fitted
+   * the model has them, and on a large table the second transform is a pass over every row
+   * and an array per row.
+   *
+   * @param modelRows {@code pipeline}'s output for each of {@code rawRows}, in the same
+   *     order; not modified
+   * @throws IllegalArgumentException if the rows or parts are invalid, or the two row arrays
+   *     differ in length or dimension
+   */
+  public static SegmentationBundle train(Pipeline pipeline, ClusterModel model, double[][] rawRows,
+      double[][] modelRows, boolean density, Map<String, String> info) {
+    if (pipeline == null || model == null || rawRows == null || rawRows.length == 0 || modelRows == null) {
+      throw new IllegalArgumentException("pipeline, model and at least one training row must be given");
+    }
+    if (modelRows.length != rawRows.length) {
+      throw new IllegalArgumentException(modelRows.length + " model rows for " + rawRows.length + " raw rows");
+    }
+    for (int i = 0; i < rawRows.length; i++) {
+      if (rawRows[i] == null || rawRows[i].length != pipeline.inputDimension() || modelRows[i] == null
+          || modelRows[i].length != pipeline.outputDimension()) {
+        throw new IllegalArgumentException("row " + i + ": expected " + pipeline.inputDimension() + " raw and "
+            + pipeline.outputDimension() + " model features");
+      }
+    }
+    double[][] x = modelRows;
     int[] predicted = model.predict(x);
     int[] labels = model.labels();
     int k = labels.length;

@@ -49,6 +49,30 @@ class SegmentationBundleTest {
   }
 
   @Test
+  void train_withModelRowsGivenEqualsTrainingThatTransforms() {
+    double[][] x = rows(60, 4);
+    Pipeline p = pipeline(x);
+    double[][] z = p.transformAll(x);
+    KMeansModel m = new KMeans(KMeans.Params.DEFAULTS.withK(3).withSeed(2)).fit(z);
+    SegmentationBundle a = SegmentationBundle.train(p, m, x, false, Map.of());
+    SegmentationBundle b = SegmentationBundle.train(p, m, x, z, false, Map.of());
+    assertThat(b.centres()).isDeepEqualTo(a.centres());
+    for (int s = 0; s < 3; s++) {
+      SegmentationBundle.Segment sa = a.segments().get(s);
+      SegmentationBundle.Segment sb = b.segments().get(s);
+      assertThat(sb.size()).isEqualTo(sa.size());
+      assertThat(sb.radius()).isEqualTo(sa.radius());
+      assertThat(sb.profile()).containsExactly(sa.profile());
+    }
+    assertThatThrownBy(() -> SegmentationBundle.train(p, m, x, Arrays.copyOf(z, 10), false, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 model rows for 180 raw rows");
+    double[][] narrow = z.clone();
+    narrow[7] = new double[] {1};
+    assertThatThrownBy(() -> SegmentationBundle.train(p, m, x, narrow, false, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 7");
+  }
+
+  @Test
   void train_recordsSizesAndProfilesInOriginalUnits() {
     double[][] x = rows(100, 1);
     SegmentationBundle b = kmeansBundle(x);
