@@ -232,8 +232,9 @@ final class Modeling {
     int clusters = (int) Arrays.stream(l).distinct().count();
     int noise = z.length - m;
     if (clusters < 2 || clusters >= m) {
-      return new Quality(clusters, noise, Double.NaN, 0, Double.NaN, Double.NaN,
-          m == 0 ? Double.NaN : InternalIndices.wcss(x, l));
+      // One segment: its WCSS is the total sum of squares; one row per segment: 0.
+      double wcss = m == 0 ? Double.NaN : clusters == 1 ? totalSquares(x) : 0;
+      return new Quality(clusters, noise, Double.NaN, 0, Double.NaN, Double.NaN, wcss);
     }
     double sil;
     double se = 0;
@@ -244,8 +245,18 @@ final class Modeling {
       sil = e.score();
       se = e.standardError();
     }
-    return new Quality(clusters, noise, sil, se, InternalIndices.daviesBouldin(x, l),
-        InternalIndices.calinskiHarabasz(x, l), InternalIndices.wcss(x, l));
+    InternalIndices.Summary i = InternalIndices.summary(x, l);
+    return new Quality(clusters, noise, sil, se, i.daviesBouldin(), i.calinskiHarabasz(), i.wcss());
+  }
+
+  /** The sum of squared distances to the mean: the WCSS of one segment (the indices need two). */
+  static double totalSquares(double[][] x) {
+    double[] std = meanAndStd(x)[1];
+    double s = 0;
+    for (double v : std) {
+      s += v * v;
+    }
+    return s * x.length;
   }
 
   /** Per-feature mean and population standard deviation of the rows, NaN cells left out. */

@@ -31,4 +31,18 @@ class ModelingTest {
           .isLessThan(4 * e.standardError());
     }
   }
+
+  @Test
+  void quality_ofOneSegmentHasItsTotalSumOfSquaresAndNoPairIndex() {
+    double[][] x = {{0, 0}, {2, 0}, {0, 4}, {2, 4}};
+    Modeling.Quality q = Modeling.quality(x, new int[] {3, 3, 3, 3}, 1);
+    assertThat(q.clusters()).isEqualTo(1);
+    // Mean (1, 2): each row is 1 + 4 = 5 away in squares.
+    assertThat(q.wcss()).isEqualTo(20.0);
+    assertThat(q.silhouette()).isNaN();
+    assertThat(q.daviesBouldin()).isNaN();
+    Modeling.Quality two = Modeling.quality(x, new int[] {0, 0, 1, 1}, 1);
+    assertThat(two.wcss()).isEqualTo(4.0);
+    assertThat(two.calinskiHarabasz()).isEqualTo(io.eddy.eval.InternalIndices.calinskiHarabasz(x, new int[] {0, 0, 1, 1}));
+  }
 }

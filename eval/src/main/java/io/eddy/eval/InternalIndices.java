@@ -102,6 +102,12 @@ public final class InternalIndices {
         scatter[c] += Math.sqrt(Euclid.squaredDistance(data[i], 0, means, c * d, d));
       }
     }
+    return daviesBouldin(l, means, scatter, d);
+  }
+
+  /** Davies–Bouldin from the means and each cluster's summed distances to its mean (divided here). */
+  private static double daviesBouldin(Labeling l, double[] means, double[] scatter, int d) {
+    int k = l.k;
     boolean scatterZero = true;
     for (int c = 0; c < k; c++) {
       scatter[c] /= l.sizes[c];
@@ -131,6 +137,63 @@ public final class InternalIndices {
       total += worst;
     }
     return total / k;
+  }
+
+  /**
+   * WCSS, Davies–Bouldin and Calinski–Harabasz of one partition.
+   *
+   * @param wcss as {@link #wcss(double[][], int[])}
+   * @param daviesBouldin as {@link #daviesBouldin(double[][], int[])}
+   * @param calinskiHarabasz as {@link #calinskiHarabasz(double[][], int[])}
+   */
+  public record Summary(double wcss, double daviesBouldin, double calinskiHarabasz) {}
+
+  /**
+   * The three indices above in one pass over the data for the cluster means and one for the
+   * distances to them, instead of three of each (and three validations): on 200,000 x 16
+   * points the three calls took about 0.45 s of CPU in a fresh JVM. Each value equals its
+   * method's to rounding (the same sums in the same order, but for Calinski–Harabasz's overall
+   * mean, taken from the cluster means).
+   *
+   * @param data n &ge; 2 finite points; not modified
+   * @param labels one label per point, 2 &le; k &lt; clustered points; not modified
+   * @throws IllegalArgumentException as the three methods
+   */
+  public static Summary summary(double[][] data, int[] labels) {
+    Labeling l = Labeling.forPartitionIndex(data, labels);
+    double[][] original = data;
+    data = Labeling.inRange(data);
+    int d = data[0].length;
+    int k = l.k;
+    int m = l.clustered();
+    double[] means = l.means(data);
+    double[] scatter = new double[k];
+    double within = 0;
+    for (int i = 0; i < l.n; i++) {
+      int c = l.index[i];
+      if (c >= 0) {
+        double sq = Euclid.squaredDistance(data[i], 0, means, c * d, d);
+        within += sq;
+        scatter[c] += Math.sqrt(sq);
+      }
+    }
+    double[] mean = new double[d];
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += means[c * d + j] * l.sizes[c];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= m;
+    }
+    double between = 0;
+    for (int c = 0; c < k; c++) {
+      between += l.sizes[c] * Euclid.squaredDistance(means, c * d, mean, 0, d);
+    }
+    double ch = within == 0.0 ? 1.0 : between * (m - k) / (within * (k - 1.0));
+    // Rescaled data (beyond MAX_ABS, rare): the WCSS in the data's own units, as wcss gives it.
+    double wcss = original == data ? within : wcss(original, l, l.means(original));
+    return new Summary(wcss, daviesBouldin(l, means, scatter, d), ch);
   }
 
   /**

@@ -42,6 +42,10 @@ class IndicesFixtureTest {
         .isCloseTo(f.expected(which + ".davies_bouldin"), withinPercentage(REL));
     assertThat(InternalIndices.calinskiHarabasz(f.data, labels))
         .isCloseTo(f.expected(which + ".calinski_harabasz"), withinPercentage(REL));
+    InternalIndices.Summary all = InternalIndices.summary(f.data, labels);
+    assertThat(all.wcss()).isCloseTo(f.expected(which + ".wcss"), withinPercentage(REL));
+    assertThat(all.daviesBouldin()).isCloseTo(f.expected(which + ".davies_bouldin"), withinPercentage(REL));
+    assertThat(all.calinskiHarabasz()).isCloseTo(f.expected(which + ".calinski_harabasz"), withinPercentage(REL));
     Silhouette.Result s = Silhouette.exact(f.data, labels, 2);
     assertThat(s.score()).isCloseTo(f.expected(which + ".silhouette"), withinPercentage(REL));
     int noise = which.equals("noisy") ? (f.data.length + 6) / 7 : 0;
