@@ -21,6 +21,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -534,8 +535,46 @@ final class Charts {
     }
     if (c.getSeriesCollection().isEmpty()) {
       c.addSeries("none", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+    } else {
+      XYSeries first = c.getSeriesCollection().iterator().next();
+      streamAxis(c, x, first.getYData()[0]);
     }
     return image(file, title, "series: " + String.join(", ", series), c, WIDTH, HEIGHT);
+  }
+
+  /**
+   * Readable x-axis ticks on a chart over a stream (x = rows seen or event time, often
+   * hundreds of thousands or epoch seconds). When the x values of all series are equally
+   * spaced, as checkpoints every n rows are, XChart puts its ticks on every m-th data value
+   * (150, 2,400, 4,650...) and packs long labels edge to edge; with one x value off that
+   * grid it picks round steps instead. So a hidden point (no marker, no line, not in the
+   * legend) is added a third of the way between the first two x values, at an existing
+   * height; and the tick spacing is widened to the longest label's width plus a gap.
+   *
+   * @param x the chart's x values, ascending
+   * @param y a height inside the chart's y range
+   */
+  static void streamAxis(XYChart c, double[] x, double y) {
+    if (x.length >= 2 && x[1] > x[0]) {
+      XYSeries off = c.addSeries(uniqueSeries(c, " "), new double[] {x[0] + (x[1] - x[0]) / 3}, new double[] {y});
+      off.setMarker(SeriesMarkers.NONE);
+      off.setLineStyle(SeriesLines.NONE);
+      off.setShowInLegend(false);
+      off.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    }
+    double far = 0;
+    for (double v : x) {
+      far = Math.max(far, Math.abs(v));
+    }
+    String longest = new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(
+        java.util.Locale.ROOT)).format(-far);
+    // About 8 px per character of the 12 px tick font, and a gap of 4 characters.
+    c.getStyler().setXAxisTickMarkSpacingHint(Math.max(80, 8 * (longest.length() + 4)));
+  }
+
+  /** Integer labels only (counts): the ticks between integers keep their grid line, unlabelled. */
+  static void countAxis(XYChart c) {
+    c.getStyler().setYAxisTickLabelsFormattingFunction(v -> v == Math.rint(v) ? Long.toString(Math.round(v)) : "");
   }
 
   /** Adds event markers (births, deaths) to a line chart's data: x positions at height y. */
@@ -559,6 +598,8 @@ final class Charts {
       d.setMarker(SeriesMarkers.TRIANGLE_DOWN);
       d.setMarkerColor(color(2));
     }
+    streamAxis(c, x, count.length > 0 ? count[0] : 0);
+    countAxis(c);
     return image("segments-over-time.png", title, null, c, WIDTH, HEIGHT);
   }
 
