@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Time to result of the eddy command line against the plain library call, side by side in one
 # run: cold (a fresh JVM per run; wall and CPU = user + sys from /usr/bin/time) and warm
-# (alternating in one JVM). With BASE=path/to/an/older/eddy.jar, that jar's app runs beside
-# the current one. Outside the build:
+# (alternating in one JVM). "launcher" is app/target/eddy, the jar with its class-data archive.
+# With BASE=path/to/an/older/eddy.jar, that jar's app runs beside the current one. Outside the
+# build:
 #   ./mvnw -q -B package -DskipTests && [BASE=old-eddy.jar] app/bench/run.sh MALL.csv
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +24,8 @@ for name in mall big; do
     echo "$name cold $i library:        $(measure java -cp $JAR:"$OUT/classes" TimeToResult library "$F" $K "$C")"
     echo "$name cold $i app:            $(measure java -jar $JAR segment "$F" --columns "$C" --param k=$K --out "$OUT/o" -q)"
     echo "$name cold $i app no charts:  $(measure java -jar $JAR segment "$F" --columns "$C" --param k=$K --out "$OUT/n" -q --no-charts)"
+    echo "$name cold $i launcher:       $(measure app/target/eddy segment "$F" --columns "$C" --param k=$K --out "$OUT/l" -q)"
+    echo "$name cold $i launcher no ch.: $(measure app/target/eddy segment "$F" --columns "$C" --param k=$K --out "$OUT/m" -q --no-charts)"
     if [ -n "$BASE" ]; then
       echo "$name cold $i base app:       $(measure java -jar "$BASE" segment "$F" --columns "$C" --param k=$K --out "$OUT/b" -q)"
     fi
