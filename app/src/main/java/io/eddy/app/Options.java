@@ -39,7 +39,7 @@ final class Options {
     String missing;
 
     @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
-        description = "Cell separator (default: ${DEFAULT-VALUE}).")
+        description = "Cell separator, an ASCII character (default: ${DEFAULT-VALUE}).")
     char delimiter;
 
     io.eddy.app.Table read(java.nio.file.Path file, Progress progress) throws java.io.IOException {

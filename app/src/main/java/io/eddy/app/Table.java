@@ -201,8 +201,6 @@ final class Table {
     boolean auto = columns.isEmpty();
     List<String> candidates = auto ? header : List.copyOf(columns);
     int[] idx = new int[candidates.size()];
-    int[] slotOf = new int[width];
-    Arrays.fill(slotOf, -1);
     for (int j = 0; j < idx.length; j++) {
       Integer i = index.get(candidates.get(j));
       if (i == null) {
@@ -210,7 +208,6 @@ final class Table {
             + quoted(header));
       }
       idx[j] = i;
-      slotOf[i] = j;
     }
     boolean[] numeric = new boolean[idx.length];
     Arrays.fill(numeric, true);
