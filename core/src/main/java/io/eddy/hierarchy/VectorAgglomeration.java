@@ -136,21 +136,37 @@ final class VectorAgglomeration {
    * {@code i}, of least dissimilarity to i; its dissimilarity in {@code out[slot]}, or -1 and
    * +∞. Four candidates at a time: four independent sums the processor can overlap, each
    * still summed in index order, so every value is bit-identical to {@link #dissimilarity}.
+   *
+   * <p>The last group of four repeats the last candidate instead of running a scalar tail
+   * loop: a repeat never wins (it compares equal to a value already seen), and a tail whose
+   * branches a fresh JVM has rarely seen taken made the compiled scan fall back to the
+   * interpreter and be compiled again, several times per fit.
    */
   private int scan(int i, int from, int to, double[] out, int slot) {
+    return sweep(i, from, to, out, slot, null, null);
+  }
+
+  /**
+   * The four-at-a-time loop of {@link #scan} and {@link #lowerBounds}: without a heap it
+   * returns the nearest and writes its value to out[slot]; with one, out is minDist and every
+   * cluster closer to i than its bound takes i as its candidate.
+   */
+  private int sweep(int i, int from, int to, double[] out, int slot, int[] neighbor, IndexedHeap heap) {
     int best = -1;
     double m = Double.POSITIVE_INFINITY;
     int io = i * d;
     double[] cc = c;
+    double[] sz = size;
     int[] lv = live;
     int dd = d;
-    double ni = size[i];
-    int p = from;
-    for (; p + 3 < to; p += 4) {
+    boolean w = ward;
+    double ni = sz[i];
+    int last = to - 1;
+    for (int p = from; p < to; p += 4) {
       int j0 = lv[p];
-      int j1 = lv[p + 1];
-      int j2 = lv[p + 2];
-      int j3 = lv[p + 3];
+      int j1 = lv[Math.min(p + 1, last)];
+      int j2 = lv[Math.min(p + 2, last)];
+      int j3 = lv[Math.min(p + 3, last)];
       int o0 = j0 * dd;
       int o1 = j1 * dd;
       int o2 = j2 * dd;
@@ -170,15 +186,31 @@ final class VectorAgglomeration {
         s2 += e2 * e2;
         s3 += e3 * e3;
       }
-      if (ward) {
-        double n0 = size[j0];
-        double n1 = size[j1];
-        double n2 = size[j2];
-        double n3 = size[j3];
+      if (w) {
+        double n0 = sz[j0];
+        double n1 = sz[j1];
+        double n2 = sz[j2];
+        double n3 = sz[j3];
         s0 = 2.0 * ni * n0 / (ni + n0) * s0;
         s1 = 2.0 * ni * n1 / (ni + n1) * s1;
         s2 = 2.0 * ni * n2 / (ni + n2) * s2;
         s3 = 2.0 * ni * n3 / (ni + n3) * s3;
+      }
+      if (heap != null) {
+        // A repeated last cluster compares equal to the bound it has just set: no change.
+        if (s0 < out[j0]) {
+          lower(j0, i, s0, neighbor, out, heap);
+        }
+        if (s1 < out[j1]) {
+          lower(j1, i, s1, neighbor, out, heap);
+        }
+        if (s2 < out[j2]) {
+          lower(j2, i, s2, neighbor, out, heap);
+        }
+        if (s3 < out[j3]) {
+          lower(j3, i, s3, neighbor, out, heap);
+        }
+        continue;
       }
       // i itself may be among the four: its zero distance must not count.
       if (s0 < m && j0 != i) {
@@ -198,18 +230,9 @@ final class VectorAgglomeration {
         best = j3;
       }
     }
-    for (; p < to; p++) {
-      int j = lv[p];
-      if (j == i) {
-        continue;
-      }
-      double v = dissimilarity(i, j);
-      if (v < m) {
-        m = v;
-        best = j;
-      }
+    if (heap == null) {
+      out[slot] = m;
     }
-    out[slot] = m;
     return best;
   }
 
@@ -380,21 +403,30 @@ final class VectorAgglomeration {
       // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
       // p and q need a look. Centroid and median are not reducible: every z below q does.
       int qq = position(q);
-      for (int s = ward ? pp : 0; s < qq; s++) {
-        int z = live[s];
-        double v = dissimilarity(z, q);
-        if (v < minDist[z]) {
-          neighbor[z] = q;
-          minDist[z] = v;
-          heap.change(z, v);
-        }
-      }
+      lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, heap);
       if (qq + 1 < count) {
         neighbor[q] = nearest(q, qq + 1, count, minDist, q);
         heap.change(q, minDist[q]);
       }
     }
     return new Dendrogram(n, left, right, h, sz);
+  }
+
+  /**
+   * For the live clusters z at positions {@code from .. to-1}, in order: if d(z, q) is below
+   * minDist[z], q becomes z's candidate. The values are those of {@link #scan} from q, which
+   * are bit-identical to {@link #dissimilarity}(z, q) (the difference is squared and the size
+   * products are exact), and the candidates are updated one by one in order, so the heap sees
+   * the same changes as a one-at-a-time loop.
+   */
+  private void lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, IndexedHeap heap) {
+    sweep(q, from, to, minDist, 0, neighbor, heap);
+  }
+
+  private static void lower(int z, int q, double v, int[] neighbor, double[] minDist, IndexedHeap heap) {
+    neighbor[z] = q;
+    minDist[z] = v;
+    heap.change(z, v);
   }
 
   /** Every point's nearest neighbour above it, the points split over threads by work. */
