@@ -143,15 +143,6 @@ final class VectorAgglomeration {
    * interpreter and be compiled again, several times per fit.
    */
   private int scan(int i, int from, int to, double[] out, int slot) {
-    return sweep(i, from, to, out, slot, null, null);
-  }
-
-  /**
-   * The four-at-a-time loop of {@link #scan} and {@link #lowerBounds}: without a heap it
-   * returns the nearest and writes its value to out[slot]; with one, out is minDist and every
-   * cluster closer to i than its bound takes i as its candidate.
-   */
-  private int sweep(int i, int from, int to, double[] out, int slot, int[] neighbor, IndexedHeap heap) {
     int best = -1;
     double m = Double.POSITIVE_INFINITY;
     int io = i * d;
@@ -196,22 +187,6 @@ final class VectorAgglomeration {
         s2 = 2.0 * ni * n2 / (ni + n2) * s2;
         s3 = 2.0 * ni * n3 / (ni + n3) * s3;
       }
-      if (heap != null) {
-        // A repeated last cluster compares equal to the bound it has just set: no change.
-        if (s0 < out[j0]) {
-          lower(j0, i, s0, neighbor, out, heap);
-        }
-        if (s1 < out[j1]) {
-          lower(j1, i, s1, neighbor, out, heap);
-        }
-        if (s2 < out[j2]) {
-          lower(j2, i, s2, neighbor, out, heap);
-        }
-        if (s3 < out[j3]) {
-          lower(j3, i, s3, neighbor, out, heap);
-        }
-        continue;
-      }
       // i itself may be among the four: its zero distance must not count.
       if (s0 < m && j0 != i) {
         m = s0;
@@ -230,9 +205,7 @@ final class VectorAgglomeration {
         best = j3;
       }
     }
-    if (heap == null) {
-      out[slot] = m;
-    }
+    out[slot] = m;
     return best;
   }
 
@@ -414,13 +387,70 @@ final class VectorAgglomeration {
 
   /**
    * For the live clusters z at positions {@code from .. to-1}, in order: if d(z, q) is below
-   * minDist[z], q becomes z's candidate. The values are those of {@link #scan} from q, which
-   * are bit-identical to {@link #dissimilarity}(z, q) (the difference is squared and the size
-   * products are exact), and the candidates are updated one by one in order, so the heap sees
-   * the same changes as a one-at-a-time loop.
+   * minDist[z], q becomes z's candidate. Four clusters at a time as in {@link #scan}, the
+   * candidates then updated one by one in order, so the heap sees the same changes as a
+   * one-at-a-time loop; each value is bit-identical to {@link #dissimilarity}(z, q) (the
+   * difference is squared, so its sign does not matter). The loop is scan's, written out
+   * again on purpose: sharing one method, first compiled for the initial scans, made the
+   * compiled code trap back to the interpreter when the bound updates began.
    */
   private void lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, IndexedHeap heap) {
-    sweep(q, from, to, minDist, 0, neighbor, heap);
+    int qo = q * d;
+    double[] cc = c;
+    double[] sz = size;
+    int[] lv = live;
+    int dd = d;
+    boolean w = ward;
+    double nq = sz[q];
+    int last = to - 1;
+    for (int p = from; p < to; p += 4) {
+      int z0 = lv[p];
+      int z1 = lv[Math.min(p + 1, last)];
+      int z2 = lv[Math.min(p + 2, last)];
+      int z3 = lv[Math.min(p + 3, last)];
+      int o0 = z0 * dd;
+      int o1 = z1 * dd;
+      int o2 = z2 * dd;
+      int o3 = z3 * dd;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < dd; t++) {
+        double v = cc[qo + t];
+        double e0 = v - cc[o0 + t];
+        double e1 = v - cc[o1 + t];
+        double e2 = v - cc[o2 + t];
+        double e3 = v - cc[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      if (w) {
+        double n0 = sz[z0];
+        double n1 = sz[z1];
+        double n2 = sz[z2];
+        double n3 = sz[z3];
+        s0 = 2.0 * n0 * nq / (n0 + nq) * s0;
+        s1 = 2.0 * n1 * nq / (n1 + nq) * s1;
+        s2 = 2.0 * n2 * nq / (n2 + nq) * s2;
+        s3 = 2.0 * n3 * nq / (n3 + nq) * s3;
+      }
+      // A repeated last cluster compares equal to the bound it has just set: no change.
+      if (s0 < minDist[z0]) {
+        lower(z0, q, s0, neighbor, minDist, heap);
+      }
+      if (s1 < minDist[z1]) {
+        lower(z1, q, s1, neighbor, minDist, heap);
+      }
+      if (s2 < minDist[z2]) {
+        lower(z2, q, s2, neighbor, minDist, heap);
+      }
+      if (s3 < minDist[z3]) {
+        lower(z3, q, s3, neighbor, minDist, heap);
+      }
+    }
   }
 
   private static void lower(int z, int q, double v, int[] neighbor, double[] minDist, IndexedHeap heap) {
