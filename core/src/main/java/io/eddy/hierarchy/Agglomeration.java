@@ -37,6 +37,10 @@ final class Agglomeration {
    *     root only the n−1 heights, which is faster and gives the same heights
    */
   static Dendrogram primSingle(double[] x, int n, int d, boolean rooted) {
+    // rest[0 .. count) are the points outside the tree in increasing order, reach[p] the
+    // least distance from the tree to rest[p]. A point that joins gets reach NaN, which no
+    // comparison selects, and the arrays are compacted once a sixteenth is dead: cheaper
+    // than shifting them on every step, and the scan order stays increasing.
     int[] rest = new int[n];
     double[] reach = new double[n];
     int count = n - 1;
@@ -44,43 +48,32 @@ final class Agglomeration {
       rest[p] = p + 1;
       reach[p] = Double.POSITIVE_INFINITY;
     }
+    int dead = 0;
     int[] a = new int[n - 1];
     int[] b = new int[n - 1];
     double[] h = new double[n - 1];
     int cur = 0;
     for (int k = 0; k < n - 1; k++) {
-      double best = Double.POSITIVE_INFINITY;
-      int next = -1;
-      int w = 0;
-      int xo = cur * d;
-      for (int p = 0; p < count; p++) {
-        int i = rest[p];
-        if (i == cur) {
-          continue; // joined the tree on the previous step: compact it out
-        }
-        int io = i * d;
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-          double diff = x[xo + t] - x[io + t];
-          s += diff * diff;
-        }
-        double dist = rooted ? Math.sqrt(s) : s;
-        double r = reach[p];
-        if (r > dist) {
-          r = dist;
-        }
-        rest[w] = i;
-        reach[w] = r;
-        w++;
-        if (r < best) {
-          best = r;
-          next = i;
-        }
-      }
-      count = w;
-      if (next < 0) {
+      int at = primStep(x, d, cur, rest, reach, count, rooted);
+      if (at < 0) {
         // Only infinite distances can leave no candidate; inputs are finite.
         throw new IllegalStateException("no finite distance to the remaining points");
+      }
+      int next = rest[at];
+      double best = reach[at];
+      reach[at] = Double.NaN;
+      if (++dead * 16 > count) {
+        int w = 0;
+        for (int p = 0; p < count; p++) {
+          double r = reach[p];
+          if (r == r) {
+            rest[w] = rest[p];
+            reach[w] = r;
+            w++;
+          }
+        }
+        count = w;
+        dead = 0;
       }
       a[k] = cur;
       b[k] = next;
@@ -88,6 +81,89 @@ final class Agglomeration {
       cur = next;
     }
     return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /**
+   * One step of Prim's algorithm: lowers every reach[p] to the distance from {@code cur} to
+   * rest[p] and returns the first position of the least reach (NaN entries never count), or
+   * −1. Four candidates at a time, each sum in index order; the last group repeats the last
+   * candidate, which can neither lower its reach further nor win a strict comparison. A
+   * small method called once per merge, so that a fresh JVM compiles it early and whole.
+   */
+  private static int primStep(double[] x, int d, int cur, int[] rest, double[] reach, int count,
+      boolean rooted) {
+    int xo = cur * d;
+    int last = count - 1;
+    double best = Double.POSITIVE_INFINITY;
+    int at = -1;
+    for (int p = 0; p < count; p += 4) {
+      int p1 = Math.min(p + 1, last);
+      int p2 = Math.min(p + 2, last);
+      int p3 = Math.min(p + 3, last);
+      int o0 = rest[p] * d;
+      int o1 = rest[p1] * d;
+      int o2 = rest[p2] * d;
+      int o3 = rest[p3] * d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < d; t++) {
+        double v = x[xo + t];
+        double e0 = v - x[o0 + t];
+        double e1 = v - x[o1 + t];
+        double e2 = v - x[o2 + t];
+        double e3 = v - x[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      if (rooted) {
+        s0 = Math.sqrt(s0);
+        s1 = Math.sqrt(s1);
+        s2 = Math.sqrt(s2);
+        s3 = Math.sqrt(s3);
+      }
+      double r0 = reach[p];
+      double r1 = reach[p1];
+      double r2 = reach[p2];
+      double r3 = reach[p3];
+      // "r > s", not Math.min: a NaN reach (a point in the tree) must stay NaN.
+      if (r0 > s0) {
+        r0 = s0;
+      }
+      if (r1 > s1) {
+        r1 = s1;
+      }
+      if (r2 > s2) {
+        r2 = s2;
+      }
+      if (r3 > s3) {
+        r3 = s3;
+      }
+      reach[p] = r0;
+      reach[p1] = r1;
+      reach[p2] = r2;
+      reach[p3] = r3;
+      if (r0 < best) {
+        best = r0;
+        at = p;
+      }
+      if (r1 < best) {
+        best = r1;
+        at = p1;
+      }
+      if (r2 < best) {
+        best = r2;
+        at = p2;
+      }
+      if (r3 < best) {
+        best = r3;
+        at = p3;
+      }
+    }
+    return at;
   }
 
   /** Single linkage on a condensed distance matrix, which is not modified. */
@@ -242,17 +318,17 @@ final class Agglomeration {
       size[y] = nx + ny;
       weight[x] = 0;
       weight[y] = nx + ny;
-      int w = 0;
-      for (int p = 0; p < count; p++) {
-        int i = live[p];
-        if (i != x) {
-          live[w++] = i;
-        }
-      }
-      count = w;
+      count = removeLive(live, count, x);
       updateChain(linkage, dist, base, live, count, size, weight, x, y, min, nx, ny);
     }
     return Dendrogram.relabel(n, a, b, h);
+  }
+
+  /** Removes x from the increasing live[0 .. count) and returns the new count. */
+  private static int removeLive(int[] live, int count, int x) {
+    int p = java.util.Arrays.binarySearch(live, 0, count, x);
+    System.arraycopy(live, p + 1, live, p, count - p - 1);
+    return count - 1;
   }
 
   /**

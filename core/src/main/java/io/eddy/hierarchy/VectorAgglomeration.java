@@ -136,21 +136,28 @@ final class VectorAgglomeration {
    * {@code i}, of least dissimilarity to i; its dissimilarity in {@code out[slot]}, or -1 and
    * +∞. Four candidates at a time: four independent sums the processor can overlap, each
    * still summed in index order, so every value is bit-identical to {@link #dissimilarity}.
+   *
+   * <p>The last group of four repeats the last candidate instead of running a scalar tail
+   * loop: a repeat never wins (it compares equal to a value already seen), and a tail whose
+   * branches a fresh JVM has rarely seen taken made the compiled scan fall back to the
+   * interpreter and be compiled again, several times per fit.
    */
   private int scan(int i, int from, int to, double[] out, int slot) {
     int best = -1;
     double m = Double.POSITIVE_INFINITY;
     int io = i * d;
     double[] cc = c;
+    double[] sz = size;
     int[] lv = live;
     int dd = d;
-    double ni = size[i];
-    int p = from;
-    for (; p + 3 < to; p += 4) {
+    boolean w = ward;
+    double ni = sz[i];
+    int last = to - 1;
+    for (int p = from; p < to; p += 4) {
       int j0 = lv[p];
-      int j1 = lv[p + 1];
-      int j2 = lv[p + 2];
-      int j3 = lv[p + 3];
+      int j1 = lv[Math.min(p + 1, last)];
+      int j2 = lv[Math.min(p + 2, last)];
+      int j3 = lv[Math.min(p + 3, last)];
       int o0 = j0 * dd;
       int o1 = j1 * dd;
       int o2 = j2 * dd;
@@ -170,11 +177,11 @@ final class VectorAgglomeration {
         s2 += e2 * e2;
         s3 += e3 * e3;
       }
-      if (ward) {
-        double n0 = size[j0];
-        double n1 = size[j1];
-        double n2 = size[j2];
-        double n3 = size[j3];
+      if (w) {
+        double n0 = sz[j0];
+        double n1 = sz[j1];
+        double n2 = sz[j2];
+        double n3 = sz[j3];
         s0 = 2.0 * ni * n0 / (ni + n0) * s0;
         s1 = 2.0 * ni * n1 / (ni + n1) * s1;
         s2 = 2.0 * ni * n2 / (ni + n2) * s2;
@@ -196,17 +203,6 @@ final class VectorAgglomeration {
       if (s3 < m && j3 != i) {
         m = s3;
         best = j3;
-      }
-    }
-    for (; p < to; p++) {
-      int j = lv[p];
-      if (j == i) {
-        continue;
-      }
-      double v = dissimilarity(i, j);
-      if (v < m) {
-        m = v;
-        best = j;
       }
     }
     out[slot] = m;
@@ -380,21 +376,87 @@ final class VectorAgglomeration {
       // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
       // p and q need a look. Centroid and median are not reducible: every z below q does.
       int qq = position(q);
-      for (int s = ward ? pp : 0; s < qq; s++) {
-        int z = live[s];
-        double v = dissimilarity(z, q);
-        if (v < minDist[z]) {
-          neighbor[z] = q;
-          minDist[z] = v;
-          heap.change(z, v);
-        }
-      }
+      lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, heap);
       if (qq + 1 < count) {
         neighbor[q] = nearest(q, qq + 1, count, minDist, q);
         heap.change(q, minDist[q]);
       }
     }
     return new Dendrogram(n, left, right, h, sz);
+  }
+
+  /**
+   * For the live clusters z at positions {@code from .. to-1}, in order: if d(z, q) is below
+   * minDist[z], q becomes z's candidate. Four clusters at a time as in {@link #scan}, the
+   * candidates then updated one by one in order, so the heap sees the same changes as a
+   * one-at-a-time loop; each value is bit-identical to {@link #dissimilarity}(z, q) (the
+   * difference is squared, so its sign does not matter). The loop is scan's, written out
+   * again on purpose: sharing one method, first compiled for the initial scans, made the
+   * compiled code trap back to the interpreter when the bound updates began.
+   */
+  private void lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, IndexedHeap heap) {
+    int qo = q * d;
+    double[] cc = c;
+    double[] sz = size;
+    int[] lv = live;
+    int dd = d;
+    boolean w = ward;
+    double nq = sz[q];
+    int last = to - 1;
+    for (int p = from; p < to; p += 4) {
+      int z0 = lv[p];
+      int z1 = lv[Math.min(p + 1, last)];
+      int z2 = lv[Math.min(p + 2, last)];
+      int z3 = lv[Math.min(p + 3, last)];
+      int o0 = z0 * dd;
+      int o1 = z1 * dd;
+      int o2 = z2 * dd;
+      int o3 = z3 * dd;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < dd; t++) {
+        double v = cc[qo + t];
+        double e0 = v - cc[o0 + t];
+        double e1 = v - cc[o1 + t];
+        double e2 = v - cc[o2 + t];
+        double e3 = v - cc[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      if (w) {
+        double n0 = sz[z0];
+        double n1 = sz[z1];
+        double n2 = sz[z2];
+        double n3 = sz[z3];
+        s0 = 2.0 * n0 * nq / (n0 + nq) * s0;
+        s1 = 2.0 * n1 * nq / (n1 + nq) * s1;
+        s2 = 2.0 * n2 * nq / (n2 + nq) * s2;
+        s3 = 2.0 * n3 * nq / (n3 + nq) * s3;
+      }
+      // A repeated last cluster compares equal to the bound it has just set: no change.
+      if (s0 < minDist[z0]) {
+        lower(z0, q, s0, neighbor, minDist, heap);
+      }
+      if (s1 < minDist[z1]) {
+        lower(z1, q, s1, neighbor, minDist, heap);
+      }
+      if (s2 < minDist[z2]) {
+        lower(z2, q, s2, neighbor, minDist, heap);
+      }
+      if (s3 < minDist[z3]) {
+        lower(z3, q, s3, neighbor, minDist, heap);
+      }
+    }
+  }
+
+  private static void lower(int z, int q, double v, int[] neighbor, double[] minDist, IndexedHeap heap) {
+    neighbor[z] = q;
+    minDist[z] = v;
+    heap.change(z, v);
   }
 
   /** Every point's nearest neighbour above it, the points split over threads by work. */

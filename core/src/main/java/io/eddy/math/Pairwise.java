@@ -118,45 +118,56 @@ public final class Pairwise {
     }
     int k = index(n, from, from + 1);
     for (int i = from; i < to; i++) {
-      int a = i * d;
-      int j = i + 1;
-      // Four pairs at a time: four independent sums the processor can overlap, each still
-      // summed in index order, so every distance is bit-identical to the one-pair loop.
-      for (; j + 3 < n; j += 4) {
-        int b0 = j * d;
-        int b1 = b0 + d;
-        int b2 = b1 + d;
-        int b3 = b2 + d;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int t = 0; t < d; t++) {
-          double v = x[a + t];
-          double e0 = v - x[b0 + t];
-          double e1 = v - x[b1 + t];
-          double e2 = v - x[b2 + t];
-          double e3 = v - x[b3 + t];
-          s0 += e0 * e0;
-          s1 += e1 * e1;
-          s2 += e2 * e2;
-          s3 += e3 * e3;
-        }
-        out[k] = Math.sqrt(s0);
-        out[k + 1] = Math.sqrt(s1);
-        out[k + 2] = Math.sqrt(s2);
-        out[k + 3] = Math.sqrt(s3);
-        k += 4;
+      condensedRow(x, n, d, out, i, k);
+      k += n - 1 - i;
+    }
+  }
+
+  /**
+   * Row i, the pairs (i, j) for j &gt; i, written from out[k]. A method of its own, called once
+   * per row: a fresh JVM compiles it after a few rows and then runs every row compiled, where
+   * a loop over all rows in one call ran compiled only on stack replacement and fell back to
+   * the interpreter at the end of each block of rows.
+   */
+  private static void condensedRow(double[] x, int n, int d, double[] out, int i, int k) {
+    int a = i * d;
+    int j = i + 1;
+    // Four pairs at a time: four independent sums the processor can overlap, each still
+    // summed in index order, so every distance is bit-identical to the one-pair loop.
+    for (; j + 3 < n; j += 4) {
+      int b0 = j * d;
+      int b1 = b0 + d;
+      int b2 = b1 + d;
+      int b3 = b2 + d;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int t = 0; t < d; t++) {
+        double v = x[a + t];
+        double e0 = v - x[b0 + t];
+        double e1 = v - x[b1 + t];
+        double e2 = v - x[b2 + t];
+        double e3 = v - x[b3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
       }
-      for (; j < n; j++) {
-        int b = j * d;
-        double s = 0;
-        for (int t = 0; t < d; t++) {
-          double diff = x[a + t] - x[b + t];
-          s += diff * diff;
-        }
-        out[k++] = Math.sqrt(s);
+      out[k] = Math.sqrt(s0);
+      out[k + 1] = Math.sqrt(s1);
+      out[k + 2] = Math.sqrt(s2);
+      out[k + 3] = Math.sqrt(s3);
+      k += 4;
+    }
+    for (; j < n; j++) {
+      int b = j * d;
+      double s = 0;
+      for (int t = 0; t < d; t++) {
+        double diff = x[a + t] - x[b + t];
+        s += diff * diff;
       }
+      out[k++] = Math.sqrt(s);
     }
   }
 }

@@ -112,6 +112,23 @@ class VectorStorageTest {
     assertThat(v.heights()).isEqualTo(m.heights());
   }
 
+  @Test
+  public void single_onPoints_sameTreeAsOnTheMatrix_rowForRow_withTies() {
+    // Prim's algorithm on the points compares the same rooted distances in the same order
+    // as on the condensed matrix, four candidates at a time with a repeated last one and
+    // joined points dropped in batches: the same tree, ties included, whatever n mod 4.
+    for (int n : new int[] {301, 302, 303, 304}) {
+      double[][] x = grid(n, n, 3, 4);
+      int d = x[0].length;
+      double[] dist = new double[(int) io.eddy.math.Pairwise.pairs(n)];
+      io.eddy.math.Pairwise.condensed(ScipyAgreementTest.flat(x), n, d, dist);
+      Dendrogram onMatrix = HierarchicalClustering.linkage(dist, n, Linkage.SINGLE);
+      Dendrogram onPoints = new HierarchicalClustering(Params.DEFAULTS.withLinkage(Linkage.SINGLE)
+          .withStorage(Storage.MATRIX)).dendrogram(x);
+      assertThat(onPoints).as("n = %d", n).isEqualTo(onMatrix);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Linkage.class, names = {"WARD", "CENTROID", "MEDIAN"})
   void vectors_sameTreeForAnyThreadCount(Linkage linkage) {
