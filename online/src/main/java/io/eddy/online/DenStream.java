@@ -53,9 +53,10 @@ import java.util.Objects;
  * {@code max(initPoints, AUTO_WARMUP)} points (1,000 by default) are buffered, nothing is lost:
  * epsilon is estimated from them (the median distance from a
  * point to its k-th nearest neighbour, over 250 of the points, k a share of the buffer, 2 %
- * unless the decay needs more), then the whole buffer initialises the p-micro-clusters as above (or, with
- * {@code initPoints = 0}, is learned point by point at its own times). The estimate is
- * {@link #epsilon()}, the snapshots' {@link MicroClusterModel#reach()}, and is persisted.
+ * unless the decay needs more), then the whole buffer initialises the p-micro-clusters as
+ * above (or, with {@code initPoints = 0}, is learned point by point at its own times). The
+ * estimate is {@link #epsilon()}, the snapshots' {@link MicroClusterModel#reach()}, and is
+ * persisted.
  *
  * <p><b>Macro clusters.</b> DBSCAN over the p-micro-clusters as virtual points at their
  * centres, weighted by their faded weights [1], computed lazily by {@link #snapshot()} and
@@ -111,9 +112,10 @@ import java.util.Objects;
  * points and noise recall &ge; 0.8 when epsilon is {@code auto} or lies between about 0.8 times
  * the widest cluster's radius and just under half the least gap between centres (0.08–0.12
  * there), lambda lies in 0.001–0.01 per point, mu is at most half a cluster's faded weight
- * ({@code mu <= share · W / 2}), and beta·mu &gt; 1. Outside it, a smaller epsilon (0.04–0.06)
- * or a larger mu loses clusters, and {@link #warnings()} says so; epsilon 0.15 joins two
- * clusters closer than 2·epsilon = 0.3 in some windows (worst window ARI 0.905).
+ * ({@code mu <= share · W / 2}), and beta is 0.2–0.5 with beta·mu &gt; 1. Outside it, a
+ * smaller epsilon (0.04–0.06) or a larger mu loses clusters, and {@link #warnings()} says so;
+ * epsilon 0.15 joins two clusters closer than 2·epsilon = 0.3 in some windows (worst window
+ * ARI 0.905).
  *
  * <p><b>Predict (noise rule).</b> Each clustered p-micro-cluster claims the points within
  * {@link #NOISE_THRESHOLD} (3) of its radii, its radius being where its points lie: the
@@ -295,15 +297,15 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
   /** The least number of points buffered to estimate epsilon. */
   public static final int AUTO_WARMUP = 1000;
 
-  /** The most buffered points the epsilon estimate reads (it costs O(n²·d)). */
+  /** The most buffered points the epsilon estimate reads (it costs O(250·n·d)). */
   public static final int AUTO_SAMPLE = 2000;
 
   /**
    * The most sample points whose k-th nearest neighbour distance the epsilon estimate takes
-   * the median of (each against the whole sample): the estimate then costs
-   * O(250·n·d), a quarter of the all-pairs cost at the default 1,000 points, which a fresh
-   * JVM runs mostly in the interpreter (the median of 250 values is as stable as that of
-   * 1,000 for this use: it is an order statistic of the same distribution).
+   * the median of (each against the whole sample): the estimate then costs O(250·n·d), a
+   * quarter of the all-pairs cost at the default 1,000 points, which a fresh JVM runs mostly
+   * in the interpreter. It estimates the same median, with about twice the standard error of
+   * one over all 1,000 points.
    */
   static final int AUTO_QUERIES = 250;
 
