@@ -43,8 +43,18 @@ final class AutoRadius {
    * O(n²·k) moves, about O(n²) in practice.
    */
   static void kthNearestSquared(double[] points, int n, int d, int k, double[] out) {
+    kthNearestSquared(points, n, d, k, n, out);
+  }
+
+  /**
+   * As {@link #kthNearestSquared(double[], int, int, int, double[])} for q rows evenly spaced
+   * among the n, row {@code floor(r·n/q)} into {@code out[r]} for r &lt; q, each against all n
+   * rows: O(q·n·d). With q = n, every row.
+   */
+  static void kthNearestSquared(double[] points, int n, int d, int k, int q, double[] out) {
     double[] least = new double[k + 1];
-    for (int i = 0; i < n; i++) {
+    for (int r = 0; r < q; r++) {
+      int i = (int) ((long) r * n / q);
       Arrays.fill(least, Double.POSITIVE_INFINITY);
       for (int j = 0; j < n; j++) {
         double dist = Euclid.squaredDistance(points, i * d, points, j * d, d);
@@ -57,7 +67,7 @@ final class AutoRadius {
           least[at] = dist;
         }
       }
-      out[i] = least[k];
+      out[r] = least[k];
     }
   }
 }

@@ -8,12 +8,16 @@ import io.eddy.Clusterers;
 import io.eddy.io.ModelIO;
 import io.eddy.testkit.Ari;
 import io.eddy.testkit.DriftingMixture;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * DenStream on {@link DriftingMixture} (d = 8, twelve moving Gaussian clusters with
@@ -35,20 +39,22 @@ class DenStreamDriftingStreamTest {
    * learn the window. Per window: ARI between truth and prediction over the non-noise points (a
    * predicted NOISE is a label of its own, so in-cluster points called noise cost ARI), and
    * the share of noise points predicted NOISE. Every window must reach ARI 0.95 and noise
-   * recall 0.8. Epsilon ranges over the clusters' own scale: their root-mean-square radius
-   * sd·sqrt(8) lies in [0.042, 0.099], and the offline neighbourhood 2·epsilon must stay below
-   * the 0.25 between centres, so epsilon &le; 0.12; lambda is one or 2.5 thousandths per point
-   * (half-lives of 1,000 and 400 points); mu = 10 and beta = 0.2 as in the paper. At 2.5
-   * thousandths a cluster weighs about 46, so micro-clusters must hold a fifth of one to reach
-   * mu: epsilon 0.08 is too small there (see {@link #noCorePossible_isReportedByWarnings}).
+   * recall 0.8, with no warning.
+   *
+   * <p>The grid is the range {@link DenStream} guarantees, crossed with seeds: epsilon
+   * {@code auto} or between 0.8 times the widest cluster's root-mean-square radius
+   * (sd·sqrt(8) &le; 0.099) and just under half the 0.25 kept between centres, so 0.08–0.12;
+   * lambda from 0.001 to 0.01 per point (half-lives of 1,000 to 100 points); mu up to half a
+   * cluster's faded weight, {@code 0.95 / 12 · 1/(1 - 2^-lambda)}: 114, 46, 23 and 11.4 for
+   * the four lambdas, so mu 50, 20, 10 and 5 at the edge, and the paper's mu = 10 where it
+   * fits; beta 0.2 (0.25 with mu = 5, as beta·mu must exceed 1) and 0.5.
    */
-  @ParameterizedTest(name = "epsilon {0}, lambda {1}, seed {2}")
-  @CsvSource({"auto, 0.001, 2024", "0.08, 0.001, 2024", "0.1, 0.001, 2024", "0.12, 0.001, 2024",
-      "auto, 0.001, 1", "0.08, 0.001, 1", "0.12, 0.001, 1",
-      "auto, 0.0025, 2024", "0.1, 0.0025, 2024", "0.12, 0.0025, 2024", "0.12, 0.0025, 1"})
-  void windows_reachAri95AndNoiseRecall80(String epsilon, double lambda, long seed) {
+  @ParameterizedTest(name = "epsilon {0}, lambda {1}, mu {2}, beta {3}, seed {4}")
+  @MethodSource("guaranteedRange")
+  void windows_reachAri95AndNoiseRecall80(String epsilon, double lambda, double mu, double beta,
+      long seed) {
     DenStream c = (DenStream) Clusterers.online("denstream",
-        Map.of("epsilon", epsilon, "lambda", lambda, "mu", 10, "beta", 0.2));
+        Map.of("epsilon", epsilon, "lambda", lambda, "mu", mu, "beta", beta));
     DriftingMixture stream = new DriftingMixture(seed);
     double[] x = new double[D];
     for (int i = 0; i < WARMUP; i++) {
@@ -74,11 +80,49 @@ class DenStreamDriftingStreamTest {
       }
       assertThat(ari).as("ARI of window %d", w).isGreaterThanOrEqualTo(0.95);
       assertThat((double) caught / noise).as("noise recall of window %d", w).isGreaterThanOrEqualTo(0.8);
+      assertThat(c.warnings()).as("warnings before window %d", w).isEmpty();
       for (double[] p : window) {
         c.learn(p);
       }
     }
-    assertThat(c.warnings()).isEmpty();
+  }
+
+  static Stream<Arguments> guaranteedRange() {
+    Object[][] decay = {{0.001, 10.0, 0.2}, {0.001, 50.0, 0.2}, {0.0025, 20.0, 0.2},
+        {0.0025, 10.0, 0.5}, {0.005, 10.0, 0.2}, {0.01, 5.0, 0.25}};
+    List<Arguments> out = new ArrayList<>();
+    for (String epsilon : new String[] {"auto", "0.08", "0.1", "0.12"}) {
+      for (Object[] p : decay) {
+        for (long seed : new long[] {1, 2024}) {
+          out.add(Arguments.of(epsilon, p[0], p[1], p[2], seed));
+        }
+      }
+    }
+    // A third seed over the paper's mu at the edges of lambda.
+    out.add(Arguments.of("auto", 0.005, 10.0, 0.2, 3L));
+    out.add(Arguments.of("0.12", 0.01, 5.0, 0.25, 3L));
+    return out.stream();
+  }
+
+  /**
+   * Outside the range: mu = 10 at lambda = 0.01, where a cluster weighs about 11.4, barely
+   * above mu and below 2·mu. Clusters come and go between reclusterings and
+   * {@link DenStream#warnings()} reports the lost weight.
+   */
+  @Test
+  void muAboveHalfAClustersWeight_isReportedByWarnings() {
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(0.1).withLambda(0.01));
+    DriftingMixture stream = new DriftingMixture(1);
+    double[] x = new double[D];
+    boolean reported = false;
+    for (int i = 0; i < 40_000; i++) {
+      stream.next(x);
+      c.learn(x);
+      if (i % 1_000 == 999) {
+        reported |= c.warnings().stream().anyMatch(w -> w.startsWith("lost clusters"));
+      }
+    }
+    assertThat(reported).isTrue();
   }
 
   private static int[] nonNoise(int[] truth, int[] values) {
@@ -93,14 +137,15 @@ class DenStreamDriftingStreamTest {
   }
 
   /**
-   * MOA users' setting for this stream: epsilon 0.04, mu 10, lambda 0.0025. The stream's faded
-   * weight is 1/(1 - 2^-0.0025) = 577.6 per point, about 46 per cluster, spread over the many
-   * micro-clusters of radius 0.04 that tile a cluster of radius up to 0.1: none reaches 10.
+   * Epsilon 0.04, below every cluster's root-mean-square radius (0.042–0.099), at lambda 0.005:
+   * the stream's faded weight is 1/(1 - 2^-0.005) = 289.0 per point, about 23 per cluster,
+   * spread over the many micro-clusters of radius 0.04 that tile a cluster: no ball of radius
+   * epsilon gathers 10.
    */
   @Test
   void noCorePossible_isReportedByWarnings() {
-    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(0.04).withLambda(0.0025));
-    assertThat(c.params().weightPerTimeUnit()).isCloseTo(577.5, within(0.5));
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(0.04).withLambda(0.005));
+    assertThat(c.params().weightPerTimeUnit()).isCloseTo(289.0, within(0.1));
     DriftingMixture stream = new DriftingMixture(5);
     double[] x = new double[D];
     for (int i = 0; i < 10_000; i++) {
@@ -110,7 +155,27 @@ class DenStreamDriftingStreamTest {
     assertThat(c.snapshot().clusterCount()).isZero();
     List<String> warnings = c.warnings();
     assertThat(warnings).hasSize(1);
-    assertThat(warnings.get(0)).contains("mu = 10").contains("577.6");
+    assertThat(warnings.get(0)).startsWith("no core").contains("mu = 10").contains("289.0");
+  }
+
+  /**
+   * MOA users' setting for this stream: epsilon 0.04, mu 10, lambda 0.0025 (577.6 per point,
+   * about 46 per cluster). A ball of radius 0.04 gathers mu only here and there: most of the
+   * potential micro-clusters' weight is in no cluster, and the warning says so.
+   */
+  @Test
+  void moaUsersSetting_isReportedByWarnings() {
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(0.04).withLambda(0.0025));
+    DriftingMixture stream = new DriftingMixture(5);
+    double[] x = new double[D];
+    for (int i = 0; i < 10_000; i++) {
+      stream.next(x);
+      c.learn(x);
+    }
+    assertThat(c.snapshot().clusterCount()).isLessThan(6);
+    List<String> warnings = c.warnings();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).startsWith("lost clusters").contains("mu = 10").contains("577.6");
   }
 
   @Test

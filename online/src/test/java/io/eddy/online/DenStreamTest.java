@@ -144,6 +144,43 @@ class DenStreamTest {
   }
 
   /**
+   * The offline core rule: a p-micro-cluster is a core when the faded weight within epsilon of
+   * its centre reaches mu, its own and its neighbours' (the paper counts its own only). With
+   * epsilon 1, mu 2 and reach 2, on hand-set p-micro-clusters at time 0 (nothing fades).
+   */
+  @Test
+  public void offlineDbscan_coreIsTheWeightWithinEpsilon() {
+    DenStream c = new DenStream(HAND);
+    c.learn(new double[] {100}, 0.1, 0);
+    assertThat(c.outlierCount()).isEqualTo(1);
+    DenStream.Group p = c.potentialGroup();
+    double[] centres = {0, 0.8, 2.5, 6, 6.9, 10};
+    double[] weights = {1.2, 1.2, 1.0, 1.5, 0.4, 3};
+    p.ensure(centres.length, 1);
+    for (int i = 0; i < centres.length; i++) {
+      p.center[i] = centres[i];
+      p.weight[i] = weights[i];
+      p.sse[i] = 0.01 * weights[i];
+      p.id[i] = i + 1;
+    }
+    p.size = centres.length;
+    // P0 and P1 weigh 1.2 < mu each but 2.4 within epsilon of either: both cores. P2 (1.7 from
+    // P1, beyond epsilon, within 2) is their border. P3 and P4 weigh 1.9 together: no core, and
+    // no core within reach: noise. P5 is a core on its own weight, as in the paper.
+    DenStreamModel m = c.snapshot();
+    assertThat(m.labels()).containsExactly(0, 1);
+    int[] micro = new int[centres.length];
+    for (int i = 0; i < micro.length; i++) {
+      micro[i] = m.microLabel(i);
+    }
+    assertThat(micro).containsExactly(0, 0, 0, ClusterModel.NOISE, ClusterModel.NOISE, 1);
+    assertThat(m.weight(0)).isCloseTo(3.4, within(TOL));
+    assertThat(m.center(0)[0]).isCloseTo((0.8 * 1.2 + 2.5) / 3.4, within(TOL));
+    assertThat(m.weight(1)).isCloseTo(3, within(TOL));
+    assertThat(c.warnings()).isEmpty();
+  }
+
+  /**
    * River's DenStream docstring input (its outputs are wrong, see REFERENCES §1.3), derived by
    * hand from the paper with River's settings epsilon = 0.5, mu = 2.5, beta = 0.5, lambda = 0.01
    * and 10 initial points. River's clock never ticks on 24 points, so every point is learned
