@@ -626,6 +626,42 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
     now = t;
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): a copy of the merged tree at the same clock, every cluster
+   * feature (n, LS, SS) of its entries and of its buffers scaled by {@code 1 / parts}, so that
+   * the means, the tree's shape and the time stamps stay the merged ones and the parts' features
+   * add back to the merged totals; {@code seen()} is split as an integer
+   * ({@link MergeChecks#share}). The snapshot's relevance test compares a faded weight with
+   * {@code threshold}, so an entry whose merged weight is below {@code threshold · parts}
+   * counts in the merged snapshot but not in a part's; with the default threshold (weights of
+   * whole points) this only concerns entries of fewer than {@code parts} points. Returns false,
+   * changing nothing, while {@code merged} has learned nothing. O(entries·d).
+   */
+  @Override
+  public boolean takePart(ClusTree merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    requireMergeable(merged, params, merged.params);
+    if (merged.d == 0) {
+      return false;
+    }
+    ClusTree c = MergeChecks.copyOf(merged, ClusTree.class);
+    double share = 1.0 / parts;
+    for (ClusTreeFeatures f : new ClusTreeFeatures[] {c.data, c.buf}) {
+      for (int e = 0; e < f.n.length; e++) {
+        f.n[e] *= share;
+      }
+      for (int e = 0; e < f.ls.length; e++) {
+        f.ls[e] *= share;
+        f.ss[e] *= share;
+      }
+    }
+    c.seen = MergeChecks.share(merged.seen, part, parts);
+    invalidateSnapshot();
+    adopt(c);
+    return true;
+  }
+
   /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(ClusTree)}. */
   @Override
   public Mergeable.Kind mergeKind() {
