@@ -749,8 +749,8 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
   @Override
   public boolean takePart(CluStream merged, int part, int parts) {
     Mergeable.super.takePart(merged, part, parts);
-    if (!StreamSummaries.requireMergeable(CluStreamProvider.NAME, this, merged, params, merged.params, d, merged.d)
-        || !StreamSummaries.clusters(merged::snapshot)) {
+    if (!StreamSummaries.splittable(CluStreamProvider.NAME, this, merged, params, merged.params, d, merged.d,
+        merged::snapshot)) {
       return false;
     }
     CluStream c = MergeChecks.copyOf(merged, CluStream.class);

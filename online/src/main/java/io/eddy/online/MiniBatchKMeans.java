@@ -546,7 +546,6 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       return false;
     }
     d = merged.d;
-    seen = MergeChecks.share(merged.seen, part, parts);
     rng.setState(merged.rng.state() ^ (part + 1) * 0x9E3779B97F4A7C15L);
     state = null;
     buffered = 0;
@@ -563,6 +562,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
       System.arraycopy(merged.buffer, i * d, row, 0, d);
       buffer(row, merged.bufferWeights[i]);
     }
+    seen = MergeChecks.share(merged.seen, part, parts);
     return true;
   }
 

@@ -610,8 +610,8 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
   @Override
   public boolean takePart(StreamKM merged, int part, int parts) {
     Mergeable.super.takePart(merged, part, parts);
-    if (!StreamSummaries.requireMergeable(StreamKMProvider.NAME, this, merged, params, merged.params, d, merged.d)
-        || !StreamSummaries.clusters(merged::snapshot)) {
+    if (!StreamSummaries.splittable(StreamKMProvider.NAME, this, merged, params, merged.params, d, merged.d,
+        merged::snapshot)) {
       return false;
     }
     if (d == 0) {
