@@ -640,9 +640,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
    */
   @Override
   public boolean takePart(ClusTree merged, int part, int parts) {
-    Mergeable.super.takePart(merged, part, parts);
-    requireMergeable(merged, params, merged.params);
-    if (merged.d == 0) {
+    if (!requirePart(merged, params, merged == null ? null : merged.params, part, parts)) {
       return false;
     }
     ClusTree c = MergeChecks.copyOf(merged, ClusTree.class);

@@ -634,9 +634,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    */
   @Override
   public boolean takePart(Dstream merged, int part, int parts) {
-    Mergeable.super.takePart(merged, part, parts);
-    requireMergeable(merged, params, merged.params);
-    if (merged.d == 0) {
+    if (!requirePart(merged, params, merged == null ? null : merged.params, part, parts)) {
       return false;
     }
     for (int k = 0; k < merged.cells.size(); k++) {
