@@ -87,18 +87,20 @@ class TakePartTest {
    * well-separated blobs into four parts: each part predicts the stream exactly as the merged
    * state does, the parts' {@code seen()} add up, and merged back they give the merged
    * {@code seen()} and total cluster weight (ClusTree's model weighs only its relevant
-   * entries, which a merge regroups, so its total is not checked here). DBSTREAM and DenStream
-   * split only when no micro-cluster would change its kind in a part, which needs every
-   * micro-cluster heavy: here tight blobs (sd 0.05) within one radius (1), faded slowly
-   * (lambda = 1e-5). D-Stream is left out: its grids' densities spread across its
-   * thresholds, so it refuses (see its takePart).
+   * entries, which a merge regroups, so its total is not checked here). DBSTREAM, DenStream
+   * and ClusTree split only when no micro-cluster would change its kind (strong, potential,
+   * core, relevant) in a part, which needs every micro-cluster heavy: here tight blobs (sd
+   * 0.05), within one radius (1) for the first two, faded slowly (lambda = 1e-5, a horizon of
+   * 1e6). D-Stream is left out: its grids' densities spread across its thresholds, so it
+   * refuses (see its takePart).
    */
   @ParameterizedTest
   @ValueSource(strings = {"sequential-kmeans", "minibatch-kmeans", "online-gmm", "birch", "clustree", "clustream",
       "streamkm", "dbstream", "denstream"})
   @SuppressWarnings({"unchecked", "rawtypes"})
   void everyMergeable_splitsALearnedStateIntoPartsThatPredictAlike(String name) {
-    Blobs blobs = Blobs.generate(7, 6_000, 2, 3, name.endsWith("stream") && name.startsWith("d") ? 0.05 : 0.3);
+    boolean thresholds = name.equals("dbstream") || name.equals("denstream") || name.equals("clustree");
+    Blobs blobs = Blobs.generate(7, 6_000, 2, 3, thresholds ? 0.05 : 0.3);
     Map<String, Object> params = new java.util.HashMap<>();
     if (Clusterers.provider(name).parameters().stream().anyMatch(p -> p.name().equals("k"))) {
       params.put("k", 3);
@@ -106,6 +108,8 @@ class TakePartTest {
     if (name.equals("dbstream") || name.equals("denstream")) {
       params.put("lambda", 1e-5);
       params.put(name.equals("dbstream") ? "r" : "epsilon", 1.0);
+    } else if (name.equals("clustree")) {
+      params.put("horizon", 1e6);
     }
     OnlineClusterer<?> whole = Clusterers.online(name, params);
     for (double[] p : blobs.points()) {
