@@ -265,11 +265,12 @@ class KafkaJobTest {
   }
 
   /**
-   * After every merge during the stream, all four learners took their part of it: the merged
-   * centers under the merged labels, a quarter of each weight, and shares of the count that add
-   * up to the merged one.
+   * After every merge during the stream, each learner it merged took its part of it: the
+   * merged centers under the merged labels, its share of each weight, and shares of the count
+   * that add up to the merged one. (A learner whose first round closes later than another's,
+   * which can happen with processing time, joins the merge of its own first round.)
    *
-   * @return the merges checked
+   * @return the merges of all four learners
    */
   private static int assertEveryLearnerTookItsPart(List<ModelSnapshot> snapshots, List<LearnerState> taken)
       throws Exception {
@@ -280,19 +281,19 @@ class KafkaJobTest {
       }
       Centroids m = ((SequentialKMeans) ModelIO.fromBytes(s.state, OnlineClusterer.class)).snapshot();
       List<LearnerState> round = taken.stream().filter(t -> t.round == s.round).toList();
-      assertThat(round).as("learners that took round " + s.round).hasSize(FlinkTestSupport.PARALLELISM);
+      assertThat(round).as("learners that took round " + s.round).hasSize(s.slots.length);
       long seen = 0;
       for (LearnerState t : round) {
         Centroids q = ((SequentialKMeans) ModelIO.fromBytes(t.state, OnlineClusterer.class)).snapshot();
         assertThat(q.labels()).containsExactly(m.labels());
         for (int label : m.labels()) {
           assertThat(q.center(label)).containsExactly(m.center(label));
-          assertThat(q.weight(label) * FlinkTestSupport.PARALLELISM).isEqualTo(m.weight(label));
+          assertThat(q.weight(label) * s.slots.length).isCloseTo(m.weight(label), within(1e-12 * m.weight(label)));
         }
         seen += t.seen;
       }
       assertThat(seen).isEqualTo(s.seen);
-      synced++;
+      synced += s.slots.length == FlinkTestSupport.PARALLELISM ? 1 : 0;
     }
     return synced;
   }
