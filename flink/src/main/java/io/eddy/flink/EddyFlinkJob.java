@@ -62,7 +62,8 @@ public final class EddyFlinkJob {
         --assignments-topic T     default: <topic>-assignments
         --snapshots-topic T       default: <topic>-snapshots
         --sync-topic T            Kafka: learners continue from every merged model, which comes
-                                  back through T (one partition, this job's only); needs --merge-every N
+                                  back through T (one partition, this job's only); with
+                                  checkpoints each sync waits for one, so checkpoint often
         --group-id G              Kafka consumer group (default eddy-flink)
         --bounded                 Kafka: stop at the offsets latest when the job starts
         --checkpoint-every DURATION  checkpoints (default: off; 10s with Kafka, whose sinks
@@ -160,8 +161,8 @@ public final class EddyFlinkJob {
         }
         checkpoint = c[1];
       }
-      if (flags.containsKey("--sync-topic") && (bootstrap == null || spec.mergeEveryEvents() == 0)) {
-        throw new IllegalArgumentException("--sync-topic needs --kafka-bootstrap and a count, --merge-every N");
+      if (flags.containsKey("--sync-topic") && bootstrap == null) {
+        throw new IllegalArgumentException("--sync-topic needs --kafka-bootstrap");
       }
       List<String> columns = flags.containsKey("--columns") ? List.of(flags.get("--columns").split(",")) : null;
       return new Options(input, bootstrap, topic, spec, out, columns, flags.get("--id-column"),

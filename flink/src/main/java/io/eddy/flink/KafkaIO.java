@@ -90,17 +90,22 @@ public final class KafkaIO {
   static final long TRANSACTION_TIMEOUT_MS = 900_000;
 
   /**
-   * The feedback sink: merged learning states to the one-partition sync topic, read back by
-   * {@link SyncSource}. At least once and without transactions, so that a merged state goes
-   * back at once rather than at the next checkpoint; learners skip versions they already took.
+   * The feedback sink: merged learning states to the one-partition sync topic, read back
+   * (committed) by {@link SyncSource}. Exactly once, in transactions that commit with each
+   * checkpoint, when the job checkpoints: a merge made after the last completed checkpoint and
+   * lost in a failure is then never seen by the learners, which matters wherever the replay
+   * can make that merge differently (processing time, or events from several partitions).
+   * Without checkpoints, at least once and without transactions, so that a merged state goes
+   * back at once; learners skip versions they already took.
    */
-  static KafkaSink<ModelSnapshot> syncSink(String bootstrap, String topic) {
-    return KafkaSink.<ModelSnapshot>builder()
-        .setBootstrapServers(bootstrap)
-        .setRecordSerializer((KafkaRecordSerializationSchema<ModelSnapshot>) (s, context, timestamp) ->
+  static KafkaSink<ModelSnapshot> syncSink(String bootstrap, String topic, boolean exactlyOnce) {
+    KafkaSinkBuilder<ModelSnapshot> b = exactlyOnce
+        ? exactlyOnce(KafkaSink.<ModelSnapshot>builder(), bootstrap, "eddy-sync-" + topic)
+        : KafkaSink.<ModelSnapshot>builder().setBootstrapServers(bootstrap)
+            .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE);
+    return b.setRecordSerializer((KafkaRecordSerializationSchema<ModelSnapshot>) (s, context, timestamp) ->
             new ProducerRecord<>(topic, 0, Long.toString(s.version).getBytes(StandardCharsets.UTF_8),
                 SyncSource.encode(s)))
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
         .setProperty("linger.ms", "0")
         .build();
   }

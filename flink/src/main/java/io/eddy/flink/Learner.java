@@ -42,6 +42,36 @@ import org.apache.flink.util.OutputTag;
  * last, the final model, ends the loop. Without a sync stream, the broadcast side is empty and
  * the learners learn independently.
  *
+ * <p><b>Feedback with time-based merging.</b> Rounds are window ends r, r + P, r + 2P... (P the
+ * period), and the invariant is the one of count-based feedback:
+ * <pre>
+ *   merged(r) = merged(r − P) ⊕ learn(every event of window r),  each event counted once,
+ *   state_i(r) = part_i(merged(r − P)) ⊕ learn(E_i(r))   (fresh ⊕ E_i(r) before its first merge)
+ * </pre>
+ * where {@code E_i(r)} are the events learner i learned after taking its part, in the order
+ * they came (event time: those before r, and any event later than the watermark allowed;
+ * processing time: those that came before the learner shipped). Since the parts of
+ * merged(r − P) merge back to merged(r − P), the invariant holds as long as every learner that
+ * took a part of merged(r − P) ships exactly round r next: a learner never skips a window with
+ * feedback (a quiet one ships its part unchanged), and it neither learns nor ships between
+ * shipping round r and taking its part of merged(r): the events of that wait are held in keyed
+ * state, its contribution beyond the snapshot, and learned on top of the part. A learner that
+ * starts late ships a fresh state first, which the merger merges once, with the round it
+ * closes (it takes the learner's state of the greatest round not after r). With event time
+ * the windows and the order of events within a slot fix every state, so a run is repeatable
+ * and a recovered run equals the run without failure; with processing time the windows'
+ * contents depend on timing, but every event is still counted once. Timers: a learner keeps
+ * one timer per period ticking (event time: chained from window end to window end while the
+ * watermark is below the end of time), ships when a tick finds its window closed, and, on
+ * taking a part, ships at once if the next window has already closed meanwhile. Across a gap
+ * in event time every empty window still costs one round trip through the sync topic: choose
+ * a period well above that round trip.
+ *
+ * <p><b>Recovery.</b> With checkpoints the sync topic is written in transactions and read
+ * committed (see {@link SegmentationJob#build}), so a learner only ever takes a merged state
+ * that belongs to the restored history; the merge operator makes the lost ones again from the
+ * replayed shipments.
+ *
  * <p>Only the registry and the {@link Mergeable} contract are used: any registered clusterer
  * that declares {@link io.eddy.Capability#MERGEABLE} works.
  */
@@ -116,6 +146,10 @@ final class Learner extends KeyedBroadcastProcessFunction<Integer, Event, ModelS
       p.round = p.windowEnd;
       if (!spec.eventTime()) {
         ctx.timerService().registerProcessingTimeTimer(p.windowEnd);
+      } else if (sync) {
+        // The tick chain of time-based feedback (see the class documentation).
+        ctx.timerService().registerEventTimeTimer(p.windowEnd);
+        p.windowOpen = true;
       }
     }
     return p;
@@ -158,8 +192,10 @@ final class Learner extends KeyedBroadcastProcessFunction<Integer, Event, ModelS
         p.round = Long.MAX_VALUE;
         ship(slot, p, true, out);
       } else if (!p.waiting) {
-        ship(slot, p, true, out);
+        ship(slot, p, !timeSync() || !pending.get().iterator().hasNext(), out);
       }
+    } else if (timeSync()) {
+      tick(timestamp, ctx, slot, p, out);
     } else if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
       if (!p.ended) {
         ship(slot, p, false, out);
@@ -171,6 +207,35 @@ final class Learner extends KeyedBroadcastProcessFunction<Integer, Event, ModelS
       closeEventTimeWindow(slot, p, ctx, out);
     }
     progress.update(p);
+  }
+
+  private boolean timeSync() {
+    return sync && spec.mergeEveryMillis() > 0;
+  }
+
+  /**
+   * A tick of time-based feedback: keeps the chain going, and ships the learner's window if it
+   * has closed and the learner is not waiting for a merge.
+   */
+  private void tick(long timestamp, OnTimerContext ctx, int slot, LearnerProgress p, Collector<LearnerState> out)
+      throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      if (p.ended) {
+        return;
+      }
+      ctx.timerService().registerProcessingTimeTimer(
+          spec.windowEnd(Math.max(timestamp, ctx.timerService().currentProcessingTime())));
+    } else if (ctx.timerService().currentWatermark() < Long.MAX_VALUE) {
+      // Not at the end of time, where a chain would tick through every later window at once.
+      ctx.timerService().registerEventTimeTimer(nextWindowEnd(timestamp));
+    }
+    if (!p.waiting && !p.ended && timestamp >= p.windowEnd) {
+      ship(slot, p, false, out);
+    }
+  }
+
+  private long nextWindowEnd(long end) {
+    return end >= Long.MAX_VALUE - 1 - spec.mergeEveryMillis() ? Long.MAX_VALUE - 1 : end + spec.mergeEveryMillis();
   }
 
   /**
@@ -226,15 +291,21 @@ final class Learner extends KeyedBroadcastProcessFunction<Integer, Event, ModelS
       return;
     }
     OnlineClusterer<?> whole = ModelIO.fromBytes(merged.state, OnlineClusterer.class);
+    boolean byTime = spec.mergeEveryMillis() > 0;
     ctx.applyToKeyedState(PROGRESS, (slot, state) -> {
       LearnerProgress p = state.value();
-      if (p == null || !p.waiting || p.round - 1 != merged.round) {
+      if (p == null || !p.waiting || (byTime ? p.round : p.round - 1) != merged.round) {
         return;
       }
       OnlineClusterer<?> part = takePart(whole, slot, merged.slots);
       clusterer.update(part);
       ctx.output(TAKEN, new LearnerState(slot, merged.round, part.seen(), p.ended, ModelIO.toBytes(part)));
       p.waiting = false;
+      if (byTime) {
+        continueWindows(slot, p, ctx, out);
+        state.update(p);
+        return;
+      }
       List<Event> held = new ArrayList<>();
       for (Event e : pending.get()) {
         held.add(e);
@@ -252,6 +323,33 @@ final class Learner extends KeyedBroadcastProcessFunction<Integer, Event, ModelS
       }
       state.update(p);
     });
+  }
+
+  /**
+   * With time-based feedback, after taking the part of round r: opens round r + P, learns the
+   * held events that belong to it (event time: those before its end; processing time: all, in
+   * the order they came), and ships at once if that window has already closed or the input has
+   * ended (then marked last if nothing is held beyond it).
+   */
+  private void continueWindows(int slot, LearnerProgress p, Context ctx, Collector<LearnerState> out)
+      throws Exception {
+    p.windowEnd = nextWindowEnd(p.round);
+    p.round = p.windowEnd;
+    List<Event> later = new ArrayList<>();
+    for (Event e : pending.get()) {
+      if (spec.eventTime() && e.time >= p.windowEnd) {
+        later.add(e);
+      } else {
+        learn(slot, e, p, out);
+      }
+    }
+    pending.update(later);
+    long now = spec.eventTime() ? ctx.currentWatermark() : ctx.currentProcessingTime();
+    if (p.ended) {
+      ship(slot, p, later.isEmpty(), out);
+    } else if (now >= p.windowEnd) {
+      ship(slot, p, false, out);
+    }
   }
 
   /** This slot's part of a merged state, or the identity fallback when it cannot be split. */

@@ -70,14 +70,19 @@ public final class SegmentationJob {
    * @param syncBootstrap with {@code syncTopic}, a Kafka broker through which merged states go
    *     back to the learners, which then continue from them; null for independent learners
    * @param syncTopic a topic of one partition used by this job only (older records are
-   *     skipped); feedback needs count-based merging
-   * @throws IllegalArgumentException if feedback is asked with time-based merging
+   *     skipped). If checkpointing is enabled on the environment when the job is built, the
+   *     topic is written in transactions that commit with each checkpoint, so that after a
+   *     recovery no learner can take a merged state the restored merge operator did not make:
+   *     each sync then waits for the next checkpoint, so checkpoint more often than you merge.
+   *     Without checkpoints merged states go back at once, at least once.
+   * @throws IllegalArgumentException if only one of {@code syncBootstrap} and {@code syncTopic}
+   *     is given
    */
   public static Outputs build(DataStream<Event> events, JobSpec spec, byte[] pipeline, String syncBootstrap,
       String syncTopic) {
     boolean sync = syncBootstrap != null;
-    if (sync && (syncTopic == null || spec.mergeEveryEvents() == 0)) {
-      throw new IllegalArgumentException("feedback needs a sync topic and count-based merging (--merge-every N)");
+    if (sync != (syncTopic != null)) {
+      throw new IllegalArgumentException("feedback needs both a Kafka bootstrap and a sync topic");
     }
     StreamExecutionEnvironment env = events.getExecutionEnvironment();
     DataStream<Event> features = pipeline == null ? events
@@ -97,7 +102,8 @@ public final class SegmentationJob {
         .process(new Merger(spec)).returns(SNAPSHOT)
         .setParallelism(1).setMaxParallelism(1).name("merge").uid(spec.algorithm() + "/merge");
     if (sync) {
-      snapshots.sinkTo(KafkaIO.syncSink(syncBootstrap, syncTopic)).setParallelism(1).name("sync out")
+      snapshots.sinkTo(KafkaIO.syncSink(syncBootstrap, syncTopic, env.getCheckpointConfig().isCheckpointingEnabled()))
+          .setParallelism(1).name("sync out")
           .uid(spec.algorithm() + "/sync-out");
     }
     DataStream<Assignment> assignments = keyed.connect(snapshots.broadcast(Assigner.MODELS))

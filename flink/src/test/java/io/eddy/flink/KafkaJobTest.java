@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,28 +238,7 @@ class KafkaJobTest {
     List<ModelSnapshot> snapshots = FlinkTestSupport.drain(merged);
     List<LearnerState> taken = FlinkTestSupport.drain(parts);
 
-    int synced = 0;
-    for (ModelSnapshot s : snapshots) {
-      if (s.last || s.model == null) {
-        continue;
-      }
-      Centroids m = ((SequentialKMeans) ModelIO.fromBytes(s.state, OnlineClusterer.class)).snapshot();
-      List<LearnerState> round = taken.stream().filter(t -> t.round == s.round).toList();
-      assertThat(round).as("learners that took round " + s.round).hasSize(FlinkTestSupport.PARALLELISM);
-      long seen = 0;
-      for (LearnerState t : round) {
-        Centroids q = ((SequentialKMeans) ModelIO.fromBytes(t.state, OnlineClusterer.class)).snapshot();
-        assertThat(q.labels()).containsExactly(m.labels());
-        for (int label : m.labels()) {
-          assertThat(q.center(label)).containsExactly(m.center(label));
-          assertThat(q.weight(label) * FlinkTestSupport.PARALLELISM).isEqualTo(m.weight(label));
-        }
-        seen += t.seen;
-      }
-      assertThat(seen).isEqualTo(s.seen);
-      synced++;
-    }
-    assertThat(synced).as("syncs").isGreaterThanOrEqualTo(8);
+    assertThat(assertEveryLearnerTookItsPart(snapshots, taken)).as("syncs").isGreaterThanOrEqualTo(8);
 
     ModelSnapshot last = FlinkTestSupport.last(snapshots);
     assertThat(last.last).isTrue();
@@ -282,6 +262,134 @@ class KafkaJobTest {
     assertThat(wcss(model, x)).isLessThanOrEqualTo(1.02 * wcss(one, x));
     assertThat(Ari.of(model.predict(x), blobs.labels()))
         .isGreaterThanOrEqualTo(Ari.of(one.predict(x), blobs.labels()) - 0.01);
+  }
+
+  /**
+   * After every merge during the stream, each learner it merged took its part of it: the
+   * merged centers under the merged labels, its share of each weight, and shares of the count
+   * that add up to the merged one. (A learner whose first round closes later than another's,
+   * which can happen with processing time, joins the merge of its own first round.)
+   *
+   * @return the merges of all four learners
+   */
+  private static int assertEveryLearnerTookItsPart(List<ModelSnapshot> snapshots, List<LearnerState> taken)
+      throws Exception {
+    int synced = 0;
+    for (ModelSnapshot s : snapshots) {
+      if (s.last || s.model == null) {
+        continue;
+      }
+      Centroids m = ((SequentialKMeans) ModelIO.fromBytes(s.state, OnlineClusterer.class)).snapshot();
+      List<LearnerState> round = taken.stream().filter(t -> t.round == s.round).toList();
+      assertThat(round).as("learners that took round " + s.round).hasSize(s.slots.length);
+      long seen = 0;
+      for (LearnerState t : round) {
+        Centroids q = ((SequentialKMeans) ModelIO.fromBytes(t.state, OnlineClusterer.class)).snapshot();
+        assertThat(q.labels()).containsExactly(m.labels());
+        for (int label : m.labels()) {
+          assertThat(q.center(label)).containsExactly(m.center(label));
+          assertThat(q.weight(label) * s.slots.length).isCloseTo(m.weight(label), within(1e-12 * m.weight(label)));
+        }
+        seen += t.seen;
+      }
+      assertThat(seen).isEqualTo(s.seen);
+      synced += s.slots.length == FlinkTestSupport.PARALLELISM ? 1 : 0;
+    }
+    return synced;
+  }
+
+  private static final SequentialKMeans.Params TIME_PARAMS = SequentialKMeans.Params.DEFAULTS.withK(4).withWarmup(60)
+      .withSeed(2);
+
+  /**
+   * Feedback with event-time merging: every window is merged once, in order and none skipped,
+   * with exactly the events before its end (each counted once although every learner continues
+   * from the merged state); after every merge all learners took their part; the final totals
+   * are a single JVM's. A failure injected mid-stream is recovered from a checkpoint to the
+   * very same merged state and model, byte for byte.
+   */
+  @Test
+  void syncByEventTime_eachWindowOnce_failureRecoveredToTheSameModel() throws Exception {
+    double[][] x = Blobs.generate(13, 6_000, 3, 4, 0.5).points();
+    long window = 2_000;
+    SyncRun clean = syncRun(x, "sync-event-time", false, window, true);
+    List<ModelSnapshot> snapshots = clean.snapshots();
+    long firstEnd = Math.floorDiv(5_000L, window) * window + window;
+    for (int i = 0; i < snapshots.size(); i++) {
+      ModelSnapshot s = snapshots.get(i);
+      assertThat(s.round).as("merge " + (i + 1)).isEqualTo(firstEnd + i * window);
+      if (!s.last) {
+        assertThat(s.seen).as("events before " + s.round).isEqualTo(TimeMergeTest.before(s.round, x.length));
+      }
+    }
+    assertThat(assertEveryLearnerTookItsPart(snapshots, clean.taken())).as("syncs").isGreaterThanOrEqualTo(25);
+    ModelSnapshot last = snapshots.get(snapshots.size() - 1);
+    assertThat(last.last).isTrue();
+    TimeMergeTest.assertTotalsOfSingleJvm(last, x, TIME_PARAMS);
+
+    int failuresBefore = RecoveryTest.FAILURES.get();
+    ModelSnapshot recovered = FlinkTestSupport.last(syncRun(x, "sync-event-time-failure", true, window, true)
+        .snapshots());
+    assertThat(RecoveryTest.FAILURES.get() - failuresBefore).as("failures injected").isEqualTo(1);
+    assertThat(recovered.seen).isEqualTo(x.length);
+    assertThat(recovered.state).as("merged learning state").isEqualTo(last.state);
+    assertThat(recovered.model).as("merged model").isEqualTo(last.model);
+  }
+
+  /**
+   * Feedback with processing-time merging (100 ms periods over a stream of about 1.2 s): the
+   * merges close consecutive periods, never skipping one, all learners take their part of each,
+   * and the final totals are a single JVM's, so every event was counted once.
+   */
+  @Test
+  void syncByProcessingTime_consecutivePeriods_exactTotals() throws Exception {
+    double[][] x = Blobs.generate(13, 6_000, 3, 4, 0.5).points();
+    SyncRun run = syncRun(x, "sync-processing-time", false, 100, false);
+    List<ModelSnapshot> snapshots = run.snapshots();
+    assertThat(snapshots.size()).as("merges").isGreaterThanOrEqualTo(4);
+    for (int i = 1; i < snapshots.size(); i++) {
+      assertThat(snapshots.get(i).round - snapshots.get(i - 1).round).isEqualTo(100);
+    }
+    assertThat(assertEveryLearnerTookItsPart(snapshots, run.taken())).as("syncs").isGreaterThanOrEqualTo(3);
+    ModelSnapshot last = snapshots.get(snapshots.size() - 1);
+    assertThat(last.last).isTrue();
+    TimeMergeTest.assertTotalsOfSingleJvm(last, x, TIME_PARAMS);
+  }
+
+  /**
+   * Runs sequential k-means with time-based merging and feedback through {@code topic}: by
+   * event time (out of order, checkpoints every 50 ms, so the sync topic is transactional, and
+   * optionally a failure half-way) or by processing time (no checkpoints: the sync goes back at
+   * once).
+   *
+   */
+  private static SyncRun syncRun(double[][] x, String topic, boolean fail, long period, boolean eventTime)
+      throws Exception {
+    createTopics(new NewTopic(topic, 1, (short) 1));
+    StreamExecutionEnvironment env = FlinkTestSupport.environment();
+    DataStream<Event> events;
+    if (eventTime) {
+      FlinkTestSupport.checkpointAndRestart(env, 50);
+      events = TimeMergeTest.withWatermarks(env.fromData(TimeMergeTest.outOfOrder(x), SegmentationJob.EVENT)
+          .setParallelism(1).map(new RecoveryTest.FailOnce(fail, x.length / 2)).returns(SegmentationJob.EVENT)
+          .setParallelism(1));
+    } else {
+      events = env.fromData(TimeMergeTest.outOfOrder(x), SegmentationJob.EVENT).setParallelism(1)
+          .map(new TimeMergeTest.Slow()).returns(SegmentationJob.EVENT).setParallelism(1);
+    }
+    JobSpec spec = new JobSpec("sequential-kmeans", Map.of("k", "4", "warmup", "60", "seed", "2"),
+        FlinkTestSupport.PARALLELISM, 0, period, eventTime);
+    SegmentationJob.Outputs out = SegmentationJob.build(events, spec, null, bootstrap, topic);
+    CloseableIterator<ModelSnapshot> merged = out.snapshots().collectAsync();
+    CloseableIterator<LearnerState> parts = out.parts().collectAsync();
+    env.execute("time-based feedback");
+    List<ModelSnapshot> snapshots = new ArrayList<>(FlinkTestSupport.drain(merged));
+    snapshots.sort((a, b) -> Long.compare(a.version, b.version));
+    return new SyncRun(snapshots, FlinkTestSupport.drain(parts));
+  }
+
+  /** The merged snapshots of a run, by version, and the parts its learners took. */
+  private record SyncRun(List<ModelSnapshot> snapshots, List<LearnerState> taken) {
   }
 
   /** Within-cluster sum of squares of the points around their nearest centers. */

@@ -39,7 +39,7 @@ class TimeMergeTest {
   private static final Map<String, String> PARAMS = Map.of("k", "4", "warmup", "60", "seed", "2");
 
   /** Event times 10 ms apart. */
-  private static final long STEP = 10;
+  static final long STEP = 10;
   /** Events arrive up to this much later than their time (shuffled within blocks). */
   private static final long DISORDER = 400;
   /** The merge window. */
@@ -48,20 +48,8 @@ class TimeMergeTest {
   @Test
   void eventTime_outOfOrder_eachWindowMergedOnceWithExactlyItsEvents() throws Exception {
     double[][] x = BLOBS.points();
-    List<Event> events = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      events.add(new Event(i, x[i], 5_000 + i * STEP));
-    }
-    // Out of order: shuffled within blocks spanning less than DISORDER, blocks across window ends.
-    Random rng = new Random(4);
-    int block = (int) (DISORDER / STEP) - 1;
-    for (int from = 17; from < events.size(); from += block) {
-      Collections.shuffle(events.subList(from, Math.min(events.size(), from + block)), rng);
-    }
     StreamExecutionEnvironment env = FlinkTestSupport.environment();
-    DataStream<Event> stream = env.fromData(events, SegmentationJob.EVENT).setParallelism(1)
-        .assignTimestampsAndWatermarks(WatermarkStrategy.<Event>forGenerator(c -> new EveryEvent())
-            .withTimestampAssigner((e, t) -> e.time)).setParallelism(1);
+    DataStream<Event> stream = withWatermarks(env.fromData(outOfOrder(x), SegmentationJob.EVENT).setParallelism(1));
     JobSpec spec = new JobSpec("sequential-kmeans", PARAMS, FlinkTestSupport.PARALLELISM, 0, WINDOW, true);
     CloseableIterator<ModelSnapshot> merged = SegmentationJob.build(stream, spec, null).snapshots().collectAsync();
     env.execute("event-time merges");
@@ -78,8 +66,7 @@ class TimeMergeTest {
       ModelSnapshot s = snapshots.get(w);
       long end = firstEnd + w * WINDOW;
       assertThat(s.round).isEqualTo(end);
-      long before = Math.min(x.length, Math.max(0, (end - 5_000 + STEP - 1) / STEP));
-      assertThat(s.seen).as("events before " + end).isEqualTo(before);
+      assertThat(s.seen).as("events before " + end).isEqualTo(before(end, x.length));
     }
     ModelSnapshot last = snapshots.get(windows);
     assertThat(last.round).isEqualTo(Long.MAX_VALUE);
@@ -112,12 +99,47 @@ class TimeMergeTest {
     assertTotalsOfSingleJvm(last);
   }
 
-  /** Weight and linear sum of the merged model against a single-JVM learner's on the same events. */
+  /**
+   * The points as events {@link #STEP} ms apart from time 5,000, out of order: shuffled within
+   * blocks spanning less than {@link #DISORDER}, blocks across window ends.
+   */
+  static List<Event> outOfOrder(double[][] x) {
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      events.add(new Event(i, x[i], 5_000 + i * STEP));
+    }
+    Random rng = new Random(4);
+    int block = (int) (DISORDER / STEP) - 1;
+    for (int from = 17; from < events.size(); from += block) {
+      Collections.shuffle(events.subList(from, Math.min(events.size(), from + block)), rng);
+    }
+    return events;
+  }
+
+  /** The events' times, with a watermark after every event ({@link EveryEvent}). */
+  static DataStream<Event> withWatermarks(DataStream<Event> events) {
+    return events.assignTimestampsAndWatermarks(WatermarkStrategy.<Event>forGenerator(c -> new EveryEvent())
+        .withTimestampAssigner((e, t) -> e.time)).setParallelism(1);
+  }
+
+  /** Events of {@link #outOfOrder} with a time before {@code end}. */
+  static long before(long end, int n) {
+    return Math.min(n, Math.max(0, (end - 5_000 + STEP - 1) / STEP));
+  }
+
   private static void assertTotalsOfSingleJvm(ModelSnapshot last) throws Exception {
-    double[][] x = BLOBS.points();
-    assertThat(last.seen).isEqualTo(x.length);
-    SequentialKMeans single = new SequentialKMeans(SequentialKMeans.Params.DEFAULTS.withK(4).withWarmup(60)
+    assertTotalsOfSingleJvm(last, BLOBS.points(), SequentialKMeans.Params.DEFAULTS.withK(4).withWarmup(60)
         .withSeed(2));
+  }
+
+  /**
+   * Weight (the k-means counts' sum) and linear sum of the merged model against a single-JVM
+   * learner's on the same events, and the events counted.
+   */
+  static void assertTotalsOfSingleJvm(ModelSnapshot last, double[][] x, SequentialKMeans.Params params)
+      throws Exception {
+    assertThat(last.seen).isEqualTo(x.length);
+    SequentialKMeans single = new SequentialKMeans(params);
     for (double[] p : x) {
       single.learn(p);
     }

@@ -295,6 +295,46 @@ public final class Birch implements OnlineClusterer<BirchModel>, Mergeable<Birch
     }
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): a copy of the merged tree with every clustering feature, of
+   * the leaves and of the inner entries that sum them, scaled by {@code 1 / parts} (count,
+   * linear sum and squared deviations), so that centroids and radii, hence the tree's shape,
+   * the threshold test and the clustering, stay the merged ones while the parts' features add
+   * back to the merged totals; {@code seen()} and the rebuild count are split as integers
+   * ({@link MergeChecks#share}). Returns false, changing nothing, while {@code merged} has
+   * learned nothing. O(entries·d).
+   */
+  @Override
+  public boolean takePart(Birch merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    if (!merged.params.equals(params)) {
+      throw new IllegalArgumentException("cannot take a part of a clusterer of configuration " + merged.params
+          + " into one of " + params);
+    }
+    if (merged.tree == null) {
+      return false;
+    }
+    if (tree != null && tree.d != merged.tree.d) {
+      throw new IllegalArgumentException("cannot take a part of a clusterer of dimension " + merged.tree.d
+          + " into one of dimension " + tree.d);
+    }
+    BirchTree t = merged.tree.copy();
+    double share = 1.0 / parts;
+    for (int e = 0; e < t.n.length; e++) {
+      t.n[e] *= share;
+      t.ssd[e] *= share;
+    }
+    for (int e = 0; e < t.ls.length; e++) {
+      t.ls[e] *= share;
+    }
+    tree = t;
+    seen = MergeChecks.share(merged.seen, part, parts);
+    rebuilds = (int) MergeChecks.share(merged.rebuilds, part, parts);
+    cached = null;
+    return true;
+  }
+
   /** {@link Mergeable.Kind#TOTALS}: see {@link #merge(Birch)}. */
   @Override
   public Mergeable.Kind mergeKind() {

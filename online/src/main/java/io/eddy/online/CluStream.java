@@ -736,6 +736,54 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
     }
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): the same micro-clusters under the same ids, centres and clock,
+   * each cluster feature (n, the time sums and the coordinate sums) and those of the pyramidal
+   * snapshots scaled by {@code 1 / parts}, so that centres, time means and spreads are kept and
+   * the parts' features add back to the merged ones; {@code seen()} is split as an integer
+   * ({@link MergeChecks#share}). The offline clustering weighs centres by n, so a part
+   * clusters like the merged state. Returns false, changing nothing, while {@code merged} has
+   * no clustering yet. O(q·d) plus the snapshots.
+   */
+  @Override
+  public boolean takePart(CluStream merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    if (!StreamSummaries.splittable(CluStreamProvider.NAME, this, merged, params, merged.params, d, merged.d,
+        merged::snapshot)) {
+      return false;
+    }
+    CluStream c = MergeChecks.copyOf(merged, CluStream.class);
+    double share = 1.0 / parts;
+    for (int e = 0; e < c.count * c.w; e++) {
+      c.cf[e] *= share;
+    }
+    for (int s = 0; s < c.snapCf.length; s++) {
+      for (int e = 0; c.snapCf[s] != null && e < c.snapCount[s] * c.w; e++) {
+        c.snapCf[s][e] *= share;
+      }
+    }
+    d = c.d;
+    w = c.w;
+    seen = MergeChecks.share(merged.seen, part, parts);
+    time = c.time;
+    count = c.count;
+    cf = c.cf;
+    centers = c.centers;
+    ids = c.ids;
+    idCounts = c.idCounts;
+    nextId = c.nextId;
+    pruneAt = c.pruneAt;
+    snapTime = c.snapTime;
+    snapCount = c.snapCount;
+    snapCf = c.snapCf;
+    snapIds = c.snapIds;
+    ringNext = c.ringNext;
+    pruneScratch = c.pruneScratch;
+    macro = null;
+    return true;
+  }
+
   // ---- accessors ----
 
   /** The number of micro-clusters, at most q. */

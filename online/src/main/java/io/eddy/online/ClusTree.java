@@ -626,6 +626,57 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
     now = t;
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): a copy of the merged tree at the same clock, every cluster
+   * feature (n, LS, SS) of its entries and of its buffers scaled by {@code 1 / parts}, so that
+   * the means, the tree's shape and the time stamps stay the merged ones and the parts' features
+   * add back to the merged totals; {@code seen()} is split as an integer
+   * ({@link MergeChecks#share}). The snapshot's relevance test compares a faded weight with
+   * {@code threshold}, an absolute weight, so a part would drop from its clustering an entry
+   * whose merged weight lies in {@code [threshold, threshold · parts)} and predict otherwise
+   * than the merged state: then nothing is split and false is returned (a caller falls back on
+   * the identity), as while {@code merged} has learned nothing; nothing changes then.
+   * O(entries·d).
+   */
+  @Override
+  public boolean takePart(ClusTree merged, int part, int parts) {
+    if (!requirePart(merged, params, merged == null ? null : merged.params, part, parts)) {
+      return false;
+    }
+    int[] pending = new int[merged.nodes];
+    int sp = 0;
+    pending[sp++] = merged.root;
+    while (sp > 0) {
+      int node = pending[--sp];
+      ClusTreeFeatures f = merged.leaf[node] ? merged.data : merged.buf;
+      for (int s = 0, e = node * fan; s < merged.used[node]; s++, e++) {
+        if (!merged.leaf[node]) {
+          pending[sp++] = merged.child[e];
+        }
+        double w = f.n[e] * Decay.factor(lambda, merged.now - merged.stamp[e]);
+        if (w >= params.threshold() && w / parts < params.threshold()) {
+          return false; // a relevant entry would not be relevant in a part
+        }
+      }
+    }
+    ClusTree c = MergeChecks.copyOf(merged, ClusTree.class);
+    double share = 1.0 / parts;
+    for (ClusTreeFeatures f : new ClusTreeFeatures[] {c.data, c.buf}) {
+      for (int e = 0; e < f.n.length; e++) {
+        f.n[e] *= share;
+      }
+      for (int e = 0; e < f.ls.length; e++) {
+        f.ls[e] *= share;
+        f.ss[e] *= share;
+      }
+    }
+    c.seen = MergeChecks.share(merged.seen, part, parts);
+    invalidateSnapshot();
+    adopt(c);
+    return true;
+  }
+
   /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(ClusTree)}. */
   @Override
   public Mergeable.Kind mergeKind() {

@@ -1066,6 +1066,46 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     invalidateSnapshot();
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): a copy at the same clock and radius, the same micro-clusters
+   * under the same ids and labels, each faded weight and each shared density scaled by
+   * {@code 1 / parts} (so connectivity, a ratio of the two, is unchanged, and the parts' weights
+   * and shared densities add back to the merged ones); {@code seen()} is split as an integer
+   * ({@link MergeChecks#share}). {@code wMin} is an absolute weight, so a part would call weak
+   * a strong micro-cluster lighter than {@code parts · wMin} and predict otherwise than the
+   * merged state: then nothing is split and false is returned (a caller falls back on the
+   * identity), as while {@code merged} is still warming up; nothing changes then. Later, a part
+   * cleans up ({@code tGap}) as a learner that saw its share of the stream would. O(m²) for
+   * the shared densities.
+   */
+  @Override
+  public boolean takePart(Dbstream merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    MergeChecks.require(this, merged, params, merged.params, d, merged.d);
+    if (merged.seen == 0 || merged.warming()) {
+      return false;
+    }
+    double share = 1.0 / parts;
+    for (int i = 0; i < merged.m; i++) {
+      double w = merged.weights[i] * Decay.factor(params.lambda(), merged.now - merged.stamps[i]);
+      if (w >= params.wMin() && w * share < params.wMin()) {
+        return false; // a strong micro-cluster would be weak in a part
+      }
+    }
+    Dbstream c = MergeChecks.copyOf(merged, Dbstream.class);
+    for (int i = 0; i < c.m; i++) {
+      c.weights[i] *= share;
+    }
+    for (int e = 0; e < c.shared.length; e++) {
+      c.shared[e] *= share;
+    }
+    c.seen = MergeChecks.share(merged.seen, part, parts);
+    adopt(c);
+    invalidateSnapshot();
+    return true;
+  }
+
   /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(Dbstream)}. */
   @Override
   public Mergeable.Kind mergeKind() {

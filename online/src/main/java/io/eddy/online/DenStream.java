@@ -1107,6 +1107,48 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     invalidateSnapshot();
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): a copy at the same clock and epsilon, the same potential and
+   * outlier micro-clusters under the same ids, centres and labels, each faded weight and sum
+   * of squared distances scaled by {@code 1 / parts}, so that radii are kept and the parts'
+   * features add back to the merged ones; {@code seen()} is split as an integer
+   * ({@link MergeChecks#share}). {@code mu} (a core) and {@code beta·mu} (a potential
+   * micro-cluster) are absolute weights, so a part would lose the cores and potential
+   * micro-clusters lighter than {@code parts} times those, and predict otherwise than the
+   * merged state: then nothing is split and false is returned (a caller falls back on the
+   * identity), as while {@code merged} is still in its initial buffer; nothing changes then.
+   * So DenStream splits only states whose potential micro-clusters all weigh at least
+   * {@code parts · beta · mu}. O(m·d).
+   */
+  @Override
+  public boolean takePart(DenStream merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    MergeChecks.require(this, merged, params, merged.params, d, merged.d);
+    if (merged.seen == 0 || !merged.initialized) {
+      return false;
+    }
+    double share = 1.0 / parts;
+    Group g0 = merged.potential;
+    for (int i = 0; i < g0.size; i++) {
+      double w = g0.weight[i] * merged.fade(merged.now - g0.stamp[i]);
+      if (w * share < betaMu || (w >= params.mu() && w * share < params.mu())) {
+        return false; // a potential micro-cluster or a core would not be one in a part
+      }
+    }
+    DenStream c = MergeChecks.copyOf(merged, DenStream.class);
+    for (Group g : new Group[] {c.potential, c.outlier}) {
+      for (int i = 0; i < g.size; i++) {
+        g.weight[i] *= share;
+        g.sse[i] *= share;
+      }
+    }
+    c.seen = MergeChecks.share(merged.seen, part, parts);
+    adopt(c);
+    invalidateSnapshot();
+    return true;
+  }
+
   /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(DenStream)}. */
   @Override
   public Mergeable.Kind mergeKind() {

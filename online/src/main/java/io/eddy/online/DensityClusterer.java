@@ -229,4 +229,18 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
       throw new IllegalArgumentException("dimensions differ: " + d + " and " + other.d);
     }
   }
+
+  /**
+   * The checks of {@link io.eddy.Mergeable#takePart}: {@code part} in range and
+   * {@link #requireMergeable}.
+   *
+   * @return whether {@code merged} has learned anything (a dimension)
+   */
+  final boolean requirePart(DensityClusterer<?> merged, Object params, Object mergedParams, int part, int parts) {
+    if (parts < 1 || part < 0 || part >= parts) {
+      throw new IllegalArgumentException("need 0 <= part < parts, got part " + part + " of " + parts);
+    }
+    requireMergeable(merged, params, mergedParams);
+    return merged.d != 0;
+  }
 }

@@ -621,6 +621,38 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     invalidateSnapshot();
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): a copy at the same clock, grid and clustering (the same grids
+   * under the same labels), each grid's density scaled by {@code 1 / parts}, so that the parts'
+   * densities add back to the merged ones; {@code seen()} is split as an integer
+   * ({@link MergeChecks#share}). The dense and sparse thresholds are absolute densities, so a
+   * part would judge a grid otherwise (dense, transitional, sparse) than the merged state when
+   * its density over {@code parts} falls across a threshold: then nothing is split and false
+   * is returned (a caller falls back on the identity), as while {@code merged} has learned
+   * nothing; nothing changes then. O(grids).
+   */
+  @Override
+  public boolean takePart(Dstream merged, int part, int parts) {
+    if (!requirePart(merged, params, merged == null ? null : merged.params, part, parts)) {
+      return false;
+    }
+    for (int k = 0; k < merged.cells.size(); k++) {
+      double faded = merged.density[k] * Math.pow(params.lambda(), merged.now - merged.updated[k]);
+      if (merged.classOf(faded) != merged.classOf(faded / parts)) {
+        return false; // a grid would change its kind in a part
+      }
+    }
+    Dstream c = MergeChecks.copyOf(merged, Dstream.class);
+    for (int k = 0; k < c.cells.size(); k++) {
+      c.density[k] /= parts;
+    }
+    c.seen = MergeChecks.share(merged.seen, part, parts);
+    adopt(c);
+    invalidateSnapshot();
+    return true;
+  }
+
   /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(Dstream)}. */
   @Override
   public Mergeable.Kind mergeKind() {

@@ -27,6 +27,14 @@ final class MergeChecks {
     }
   }
 
+  /**
+   * Part {@code part}'s share of an integer total split into {@code parts}: the quotient, plus
+   * one for the first {@code total mod parts} parts, so that the shares add up to the total.
+   */
+  static long share(long total, int part, int parts) {
+    return total / parts + (part < total % parts ? 1 : 0);
+  }
+
   /** A private deep copy through the clusterer's own codec. */
   static <T> T copyOf(T c, Class<T> type) {
     try {

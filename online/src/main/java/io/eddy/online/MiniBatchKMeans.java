@@ -528,6 +528,44 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
     seen = totalSeen;
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): the same centers under the same labels, each count divided
+   * by {@code parts}; the points buffered for the next step dealt round robin (point i to part
+   * i mod parts); {@code seen()}, {@link #steps()} and the points since the last reassignment
+   * split as integers ({@link MergeChecks#share}), so that merging the parts back (their
+   * centers correspond) gives the merged totals. The random state is the merged one mixed with
+   * the part number, so that parts draw differently. Returns false, changing nothing, while
+   * {@code merged} has no centers yet. O(k·d + buffered·d).
+   */
+  @Override
+  public boolean takePart(MiniBatchKMeans merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    MergeChecks.require(this, merged, params, merged.params, d, merged.d);
+    if (merged.state == null || merged.state.centers == null) {
+      return false;
+    }
+    d = merged.d;
+    rng.setState(merged.rng.state() ^ (part + 1) * 0x9E3779B97F4A7C15L);
+    state = null;
+    buffered = 0;
+    MiniBatchStep s = state(params.batchSize());
+    s.centers = merged.state.centers.clone();
+    s.counts = merged.state.counts.clone();
+    for (int j = 0; j < s.counts.length; j++) {
+      s.counts[j] /= parts;
+    }
+    s.steps = MergeChecks.share(merged.state.steps, part, parts);
+    s.sinceReassign = MergeChecks.share(merged.state.sinceReassign, part, parts);
+    double[] row = new double[d];
+    for (int i = part; i < merged.buffered; i += parts) {
+      System.arraycopy(merged.buffer, i * d, row, 0, d);
+      buffer(row, merged.bufferWeights[i]);
+    }
+    seen = MergeChecks.share(merged.seen, part, parts);
+    return true;
+  }
+
   /** {@link Mergeable.Kind#TOTALS}: see {@link #merge(MiniBatchKMeans)}. */
   @Override
   public Mergeable.Kind mergeKind() {

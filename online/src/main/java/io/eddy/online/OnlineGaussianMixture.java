@@ -627,6 +627,29 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
     seen = total;
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): the statistics are moments normalised by the weight seen, so
+   * a part keeps the merged weights, means and scatters as they are and only {@code seen()},
+   * the weight {@link #merge} gives each side, is split ({@link MergeChecks#share}); merging
+   * the parts back averages identical moments with weights adding to the merged
+   * {@code seen()}, which gives back the merged state up to rounding. A part then steps as a
+   * learner that had seen its share. Returns false, changing nothing, while {@code merged} is
+   * still warming up. O(k·d²).
+   */
+  @Override
+  public boolean takePart(OnlineGaussianMixture merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    MergeChecks.require(this, merged, params, merged.params, d, merged.d);
+    if (merged.pi == null) {
+      return false;
+    }
+    OnlineGaussianMixture c = MergeChecks.copyOf(merged, OnlineGaussianMixture.class);
+    c.seen = MergeChecks.share(merged.seen, part, parts);
+    adopt(c);
+    return true;
+  }
+
   /** {@link Mergeable.Kind#APPROXIMATE}: see {@link #merge(OnlineGaussianMixture)}. */
   @Override
   public Mergeable.Kind mergeKind() {

@@ -596,6 +596,44 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
     }
   }
 
+  /**
+   * Becomes part {@code part} of {@code parts} of {@code merged} (see
+   * {@link Mergeable#takePart}): the same buckets, the points of each with their weights
+   * scaled by {@code 1 / parts}, so that the offline clustering of a part (k-means on the
+   * weighted coreset) is the merged one and the parts' weights add back to the merged total;
+   * {@code seen()} is split as an integer ({@link MergeChecks#share}) and the random state is
+   * the merged one mixed with the part number. Merging the parts back carries their buckets
+   * into each other, a reduction: totals exact, clustering approximate, as for any merge.
+   * Returns false, changing nothing, while {@code merged} has no clustering yet. O(m·d) per
+   * bucket.
+   */
+  @Override
+  public boolean takePart(StreamKM merged, int part, int parts) {
+    Mergeable.super.takePart(merged, part, parts);
+    if (!StreamSummaries.splittable(StreamKMProvider.NAME, this, merged, params, merged.params, d, merged.d,
+        merged::snapshot)) {
+      return false;
+    }
+    if (d == 0) {
+      start(merged.d);
+    }
+    double share = 1.0 / parts;
+    for (int i = 0; i < bucketSize.length; i++) {
+      bucketSize[i] = merged.bucketSize[i];
+      if (merged.bucketSize[i] > 0) {
+        ensureBucket(i);
+        System.arraycopy(merged.bucketX[i], 0, bucketX[i], 0, merged.bucketSize[i] * d);
+        for (int p = 0; p < merged.bucketSize[i]; p++) {
+          bucketW[i][p] = merged.bucketW[i][p] * share;
+        }
+      }
+    }
+    seen = MergeChecks.share(merged.seen, part, parts);
+    rng.setState(merged.rng.state() ^ (part + 1) * 0x9E3779B97F4A7C15L);
+    model = null;
+    return true;
+  }
+
   // ---- accessors ----
 
   /** The number of buckets holding points. */

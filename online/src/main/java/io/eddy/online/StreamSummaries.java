@@ -64,6 +64,18 @@ final class StreamSummaries {
   }
 
   /**
+   * The checks of {@link io.eddy.Mergeable#takePart} for a summary, after the interface's own:
+   * the arguments as {@link #requireMergeable}, and whether {@code merged} can be split,
+   * having a clustering.
+   *
+   * @throws IllegalArgumentException if the arguments are invalid
+   */
+  static boolean splittable(String name, Object self, Object merged, Object params, Object mergedParams, int d,
+      int mergedD, java.util.function.Supplier<?> snapshot) {
+    return requireMergeable(name, self, merged, params, mergedParams, d, mergedD) && clusters(snapshot);
+  }
+
+  /**
    * Whether {@code snapshot} succeeds: the offline clustering throws
    * {@link IllegalStateException} while fewer than k distinct centres summarise the stream.
    */

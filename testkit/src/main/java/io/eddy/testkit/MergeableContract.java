@@ -3,13 +3,17 @@ package io.eddy.testkit;
 import static io.eddy.testkit.Checks.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.eddy.Capability;
+import io.eddy.CentroidModel;
 import io.eddy.ClustererProvider;
 import io.eddy.Clusterers;
 import io.eddy.DecayingClusterer;
 import io.eddy.Mergeable;
 import io.eddy.OnlineClusterer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongFunction;
 
 /**
@@ -28,7 +32,8 @@ import java.util.function.LongFunction;
  * learn(A ∪ B), within {@link #agreement()}; null, itself and another
  * dimension are rejected with {@link IllegalArgumentException}, leaving the state unchanged;
  * the provider declares {@link Capability#MERGEABLE} if and only if the clusterer is
- * {@code Mergeable}.
+ * {@code Mergeable}; {@link Mergeable#takePart} splits a merged state into parts that all
+ * predict like it and merge back to its totals ({@link #takePart_partsMergeBackToTheWhole}).
  *
  * @param <C> the clusterer under test
  */
@@ -73,6 +78,7 @@ public class MergeableContract<C extends OnlineClusterer<?>> {
     merge_associative();
     merge_closeToLearningTheUnion();
     merge_invalidRejectedAndStateUnchanged();
+    takePart_partsMergeBackToTheWhole();
   }
 
   void capability_declaredIffMergeable() {
@@ -196,6 +202,66 @@ public class MergeableContract<C extends OnlineClusterer<?>> {
       assertThat(Ari.of(m, u)).as("ARI of merge(learn(A), learn(B)) against learn(A ∪ B)")
           .isGreaterThanOrEqualTo(agreement);
     }
+  }
+
+  /**
+   * {@link Mergeable#takePart} into three parts (so that integer counts do not divide evenly):
+   * either every part refuses, each unchanged, or every part takes its share. Then their
+   * {@code seen()} add up to the merged state's, each part predicts the stream exactly as the
+   * merged state does, and merging the parts back into a fresh clusterer gives the merged
+   * totals: {@code seen()}, the total weight of the model's clusters (for a
+   * {@link CentroidModel}) and the same predictions: the same labels for an exact merge, and
+   * within {@link #agreement()} otherwise, since such a merge may re-summarise (reduce,
+   * re-insert, re-cluster) even parts that correspond.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void takePart_partsMergeBackToTheWhole() {
+    C whole = merged(learned(0, 2), learned(1, 2));
+    int parts = 3;
+    List<C> taken = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      C part = factory.apply(5);
+      byte[] before = bytes(part);
+      if (((Mergeable) part).takePart((Mergeable) whole, i, parts)) {
+        taken.add(part);
+      } else {
+        assertThat(bytes(part)).as("a part that refused is unchanged").isEqualTo(before);
+      }
+    }
+    assertThat(taken.size()).as("parts taken: all or none").isIn(0, parts);
+    if (taken.isEmpty()) {
+      return;
+    }
+    int[] expected = labels(whole);
+    long seen = 0;
+    C back = factory.apply(5);
+    for (C part : taken) {
+      seen += part.seen();
+      assertThat(labels(part)).as("a part predicts like the merged state").isEqualTo(expected);
+      ((Mergeable) back).merge((Mergeable) part);
+    }
+    assertThat(seen).as("the parts' seen()").isEqualTo(whole.seen());
+    assertThat(back.seen()).as("seen() merged back").isEqualTo(whole.seen());
+    if (kind(whole) == Mergeable.Kind.EXACT) {
+      assertThat(labels(back)).as("the parts merged back predict like the merged state").isEqualTo(expected);
+    } else {
+      // A merge that is not exact may re-summarise (reduce, re-insert, re-cluster) even
+      // parts that correspond.
+      assertAgree("the parts merged back against the merged state", back, whole, agreement);
+    }
+    double total = totalWeight(whole);
+    assertThat(totalWeight(back)).as("total weight merged back").isCloseTo(total, within(1e-9 * Math.max(1, total)));
+  }
+
+  /** The sum of the model's cluster weights, or 0 for a model without weights. */
+  private static double totalWeight(OnlineClusterer<?> c) {
+    double total = 0;
+    if (c.snapshot() instanceof CentroidModel m) {
+      for (int label : m.labels()) {
+        total += m.weight(label);
+      }
+    }
+    return total;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
