@@ -202,6 +202,11 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private double[] powers = new double[0];
   /** Tests only: recompute the clustering at every adjustment, as the reference to compare to. */
   boolean alwaysRecluster;
+  /**
+   * Tests only: false runs every adjustment as one pass over all grids (the reference that the
+   * incremental adjustment is checked against, point by point); set before the first point.
+   */
+  boolean incremental = true;
   /** Tests only: how many adjustments recomputed the clustering. */
   long reclusterings;
   private long nextId;
@@ -228,12 +233,63 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private int[] component = new int[0];
   private int[] componentLabels = new int[0];
 
+  // ---- incremental adjustment (see adjustChanged) ----
+  private final double logLambda;
+  /** The structures below are not built (fresh, restored, merged): the next adjustment passes over every grid. */
+  private boolean rebuild = true;
+  /** Whether {@link #labels}' reference is the whole clustering, not the part last relabelled. */
+  private boolean referenceWhole = true;
+  /** Per grid: bumped when its queue entry is superseded; the time of that entry, or NaN. */
+  private int[] stamp = new int[0];
+  private double[] due = new double[0];
+  /** Per grid: hit since the last adjustment (and so in {@link #touchedList}). */
+  private boolean[] hit = new boolean[0];
+  private int[] touchedList = new int[8];
+  private int touchedCount;
+  /** Grids marked sporadic at the last adjustment, and those marked at this one. */
+  private int[] markedList = new int[8];
+  private int markedCount;
+  private int[] nextMarked = new int[8];
+  private int nextMarkedCount;
+  /** Grids whose class changed at this adjustment, or that were clustered and are deleted. */
+  private int[] changes = new int[8];
+  private int changeCount;
+  private int[] doomed = new int[8];
+  /** Deletion records of grids that received a point again since the last adjustment. */
+  private int[] revived = new int[8];
+  private int revivedCount;
+  /** Every deletion record before this position is a hole. */
+  private int deletedHead;
+  /** Ids and labels of clustered grids deleted at this adjustment (the label reference still holds them). */
+  private long[] lostIds = new long[0];
+  private int[] lostLabels = new int[0];
+  private int lostCount;
+  /** Binary min-heap of threshold-crossing times: time, grid, the grid's stamp when pushed. */
+  private double[] heapTime = new double[16];
+  private int[] heapSlot = new int[16];
+  private int[] heapStamp = new int[16];
+  private int heapSize;
+  /** Scratch of {@link #relabel}. */
+  private int[] visited = new int[0];
+  private int epoch;
+  private int[] members = new int[0];
+  private int[] memberTree = new int[0];
+  private int[] treeComp = new int[0];
+  private boolean[] treeDense = new boolean[0];
+  private long[] memberIds = new long[0];
+  private double[] memberWeights = new double[0];
+  private int[] memberComp = new int[0];
+  private long[] refIds = new long[0];
+  private int[] refLabels = new int[0];
+  private long[] probe = new long[0];
+
   /** A clusterer with the given configuration. */
   public Dstream(Params params) {
     if (params == null) {
       throw new IllegalArgumentException("params is null");
     }
     this.params = params;
+    this.logLambda = Math.log(params.lambda());
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -292,17 +348,50 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (k >= 0 && !Double.isNaN(deletedAt[k])) {
         tm = deletedAt[k];
         deletedAt[k] = Double.NaN;
+        if (incremental) {
+          revived = ensure(revived, revivedCount);
+          revived[revivedCount++] = k;
+        }
       }
-      append(cell, w, tau, tm, Double.NaN);
+      i = append(cell, w, tau, tm, Double.NaN);
     } else {
       density[i] = density[i] * fade(tau - updated[i]) + w;
       updated[i] = tau;
     }
+    if (incremental && !hit[i]) {
+      hit[i] = true;
+      touchedList = ensure(touchedList, touchedCount);
+      touchedList[touchedCount++] = i;
+    }
     if (Math.floor(tau / gap) > Math.floor(last / gap)) {
-      removeSporadic(tau);
-      cluster(tau);
+      adjust(tau);
     }
     last = tau;
+  }
+
+  /** {@code a}, or a copy twice as long when {@code n} is its length. */
+  private static int[] ensure(int[] a, int n) {
+    return n < a.length ? a : Arrays.copyOf(a, Math.max(8, 2 * a.length));
+  }
+
+  /**
+   * The adjustment at time {@code tau}: incremental, unless N changed since the clustering was
+   * computed (every threshold moved), the structures are not built, or a test asks for the pass
+   * over every grid.
+   */
+  private void adjust(double tau) {
+    if (!incremental || alwaysRecluster || rebuild || gridSpace != clusteredSpace) {
+      compactGrids();
+      closeDeletedHoles();
+      wholeReference();
+      removeSporadic(tau);
+      cluster(tau);
+      if (incremental) {
+        rebuildQueue(tau);
+      }
+      return;
+    }
+    adjustChanged(tau);
   }
 
   /**
@@ -351,6 +440,9 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int i = cells.add(c);
     if (i == density.length) {
       int cap = cells.capacity();
+      stamp = Arrays.copyOf(stamp, cap);
+      due = Arrays.copyOf(due, cap);
+      hit = Arrays.copyOf(hit, cap);
       density = Arrays.copyOf(density, cap);
       updated = Arrays.copyOf(updated, cap);
       removed = Arrays.copyOf(removed, cap);
@@ -366,6 +458,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     ids[i] = nextId++;
     gridLabel[i] = ClusterModel.NOISE;
     clusteredKind[i] = SPARSE;
+    due[i] = Double.NaN;
+    hit[i] = false;
     return i;
   }
 
@@ -378,6 +472,558 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       parent = new int[cap];
       component = new int[cap];
       componentLabels = new int[cap];
+    }
+  }
+
+  /**
+   * The incremental adjustment: the same state as {@link #removeSporadic} followed by
+   * {@link #cluster}, visiting only the grids where something can have happened since the last
+   * adjustment.
+   *
+   * <p>Between two points a grid's density only fades, so its class can only fall (dense,
+   * transitional, sparse) and rule S1 ({@code D < pi}, with pi growing) can only become true, as
+   * can S2; each of these predicates, computed in floating point, is monotone in the time too
+   * ({@code Math.pow} is semi-monotonic). So when a grid is evaluated, the next time anything
+   * can change for it is the first of its next class crossing and its marking time, found by
+   * solving {@code D lambda^dt = threshold} with logarithms, taken a little early (the exact
+   * test at the adjustment decides; an early estimate only costs a visit). Those times sit in a
+   * binary heap on flat arrays whose entries a per-grid stamp invalidates when the grid is
+   * evaluated again. An adjustment evaluates the grids hit since the last one and those whose
+   * time has come, deletes the grids marked at the last one that received nothing since, and
+   * relabels only the clusters around the grids whose class changed ({@link #relabel}). Deleted
+   * grids and expired deletion records leave holes that are closed once they are as many as
+   * the entries held. Costs O(k (log G + d)) for k grids visited, plus the clusters relabelled.
+   */
+  private void adjustChanged(double tau) {
+    double protect = 1 + params.beta();
+    // Deletion records: those of grids hit again, and those past S2's window, which are the
+    // oldest (records are appended in time order, and t < (1 + beta) t_m is monotone in t_m).
+    for (int r = 0; r < revivedCount; r++) {
+      int k = revived[r];
+      if (!deleted.isGone(k) && Double.isNaN(deletedAt[k])) {
+        deleted.unindex(k);
+      }
+    }
+    revivedCount = 0;
+    expireDeleted(tau, protect);
+    // Grids marked sporadic at the last adjustment that received no point since: deleted.
+    int doomedCount = 0;
+    for (int m = 0; m < markedCount; m++) {
+      int i = markedList[m];
+      if (!cells.isGone(i) && !Double.isNaN(marked[i]) && updated[i] <= marked[i]) {
+        doomed = ensure(doomed, doomedCount);
+        doomed[doomedCount++] = i;
+      }
+    }
+    markedCount = 0;
+    sortInts(doomed, null, doomedCount);
+    changeCount = 0;
+    lostCount = 0;
+    for (int m = 0; m < doomedCount; m++) {
+      int i = doomed[m];
+      if (gridLabel[i] != ClusterModel.NOISE) {
+        // A marked grid was sparse and so unclustered; kept exact for states made otherwise.
+        addChange(i);
+        if (lostCount == lostIds.length) {
+          lostIds = Arrays.copyOf(lostIds, Math.max(8, 2 * lostCount));
+          lostLabels = Arrays.copyOf(lostLabels, lostIds.length);
+        }
+        lostIds[lostCount] = ids[i];
+        lostLabels[lostCount++] = gridLabel[i];
+      }
+      recordDeletion(i, tau);
+      cells.unindex(i);
+      stamp[i]++;
+      due[i] = Double.NaN;
+    }
+    // Grids hit since the last adjustment, then those whose crossing time has come.
+    nextMarkedCount = 0;
+    for (int m = 0; m < touchedCount; m++) {
+      int i = touchedList[m];
+      hit[i] = false;
+      if (!cells.isGone(i)) {
+        evaluate(i, tau, protect);
+      }
+    }
+    touchedCount = 0;
+    while (heapSize > 0 && heapTime[0] <= tau) {
+      int i = heapSlot[0];
+      int st = heapStamp[0];
+      popTop();
+      if (st == stamp[i] && !cells.isGone(i)) {
+        evaluate(i, tau, protect);
+      }
+    }
+    int over = deleted.size() - deleted.holes() - params.maxDeleted();
+    for (; over > 0; deletedHead++) {
+      if (!deleted.isGone(deletedHead)) {
+        deleted.unindex(deletedHead);
+        over--;
+      }
+    }
+    if (changeCount > 0) {
+      relabel(tau);
+    }
+    int[] swap = markedList;
+    markedList = nextMarked;
+    markedCount = nextMarkedCount;
+    nextMarked = swap;
+    nextMarkedCount = 0;
+    if (cells.holes() > 32 && 2 * cells.holes() > cells.size()) {
+      compactGrids();
+    } else if (heapSize > 2 * (cells.size() - cells.holes()) + 64) {
+      rebuildHeap();
+    }
+    if (deleted.holes() > 32 && 2 * deleted.holes() > deleted.size()) {
+      closeDeletedHoles();
+    }
+  }
+
+  /** Drops the deletion records past S2's window: a prefix of the records, oldest first. */
+  private void expireDeleted(double tau, double protect) {
+    int n = deleted.size();
+    while (deletedHead < n && (deleted.isGone(deletedHead)
+        || !(tau < protect * deletedAt[deletedHead]))) {
+      if (!deleted.isGone(deletedHead)) {
+        deleted.unindex(deletedHead);
+      }
+      deletedHead++;
+    }
+  }
+
+  private void addChange(int i) {
+    changes = ensure(changes, changeCount);
+    changes[changeCount++] = i;
+  }
+
+  /**
+   * What {@link #removeSporadic} does for one grid that is kept, at time {@code tau}, with the
+   * same arithmetic: re-marks it, notes a class change, and queues its next crossing time.
+   */
+  private void evaluate(int i, double tau, double protect) {
+    double dt = tau - updated[i];
+    double v = density[i] * fade(dt);
+    // sparseThreshold is removeSporadic's piScale, the same expression of the same N
+    double pi = sparseThreshold * (1 - fade(dt + 1));
+    boolean mark = v < pi && tau >= protect * removed[i];
+    marked[i] = mark ? tau : Double.NaN;
+    byte k = classOf(v);
+    if (k != clusteredKind[i]) {
+      clusteredKind[i] = k;
+      addChange(i);
+    }
+    stamp[i]++;
+    due[i] = Double.NaN;
+    if (mark) {
+      nextMarked = ensure(nextMarked, nextMarkedCount);
+      nextMarked[nextMarkedCount++] = i;
+    } else {
+      schedule(i, tau, v, k, protect);
+    }
+  }
+
+  /**
+   * Queues the earliest time after {@code tau} at which grid i, faded to {@code v} of class
+   * {@code k} at {@code tau} and receiving nothing, falls to a lower class or meets S1 and S2.
+   * S1 {@code D lambda^dt < pi = P (1 - lambda^(dt+1))} holds from
+   * {@code lambda^dt < P / (D + P lambda)}. The margin covers the rounding of both sides (a few
+   * ulps of the density, {@code 1e-16 / |ln lambda|} time units) many times over.
+   */
+  private void schedule(int i, double tau, double v, byte k, double protect) {
+    double t = Double.POSITIVE_INFINITY;
+    if (k == DENSE) {
+      t = tau + Math.log(denseThreshold / v) / logLambda;
+    } else if (k == TRANSITIONAL) {
+      t = tau + Math.log(sparseThreshold / v) / logLambda;
+    }
+    double u = sparseThreshold / (density[i] + sparseThreshold * params.lambda());
+    double s1 = u >= 1 ? updated[i] : updated[i] + Math.log(u) / logLambda;
+    t = Math.min(t, Math.max(s1, protect * removed[i]));
+    if (t == Double.POSITIVE_INFINITY) {
+      return;
+    }
+    t -= 1e-9 * (Math.abs(t) + Math.abs(tau)) + 1e-12 / -logLambda + 1e-6;
+    push(i, t > tau ? t : Math.nextUp(tau));
+  }
+
+  private void push(int i, double t) {
+    if (heapSize == heapTime.length) {
+      int cap = 2 * heapSize;
+      heapTime = Arrays.copyOf(heapTime, cap);
+      heapSlot = Arrays.copyOf(heapSlot, cap);
+      heapStamp = Arrays.copyOf(heapStamp, cap);
+    }
+    due[i] = t;
+    int k = heapSize++;
+    while (k > 0) {
+      int p = (k - 1) >>> 1;
+      if (heapTime[p] <= t) {
+        break;
+      }
+      heapTime[k] = heapTime[p];
+      heapSlot[k] = heapSlot[p];
+      heapStamp[k] = heapStamp[p];
+      k = p;
+    }
+    heapTime[k] = t;
+    heapSlot[k] = i;
+    heapStamp[k] = stamp[i];
+  }
+
+  private void popTop() {
+    int n = --heapSize;
+    if (n > 0) {
+      siftDown(0, heapTime[n], heapSlot[n], heapStamp[n]);
+    }
+  }
+
+  private void siftDown(int k, double t, int slot, int st) {
+    int n = heapSize;
+    while (true) {
+      int c = 2 * k + 1;
+      if (c >= n) {
+        break;
+      }
+      if (c + 1 < n && heapTime[c + 1] < heapTime[c]) {
+        c++;
+      }
+      if (heapTime[c] >= t) {
+        break;
+      }
+      heapTime[k] = heapTime[c];
+      heapSlot[k] = heapSlot[c];
+      heapStamp[k] = heapStamp[c];
+      k = c;
+    }
+    heapTime[k] = t;
+    heapSlot[k] = slot;
+    heapStamp[k] = st;
+  }
+
+  /** Rebuilds the heap from the live entries ({@link #due}), dropping superseded ones. O(G). */
+  private void rebuildHeap() {
+    int n = 0;
+    int g = cells.size();
+    if (heapTime.length < g) {
+      heapTime = new double[g];
+      heapSlot = new int[g];
+      heapStamp = new int[g];
+    }
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && !Double.isNaN(due[i])) {
+        heapTime[n] = due[i];
+        heapSlot[n] = i;
+        heapStamp[n] = stamp[i];
+        n++;
+      }
+    }
+    heapSize = n;
+    for (int k = n / 2 - 1; k >= 0; k--) {
+      siftDown(k, heapTime[k], heapSlot[k], heapStamp[k]);
+    }
+  }
+
+  /**
+   * Builds the incremental structures after a pass over every grid at {@code tau}: the marked
+   * grids in their list, every other grid queued at its next crossing time.
+   */
+  private void rebuildQueue(double tau) {
+    double protect = 1 + params.beta();
+    for (int m = 0; m < touchedCount; m++) {
+      hit[touchedList[m]] = false;
+    }
+    touchedCount = 0;
+    revivedCount = 0;
+    markedCount = 0;
+    heapSize = 0;
+    deletedHead = 0;
+    int g = cells.size();
+    for (int i = 0; i < g; i++) {
+      stamp[i]++;
+      due[i] = Double.NaN;
+      if (!Double.isNaN(marked[i])) {
+        markedList = ensure(markedList, markedCount);
+        markedList[markedCount++] = i;
+      } else {
+        double v = density[i] * fade(tau - updated[i]);
+        schedule(i, tau, v, classOf(v), protect);
+      }
+    }
+    rebuild = false;
+  }
+
+  /** Forgets the incremental structures; the next adjustment passes over every grid. */
+  private void dropQueue() {
+    for (int m = 0; m < touchedCount; m++) {
+      hit[touchedList[m]] = false;
+    }
+    touchedCount = 0;
+    revivedCount = 0;
+    markedCount = 0;
+    heapSize = 0;
+    rebuild = true;
+  }
+
+  /** Closes the holes of deleted grids, moving every per-grid array and list the same way. */
+  private void compactGrids() {
+    int n = cells.size();
+    if (cells.holes() == 0) {
+      return;
+    }
+    int[] to = cells.compact();
+    for (int i = 0; i < n; i++) {
+      int k = to[i];
+      if (k >= 0 && k != i) {
+        density[k] = density[i];
+        updated[k] = updated[i];
+        removed[k] = removed[i];
+        marked[k] = marked[i];
+        ids[k] = ids[i];
+        gridLabel[k] = gridLabel[i];
+        clusteredKind[k] = clusteredKind[i];
+        stamp[k] = stamp[i];
+        due[k] = due[i];
+        hit[k] = hit[i];
+      }
+    }
+    touchedCount = remapList(touchedList, touchedCount, to);
+    markedCount = remapList(markedList, markedCount, to);
+    rebuildHeap();
+  }
+
+  private static int remapList(int[] list, int count, int[] to) {
+    int kept = 0;
+    for (int m = 0; m < count; m++) {
+      int k = to[list[m]];
+      if (k >= 0) {
+        list[kept++] = k;
+      }
+    }
+    return kept;
+  }
+
+  /** Closes the holes of the deletion records, keeping their order. */
+  private void closeDeletedHoles() {
+    int n = deleted.size();
+    if (deleted.holes() == 0) {
+      return;
+    }
+    int[] to = deleted.compact();
+    for (int k = 0; k < n; k++) {
+      if (to[k] >= 0) {
+        deletedAt[to[k]] = deletedAt[k];
+      }
+    }
+    revivedCount = remapList(revived, revivedCount, to);
+    deletedHead = 0;
+  }
+
+  /** Hands {@link #labels} the whole reference (every clustered grid) if it holds a part. */
+  private void wholeReference() {
+    if (referenceWhole) {
+      return;
+    }
+    int g = cells.size();
+    if (refIds.length < g) {
+      refIds = new long[cells.capacity()];
+      refLabels = new int[refIds.length];
+    }
+    int r = 0;
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && gridLabel[i] != ClusterModel.NOISE) {
+        refIds[r] = ids[i];
+        refLabels[r++] = gridLabel[i];
+      }
+    }
+    labels.reference(refIds, refLabels, r);
+    referenceWhole = true;
+  }
+
+  /**
+   * Relabels the clusters around the grids whose class changed, as {@link #recluster} would
+   * label all of them.
+   *
+   * <p>A component of the new clustering that holds no changed grid and touches none is, grid
+   * for grid, a component of the last one, with one label that no other grid carries: the
+   * matching of {@link StableLabels} pairs the two with each other and nothing else, and records
+   * no event for them. So the rest is matched alone: the components through the changed grids
+   * and their neighbours (found by breadth-first search over the neighbours of non-sparse
+   * grids), the changed grids that lost their cluster, and the reference restricted to the
+   * labels these carried, which no other grid carries. Members go in id order and components
+   * are numbered by their first member, as in the whole matching, whose sums
+   * {@link StableLabels} makes independent of the other members; so labels, events and the
+   * label counter come out the same.
+   */
+  private void relabel(double tau) {
+    reclusterings++;
+    int g = cells.size();
+    if (visited.length < g) {
+      int cap = cells.capacity();
+      visited = new int[cap];
+      members = new int[cap];
+      memberTree = new int[cap];
+      treeComp = new int[cap];
+      treeDense = new boolean[cap];
+      memberIds = new long[cap];
+      memberWeights = new double[cap];
+      memberComp = new int[cap];
+      refIds = new long[cap + lostCount];
+      refLabels = new int[refIds.length];
+      epoch = 0;
+    }
+    if (probe.length < d) {
+      probe = new long[d];
+    }
+    if (++epoch == Integer.MAX_VALUE) {
+      Arrays.fill(visited, 0);
+      epoch = 1;
+    }
+    int e = epoch;
+    int m = 0;
+    int trees = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      if (!cells.isGone(x) && visited[x] != e) {
+        if (clusteredKind[x] != SPARSE) {
+          m = explore(x, trees++, m, e);
+        } else if (gridLabel[x] != ClusterModel.NOISE) {
+          visited[x] = e;
+          members[m] = x;
+          memberTree[m++] = -1;
+        }
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = cells.coord(x, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          if (cell[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+            continue;
+          }
+          cell[j] += step;
+          int y = cells.find(cell);
+          cell[j] -= step;
+          if (y >= 0 && visited[y] != e && clusteredKind[y] != SPARSE) {
+            m = explore(y, trees++, m, e);
+          }
+        }
+      }
+    }
+    sortInts(members, memberTree, m);
+    Arrays.fill(treeComp, 0, trees, -1);
+    int count = 0;
+    int r = 0;
+    for (int k = 0; k < m; k++) {
+      int i = members[k];
+      int t = memberTree[k];
+      int comp = -1;
+      if (t >= 0 && treeDense[t]) {
+        if (treeComp[t] < 0) {
+          treeComp[t] = count++;
+        }
+        comp = treeComp[t];
+      }
+      memberComp[k] = comp;
+      memberIds[k] = ids[i];
+      memberWeights[k] = density[i] * fade(tau - updated[i]);
+      if (gridLabel[i] != ClusterModel.NOISE) {
+        refIds[r] = ids[i];
+        refLabels[r++] = gridLabel[i];
+      }
+    }
+    if (lostCount > 0) {
+      if (refIds.length < r + lostCount) {
+        refIds = Arrays.copyOf(refIds, r + lostCount);
+        refLabels = Arrays.copyOf(refLabels, r + lostCount);
+      }
+      System.arraycopy(lostIds, 0, refIds, r, lostCount);
+      System.arraycopy(lostLabels, 0, refLabels, r, lostCount);
+      r += lostCount;
+      sortById(refIds, refLabels, r);
+    }
+    if (componentLabels.length < count) {
+      componentLabels = new int[Math.max(count, cells.capacity())];
+    }
+    labels.reference(refIds, refLabels, r);
+    labels.assign(memberIds, memberWeights, memberComp, m, count, componentLabels);
+    labels.commit(memberIds, memberWeights, memberComp, m, count, componentLabels, origin + tau);
+    for (int k = 0; k < m; k++) {
+      gridLabel[members[k]] = memberComp[k] < 0 ? ClusterModel.NOISE : componentLabels[memberComp[k]];
+    }
+    referenceWhole = false;
+  }
+
+  /**
+   * Breadth-first search from {@code seed} over neighbouring non-sparse grids (sharing a face:
+   * 2d neighbours), appending the grids found to {@code members} as tree {@code tree}.
+   *
+   * @return the new member count
+   */
+  private int explore(int seed, int tree, int m, int e) {
+    treeDense[tree] = false;
+    visited[seed] = e;
+    members[m] = seed;
+    memberTree[m++] = tree;
+    for (int head = m - 1; head < m; head++) {
+      int i = members[head];
+      treeDense[tree] |= clusteredKind[i] == DENSE;
+      for (int j = 0; j < d; j++) {
+        probe[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          if (probe[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+            continue; // saturated coordinate: no neighbour beyond it
+          }
+          probe[j] += step;
+          int k = cells.find(probe);
+          probe[j] -= step;
+          if (k >= 0 && visited[k] != e && clusteredKind[k] != SPARSE) {
+            visited[k] = e;
+            members[m] = k;
+            memberTree[m++] = tree;
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Shell sort of a[0..n) ascending, moving b (if given) along; in place. */
+  private static void sortInts(int[] a, int[] b, int n) {
+    for (int gap = n / 2; gap > 0; gap = gap == 2 ? 1 : (int) (gap / 2.2)) {
+      for (int i = gap; i < n; i++) {
+        int v = a[i];
+        int w = b == null ? 0 : b[i];
+        int j = i;
+        while (j >= gap && a[j - gap] > v) {
+          a[j] = a[j - gap];
+          if (b != null) {
+            b[j] = b[j - gap];
+          }
+          j -= gap;
+        }
+        a[j] = v;
+        if (b != null) {
+          b[j] = w;
+        }
+      }
+    }
+  }
+
+  /** Insertion sort of ids[0..n) ascending, moving labels along (a few lost grids at most). */
+  private static void sortById(long[] ids, int[] labels, int n) {
+    for (int i = 1; i < n; i++) {
+      long v = ids[i];
+      int w = labels[i];
+      int j = i;
+      while (j > 0 && ids[j - 1] > v) {
+        ids[j] = ids[j - 1];
+        labels[j] = labels[j - 1];
+        j--;
+      }
+      ids[j] = v;
+      labels[j] = w;
     }
   }
 
@@ -580,11 +1226,18 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       adopt(MergeChecks.copyOf(other, Dstream.class));
       return;
     }
+    compactGrids();
+    closeDeletedHoles();
+    wholeReference();
+    dropQueue();
     double base = Math.min(origin, other.origin);
     shift(origin - base);
     double delta = other.origin - base;
     double lambda = params.lambda();
     for (int k = 0; k < other.cells.size(); k++) {
+      if (other.cells.isGone(k)) {
+        continue;
+      }
       for (int j = 0; j < d; j++) {
         cell[j] = other.cells.coord(k, j);
       }
@@ -655,6 +1308,12 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     gap = c.gap;
     labels = c.labels;
     cell = c.cell;
+    stamp = new int[density.length];
+    due = new double[density.length];
+    hit = new boolean[density.length];
+    referenceWhole = true;
+    deletedHead = 0;
+    dropQueue();
   }
 
   /** Moves the origin back by {@code by} time units, shifting every relative time. */
@@ -677,7 +1336,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   /** Joins the other side's deletion records, keeping the latest time, oldest first. */
   private void mergeDeleted(Dstream other, double delta) {
     for (int k = 0; k < other.deleted.size(); k++) {
-      if (Double.isNaN(other.deletedAt[k])) {
+      if (other.deleted.isGone(k) || Double.isNaN(other.deletedAt[k])) {
         continue;
       }
       for (int j = 0; j < d; j++) {
@@ -740,7 +1399,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int clustered = 0;
     int[] sorted = new int[g];
     for (int i = 0; i < g; i++) {
-      if (gridLabel[i] != ClusterModel.NOISE) {
+      if (gridLabel[i] != ClusterModel.NOISE && !cells.isGone(i)) {
         sorted[clustered++] = gridLabel[i];
       }
     }
@@ -761,7 +1420,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     double[] cellWeights = new double[clustered];
     double width = params.gridSize();
     for (int i = 0, c = 0; i < g; i++) {
-      if (gridLabel[i] == ClusterModel.NOISE) {
+      if (gridLabel[i] == ClusterModel.NOISE || cells.isGone(i)) {
         continue;
       }
       int m = Arrays.binarySearch(macro, gridLabel[i]);
@@ -790,14 +1449,26 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         cellWeights);
   }
 
+  /** Tests only: the class each held grid had at the last adjustment, in id order. */
+  byte[] classes() {
+    int g = cells == null ? 0 : cells.size();
+    byte[] out = new byte[gridCount()];
+    for (int i = 0, k = 0; i < g; i++) {
+      if (!cells.isGone(i)) {
+        out[k++] = clusteredKind[i];
+      }
+    }
+    return out;
+  }
+
   /** The number of grids now held. */
   public int gridCount() {
-    return cells == null ? 0 : cells.size();
+    return cells == null ? 0 : cells.size() - cells.holes();
   }
 
   /** The number of deleted-grid records now held. */
   public int deletedCount() {
-    return deleted == null ? 0 : deleted.size();
+    return deleted == null ? 0 : deleted.size() - deleted.holes();
   }
 
   /** N, the number of grids of the space the data spans (see the class documentation). */
@@ -840,6 +1511,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         if (c.d == 0) {
           return;
         }
+        // the layout without holes and the whole label reference: what a pass over every grid keeps
+        c.compactGrids();
+        c.closeDeletedHoles();
+        c.wholeReference();
         int g = c.cells.size();
         out.writeDouble(c.origin);
         out.writeDouble(c.last);
@@ -919,11 +1594,16 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
           c.gridLabel[i] = gridLabel[i];
         }
         c.nextId = next;
+        double latest = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < deletedAt.length; k++) {
           System.arraycopy(deletedCoords, k * d, c.cell, 0, d);
+          // records are oldest first (NaN: the grid is live again); expiry relies on the order
           if (!(Double.isNaN(deletedAt[k]) || deletedAt[k] <= c.last) || c.deleted.find(c.cell) >= 0
-              || (k > 0 && deletedAt[k] < deletedAt[k - 1])) {
+              || deletedAt[k] < latest) {
             throw new ModelFormatException("invalid deleted-grid record " + k);
+          }
+          if (!Double.isNaN(deletedAt[k])) {
+            latest = deletedAt[k];
           }
           c.deleted.add(c.cell);
           if (k >= c.deletedAt.length) {
