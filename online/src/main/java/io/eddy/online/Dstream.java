@@ -52,15 +52,20 @@ import java.util.Arrays;
  * reused. {@link #snapshot()} shows the clustering of the last adjustment with densities faded
  * to the current time.
  *
- * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) recomputes the fixed
+ * <p><b>Adjustments are incremental.</b> Between its points a grid's density only fades, so the
+ * time at which it will fall to the next class, or meet the sporadic rules, is known when it is
+ * touched; those times are kept in a priority queue, and an adjustment visits only the grids
+ * hit since the last one, those whose time has come and those marked sporadic at the last one
+ * (deleted if nothing arrived). The clusters are then relabelled only around the grids whose
+ * class changed: without matching when no cluster merges or splits (a grid joins or leaves a
+ * cluster at its edge, a cluster is born or loses its last dense grid), else by matching the
+ * components through the changed grids alone. The result is the same, bit for bit, as the pass
+ * over every grid that the definitions above describe (tested point by point); that pass still
+ * runs when N changes, since every threshold then moves.
+ *
+ * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) computes the fixed
  * point above on the updated densities instead of applying its local rules grid by grid, so its
- * result does not depend on the order in which grids changed; it does so only at adjustments
- * where some grid changed class (or N changed), since otherwise the components are the same.
- * Each adjustment still fades every live grid to find the classes and the sporadic grids: O(G)
- * per adjustment for G live grids, plus O(G·d) when the clustering is recomputed. The paper's
- * rules touch only the grids that changed; finding those without fading every grid needs the
- * times at which each untouched grid will cross a threshold, kept in a priority queue, which
- * this implementation does not do (see benchmarks/results/canon.md for the cost).
+ * result does not depend on the order in which grids changed.
  * The paper's deleted-grid table grows with the stream; here a record is dropped
  * once S2 holds for it ({@code t >= (1 + beta)·t_m}, when it no longer changes anything), and
  * at most {@code maxDeleted} records are kept, the oldest dropped first.
@@ -79,8 +84,11 @@ import java.util.Arrays;
  * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs one hash look-up (O(d)) between adjustments and O(G) to O(G·d) at an adjustment, and allocates
- * nothing in steady state (arrays grow only when the number of grids reaches a new maximum).
+ * costs one hash look-up (O(d)) between adjustments; an adjustment costs O(log G + d) per grid
+ * visited, plus O(d) look-ups per grid of the clusters relabelled by matching (all the clusters
+ * through a grid whose class changed, when one merged or may have split), and O(G·d) when N
+ * changes. It allocates nothing in steady state (arrays grow only when the number of grids
+ * reaches a new maximum).
  * Memory is O(G·d + maxDeleted·d); G is bounded by sporadic removal: a grid that stops
  * receiving points is deleted within about {@code log_lambda(Cl/Cm)} time units.
  *
@@ -282,6 +290,25 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private long[] refIds = new long[0];
   private int[] refLabels = new int[0];
   private long[] probe = new long[0];
+  /** Scratch of {@link #relabelSimple}. */
+  private int[] inChanges = new int[0];
+  private int changeEpoch;
+  private int[] groupStart = new int[0];
+  private int[] groupLabel = new int[0];
+  private int[] groupDense = new int[0];
+  private int[] bornGroups = new int[0];
+  private int[] bornFirst = new int[0];
+  private int[] vanishedLabels = new int[0];
+  private int[] labelQueue = new int[0];
+  private int[] queue = new int[0];
+  /** Scratch of {@link #leavesConnected}: the sides of a grid, as a union-find forest. */
+  private int[] around = new int[0];
+  /** Per grid: its class at the last relabelling, while it is among {@link #changes}. */
+  private byte[] prior = new byte[0];
+  /** The number of dense grids of every cluster label: open addressing on label + 1. */
+  private int[] countKeys = new int[16];
+  private int[] countVals = new int[16];
+  private int countSize;
 
   /** A clusterer with the given configuration. */
   public Dstream(Params params) {
@@ -441,6 +468,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     if (i == density.length) {
       int cap = cells.capacity();
       stamp = Arrays.copyOf(stamp, cap);
+      prior = Arrays.copyOf(prior, cap);
       due = Arrays.copyOf(due, cap);
       hit = Arrays.copyOf(hit, cap);
       density = Arrays.copyOf(density, cap);
@@ -561,7 +589,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         over--;
       }
     }
-    if (changeCount > 0) {
+    if (changeCount > 0 && !relabelSimple(tau)) {
       relabel(tau);
     }
     int[] swap = markedList;
@@ -609,6 +637,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     marked[i] = mark ? tau : Double.NaN;
     byte k = classOf(v);
     if (k != clusteredKind[i]) {
+      prior[i] = clusteredKind[i];
       clusteredKind[i] = k;
       addChange(i);
     }
@@ -749,6 +778,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         schedule(i, tau, v, classOf(v), protect);
       }
     }
+    recountDense();
     rebuild = false;
   }
 
@@ -781,6 +811,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         ids[k] = ids[i];
         gridLabel[k] = gridLabel[i];
         clusteredKind[k] = clusteredKind[i];
+        prior[k] = prior[i];
         stamp[k] = stamp[i];
         due[k] = due[i];
         hit[k] = hit[i];
@@ -856,29 +887,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    */
   private void relabel(double tau) {
     reclusterings++;
-    int g = cells.size();
-    if (visited.length < g) {
-      int cap = cells.capacity();
-      visited = new int[cap];
-      members = new int[cap];
-      memberTree = new int[cap];
-      treeComp = new int[cap];
-      treeDense = new boolean[cap];
-      memberIds = new long[cap];
-      memberWeights = new double[cap];
-      memberComp = new int[cap];
-      refIds = new long[cap + lostCount];
-      refLabels = new int[refIds.length];
-      epoch = 0;
-    }
-    if (probe.length < d) {
-      probe = new long[d];
-    }
-    if (++epoch == Integer.MAX_VALUE) {
-      Arrays.fill(visited, 0);
-      epoch = 1;
-    }
-    int e = epoch;
+    relabelScratch();
+    int e = nextEpoch();
     int m = 0;
     int trees = 0;
     for (int c = 0; c < changeCount; c++) {
@@ -947,10 +957,418 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     labels.reference(refIds, refLabels, r);
     labels.assign(memberIds, memberWeights, memberComp, m, count, componentLabels);
     labels.commit(memberIds, memberWeights, memberComp, m, count, componentLabels, origin + tau);
+    for (int q = 0; q < r; q++) {
+      removeDense(refLabels[q]);
+    }
     for (int k = 0; k < m; k++) {
-      gridLabel[members[k]] = memberComp[k] < 0 ? ClusterModel.NOISE : componentLabels[memberComp[k]];
+      int comp = memberComp[k];
+      gridLabel[members[k]] = comp < 0 ? ClusterModel.NOISE : componentLabels[comp];
+      if (comp >= 0 && clusteredKind[members[k]] == DENSE) {
+        addDense(componentLabels[comp], 1);
+      }
     }
     referenceWhole = false;
+  }
+
+  /**
+   * Relabels without matching when the changes neither merge nor split clusters, which is the
+   * common case on a stream that opens and drops grids one at a time; false (and nothing
+   * changed) otherwise, and {@link #relabel} does the matching.
+   *
+   * <p>The case: every group of unlabelled non-sparse grids reached from a changed grid touches
+   * at most one cluster, and every clustered grid that became sparse had at most one non-sparse
+   * neighbour (removing such grids cannot disconnect a cluster). Then each new component holds
+   * the members of at most one old cluster, and the matching gives it that cluster's label (the
+   * only pair for both), a fresh label if it holds none (in the order of their first grids), and
+   * a label whose members are left in no cluster vanishes; so the events are births and
+   * vanishings only, and no weight is needed. Whether a component still holds a dense grid comes
+   * from a count of dense grids per label, kept up to date at every relabelling.
+   */
+  private boolean relabelSimple(double tau) {
+    if (lostCount > 0) {
+      return false;
+    }
+    relabelScratch();
+    int xe = ++changeEpoch;
+    if (xe == Integer.MAX_VALUE) {
+      Arrays.fill(inChanges, 0);
+      xe = changeEpoch = 1;
+    }
+    for (int c = 0; c < changeCount; c++) {
+      inChanges[changes[c]] = xe;
+    }
+    int e = nextEpoch();
+    int m = 0;
+    int groups = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      boolean sparse = clusteredKind[x] == SPARSE;
+      if (!sparse && gridLabel[x] == ClusterModel.NOISE && visited[x] != e) {
+        groupStart[groups] = m;
+        groupLabel[groups] = ClusterModel.NOISE;
+        m = exploreUnlabelled(x, groups, m, e);
+        if (m < 0) {
+          return false;
+        }
+        groups++;
+      } else if (sparse && gridLabel[x] != ClusterModel.NOISE) {
+        if (!leavesConnected(x, xe)) {
+          return false;
+        }
+      }
+    }
+    groupStart[groups] = m;
+    reclusterings++;
+    // Dense counts of the labels that were there, then the groups that join a cluster.
+    int touchedLabels = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      int label = gridLabel[x];
+      if (label != ClusterModel.NOISE) {
+        int delta = (clusteredKind[x] == DENSE ? 1 : 0) - (prior[x] == DENSE ? 1 : 0);
+        if (delta != 0) {
+          addDense(label, delta);
+        }
+        labelQueue[touchedLabels++] = label;
+        if (clusteredKind[x] == SPARSE) {
+          gridLabel[x] = ClusterModel.NOISE;
+        }
+      }
+    }
+    int born = 0;
+    for (int g = 0; g < groups; g++) {
+      int label = groupLabel[g];
+      if (label != ClusterModel.NOISE) {
+        addDense(label, groupDense[g]);
+        labelQueue[touchedLabels++] = label;
+        for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+          gridLabel[members[k]] = label;
+        }
+      } else if (groupDense[g] > 0) {
+        bornGroups[born] = g;
+        bornFirst[born++] = members[groupStart[g]];
+      }
+    }
+    // A label left without a dense grid vanishes: its grids are unclustered.
+    int vanished = 0;
+    for (int q = 0; q < touchedLabels; q++) {
+      int label = labelQueue[q];
+      int s = countSlot(label);
+      if (countKeys[s] != 0 && countVals[s] <= 0) {
+        removeDense(label);
+        vanishedLabels[vanished++] = label;
+        unlabel(label);
+      }
+    }
+    // Births in the order of their first grids (members of a group come in search order).
+    for (int b = 0; b < born; b++) {
+      int g = bornGroups[b];
+      for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+        bornFirst[b] = Math.min(bornFirst[b], members[k]);
+      }
+    }
+    sortInts(bornFirst, bornGroups, born);
+    int next = labels.nextLabel();
+    for (int b = 0; b < born; b++) {
+      int g = bornGroups[b];
+      int label = next + b;
+      for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+        gridLabel[members[k]] = label;
+      }
+      addDense(label, groupDense[g]);
+    }
+    sortInts(vanishedLabels, null, vanished);
+    labels.record(born, vanishedLabels, vanished, origin + tau);
+    referenceWhole = false;
+    return true;
+  }
+
+  /**
+   * Whether removing grid x (clustered, now sparse) leaves its cluster connected, by a local
+   * test: x had at most one non-sparse neighbour (removing such grids never disconnects a
+   * graph), or none of its neighbours left too and the neighbours still there are joined to
+   * one another through non-sparse corner grids ({@code x ± e_i ± e_j}). The second case works
+   * for every x of the adjustment at once: on a path through the old cluster, each removed grid
+   * sits between two neighbours that stay, and a detour joins them. False means "not shown":
+   * the matching decides.
+   */
+  private boolean leavesConnected(int x, int xe) {
+    for (int j = 0; j < d; j++) {
+      cell[j] = cells.coord(x, j);
+    }
+    int degree = 0;
+    boolean neighbourLeft = false;
+    for (int j = 0; j < d; j++) {
+      for (int step = -1; step <= 1; step += 2) {
+        int y = neighbour(cell, j, step);
+        int side = 2 * j + (step + 1) / 2;
+        around[side] = -1;
+        if (y < 0) {
+          continue;
+        }
+        byte was = inChanges[y] == xe ? prior[y] : clusteredKind[y];
+        if (was != SPARSE) {
+          degree++;
+          neighbourLeft |= clusteredKind[y] == SPARSE;
+          if (clusteredKind[y] != SPARSE) {
+            around[side] = side;
+          }
+        }
+      }
+    }
+    if (degree <= 1) {
+      return true;
+    }
+    if (neighbourLeft) {
+      return false;
+    }
+    // union-find over the 2d sides, joined through corners
+    int sets = 0;
+    for (int side = 0; side < 2 * d; side++) {
+      if (around[side] >= 0) {
+        sets++;
+      }
+    }
+    for (int a = 0; a < 2 * d && sets > 1; a++) {
+      if (around[a] < 0) {
+        continue;
+      }
+      for (int b = a + 1; b < 2 * d && sets > 1; b++) {
+        if (around[b] < 0 || b / 2 == a / 2) {
+          continue;
+        }
+        int ra = rootOf(a);
+        int rb = rootOf(b);
+        if (ra == rb) {
+          continue;
+        }
+        int i = a / 2;
+        int j = b / 2;
+        long si = a % 2 == 0 ? -1 : 1;
+        long sj = b % 2 == 0 ? -1 : 1;
+        // the neighbours exist, so these coordinates do not overflow
+        cell[i] += si;
+        cell[j] += sj;
+        int corner = cells.find(cell);
+        cell[i] -= si;
+        cell[j] -= sj;
+        if (corner >= 0 && clusteredKind[corner] != SPARSE) {
+          around[ra] = rb;
+          sets--;
+        }
+      }
+    }
+    return sets <= 1;
+  }
+
+  private int rootOf(int side) {
+    while (around[side] != side) {
+      side = around[side];
+    }
+    return side;
+  }
+
+  /** Unclusters the grids still carrying {@code label}: those reached from the changed grids and their neighbours. */
+  private void unlabel(int label) {
+    int n = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      if (gridLabel[x] == label) {
+        gridLabel[x] = ClusterModel.NOISE;
+        queue[n++] = x;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = cells.coord(x, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          int y = neighbour(cell, j, step);
+          if (y >= 0 && gridLabel[y] == label) {
+            gridLabel[y] = ClusterModel.NOISE;
+            queue[n++] = y;
+          }
+        }
+      }
+    }
+    for (int head = 0; head < n; head++) {
+      int i = queue[head];
+      for (int j = 0; j < d; j++) {
+        probe[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          int y = neighbour(probe, j, step);
+          if (y >= 0 && gridLabel[y] == label) {
+            gridLabel[y] = ClusterModel.NOISE;
+            queue[n++] = y;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The grid next to {@code at} by {@code step} (±1) in coordinate j, or -1; {@code at} is
+   * restored. A saturated coordinate has no neighbour beyond it.
+   */
+  private int neighbour(long[] at, int j, int step) {
+    if (at[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+      return -1;
+    }
+    at[j] += step;
+    int k = cells.find(at);
+    at[j] -= step;
+    return k;
+  }
+
+  /**
+   * Breadth-first search from {@code seed} over unlabelled non-sparse grids, appending them to
+   * {@code members} as group g, counting its dense grids and noting the one cluster it touches.
+   *
+   * @return the new member count, or -1 if the group touches two clusters
+   */
+  private int exploreUnlabelled(int seed, int g, int m, int e) {
+    int dense = 0;
+    visited[seed] = e;
+    members[m++] = seed;
+    for (int head = m - 1; head < m; head++) {
+      int i = members[head];
+      if (clusteredKind[i] == DENSE) {
+        dense++;
+      }
+      for (int j = 0; j < d; j++) {
+        probe[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          int k = neighbour(probe, j, step);
+          if (k < 0 || clusteredKind[k] == SPARSE) {
+            continue;
+          }
+          int label = gridLabel[k];
+          if (label == ClusterModel.NOISE) {
+            if (visited[k] != e) {
+              visited[k] = e;
+              members[m++] = k;
+            }
+          } else if (groupLabel[g] == ClusterModel.NOISE) {
+            groupLabel[g] = label;
+          } else if (groupLabel[g] != label) {
+            return -1;
+          }
+        }
+      }
+    }
+    groupDense[g] = dense;
+    return m;
+  }
+
+  /** Sizes the scratch of the relabelling for every grid held. */
+  private void relabelScratch() {
+    if (visited.length < cells.size()) {
+      int cap = cells.capacity() + 1;
+      visited = new int[cap];
+      inChanges = new int[cap];
+      members = new int[cap];
+      memberTree = new int[cap];
+      treeComp = new int[cap];
+      treeDense = new boolean[cap];
+      memberIds = new long[cap];
+      memberWeights = new double[cap];
+      memberComp = new int[cap];
+      refIds = new long[cap];
+      refLabels = new int[cap];
+      groupStart = new int[cap];
+      groupLabel = new int[cap];
+      groupDense = new int[cap];
+      bornGroups = new int[cap];
+      bornFirst = new int[cap];
+      vanishedLabels = new int[cap];
+      labelQueue = new int[2 * cap];
+      queue = new int[cap];
+      epoch = 0;
+      changeEpoch = 0;
+    }
+    if (probe.length < d) {
+      probe = new long[d];
+      around = new int[2 * d];
+    }
+  }
+
+  private int nextEpoch() {
+    if (++epoch == Integer.MAX_VALUE) {
+      Arrays.fill(visited, 0);
+      epoch = 1;
+    }
+    return epoch;
+  }
+
+  // ---- dense grids per label: open addressing, label + 1 as key (0 empty) ----
+
+  private int countSlot(int label) {
+    int mask = countKeys.length - 1;
+    int h = label * 0x9E3779B9;
+    for (int s = (h ^ h >>> 16) & mask; ; s = (s + 1) & mask) {
+      if (countKeys[s] == 0 || countKeys[s] == label + 1) {
+        return s;
+      }
+    }
+  }
+
+  private void addDense(int label, int delta) {
+    int s = countSlot(label);
+    if (countKeys[s] != 0) {
+      countVals[s] += delta;
+      return;
+    }
+    countKeys[s] = label + 1;
+    countVals[s] = delta;
+    if (++countSize * 2 > countKeys.length) {
+      int[] keys = countKeys;
+      int[] vals = countVals;
+      countKeys = new int[2 * keys.length];
+      countVals = new int[countKeys.length];
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k] != 0) {
+          int t = countSlot(keys[k] - 1);
+          countKeys[t] = keys[k];
+          countVals[t] = vals[k];
+        }
+      }
+    }
+  }
+
+  /** Removes a label's count by backward-shift deletion, so no probe sequence breaks. */
+  private void removeDense(int label) {
+    int mask = countKeys.length - 1;
+    int hole = countSlot(label);
+    if (countKeys[hole] == 0) {
+      return;
+    }
+    countSize--;
+    for (int j = (hole + 1) & mask; countKeys[j] != 0; j = (j + 1) & mask) {
+      int h = (countKeys[j] - 1) * 0x9E3779B9;
+      int home = (h ^ h >>> 16) & mask;
+      boolean stays = hole < j ? (home > hole && home <= j) : (home > hole || home <= j);
+      if (!stays) {
+        countKeys[hole] = countKeys[j];
+        countVals[hole] = countVals[j];
+        hole = j;
+      }
+    }
+    countKeys[hole] = 0;
+  }
+
+  /** Recounts the dense grids of every label from scratch. */
+  private void recountDense() {
+    Arrays.fill(countKeys, 0);
+    countSize = 0;
+    int g = cells.size();
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && gridLabel[i] != ClusterModel.NOISE && clusteredKind[i] == DENSE) {
+        addDense(gridLabel[i], 1);
+      }
+    }
   }
 
   /**
@@ -1309,6 +1727,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     labels = c.labels;
     cell = c.cell;
     stamp = new int[density.length];
+    prior = new byte[density.length];
     due = new double[density.length];
     hit = new boolean[density.length];
     referenceWhole = true;

@@ -432,6 +432,34 @@ final class StableLabels {
     refCount = n;
   }
 
+  /**
+   * Records a reclustering that only gave {@code born} fresh labels (the next ones, in order)
+   * and ended the given labels (ascending), as {@link #commit} would record it; the reference
+   * is not touched (the caller hands in the whole one before it is used again).
+   */
+  void record(int born, int[] vanished, int vanishedCount, double time) {
+    if (born == 0 && vanishedCount == 0) {
+      return;
+    }
+    if (nextLabel + born < 0) {
+      throw new IllegalStateException("more than 2^31 cluster labels were handed out");
+    }
+    if (buf.length < 1) {
+      buf = new int[8];
+      order = new int[8];
+    }
+    sequence++;
+    for (int b = 0; b < born; b++) {
+      buf[0] = nextLabel + b;
+      log.append(SegmentEvent.Kind.BORN, sequence, time, buf, 0, 1);
+    }
+    for (int v = 0; v < vanishedCount; v++) {
+      buf[0] = vanished[v];
+      log.append(SegmentEvent.Kind.VANISHED, sequence, time, buf, 1, 0);
+    }
+    nextLabel += born;
+  }
+
   /** The events of commits numbered after {@code after}, oldest first; immutable. */
   List<SegmentEvent> events(long after) {
     return log.events(after);

@@ -23,6 +23,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * cost O(G·d) every gap points for G grids held (gap shrinks as the space grows: 2 at d = 2,
  * 1 at d = 4 with these data).
  *
+ * <p>{@code stream = soak} is the soak's stream instead ({@code io.eddy.benchmarks.soak.Soak}):
+ * five Gaussian blobs of sd 1 in 8 dimensions whose centres drift, 65,536 points generated once
+ * and replayed, so that nearly every point opens a grid, every grid is dense and gap is 1 (an
+ * adjustment after every point); {@code d} is then ignored.
+ *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar DstreamLearnBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc}
  */
 @State(Scope.Thread)
@@ -39,6 +44,10 @@ public class DstreamLearnBenchmark {
   /** The dimension. */
   @Param({"2", "4"})
   public int d;
+
+  /** {@code clusters}: three clusters in [0, 20]^d; {@code soak}: the soak's 8-D drifting blobs. */
+  @Param({"clusters", "soak"})
+  public String stream;
 
   private double[][] points;
   private Dstream dstream;
@@ -64,9 +73,29 @@ public class DstreamLearnBenchmark {
     return out;
   }
 
+  /** The soak's stream: five blobs of sd 1 in 8-D, centres drifting by 1e-5 (j + 1) per point. */
+  static double[][] soak(long seed, int n) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] centres = new double[5][8];
+    for (double[] c : centres) {
+      for (int j = 0; j < 8; j++) {
+        c[j] = 10 * rng.nextDouble();
+      }
+    }
+    double[][] out = new double[n][8];
+    for (int i = 0; i < n; i++) {
+      double[] c = centres[i % 5];
+      for (int j = 0; j < 8; j++) {
+        c[j] += 1e-5 * (j + 1);
+        out[i][j] = c[j] + rng.nextGaussian();
+      }
+    }
+    return out;
+  }
+
   @Setup
   public void setUp() {
-    points = clusters(1, N, d);
+    points = stream.equals("soak") ? soak(1, N) : clusters(1, N, d);
     dstream = new Dstream(Dstream.Params.DEFAULTS);
     for (int k = 0; k < 4; k++) {
       for (double[] p : points) {
