@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Dstream#learn(double[])} in steady state on three Gaussian clusters (sd 0.6) in
  * [0, 20]^d with 5% uniform noise, grids of width 1, the paper's defaults, beside a plain loop of
  * the per-point arithmetic D-Stream cannot avoid: the grid coordinates, a hash of them and one
- * decay factor ({@code Math.pow}). The difference is the hash probe and the adjustments, which
- * cost O(G·d) every gap points for G grids held (gap shrinks as the space grows: 2 at d = 2,
- * 1 at d = 4 with these data).
+ * decay factor ({@code Math.pow}). The difference is the hash probe and the adjustments (every
+ * gap points: 2 at d = 2, 1 at d = 4 with these data), which visit only the grids hit or due
+ * and relabel only around the grids whose class changed.
  *
  * <p>{@code stream = soak} is the soak's stream instead ({@code io.eddy.benchmarks.soak.Soak}):
  * five Gaussian blobs of sd 1 in 8 dimensions whose centres drift, 65,536 points generated once
