@@ -52,15 +52,20 @@ import java.util.Arrays;
  * reused. {@link #snapshot()} shows the clustering of the last adjustment with densities faded
  * to the current time.
  *
- * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) recomputes the fixed
+ * <p><b>Adjustments are incremental.</b> Between its points a grid's density only fades, so the
+ * time at which it will fall to the next class, or meet the sporadic rules, is known when it is
+ * touched; those times are kept in a priority queue, and an adjustment visits only the grids
+ * hit since the last one, those whose time has come and those marked sporadic at the last one
+ * (deleted if nothing arrived). The clusters are then relabelled only around the grids whose
+ * class changed: without matching when no cluster merges or splits (a grid joins or leaves a
+ * cluster at its edge, a cluster is born or loses its last dense grid), else by matching the
+ * components through the changed grids alone. The result is the same, bit for bit, as the pass
+ * over every grid that the definitions above describe (tested point by point); that pass still
+ * runs when N changes, since every threshold then moves.
+ *
+ * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) computes the fixed
  * point above on the updated densities instead of applying its local rules grid by grid, so its
- * result does not depend on the order in which grids changed; it does so only at adjustments
- * where some grid changed class (or N changed), since otherwise the components are the same.
- * Each adjustment still fades every live grid to find the classes and the sporadic grids: O(G)
- * per adjustment for G live grids, plus O(G·d) when the clustering is recomputed. The paper's
- * rules touch only the grids that changed; finding those without fading every grid needs the
- * times at which each untouched grid will cross a threshold, kept in a priority queue, which
- * this implementation does not do (see benchmarks/results/canon.md for the cost).
+ * result does not depend on the order in which grids changed.
  * The paper's deleted-grid table grows with the stream; here a record is dropped
  * once S2 holds for it ({@code t >= (1 + beta)·t_m}, when it no longer changes anything), and
  * at most {@code maxDeleted} records are kept, the oldest dropped first.
@@ -79,8 +84,11 @@ import java.util.Arrays;
  * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs one hash look-up (O(d)) between adjustments and O(G) to O(G·d) at an adjustment, and allocates
- * nothing in steady state (arrays grow only when the number of grids reaches a new maximum).
+ * costs one hash look-up (O(d)) between adjustments; an adjustment costs O(log G + d) per grid
+ * visited, plus O(d) look-ups per grid of the clusters relabelled by matching (all the clusters
+ * through a grid whose class changed, when one merged or may have split), and O(G·d) when N
+ * changes. It allocates nothing in steady state (arrays grow only when the number of grids
+ * reaches a new maximum).
  * Memory is O(G·d + maxDeleted·d); G is bounded by sporadic removal: a grid that stops
  * receiving points is deleted within about {@code log_lambda(Cl/Cm)} time units.
  *
@@ -202,6 +210,11 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private double[] powers = new double[0];
   /** Tests only: recompute the clustering at every adjustment, as the reference to compare to. */
   boolean alwaysRecluster;
+  /**
+   * Tests only: false runs every adjustment as one pass over all grids (the reference that the
+   * incremental adjustment is checked against, point by point); set before the first point.
+   */
+  boolean incremental = true;
   /** Tests only: how many adjustments recomputed the clustering. */
   long reclusterings;
   private long nextId;
@@ -228,12 +241,82 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private int[] component = new int[0];
   private int[] componentLabels = new int[0];
 
+  // ---- incremental adjustment (see adjustChanged) ----
+  private final double logLambda;
+  /** The structures below are not built (fresh, restored, merged): the next adjustment passes over every grid. */
+  private boolean rebuild = true;
+  /** Whether {@link #labels}' reference is the whole clustering, not the part last relabelled. */
+  private boolean referenceWhole = true;
+  /** Per grid: bumped when its queue entry is superseded; the time of that entry, or NaN. */
+  private int[] stamp = new int[0];
+  private double[] due = new double[0];
+  /** Per grid: hit since the last adjustment (and so in {@link #touchedList}). */
+  private boolean[] hit = new boolean[0];
+  private int[] touchedList = new int[8];
+  private int touchedCount;
+  /** Grids marked sporadic at the last adjustment, and those marked at this one. */
+  private int[] markedList = new int[8];
+  private int markedCount;
+  private int[] nextMarked = new int[8];
+  private int nextMarkedCount;
+  /** Grids whose class changed at this adjustment, or that were clustered and are deleted. */
+  private int[] changes = new int[8];
+  private int changeCount;
+  private int[] doomed = new int[8];
+  /** Deletion records of grids that received a point again since the last adjustment. */
+  private int[] revived = new int[8];
+  private int revivedCount;
+  /** Every deletion record before this position is a hole. */
+  private int deletedHead;
+  /** Ids and labels of clustered grids deleted at this adjustment (the label reference still holds them). */
+  private long[] lostIds = new long[0];
+  private int[] lostLabels = new int[0];
+  private int lostCount;
+  /** Binary min-heap of threshold-crossing times: time, grid, the grid's stamp when pushed. */
+  private double[] heapTime = new double[16];
+  private int[] heapSlot = new int[16];
+  private int[] heapStamp = new int[16];
+  private int heapSize;
+  /** Scratch of {@link #relabel}. */
+  private int[] visited = new int[0];
+  private int epoch;
+  private int[] members = new int[0];
+  private int[] memberTree = new int[0];
+  private int[] treeComp = new int[0];
+  private boolean[] treeDense = new boolean[0];
+  private long[] memberIds = new long[0];
+  private double[] memberWeights = new double[0];
+  private int[] memberComp = new int[0];
+  private long[] refIds = new long[0];
+  private int[] refLabels = new int[0];
+  private long[] probe = new long[0];
+  /** Scratch of {@link #relabelSimple}. */
+  private int[] inChanges = new int[0];
+  private int changeEpoch;
+  private int[] groupStart = new int[0];
+  private int[] groupLabel = new int[0];
+  private int[] groupDense = new int[0];
+  private int[] bornGroups = new int[0];
+  private int[] bornFirst = new int[0];
+  private int[] vanishedLabels = new int[0];
+  private int[] labelQueue = new int[0];
+  private int[] queue = new int[0];
+  /** Scratch of {@link #leavesConnected}: the sides of a grid, as a union-find forest. */
+  private int[] around = new int[0];
+  /** Per grid: its class at the last relabelling, while it is among {@link #changes}. */
+  private byte[] prior = new byte[0];
+  /** The number of dense grids of every cluster label: open addressing on label + 1. */
+  private int[] countKeys = new int[16];
+  private int[] countVals = new int[16];
+  private int countSize;
+
   /** A clusterer with the given configuration. */
   public Dstream(Params params) {
     if (params == null) {
       throw new IllegalArgumentException("params is null");
     }
     this.params = params;
+    this.logLambda = Math.log(params.lambda());
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -292,17 +375,50 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (k >= 0 && !Double.isNaN(deletedAt[k])) {
         tm = deletedAt[k];
         deletedAt[k] = Double.NaN;
+        if (incremental) {
+          revived = ensure(revived, revivedCount);
+          revived[revivedCount++] = k;
+        }
       }
-      append(cell, w, tau, tm, Double.NaN);
+      i = append(cell, w, tau, tm, Double.NaN);
     } else {
       density[i] = density[i] * fade(tau - updated[i]) + w;
       updated[i] = tau;
     }
+    if (incremental && !hit[i]) {
+      hit[i] = true;
+      touchedList = ensure(touchedList, touchedCount);
+      touchedList[touchedCount++] = i;
+    }
     if (Math.floor(tau / gap) > Math.floor(last / gap)) {
-      removeSporadic(tau);
-      cluster(tau);
+      adjust(tau);
     }
     last = tau;
+  }
+
+  /** {@code a}, or a copy twice as long when {@code n} is its length. */
+  private static int[] ensure(int[] a, int n) {
+    return n < a.length ? a : Arrays.copyOf(a, Math.max(8, 2 * a.length));
+  }
+
+  /**
+   * The adjustment at time {@code tau}: incremental, unless N changed since the clustering was
+   * computed (every threshold moved), the structures are not built, or a test asks for the pass
+   * over every grid.
+   */
+  private void adjust(double tau) {
+    if (!incremental || alwaysRecluster || rebuild || gridSpace != clusteredSpace) {
+      compactGrids();
+      closeDeletedHoles();
+      wholeReference();
+      removeSporadic(tau);
+      cluster(tau);
+      if (incremental) {
+        rebuildQueue(tau);
+      }
+      return;
+    }
+    adjustChanged(tau);
   }
 
   /**
@@ -351,6 +467,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int i = cells.add(c);
     if (i == density.length) {
       int cap = cells.capacity();
+      stamp = Arrays.copyOf(stamp, cap);
+      prior = Arrays.copyOf(prior, cap);
+      due = Arrays.copyOf(due, cap);
+      hit = Arrays.copyOf(hit, cap);
       density = Arrays.copyOf(density, cap);
       updated = Arrays.copyOf(updated, cap);
       removed = Arrays.copyOf(removed, cap);
@@ -366,6 +486,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     ids[i] = nextId++;
     gridLabel[i] = ClusterModel.NOISE;
     clusteredKind[i] = SPARSE;
+    due[i] = Double.NaN;
+    hit[i] = false;
     return i;
   }
 
@@ -378,6 +500,948 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       parent = new int[cap];
       component = new int[cap];
       componentLabels = new int[cap];
+    }
+  }
+
+  /**
+   * The incremental adjustment: the same state as {@link #removeSporadic} followed by
+   * {@link #cluster}, visiting only the grids where something can have happened since the last
+   * adjustment.
+   *
+   * <p>Between two points a grid's density only fades, so its class can only fall (dense,
+   * transitional, sparse) and rule S1 ({@code D < pi}, with pi growing) can only become true, as
+   * can S2; each of these predicates, computed in floating point, is monotone in the time too
+   * ({@code Math.pow} is semi-monotonic). So when a grid is evaluated, the next time anything
+   * can change for it is the first of its next class crossing and its marking time, found by
+   * solving {@code D lambda^dt = threshold} with logarithms, taken a little early (the exact
+   * test at the adjustment decides; an early estimate only costs a visit). Those times sit in a
+   * binary heap on flat arrays whose entries a per-grid stamp invalidates when the grid is
+   * evaluated again. An adjustment evaluates the grids hit since the last one and those whose
+   * time has come, deletes the grids marked at the last one that received nothing since, and
+   * relabels only the clusters around the grids whose class changed ({@link #relabel}). Deleted
+   * grids and expired deletion records leave holes that are closed once they are as many as
+   * the entries held. Costs O(k (log G + d)) for k grids visited, plus the clusters relabelled.
+   */
+  private void adjustChanged(double tau) {
+    double protect = 1 + params.beta();
+    // Deletion records: those of grids hit again, and those past S2's window, which are the
+    // oldest (records are appended in time order, and t < (1 + beta) t_m is monotone in t_m).
+    for (int r = 0; r < revivedCount; r++) {
+      int k = revived[r];
+      if (!deleted.isGone(k) && Double.isNaN(deletedAt[k])) {
+        deleted.unindex(k);
+      }
+    }
+    revivedCount = 0;
+    expireDeleted(tau, protect);
+    // Grids marked sporadic at the last adjustment that received no point since: deleted.
+    int doomedCount = 0;
+    for (int m = 0; m < markedCount; m++) {
+      int i = markedList[m];
+      if (!cells.isGone(i) && !Double.isNaN(marked[i]) && updated[i] <= marked[i]) {
+        doomed = ensure(doomed, doomedCount);
+        doomed[doomedCount++] = i;
+      }
+    }
+    markedCount = 0;
+    sortInts(doomed, null, doomedCount);
+    changeCount = 0;
+    lostCount = 0;
+    for (int m = 0; m < doomedCount; m++) {
+      int i = doomed[m];
+      if (gridLabel[i] != ClusterModel.NOISE) {
+        // A marked grid was sparse and so unclustered; kept exact for states made otherwise.
+        addChange(i);
+        if (lostCount == lostIds.length) {
+          lostIds = Arrays.copyOf(lostIds, Math.max(8, 2 * lostCount));
+          lostLabels = Arrays.copyOf(lostLabels, lostIds.length);
+        }
+        lostIds[lostCount] = ids[i];
+        lostLabels[lostCount++] = gridLabel[i];
+      }
+      recordDeletion(i, tau);
+      cells.unindex(i);
+      stamp[i]++;
+      due[i] = Double.NaN;
+    }
+    // Grids hit since the last adjustment, then those whose crossing time has come.
+    nextMarkedCount = 0;
+    for (int m = 0; m < touchedCount; m++) {
+      int i = touchedList[m];
+      hit[i] = false;
+      if (!cells.isGone(i)) {
+        evaluate(i, tau, protect);
+      }
+    }
+    touchedCount = 0;
+    while (heapSize > 0 && heapTime[0] <= tau) {
+      int i = heapSlot[0];
+      int st = heapStamp[0];
+      popTop();
+      if (st == stamp[i] && !cells.isGone(i)) {
+        evaluate(i, tau, protect);
+      }
+    }
+    int over = deleted.size() - deleted.holes() - params.maxDeleted();
+    for (; over > 0; deletedHead++) {
+      if (!deleted.isGone(deletedHead)) {
+        deleted.unindex(deletedHead);
+        over--;
+      }
+    }
+    if (changeCount > 0 && !relabelSimple(tau)) {
+      relabel(tau);
+    }
+    int[] swap = markedList;
+    markedList = nextMarked;
+    markedCount = nextMarkedCount;
+    nextMarked = swap;
+    nextMarkedCount = 0;
+    if (cells.holes() > 32 && 2 * cells.holes() > cells.size()) {
+      compactGrids();
+    } else if (heapSize > 2 * (cells.size() - cells.holes()) + 64) {
+      rebuildHeap();
+    }
+    if (deleted.holes() > 32 && 2 * deleted.holes() > deleted.size()) {
+      closeDeletedHoles();
+    }
+  }
+
+  /** Drops the deletion records past S2's window: a prefix of the records, oldest first. */
+  private void expireDeleted(double tau, double protect) {
+    int n = deleted.size();
+    while (deletedHead < n && (deleted.isGone(deletedHead)
+        || !(tau < protect * deletedAt[deletedHead]))) {
+      if (!deleted.isGone(deletedHead)) {
+        deleted.unindex(deletedHead);
+      }
+      deletedHead++;
+    }
+  }
+
+  private void addChange(int i) {
+    changes = ensure(changes, changeCount);
+    changes[changeCount++] = i;
+  }
+
+  /**
+   * What {@link #removeSporadic} does for one grid that is kept, at time {@code tau}, with the
+   * same arithmetic: re-marks it, notes a class change, and queues its next crossing time.
+   */
+  private void evaluate(int i, double tau, double protect) {
+    double dt = tau - updated[i];
+    double v = density[i] * fade(dt);
+    // sparseThreshold is removeSporadic's piScale, the same expression of the same N
+    double pi = sparseThreshold * (1 - fade(dt + 1));
+    boolean mark = v < pi && tau >= protect * removed[i];
+    marked[i] = mark ? tau : Double.NaN;
+    byte k = classOf(v);
+    if (k != clusteredKind[i]) {
+      prior[i] = clusteredKind[i];
+      clusteredKind[i] = k;
+      addChange(i);
+    }
+    stamp[i]++;
+    due[i] = Double.NaN;
+    if (mark) {
+      nextMarked = ensure(nextMarked, nextMarkedCount);
+      nextMarked[nextMarkedCount++] = i;
+    } else {
+      schedule(i, tau, v, k, protect);
+    }
+  }
+
+  /**
+   * Queues the earliest time after {@code tau} at which grid i, faded to {@code v} of class
+   * {@code k} at {@code tau} and receiving nothing, falls to a lower class or meets S1 and S2.
+   * S1 {@code D lambda^dt < pi = P (1 - lambda^(dt+1))} holds from
+   * {@code lambda^dt < P / (D + P lambda)}. The margin covers the rounding of both sides (a few
+   * ulps of the density, {@code 1e-16 / |ln lambda|} time units) many times over.
+   */
+  private void schedule(int i, double tau, double v, byte k, double protect) {
+    double t = Double.POSITIVE_INFINITY;
+    if (k == DENSE) {
+      t = tau + Math.log(denseThreshold / v) / logLambda;
+    } else if (k == TRANSITIONAL) {
+      t = tau + Math.log(sparseThreshold / v) / logLambda;
+    }
+    double u = sparseThreshold / (density[i] + sparseThreshold * params.lambda());
+    double s1 = u >= 1 ? updated[i] : updated[i] + Math.log(u) / logLambda;
+    t = Math.min(t, Math.max(s1, protect * removed[i]));
+    if (t == Double.POSITIVE_INFINITY) {
+      return;
+    }
+    t -= 1e-9 * (Math.abs(t) + Math.abs(tau)) + 1e-12 / -logLambda + 1e-6;
+    push(i, t > tau ? t : Math.nextUp(tau));
+  }
+
+  private void push(int i, double t) {
+    if (heapSize == heapTime.length) {
+      int cap = 2 * heapSize;
+      heapTime = Arrays.copyOf(heapTime, cap);
+      heapSlot = Arrays.copyOf(heapSlot, cap);
+      heapStamp = Arrays.copyOf(heapStamp, cap);
+    }
+    due[i] = t;
+    int k = heapSize++;
+    while (k > 0) {
+      int p = (k - 1) >>> 1;
+      if (heapTime[p] <= t) {
+        break;
+      }
+      heapTime[k] = heapTime[p];
+      heapSlot[k] = heapSlot[p];
+      heapStamp[k] = heapStamp[p];
+      k = p;
+    }
+    heapTime[k] = t;
+    heapSlot[k] = i;
+    heapStamp[k] = stamp[i];
+  }
+
+  private void popTop() {
+    int n = --heapSize;
+    if (n > 0) {
+      siftDown(0, heapTime[n], heapSlot[n], heapStamp[n]);
+    }
+  }
+
+  private void siftDown(int k, double t, int slot, int st) {
+    int n = heapSize;
+    while (true) {
+      int c = 2 * k + 1;
+      if (c >= n) {
+        break;
+      }
+      if (c + 1 < n && heapTime[c + 1] < heapTime[c]) {
+        c++;
+      }
+      if (heapTime[c] >= t) {
+        break;
+      }
+      heapTime[k] = heapTime[c];
+      heapSlot[k] = heapSlot[c];
+      heapStamp[k] = heapStamp[c];
+      k = c;
+    }
+    heapTime[k] = t;
+    heapSlot[k] = slot;
+    heapStamp[k] = st;
+  }
+
+  /** Rebuilds the heap from the live entries ({@link #due}), dropping superseded ones. O(G). */
+  private void rebuildHeap() {
+    int n = 0;
+    int g = cells.size();
+    if (heapTime.length < g) {
+      heapTime = new double[g];
+      heapSlot = new int[g];
+      heapStamp = new int[g];
+    }
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && !Double.isNaN(due[i])) {
+        heapTime[n] = due[i];
+        heapSlot[n] = i;
+        heapStamp[n] = stamp[i];
+        n++;
+      }
+    }
+    heapSize = n;
+    for (int k = n / 2 - 1; k >= 0; k--) {
+      siftDown(k, heapTime[k], heapSlot[k], heapStamp[k]);
+    }
+  }
+
+  /**
+   * Builds the incremental structures after a pass over every grid at {@code tau}: the marked
+   * grids in their list, every other grid queued at its next crossing time.
+   */
+  private void rebuildQueue(double tau) {
+    double protect = 1 + params.beta();
+    for (int m = 0; m < touchedCount; m++) {
+      hit[touchedList[m]] = false;
+    }
+    touchedCount = 0;
+    revivedCount = 0;
+    markedCount = 0;
+    heapSize = 0;
+    deletedHead = 0;
+    int g = cells.size();
+    for (int i = 0; i < g; i++) {
+      stamp[i]++;
+      due[i] = Double.NaN;
+      if (!Double.isNaN(marked[i])) {
+        markedList = ensure(markedList, markedCount);
+        markedList[markedCount++] = i;
+      } else {
+        double v = density[i] * fade(tau - updated[i]);
+        schedule(i, tau, v, classOf(v), protect);
+      }
+    }
+    recountDense();
+    rebuild = false;
+  }
+
+  /** Forgets the incremental structures; the next adjustment passes over every grid. */
+  private void dropQueue() {
+    for (int m = 0; m < touchedCount; m++) {
+      hit[touchedList[m]] = false;
+    }
+    touchedCount = 0;
+    revivedCount = 0;
+    markedCount = 0;
+    heapSize = 0;
+    rebuild = true;
+  }
+
+  /** Closes the holes of deleted grids, moving every per-grid array and list the same way. */
+  private void compactGrids() {
+    int n = cells.size();
+    if (cells.holes() == 0) {
+      return;
+    }
+    int[] to = cells.compact();
+    for (int i = 0; i < n; i++) {
+      int k = to[i];
+      if (k >= 0 && k != i) {
+        density[k] = density[i];
+        updated[k] = updated[i];
+        removed[k] = removed[i];
+        marked[k] = marked[i];
+        ids[k] = ids[i];
+        gridLabel[k] = gridLabel[i];
+        clusteredKind[k] = clusteredKind[i];
+        prior[k] = prior[i];
+        stamp[k] = stamp[i];
+        due[k] = due[i];
+        hit[k] = hit[i];
+      }
+    }
+    touchedCount = remapList(touchedList, touchedCount, to);
+    markedCount = remapList(markedList, markedCount, to);
+    rebuildHeap();
+  }
+
+  private static int remapList(int[] list, int count, int[] to) {
+    int kept = 0;
+    for (int m = 0; m < count; m++) {
+      int k = to[list[m]];
+      if (k >= 0) {
+        list[kept++] = k;
+      }
+    }
+    return kept;
+  }
+
+  /** Closes the holes of the deletion records, keeping their order. */
+  private void closeDeletedHoles() {
+    int n = deleted.size();
+    if (deleted.holes() == 0) {
+      return;
+    }
+    int[] to = deleted.compact();
+    for (int k = 0; k < n; k++) {
+      if (to[k] >= 0) {
+        deletedAt[to[k]] = deletedAt[k];
+      }
+    }
+    revivedCount = remapList(revived, revivedCount, to);
+    deletedHead = 0;
+  }
+
+  /** Hands {@link #labels} the whole reference (every clustered grid) if it holds a part. */
+  private void wholeReference() {
+    if (referenceWhole) {
+      return;
+    }
+    int g = cells.size();
+    if (refIds.length < g) {
+      refIds = new long[cells.capacity()];
+      refLabels = new int[refIds.length];
+    }
+    int r = 0;
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && gridLabel[i] != ClusterModel.NOISE) {
+        refIds[r] = ids[i];
+        refLabels[r++] = gridLabel[i];
+      }
+    }
+    labels.reference(refIds, refLabels, r);
+    referenceWhole = true;
+  }
+
+  /**
+   * Relabels the clusters around the grids whose class changed, as {@link #recluster} would
+   * label all of them.
+   *
+   * <p>A component of the new clustering that holds no changed grid and touches none is, grid
+   * for grid, a component of the last one, with one label that no other grid carries: the
+   * matching of {@link StableLabels} pairs the two with each other and nothing else, and records
+   * no event for them. So the rest is matched alone: the components through the changed grids
+   * and their neighbours (found by breadth-first search over the neighbours of non-sparse
+   * grids), the changed grids that lost their cluster, and the reference restricted to the
+   * labels these carried, which no other grid carries. Members go in id order and components
+   * are numbered by their first member, as in the whole matching, whose sums
+   * {@link StableLabels} makes independent of the other members; so labels, events and the
+   * label counter come out the same.
+   */
+  private void relabel(double tau) {
+    reclusterings++;
+    relabelScratch();
+    int e = nextEpoch();
+    int m = 0;
+    int trees = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      if (!cells.isGone(x) && visited[x] != e) {
+        if (clusteredKind[x] != SPARSE) {
+          m = explore(x, trees++, m, e);
+        } else if (gridLabel[x] != ClusterModel.NOISE) {
+          visited[x] = e;
+          members[m] = x;
+          memberTree[m++] = -1;
+        }
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = cells.coord(x, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          if (cell[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+            continue;
+          }
+          cell[j] += step;
+          int y = cells.find(cell);
+          cell[j] -= step;
+          if (y >= 0 && visited[y] != e && clusteredKind[y] != SPARSE) {
+            m = explore(y, trees++, m, e);
+          }
+        }
+      }
+    }
+    sortInts(members, memberTree, m);
+    Arrays.fill(treeComp, 0, trees, -1);
+    int count = 0;
+    int r = 0;
+    for (int k = 0; k < m; k++) {
+      int i = members[k];
+      int t = memberTree[k];
+      int comp = -1;
+      if (t >= 0 && treeDense[t]) {
+        if (treeComp[t] < 0) {
+          treeComp[t] = count++;
+        }
+        comp = treeComp[t];
+      }
+      memberComp[k] = comp;
+      memberIds[k] = ids[i];
+      memberWeights[k] = density[i] * fade(tau - updated[i]);
+      if (gridLabel[i] != ClusterModel.NOISE) {
+        refIds[r] = ids[i];
+        refLabels[r++] = gridLabel[i];
+      }
+    }
+    if (lostCount > 0) {
+      if (refIds.length < r + lostCount) {
+        refIds = Arrays.copyOf(refIds, r + lostCount);
+        refLabels = Arrays.copyOf(refLabels, r + lostCount);
+      }
+      System.arraycopy(lostIds, 0, refIds, r, lostCount);
+      System.arraycopy(lostLabels, 0, refLabels, r, lostCount);
+      r += lostCount;
+      sortById(refIds, refLabels, r);
+    }
+    if (componentLabels.length < count) {
+      componentLabels = new int[Math.max(count, cells.capacity())];
+    }
+    labels.reference(refIds, refLabels, r);
+    labels.assign(memberIds, memberWeights, memberComp, m, count, componentLabels);
+    labels.commit(memberIds, memberWeights, memberComp, m, count, componentLabels, origin + tau);
+    for (int q = 0; q < r; q++) {
+      removeDense(refLabels[q]);
+    }
+    for (int k = 0; k < m; k++) {
+      int comp = memberComp[k];
+      gridLabel[members[k]] = comp < 0 ? ClusterModel.NOISE : componentLabels[comp];
+      if (comp >= 0 && clusteredKind[members[k]] == DENSE) {
+        addDense(componentLabels[comp], 1);
+      }
+    }
+    referenceWhole = false;
+  }
+
+  /**
+   * Relabels without matching when the changes neither merge nor split clusters, which is the
+   * common case on a stream that opens and drops grids one at a time; false (and nothing
+   * changed) otherwise, and {@link #relabel} does the matching.
+   *
+   * <p>The case: every group of unlabelled non-sparse grids reached from a changed grid touches
+   * at most one cluster, and every clustered grid that became sparse had at most one non-sparse
+   * neighbour (removing such grids cannot disconnect a cluster). Then each new component holds
+   * the members of at most one old cluster, and the matching gives it that cluster's label (the
+   * only pair for both), a fresh label if it holds none (in the order of their first grids), and
+   * a label whose members are left in no cluster vanishes; so the events are births and
+   * vanishings only, and no weight is needed. Whether a component still holds a dense grid comes
+   * from a count of dense grids per label, kept up to date at every relabelling.
+   */
+  private boolean relabelSimple(double tau) {
+    if (lostCount > 0) {
+      return false;
+    }
+    relabelScratch();
+    int xe = ++changeEpoch;
+    if (xe == Integer.MAX_VALUE) {
+      Arrays.fill(inChanges, 0);
+      xe = changeEpoch = 1;
+    }
+    for (int c = 0; c < changeCount; c++) {
+      inChanges[changes[c]] = xe;
+    }
+    int e = nextEpoch();
+    int m = 0;
+    int groups = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      boolean sparse = clusteredKind[x] == SPARSE;
+      if (!sparse && gridLabel[x] == ClusterModel.NOISE && visited[x] != e) {
+        groupStart[groups] = m;
+        groupLabel[groups] = ClusterModel.NOISE;
+        m = exploreUnlabelled(x, groups, m, e);
+        if (m < 0) {
+          return false;
+        }
+        groups++;
+      } else if (sparse && gridLabel[x] != ClusterModel.NOISE) {
+        if (!leavesConnected(x, xe)) {
+          return false;
+        }
+      }
+    }
+    groupStart[groups] = m;
+    reclusterings++;
+    // Dense counts of the labels that were there, then the groups that join a cluster.
+    int touchedLabels = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      int label = gridLabel[x];
+      if (label != ClusterModel.NOISE) {
+        int delta = (clusteredKind[x] == DENSE ? 1 : 0) - (prior[x] == DENSE ? 1 : 0);
+        if (delta != 0) {
+          addDense(label, delta);
+        }
+        labelQueue[touchedLabels++] = label;
+        if (clusteredKind[x] == SPARSE) {
+          gridLabel[x] = ClusterModel.NOISE;
+        }
+      }
+    }
+    int born = 0;
+    for (int g = 0; g < groups; g++) {
+      int label = groupLabel[g];
+      if (label != ClusterModel.NOISE) {
+        addDense(label, groupDense[g]);
+        labelQueue[touchedLabels++] = label;
+        for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+          gridLabel[members[k]] = label;
+        }
+      } else if (groupDense[g] > 0) {
+        bornGroups[born] = g;
+        bornFirst[born++] = members[groupStart[g]];
+      }
+    }
+    // A label left without a dense grid vanishes: its grids are unclustered.
+    int vanished = 0;
+    for (int q = 0; q < touchedLabels; q++) {
+      int label = labelQueue[q];
+      int s = countSlot(label);
+      if (countKeys[s] != 0 && countVals[s] <= 0) {
+        removeDense(label);
+        vanishedLabels[vanished++] = label;
+        unlabel(label);
+      }
+    }
+    // Births in the order of their first grids (members of a group come in search order).
+    for (int b = 0; b < born; b++) {
+      int g = bornGroups[b];
+      for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+        bornFirst[b] = Math.min(bornFirst[b], members[k]);
+      }
+    }
+    sortInts(bornFirst, bornGroups, born);
+    int next = labels.nextLabel();
+    for (int b = 0; b < born; b++) {
+      int g = bornGroups[b];
+      int label = next + b;
+      for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+        gridLabel[members[k]] = label;
+      }
+      addDense(label, groupDense[g]);
+    }
+    sortInts(vanishedLabels, null, vanished);
+    labels.record(born, vanishedLabels, vanished, origin + tau);
+    referenceWhole = false;
+    return true;
+  }
+
+  /**
+   * Whether removing grid x (clustered, now sparse) leaves its cluster connected, by a local
+   * test: x had at most one non-sparse neighbour (removing such grids never disconnects a
+   * graph), or none of its neighbours left too and the neighbours still there are joined to
+   * one another through non-sparse corner grids ({@code x ± e_i ± e_j}). The second case works
+   * for every x of the adjustment at once: on a path through the old cluster, each removed grid
+   * sits between two neighbours that stay, and a detour joins them. False means "not shown":
+   * the matching decides.
+   */
+  private boolean leavesConnected(int x, int xe) {
+    for (int j = 0; j < d; j++) {
+      cell[j] = cells.coord(x, j);
+    }
+    int degree = 0;
+    boolean neighbourLeft = false;
+    for (int j = 0; j < d; j++) {
+      for (int step = -1; step <= 1; step += 2) {
+        int y = neighbour(cell, j, step);
+        int side = 2 * j + (step + 1) / 2;
+        around[side] = -1;
+        if (y < 0) {
+          continue;
+        }
+        byte was = inChanges[y] == xe ? prior[y] : clusteredKind[y];
+        if (was != SPARSE) {
+          degree++;
+          neighbourLeft |= clusteredKind[y] == SPARSE;
+          if (clusteredKind[y] != SPARSE) {
+            around[side] = side;
+          }
+        }
+      }
+    }
+    if (degree <= 1) {
+      return true;
+    }
+    if (neighbourLeft) {
+      return false;
+    }
+    // union-find over the 2d sides, joined through corners
+    int sets = 0;
+    for (int side = 0; side < 2 * d; side++) {
+      if (around[side] >= 0) {
+        sets++;
+      }
+    }
+    for (int a = 0; a < 2 * d && sets > 1; a++) {
+      if (around[a] < 0) {
+        continue;
+      }
+      for (int b = a + 1; b < 2 * d && sets > 1; b++) {
+        if (around[b] < 0 || b / 2 == a / 2) {
+          continue;
+        }
+        int ra = rootOf(a);
+        int rb = rootOf(b);
+        if (ra == rb) {
+          continue;
+        }
+        int i = a / 2;
+        int j = b / 2;
+        long si = a % 2 == 0 ? -1 : 1;
+        long sj = b % 2 == 0 ? -1 : 1;
+        // the neighbours exist, so these coordinates do not overflow
+        cell[i] += si;
+        cell[j] += sj;
+        int corner = cells.find(cell);
+        cell[i] -= si;
+        cell[j] -= sj;
+        if (corner >= 0 && clusteredKind[corner] != SPARSE) {
+          around[ra] = rb;
+          sets--;
+        }
+      }
+    }
+    return sets <= 1;
+  }
+
+  private int rootOf(int side) {
+    while (around[side] != side) {
+      side = around[side];
+    }
+    return side;
+  }
+
+  /** Unclusters the grids still carrying {@code label}: those reached from the changed grids and their neighbours. */
+  private void unlabel(int label) {
+    int n = 0;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      if (gridLabel[x] == label) {
+        gridLabel[x] = ClusterModel.NOISE;
+        queue[n++] = x;
+      }
+      for (int j = 0; j < d; j++) {
+        cell[j] = cells.coord(x, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          int y = neighbour(cell, j, step);
+          if (y >= 0 && gridLabel[y] == label) {
+            gridLabel[y] = ClusterModel.NOISE;
+            queue[n++] = y;
+          }
+        }
+      }
+    }
+    for (int head = 0; head < n; head++) {
+      int i = queue[head];
+      for (int j = 0; j < d; j++) {
+        probe[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          int y = neighbour(probe, j, step);
+          if (y >= 0 && gridLabel[y] == label) {
+            gridLabel[y] = ClusterModel.NOISE;
+            queue[n++] = y;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The grid next to {@code at} by {@code step} (±1) in coordinate j, or -1; {@code at} is
+   * restored. A saturated coordinate has no neighbour beyond it.
+   */
+  private int neighbour(long[] at, int j, int step) {
+    if (at[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+      return -1;
+    }
+    at[j] += step;
+    int k = cells.find(at);
+    at[j] -= step;
+    return k;
+  }
+
+  /**
+   * Breadth-first search from {@code seed} over unlabelled non-sparse grids, appending them to
+   * {@code members} as group g, counting its dense grids and noting the one cluster it touches.
+   *
+   * @return the new member count, or -1 if the group touches two clusters
+   */
+  private int exploreUnlabelled(int seed, int g, int m, int e) {
+    int dense = 0;
+    visited[seed] = e;
+    members[m++] = seed;
+    for (int head = m - 1; head < m; head++) {
+      int i = members[head];
+      if (clusteredKind[i] == DENSE) {
+        dense++;
+      }
+      for (int j = 0; j < d; j++) {
+        probe[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          int k = neighbour(probe, j, step);
+          if (k < 0 || clusteredKind[k] == SPARSE) {
+            continue;
+          }
+          int label = gridLabel[k];
+          if (label == ClusterModel.NOISE) {
+            if (visited[k] != e) {
+              visited[k] = e;
+              members[m++] = k;
+            }
+          } else if (groupLabel[g] == ClusterModel.NOISE) {
+            groupLabel[g] = label;
+          } else if (groupLabel[g] != label) {
+            return -1;
+          }
+        }
+      }
+    }
+    groupDense[g] = dense;
+    return m;
+  }
+
+  /** Sizes the scratch of the relabelling for every grid held. */
+  private void relabelScratch() {
+    if (visited.length < cells.size()) {
+      int cap = cells.capacity() + 1;
+      visited = new int[cap];
+      inChanges = new int[cap];
+      members = new int[cap];
+      memberTree = new int[cap];
+      treeComp = new int[cap];
+      treeDense = new boolean[cap];
+      memberIds = new long[cap];
+      memberWeights = new double[cap];
+      memberComp = new int[cap];
+      refIds = new long[cap];
+      refLabels = new int[cap];
+      groupStart = new int[cap];
+      groupLabel = new int[cap];
+      groupDense = new int[cap];
+      bornGroups = new int[cap];
+      bornFirst = new int[cap];
+      vanishedLabels = new int[cap];
+      labelQueue = new int[2 * cap];
+      queue = new int[cap];
+      epoch = 0;
+      changeEpoch = 0;
+    }
+    if (probe.length < d) {
+      probe = new long[d];
+      around = new int[2 * d];
+    }
+  }
+
+  private int nextEpoch() {
+    if (++epoch == Integer.MAX_VALUE) {
+      Arrays.fill(visited, 0);
+      epoch = 1;
+    }
+    return epoch;
+  }
+
+  // ---- dense grids per label: open addressing, label + 1 as key (0 empty) ----
+
+  private int countSlot(int label) {
+    int mask = countKeys.length - 1;
+    int h = label * 0x9E3779B9;
+    for (int s = (h ^ h >>> 16) & mask; ; s = (s + 1) & mask) {
+      if (countKeys[s] == 0 || countKeys[s] == label + 1) {
+        return s;
+      }
+    }
+  }
+
+  private void addDense(int label, int delta) {
+    int s = countSlot(label);
+    if (countKeys[s] != 0) {
+      countVals[s] += delta;
+      return;
+    }
+    countKeys[s] = label + 1;
+    countVals[s] = delta;
+    if (++countSize * 2 > countKeys.length) {
+      int[] keys = countKeys;
+      int[] vals = countVals;
+      countKeys = new int[2 * keys.length];
+      countVals = new int[countKeys.length];
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k] != 0) {
+          int t = countSlot(keys[k] - 1);
+          countKeys[t] = keys[k];
+          countVals[t] = vals[k];
+        }
+      }
+    }
+  }
+
+  /** Removes a label's count by backward-shift deletion, so no probe sequence breaks. */
+  private void removeDense(int label) {
+    int mask = countKeys.length - 1;
+    int hole = countSlot(label);
+    if (countKeys[hole] == 0) {
+      return;
+    }
+    countSize--;
+    for (int j = (hole + 1) & mask; countKeys[j] != 0; j = (j + 1) & mask) {
+      int h = (countKeys[j] - 1) * 0x9E3779B9;
+      int home = (h ^ h >>> 16) & mask;
+      boolean stays = hole < j ? (home > hole && home <= j) : (home > hole || home <= j);
+      if (!stays) {
+        countKeys[hole] = countKeys[j];
+        countVals[hole] = countVals[j];
+        hole = j;
+      }
+    }
+    countKeys[hole] = 0;
+  }
+
+  /** Recounts the dense grids of every label from scratch. */
+  private void recountDense() {
+    Arrays.fill(countKeys, 0);
+    countSize = 0;
+    int g = cells.size();
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && gridLabel[i] != ClusterModel.NOISE && clusteredKind[i] == DENSE) {
+        addDense(gridLabel[i], 1);
+      }
+    }
+  }
+
+  /**
+   * Breadth-first search from {@code seed} over neighbouring non-sparse grids (sharing a face:
+   * 2d neighbours), appending the grids found to {@code members} as tree {@code tree}.
+   *
+   * @return the new member count
+   */
+  private int explore(int seed, int tree, int m, int e) {
+    treeDense[tree] = false;
+    visited[seed] = e;
+    members[m] = seed;
+    memberTree[m++] = tree;
+    for (int head = m - 1; head < m; head++) {
+      int i = members[head];
+      treeDense[tree] |= clusteredKind[i] == DENSE;
+      for (int j = 0; j < d; j++) {
+        probe[j] = cells.coord(i, j);
+      }
+      for (int j = 0; j < d; j++) {
+        for (int step = -1; step <= 1; step += 2) {
+          if (probe[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+            continue; // saturated coordinate: no neighbour beyond it
+          }
+          probe[j] += step;
+          int k = cells.find(probe);
+          probe[j] -= step;
+          if (k >= 0 && visited[k] != e && clusteredKind[k] != SPARSE) {
+            visited[k] = e;
+            members[m] = k;
+            memberTree[m++] = tree;
+          }
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Shell sort of a[0..n) ascending, moving b (if given) along; in place. */
+  private static void sortInts(int[] a, int[] b, int n) {
+    for (int gap = n / 2; gap > 0; gap = gap == 2 ? 1 : (int) (gap / 2.2)) {
+      for (int i = gap; i < n; i++) {
+        int v = a[i];
+        int w = b == null ? 0 : b[i];
+        int j = i;
+        while (j >= gap && a[j - gap] > v) {
+          a[j] = a[j - gap];
+          if (b != null) {
+            b[j] = b[j - gap];
+          }
+          j -= gap;
+        }
+        a[j] = v;
+        if (b != null) {
+          b[j] = w;
+        }
+      }
+    }
+  }
+
+  /** Insertion sort of ids[0..n) ascending, moving labels along (a few lost grids at most). */
+  private static void sortById(long[] ids, int[] labels, int n) {
+    for (int i = 1; i < n; i++) {
+      long v = ids[i];
+      int w = labels[i];
+      int j = i;
+      while (j > 0 && ids[j - 1] > v) {
+        ids[j] = ids[j - 1];
+        labels[j] = labels[j - 1];
+        j--;
+      }
+      ids[j] = v;
+      labels[j] = w;
     }
   }
 
@@ -580,11 +1644,18 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       adopt(MergeChecks.copyOf(other, Dstream.class));
       return;
     }
+    compactGrids();
+    closeDeletedHoles();
+    wholeReference();
+    dropQueue();
     double base = Math.min(origin, other.origin);
     shift(origin - base);
     double delta = other.origin - base;
     double lambda = params.lambda();
     for (int k = 0; k < other.cells.size(); k++) {
+      if (other.cells.isGone(k)) {
+        continue;
+      }
       for (int j = 0; j < d; j++) {
         cell[j] = other.cells.coord(k, j);
       }
@@ -638,6 +1709,9 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       return false;
     }
     for (int k = 0; k < merged.cells.size(); k++) {
+      if (merged.cells.isGone(k)) {
+        continue; // a hole left by a deletion, closed at the next compaction
+      }
       double faded = merged.density[k] * Math.pow(params.lambda(), merged.now - merged.updated[k]);
       if (merged.classOf(faded) != merged.classOf(faded / parts)) {
         return false; // a grid would change its kind in a part
@@ -687,6 +1761,13 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     gap = c.gap;
     labels = c.labels;
     cell = c.cell;
+    stamp = new int[density.length];
+    prior = new byte[density.length];
+    due = new double[density.length];
+    hit = new boolean[density.length];
+    referenceWhole = true;
+    deletedHead = 0;
+    dropQueue();
   }
 
   /** Moves the origin back by {@code by} time units, shifting every relative time. */
@@ -709,7 +1790,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   /** Joins the other side's deletion records, keeping the latest time, oldest first. */
   private void mergeDeleted(Dstream other, double delta) {
     for (int k = 0; k < other.deleted.size(); k++) {
-      if (Double.isNaN(other.deletedAt[k])) {
+      if (other.deleted.isGone(k) || Double.isNaN(other.deletedAt[k])) {
         continue;
       }
       for (int j = 0; j < d; j++) {
@@ -772,7 +1853,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int clustered = 0;
     int[] sorted = new int[g];
     for (int i = 0; i < g; i++) {
-      if (gridLabel[i] != ClusterModel.NOISE) {
+      if (gridLabel[i] != ClusterModel.NOISE && !cells.isGone(i)) {
         sorted[clustered++] = gridLabel[i];
       }
     }
@@ -793,7 +1874,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     double[] cellWeights = new double[clustered];
     double width = params.gridSize();
     for (int i = 0, c = 0; i < g; i++) {
-      if (gridLabel[i] == ClusterModel.NOISE) {
+      if (gridLabel[i] == ClusterModel.NOISE || cells.isGone(i)) {
         continue;
       }
       int m = Arrays.binarySearch(macro, gridLabel[i]);
@@ -822,14 +1903,26 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         cellWeights);
   }
 
+  /** Tests only: the class each held grid had at the last adjustment, in id order. */
+  byte[] classes() {
+    int g = cells == null ? 0 : cells.size();
+    byte[] out = new byte[gridCount()];
+    for (int i = 0, k = 0; i < g; i++) {
+      if (!cells.isGone(i)) {
+        out[k++] = clusteredKind[i];
+      }
+    }
+    return out;
+  }
+
   /** The number of grids now held. */
   public int gridCount() {
-    return cells == null ? 0 : cells.size();
+    return cells == null ? 0 : cells.size() - cells.holes();
   }
 
   /** The number of deleted-grid records now held. */
   public int deletedCount() {
-    return deleted == null ? 0 : deleted.size();
+    return deleted == null ? 0 : deleted.size() - deleted.holes();
   }
 
   /** N, the number of grids of the space the data spans (see the class documentation). */
@@ -872,6 +1965,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         if (c.d == 0) {
           return;
         }
+        // the layout without holes and the whole label reference: what a pass over every grid keeps
+        c.compactGrids();
+        c.closeDeletedHoles();
+        c.wholeReference();
         int g = c.cells.size();
         out.writeDouble(c.origin);
         out.writeDouble(c.last);
@@ -951,11 +2048,16 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
           c.gridLabel[i] = gridLabel[i];
         }
         c.nextId = next;
+        double latest = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < deletedAt.length; k++) {
           System.arraycopy(deletedCoords, k * d, c.cell, 0, d);
+          // records are oldest first (NaN: the grid is live again); expiry relies on the order
           if (!(Double.isNaN(deletedAt[k]) || deletedAt[k] <= c.last) || c.deleted.find(c.cell) >= 0
-              || (k > 0 && deletedAt[k] < deletedAt[k - 1])) {
+              || deletedAt[k] < latest) {
             throw new ModelFormatException("invalid deleted-grid record " + k);
+          }
+          if (!Double.isNaN(deletedAt[k])) {
+            latest = deletedAt[k];
           }
           c.deleted.add(c.cell);
           if (k >= c.deletedAt.length) {

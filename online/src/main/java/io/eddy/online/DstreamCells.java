@@ -8,7 +8,10 @@ import java.util.Arrays;
  *
  * <p>Cells are kept densely in insertion order ({@code 0..size()-1}); {@link #retain} removes
  * cells while keeping the order of the rest, so owners keep per-cell values in parallel arrays
- * and compact them with the same flags. Arrays grow only when the size reaches a new maximum.
+ * and compact them with the same flags. A cell can also be taken out of the index alone
+ * ({@link #unindex}), leaving a hole at its position that {@link #compact} closes later, so that
+ * removing one cell among thousands costs O(1) and closing the holes is paid once they are as
+ * many as the cells held. Arrays grow only when the size reaches a new maximum.
  * Not thread-safe; a {@link DstreamModel} owns one it never changes after construction.
  */
 final class DstreamCells {
@@ -18,22 +21,37 @@ final class DstreamCells {
   private int size;
   /** Slot holds cell index + 1, or 0 when empty; the length is a power of two. */
   private int[] index;
-  /** Scratch of {@link #retain}: the new index of each cell, or -1. */
+  /** Scratch of {@link #retain} and {@link #compact}: the new index of each cell, or -1. */
   private int[] remap = new int[0];
+  /** Cells taken out of the index by {@link #unindex}, not yet compacted away. */
+  private boolean[] gone;
+  private int holes;
 
   DstreamCells(int d, int capacity) {
     this.d = d;
     // exactly the capacity asked for: an empty set of a large dimension costs nothing
     this.coords = new long[capacity * d];
     this.index = new int[tableSize(capacity)];
+    this.gone = new boolean[capacity];
   }
 
   private static int tableSize(int cells) {
     return Integer.highestOneBit(Math.max(8, cells) * 2 - 1) << 1;
   }
 
+  /** The number of positions, holes included. */
   int size() {
     return size;
+  }
+
+  /** The number of holes left by {@link #unindex}. */
+  int holes() {
+    return holes;
+  }
+
+  /** Whether position i is a hole. */
+  boolean isGone(int i) {
+    return gone[i];
   }
 
   int capacity() {
@@ -102,10 +120,12 @@ final class DstreamCells {
     if (size == capacity()) {
       int cap = Math.max(8, 2 * size);
       coords = Arrays.copyOf(coords, cap * d);
+      gone = Arrays.copyOf(gone, cap);
       index = new int[tableSize(cap)];
       rebuild();
     }
     System.arraycopy(cell, 0, coords, size * d, d);
+    gone[size] = false;
     insert(size);
     return size++;
   }
@@ -122,17 +142,22 @@ final class DstreamCells {
   private void rebuild() {
     Arrays.fill(index, 0);
     for (int i = 0; i < size; i++) {
-      insert(i);
+      if (!gone[i]) {
+        insert(i);
+      }
     }
   }
 
   /**
    * Keeps the cells whose flag is set, in order, and forgets the rest; {@code keep} has at
-   * least {@link #size()} entries.
+   * least {@link #size()} entries. The set must hold no holes ({@link #compact} first).
    *
    * @return the new size
    */
   int retain(boolean[] keep) {
+    if (holes > 0) {
+      throw new IllegalStateException("retain with " + holes + " holes");
+    }
     if (remap.length < size) {
       remap = new int[index.length];
     }
@@ -171,6 +196,44 @@ final class DstreamCells {
   }
 
   /**
+   * Takes cell i out of the index, leaving a hole at its position: it is no longer found, its
+   * coordinates stay readable until {@link #compact}, and the other cells keep their positions.
+   */
+  void unindex(int i) {
+    remove(i);
+    gone[i] = true;
+    holes++;
+  }
+
+  /**
+   * Closes the holes, keeping the order of the cells held, and returns the new position of every
+   * old one (-1 for a hole) in an array owned by this set, valid until the next call, so owners
+   * move their parallel arrays the same way. O(size·d): the index is rebuilt.
+   */
+  int[] compact() {
+    if (remap.length < size) {
+      remap = new int[index.length];
+    }
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (gone[i]) {
+        remap[i] = -1;
+        continue;
+      }
+      remap[i] = kept;
+      if (kept != i) {
+        System.arraycopy(coords, i * d, coords, kept * d, d);
+      }
+      kept++;
+    }
+    Arrays.fill(gone, 0, size, false);
+    size = kept;
+    holes = 0;
+    rebuild();
+    return remap;
+  }
+
+  /**
    * Takes cell i out of the hash table by backward-shift deletion, so that the probe sequence of
    * every other cell stays unbroken; the coordinates stay where they are.
    */
@@ -192,9 +255,18 @@ final class DstreamCells {
     index[s] = 0;
   }
 
-  /** The coordinates of every cell, row-major, as a new array. */
+  /** The coordinates of every cell held (holes skipped), row-major, as a new array. */
   long[] coordinates() {
-    return Arrays.copyOf(coords, size * d);
+    if (holes == 0) {
+      return Arrays.copyOf(coords, size * d);
+    }
+    long[] out = new long[(size - holes) * d];
+    for (int i = 0, k = 0; i < size; i++) {
+      if (!gone[i]) {
+        System.arraycopy(coords, i * d, out, k++ * d, d);
+      }
+    }
+    return out;
   }
 
   private int hashAt(int i) {

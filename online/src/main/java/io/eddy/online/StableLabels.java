@@ -55,6 +55,8 @@ final class StableLabels {
 
   private long[] keys = new long[0];
   private double[] scores = new double[0];
+  /** Scratch of {@link #sumByKey}: the position each pair came at. */
+  private int[] positions = new int[0];
   /** Open-addressing set of the labels matched in {@link #assign}; 0 is an empty slot. */
   private int[] taken = new int[0];
 
@@ -124,11 +126,20 @@ final class StableLabels {
   }
 
   /**
-   * Sorts the first {@code count} (key, score) pairs by key and sums the scores of equal keys;
-   * returns the number of distinct keys, now first.
+   * Sorts the first {@code count} (key, score) pairs by key and sums the scores of equal keys,
+   * in the order the pairs came (the sort is made stable by their position), so each sum is
+   * the same whichever other pairs are present: D-Stream relabels only the clusters that
+   * changed and must get the sums a relabelling of all of them gets. Returns the number of
+   * distinct keys, now first.
    */
   private int sumByKey(int count) {
-    sort(keys, scores, count, false);
+    if (positions.length < count) {
+      positions = new int[keys.length];
+    }
+    for (int i = 0; i < count; i++) {
+      positions[i] = i;
+    }
+    sortStable(keys, scores, positions, count);
     int unique = 0;
     for (int i = 0; i < count; i++) {
       if (unique > 0 && keys[unique - 1] == keys[i]) {
@@ -167,6 +178,27 @@ final class StableLabels {
       }
       if (taken[s] == label + 1) {
         return false;
+      }
+    }
+  }
+
+  /** Shell sort of parallel arrays by key ascending and then position: in place. */
+  private static void sortStable(long[] k, double[] s, int[] pos, int n) {
+    for (int gap = n / 2; gap > 0; gap = gap == 2 ? 1 : (int) (gap / 2.2)) {
+      for (int i = gap; i < n; i++) {
+        long key = k[i];
+        double score = s[i];
+        int at = pos[i];
+        int j = i;
+        while (j >= gap && (key < k[j - gap] || key == k[j - gap] && at < pos[j - gap])) {
+          k[j] = k[j - gap];
+          s[j] = s[j - gap];
+          pos[j] = pos[j - gap];
+          j -= gap;
+        }
+        k[j] = key;
+        s[j] = score;
+        pos[j] = at;
       }
     }
   }
@@ -381,6 +413,51 @@ final class StableLabels {
       }
       a[j] = v;
     }
+  }
+
+  /**
+   * Replaces the reference by the given members and labels ({@code ids} strictly increasing),
+   * copied. D-Stream matches a clustering in parts: it hands in, before {@link #assign}, the
+   * reference restricted to the labels of the clusters that changed, and the whole reference
+   * again before it is saved or matched whole. Allocates only to grow.
+   */
+  void reference(long[] ids, int[] labels, int n) {
+    if (refIds.length < n) {
+      int cap = Math.max(n, 2 * refIds.length);
+      refIds = new long[cap];
+      refLabels = new int[cap];
+    }
+    System.arraycopy(ids, 0, refIds, 0, n);
+    System.arraycopy(labels, 0, refLabels, 0, n);
+    refCount = n;
+  }
+
+  /**
+   * Records a reclustering that only gave {@code born} fresh labels (the next ones, in order)
+   * and ended the given labels (ascending), as {@link #commit} would record it; the reference
+   * is not touched (the caller hands in the whole one before it is used again).
+   */
+  void record(int born, int[] vanished, int vanishedCount, double time) {
+    if (born == 0 && vanishedCount == 0) {
+      return;
+    }
+    if (nextLabel + born < 0) {
+      throw new IllegalStateException("more than 2^31 cluster labels were handed out");
+    }
+    if (buf.length < 1) {
+      buf = new int[8];
+      order = new int[8];
+    }
+    sequence++;
+    for (int b = 0; b < born; b++) {
+      buf[0] = nextLabel + b;
+      log.append(SegmentEvent.Kind.BORN, sequence, time, buf, 0, 1);
+    }
+    for (int v = 0; v < vanishedCount; v++) {
+      buf[0] = vanished[v];
+      log.append(SegmentEvent.Kind.VANISHED, sequence, time, buf, 1, 0);
+    }
+    nextLabel += born;
   }
 
   /** The events of commits numbered after {@code after}, oldest first; immutable. */

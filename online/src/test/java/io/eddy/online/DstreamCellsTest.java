@@ -55,4 +55,67 @@ class DstreamCellsTest {
       }
     }
   }
+
+  /**
+   * Cells taken out of the index one by one leave holes that keep every other position; compact
+   * closes them in order and reports where each cell went; adds after either keep working.
+   */
+  @Test
+  public void unindexAndCompact_keepOrderPositionsAndIndex() {
+    SplittableRandom rnd = new SplittableRandom(9);
+    for (int d : new int[] {1, 3}) {
+      DstreamCells cells = new DstreamCells(d, 4);
+      List<long[]> at = new ArrayList<>(); // by position; null for a hole
+      for (int round = 0; round < 200; round++) {
+        for (int a = rnd.nextInt(1, 15); a > 0; a--) {
+          long[] c = new long[d];
+          for (int j = 0; j < d; j++) {
+            c[j] = rnd.nextInt(-5, 5);
+          }
+          if (cells.find(c) < 0) {
+            assertThat(cells.add(c)).isEqualTo(at.size());
+            at.add(c);
+          }
+        }
+        for (int i = 0; i < at.size(); i++) {
+          if (at.get(i) != null && rnd.nextDouble() < 0.2) {
+            long[] c = at.get(i);
+            cells.unindex(i);
+            at.set(i, null);
+            assertThat(cells.find(c)).isEqualTo(-1);
+            for (int j = 0; j < d; j++) {
+              assertThat(cells.coord(i, j)).as("a hole keeps its coordinates").isEqualTo(c[j]);
+            }
+          }
+        }
+        int holes = 0;
+        for (int i = 0; i < at.size(); i++) {
+          assertThat(cells.isGone(i)).isEqualTo(at.get(i) == null);
+          if (at.get(i) == null) {
+            holes++;
+          } else {
+            assertThat(cells.find(at.get(i))).isEqualTo(i);
+          }
+        }
+        assertThat(cells.holes()).isEqualTo(holes);
+        if (round % 4 == 3) {
+          int n = at.size();
+          int[] to = cells.compact();
+          List<long[]> next = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            assertThat(to[i]).isEqualTo(at.get(i) == null ? -1 : next.size());
+            if (at.get(i) != null) {
+              next.add(at.get(i));
+            }
+          }
+          at = next;
+          assertThat(cells.size()).isEqualTo(at.size());
+          assertThat(cells.holes()).isZero();
+          for (int i = 0; i < at.size(); i++) {
+            assertThat(cells.find(at.get(i))).isEqualTo(i);
+          }
+        }
+      }
+    }
+  }
 }

@@ -197,8 +197,7 @@ class DstreamTest {
 
   @Test
   public void learn_steadyState_allocatesNothing() {
-    // 2-D, where D-Stream is meant to run: in 8-D the space has so many grids that gap is 1
-    // and every point pays a full adjustment, which the class documentation states.
+    // 2-D, where D-Stream is meant to run (gap 2: an incremental adjustment every second point).
     Dstream c = new Dstream(P);
     double[][] s = DstreamMoaFixtureTest.stream(11, 4096);
     for (int i = 0; i < 200_000; i++) {
@@ -341,6 +340,100 @@ class DstreamTest {
     assertThatThrownBy(() -> a.merge(a)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> a.merge(null)).isInstanceOf(IllegalArgumentException.class);
     assertThat(ModelIO.toBytes(a)).isEqualTo(before);
+  }
+
+  /**
+   * The incremental adjustment (grids visited from their crossing times, clusters relabelled
+   * around the grids that changed) against the pass over every grid, with and without
+   * recomputing the clustering at every adjustment: scripted streams (clusters appearing,
+   * drifting, fading, noise, idle gaps in event time, a widening box) give, point by point, the
+   * same grid classes, labels, snapshot, lineage and saved bytes.
+   */
+  @Test
+  public void adjust_incremental_equalsFullRecomputation() {
+    int deletions = 0;
+    for (Dstream.Params p : new Dstream.Params[] {P, P.withLambda(0.98).withGridSize(0.5),
+        P.withLambda(0.95).withCm(2).withCl(0.5).withBeta(0.1).withMaxDeleted(40)}) {
+      for (int d : new int[] {1, 2, 3, 8}) {
+        Dstream incremental = new Dstream(p);
+        Dstream skipping = new Dstream(p);
+        skipping.incremental = false;
+        Dstream full = new Dstream(p);
+        full.incremental = false;
+        full.alwaysRecluster = true;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(31 * d + 7);
+        double t = 0;
+        int n = d == 8 ? 4000 : 6000;
+        for (int i = 0; i < n; i++) {
+          double[] x = new double[d];
+          int phase = i / 1500;
+          boolean noise = rnd.nextDouble() < 0.1;
+          for (int j = 0; j < d; j++) {
+            // three clusters, one drifting steadily along the first axis
+            double centre = (i % 3) * 4 + (i % 3 == 0 && j == 0 ? i * 0.002 : phase * (j == 0 ? 1.5 : 0));
+            x[j] = noise ? rnd.nextDouble(-10, 20 + phase) : centre + 0.4 * rnd.nextGaussian();
+          }
+          t += i % 700 == 699 ? 150 : 1; // idle stretches let clusters fade and grids go
+          incremental.learn(x, 1.0, t);
+          skipping.learn(x, 1.0, t);
+          full.learn(x, 1.0, t);
+          deletions = Math.max(deletions, incremental.deletedCount());
+          String at = String.format("point %d, d = %d, %s", i, d, p);
+          assertThat(incremental.classes()).as(at).isEqualTo(full.classes());
+          assertThat(incremental.snapshot()).as(at).isEqualTo(full.snapshot());
+          assertThat(incremental.lineageSequence()).as(at).isEqualTo(full.lineageSequence());
+          if (i % 25 == 0 || i > n - 100) {
+            byte[] bytes = ModelIO.toBytes(full);
+            assertThat(ModelIO.toBytes(incremental)).as(at).isEqualTo(bytes);
+            assertThat(ModelIO.toBytes(skipping)).as(at).isEqualTo(bytes);
+            assertThat(incremental.events(0)).as(at).isEqualTo(full.events(0));
+          }
+        }
+        assertThat(incremental.snapshot().clusterCount()).isPositive();
+        assertThat(skipping.reclusterings).as("adjustments that recomputed, of %d", full.reclusterings)
+            .isLessThan(full.reclusterings);
+      }
+    }
+    assertThat(deletions).as("grids were deleted").isPositive();
+  }
+
+  /**
+   * The same on a stream like the soak's: 8-D Gaussian blobs of sd 1 in grids of width 1, so
+   * nearly every point opens a grid, every occupied grid is dense and gap is 1, with a faster
+   * decay so that grids turn transitional, sparse, sporadic and deleted within the run.
+   */
+  @Test
+  public void adjust_incremental_equalsFullRecomputation_8dBlobs() {
+    Dstream.Params p = P.withLambda(0.99).withMaxDeleted(500);
+    Dstream incremental = new Dstream(p);
+    Dstream full = new Dstream(p);
+    full.incremental = false;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(14);
+    double[][] centres = new double[5][8];
+    for (double[] c : centres) {
+      for (int j = 0; j < 8; j++) {
+        c[j] = 6 * rnd.nextDouble();
+      }
+    }
+    double[] x = new double[8];
+    for (int i = 1; i <= 30_000; i++) {
+      double[] c = centres[i % 5];
+      for (int j = 0; j < 8; j++) {
+        c[j] += 1e-4 * (j + 1);
+        x[j] = c[j] + 0.7 * rnd.nextGaussian();
+      }
+      incremental.learn(x);
+      full.learn(x);
+      if (i % 10 == 0) {
+        assertThat(incremental.classes()).as("point %d", i).isEqualTo(full.classes());
+        assertThat(incremental.snapshot()).as("point %d", i).isEqualTo(full.snapshot());
+      }
+      if (i % 1000 == 0) {
+        assertThat(ModelIO.toBytes(incremental)).as("point %d", i).isEqualTo(ModelIO.toBytes(full));
+      }
+    }
+    assertThat(incremental.deletedCount()).isPositive();
+    assertThat(incremental.lineageSequence()).isEqualTo(full.lineageSequence()).isGreaterThan(100);
   }
 
   /**

@@ -78,6 +78,9 @@ public final class Soak {
           atMillion = used;
         }
         trace.append(String.format(Locale.ROOT, " %d:%.1f", i / 1000, used / 1048576.0));
+        // progress as it goes, so a slow clusterer's partial figures survive an interrupted run
+        System.err.printf(Locale.ROOT, "  %s: %d points, %.0f points/s so far, heap %.1f MB%n",
+            name, i, i / (learnNanos / 1e9), used / 1048576.0);
       }
     }
     long end = usedAfterGc();
