@@ -20,7 +20,7 @@ import java.util.Arrays;
  * computes the full squared distance from the point to every pivot, then to every member of the
  * groups in reach, each as one loop over a column that the JIT turns into SIMD instructions; a
  * row-major scan with an early exit cannot be vectorised and costs several times more per centre
- * (measured at d = 8, see {@code benchmarks/results/density.md} §5). In 8 dimensions pruning
+ * (measured at d = 8, see {@code benchmarks/results/density.md} §6). In 8 dimensions pruning
  * inside a cluster is weak (on {@code DriftingMixture} at r = 0.08 nearly every micro-cluster of a
  * point's cluster lies within 2r of it), so the index's job is to skip the other clusters whole
  * and make the scan of the point's own cluster cheap.

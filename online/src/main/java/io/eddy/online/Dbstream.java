@@ -75,20 +75,24 @@ import java.util.Map;
  *
  * <p><b>Cost.</b> Not thread-safe: use from one thread at a time; snapshots are immutable.
  * {@code learn} finds the neighbours through an exact index ({@code BallIndex}: groups of
- * centres around pivots, skipped whole by the triangle inequality), O(g + s) distances for g
- * groups and s centres in the groups in reach, instead of a scan of all m (a plain scan when
- * the centres are so far apart that a group holds fewer than two on average); it then costs
- * O(n·d + n²·d) for n neighbours. Shared densities are stored forward-decayed (Cormode et al.,
- * ICDE 2009): each is kept as {@code sum w·2^(lambda·(t - t_ref))} for one reference time, so
- * the n(n-1)/2 pair updates are additions into a triangular array indexed by slot, without a
- * hash look-up or a power; the reference is moved forward (every value rescaled) when the
- * scale would pass 2^64, so nothing overflows within the documented input range. Weights keep
- * their per-micro-cluster time and are faded as before (the snapshot's numbers are unchanged
- * bit for bit); the fading factors of small integer gaps come from a table. Cleanup and
- * reclustering cost O(m²) every tGap. Memory: the triangle holds m(m-1)/2 doubles (about
+ * centres around pivots, skipped whole by the triangle inequality, each group's coordinates
+ * copied column by column so that its distances are computed by SIMD loops), O(g·d + s·d)
+ * for g groups and s centres in the groups in reach, instead of a scan of all m (a plain scan
+ * when the centres are so far apart that a group holds fewer than two on average); it then
+ * costs O(n·d + n²·d) for n neighbours. Shared densities are stored forward-decayed (Cormode
+ * et al., ICDE 2009): each is kept as {@code sum w·2^(lambda·(t - t_ref))} for one reference
+ * time, so the n(n-1)/2 pair updates are additions into a triangular array indexed by slot,
+ * without a hash look-up or a power; the reference is moved forward (every value rescaled)
+ * when the scale would pass 2^64, so nothing overflows within the documented input range.
+ * Weights keep their per-micro-cluster time and are faded as before (the snapshot's numbers
+ * are unchanged bit for bit); the fading factors of small integer gaps come from a table.
+ * Cleanup costs O(m + e) every tGap for e shared-density entries: one pass renumbers the
+ * entries and joins the macro clusters. Memory: the triangle holds m(m-1)/2 doubles (about
  * 3 MB at 900 micro-clusters); {@code learn} throws {@link IllegalArgumentException}, changing
- * nothing, if a new micro-cluster would need more than the heap has. Nothing is allocated in
- * steady state (arrays grow only when the micro-cluster count reaches a new maximum).
+ * nothing, if a new micro-cluster would need more than the heap has. Nothing is allocated per
+ * point: arrays grow only when the micro-cluster count, an index group or a row of shared
+ * densities reaches a new largest size, and a reclustering that records a lineage event
+ * allocates the event.
  *
  * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
  * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
@@ -203,6 +207,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private static final int REBUILD_EVERY = 8;
   /** Cleanups so far (not persisted: the index changes no result). */
   private long cleanups;
+  /** Whether learn scans every centre instead of asking the index: the tests' oracle. */
+  private boolean scanAll;
 
   /** Fading factors kept in {@link #fadeTable}: integer gaps below this skip the power. */
   private static final int TABLE = 1024;
@@ -473,19 +479,25 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     }
     // The index pays when its groups hold several centres each; when the micro-clusters are
     // far apart (one per group) its pivot tests only add to a plain scan (the same answer).
-    int n = 2 * index.groups() > m ? Neighbours.withinRadius(x, centers, m, r2, nbr, nbrDist)
+    int n = scanAll || 2 * index.groups() > m ? Neighbours.withinRadius(x, centers, m, r2, nbr, nbrDist)
         : index.withinRadius(x, r2, nbr, nbrDist);
     if (n == 0) {
       add(x, w, t);
       return;
     }
+    double[] c = centers;
+    double[] old = oldCenters;
     for (int k = 0; k < n; k++) {
       int i = nbr[k];
-      System.arraycopy(centers, i * d, oldCenters, k * d, d);
       weights[i] = weights[i] * fade(t - stamps[i]) + w;
       double h = Math.exp(-nbrDist[k] / twoSigma2);
       double rate = w == 1.0 ? h : 1 - Math.pow(1 - h, w);
-      Euclid.moveToward(centers, i, x, rate);
+      // Keeps the old centre for the collision rule and moves it as Euclid.moveToward does.
+      for (int q = 0, off = i * d, o = k * d; q < d; q++) {
+        double v = c[off + q];
+        old[o + q] = v;
+        c[off + q] = v + rate * (x[q] - v);
+      }
       stamps[i] = t;
     }
     if (n > 1) {
@@ -805,6 +817,11 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     // Before the first point the reach is a placeholder: there is no micro-cluster.
     return new DbstreamModel(d, REACH * (warming() ? 1.0 : radius), now, macro.labels(), macro.centers(), macro.weights(),
         Arrays.copyOf(centers, m * d), Arrays.copyOf(faded, m), macro.microLabels());
+  }
+
+  /** Makes learn find neighbours by a scan of every centre (true) or through the index, for tests. */
+  void scanAll(boolean on) {
+    scanAll = on;
   }
 
   /** The number of micro-clusters now held (strong and weak). */
