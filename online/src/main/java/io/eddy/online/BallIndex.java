@@ -10,11 +10,25 @@ import java.util.Arrays;
  *
  * <p>Groups are made by the leader rule: a centre joins the first pivot within the group radius,
  * or becomes a pivot itself. Centres move after they join, so a group's bound grows with every
- * move ({@link #moved}); {@link #rebuild} starts afresh (DBSTREAM calls it at each cleanup, when
- * slots are renumbered anyway). The answer is exactly that of a scan of every centre: the same
- * neighbours, in increasing slot order, with bit-identical squared distances (the same
- * summation as {@link io.eddy.math.Neighbours#withinRadius}). Scale-free and usable in any
- * dimension; it pays when the centres form clumps, which is what clusters make.
+ * move ({@link #moved}); {@link #rebuild} starts afresh (DBSTREAM calls it every few cleanups,
+ * when slots are renumbered anyway). The answer is exactly that of a scan of every centre: the
+ * same neighbours, in increasing slot order, with bit-identical squared distances (the same
+ * summation as {@link io.eddy.math.Neighbours#withinRadius}).
+ *
+ * <p><b>Layout.</b> The index keeps its own copy of the coordinates, column by column: one
+ * array per dimension for the pivots, and one per dimension for each group's members. A query
+ * computes the full squared distance from the point to every pivot, then to every member of the
+ * groups in reach, each as one loop over a column that the JIT turns into SIMD instructions; a
+ * row-major scan with an early exit cannot be vectorised and costs several times more per centre
+ * (measured at d = 8, see {@code benchmarks/results/density.md} §6). In 8 dimensions pruning
+ * inside a cluster is weak (on {@code DriftingMixture} at r = 0.08 nearly every micro-cluster of a
+ * point's cluster lies within 2r of it), so the index's job is to skip the other clusters whole
+ * and make the scan of the point's own cluster cheap.
+ *
+ * <p><b>Cost.</b> A query is O(g·d + s·d) for g groups and s members in the groups in reach,
+ * without branches in the distance loops; {@link #moved} and {@link #add} O(d) and O(g·d);
+ * {@link #remap} O(m·d); {@link #rebuild} O(m·g·d). Scale-free and usable in any dimension; it
+ * pays when the centres form clumps, which is what clusters make.
  *
  * <p>Not thread-safe. Allocates only when the number of groups or a group's size reaches a new
  * maximum.
@@ -25,22 +39,37 @@ final class BallIndex {
   private static final double SLACK = 1 + 1e-9;
 
   private final double groupRadiusSquared;
+  private final double radius;
   private int d;
   private int groups;
-  private double[] pivots = new double[0];
+  /** The pivots by dimension: coordinate t of group g's pivot at {@code pivots[t][g]}. */
+  private double[][] pivots = new double[0][];
+  /** Per group, an upper bound on its members' distance to its pivot. */
   private double[] bound = new double[0];
+  /** Per group, the squared pivot distance beyond which no member is within the radius. */
+  private double[] reachSquared = new double[0];
   private int[][] members = new int[0][];
+  /** Per group, its members' coordinates by dimension, in the order of {@link #members}. */
+  private double[][][] coords = new double[0][][];
   private int[] sizes = new int[0];
   private int[] groupOf = new int[0];
+  private int[] positionOf = new int[0];
+  private double[] pivotDistances = new double[0];
+  private double[] memberDistances = new double[8];
 
-  /** An index whose groups have the given radius at creation (in data units). */
-  BallIndex(double groupRadius) {
+  /** An index whose groups have the given radius at creation, for queries of the given radius. */
+  BallIndex(double groupRadius, double radius) {
     this.groupRadiusSquared = groupRadius * groupRadius;
+    this.radius = radius;
   }
 
   /** Forgets every group and re-adds the first {@code m} centres, in slot order. */
   void rebuild(double[] centers, int d, int m) {
-    this.d = d;
+    if (d != this.d) {
+      this.d = d;
+      pivots = new double[d][bound.length];
+      Arrays.fill(coords, null);
+    }
     groups = 0;
     for (int i = 0; i < m; i++) {
       add(centers, i);
@@ -56,22 +85,35 @@ final class BallIndex {
     int kept = 0;
     for (int g = 0; g < groups; g++) {
       int[] list = members[g];
+      double[][] cols = coords[g];
       int size = 0;
       for (int k = 0, n = sizes[g]; k < n; k++) {
         int slot = newIndex[list[k]];
         if (slot >= 0) {
-          list[size++] = slot;
+          if (size != k) {
+            for (int t = 0; t < d; t++) {
+              cols[t][size] = cols[t][k];
+            }
+          }
+          list[size] = slot;
           groupOf[slot] = kept;
+          positionOf[slot] = size;
+          size++;
         }
       }
       if (size == 0) {
         continue;
       }
       if (kept != g) {
-        System.arraycopy(pivots, g * d, pivots, kept * d, d);
+        for (int t = 0; t < d; t++) {
+          pivots[t][kept] = pivots[t][g];
+        }
         bound[kept] = bound[g];
+        reachSquared[kept] = reachSquared[g];
         members[g] = members[kept];
         members[kept] = list;
+        coords[g] = coords[kept];
+        coords[kept] = cols;
       }
       sizes[kept] = size;
       kept++;
@@ -82,71 +124,126 @@ final class BallIndex {
   /** Adds the centre in {@code slot}. */
   void add(double[] centers, int slot) {
     if (slot >= groupOf.length) {
-      groupOf = Arrays.copyOf(groupOf, Math.max(16, 2 * (slot + 1)));
+      int cap = Math.max(16, 2 * (slot + 1));
+      groupOf = Arrays.copyOf(groupOf, cap);
+      positionOf = Arrays.copyOf(positionOf, cap);
     }
     int off = slot * d;
     int g = 0;
-    for (; g < groups; g++) {
-      if (squaredDistance(centers, off, pivots, g * d, groupRadiusSquared) <= groupRadiusSquared) {
-        break;
+    if (groups > 0) {
+      columnDistances(centers, off, pivots, groups, pivotDistances);
+      while (g < groups && !(pivotDistances[g] <= groupRadiusSquared)) {
+        g++;
       }
     }
     if (g == groups) {
       if (groups == sizes.length) {
-        int cap = Math.max(8, 2 * groups);
-        pivots = Arrays.copyOf(pivots, cap * d);
-        bound = Arrays.copyOf(bound, cap);
-        sizes = Arrays.copyOf(sizes, cap);
-        members = Arrays.copyOf(members, cap);
+        growGroups();
       }
-      System.arraycopy(centers, off, pivots, g * d, d);
+      for (int t = 0; t < d; t++) {
+        pivots[t][g] = centers[off + t];
+      }
       bound[g] = 0;
+      reachSquared[g] = reach(0);
       sizes[g] = 0;
       if (members[g] == null) {
         members[g] = new int[8];
       }
+      if (coords[g] == null) {
+        coords[g] = new double[d][members[g].length];
+      }
       groups++;
     }
-    if (sizes[g] == members[g].length) {
-      members[g] = Arrays.copyOf(members[g], 2 * sizes[g]);
+    int size = sizes[g];
+    if (size == members[g].length) {
+      int cap = 2 * size;
+      members[g] = Arrays.copyOf(members[g], cap);
+      double[][] cols = coords[g];
+      for (int t = 0; t < d; t++) {
+        cols[t] = Arrays.copyOf(cols[t], cap);
+      }
+      if (cap > memberDistances.length) {
+        memberDistances = new double[cap];
+      }
     }
-    members[g][sizes[g]++] = slot;
+    members[g][size] = slot;
+    sizes[g] = size + 1;
     groupOf[slot] = g;
+    positionOf[slot] = size;
     moved(centers, slot);
   }
 
-  /** Records that the centre in {@code slot} has moved: its group's bound covers it again. */
+  private void growGroups() {
+    int cap = Math.max(8, 2 * groups);
+    for (int t = 0; t < d; t++) {
+      pivots[t] = Arrays.copyOf(pivots[t], cap);
+    }
+    bound = Arrays.copyOf(bound, cap);
+    reachSquared = Arrays.copyOf(reachSquared, cap);
+    sizes = Arrays.copyOf(sizes, cap);
+    members = Arrays.copyOf(members, cap);
+    coords = Arrays.copyOf(coords, cap);
+    pivotDistances = new double[cap];
+  }
+
+  /** The squared pivot distance within which a group with this bound must be scanned. */
+  private double reach(double groupBound) {
+    double reach = (groupBound + radius) * SLACK;
+    return reach * reach;
+  }
+
+  /**
+   * Records that the centre in {@code slot} has moved (or was just added): the index's copy of
+   * it is refreshed and its group's bound covers it again.
+   */
   void moved(double[] centers, int slot) {
     int g = groupOf[slot];
-    double s = squaredDistance(centers, slot * d, pivots, g * d, Double.POSITIVE_INFINITY);
-    double dist = Math.sqrt(s);
-    if (dist > bound[g]) {
+    int k = positionOf[slot];
+    double[][] cols = coords[g];
+    int off = slot * d;
+    double s = 0;
+    for (int t = 0; t < d; t++) {
+      double v = centers[off + t];
+      cols[t][k] = v;
+      double diff = v - pivots[t][g];
+      s += diff * diff;
+    }
+    // Compared squared, without a root in the common case (the centre stays inside the
+    // bound); rounding of the square is covered by SLACK.
+    double b = bound[g];
+    if (s > b * b) {
+      double dist = Math.sqrt(s);
       bound[g] = dist;
+      reachSquared[g] = reach(dist);
     }
   }
 
   /**
    * Writes into {@code out} the slots whose centre lies within squared distance
-   * {@code radiusSquared} of {@code x} (inclusive), in increasing order, and their squared
-   * distances into {@code distances}, exactly as a full scan would.
+   * {@code radiusSquared} (the square of the radius the index was made for) of {@code x}
+   * (inclusive), in increasing order, and their squared distances into {@code distances},
+   * exactly as a full scan would.
    *
    * @return the number of neighbours written
    */
-  int withinRadius(double[] x, double[] centers, double radius, double radiusSquared, int[] out,
-      double[] distances) {
+  int withinRadius(double[] x, double radiusSquared, int[] out, double[] distances) {
+    double[] pd = pivotDistances;
+    columnDistances(x, 0, pivots, groups, pd);
+    double[] md = memberDistances;
     int n = 0;
     for (int g = 0; g < groups; g++) {
-      double reach = (bound[g] + radius) * SLACK;
-      double reachSquared = reach * reach;
-      if (squaredDistance(x, 0, pivots, g * d, reachSquared) > reachSquared) {
+      if (pd[g] > reachSquared[g]) {
         continue;
       }
       int[] list = members[g];
-      for (int k = 0, size = sizes[g]; k < size; k++) {
-        int slot = list[k];
-        double s = squaredDistance(x, 0, centers, slot * d, radiusSquared);
+      int size = sizes[g];
+      columnDistances(x, 0, coords[g], size, md);
+      for (int k = 0; k < size; k++) {
+        double s = md[k];
         if (s <= radiusSquared) {
-          // insertion into the slot-ordered answer; n is small
+          // insertion into the slot-ordered answer: each group's list is in slot order, and
+          // a point reaches one group or a few
+          int slot = list[k];
           int at = n++;
           while (at > 0 && out[at - 1] > slot) {
             out[at] = out[at - 1];
@@ -162,29 +259,52 @@ final class BallIndex {
   }
 
   /**
-   * The squared distance between {@code a[ao..ao+d)} and {@code b[bo..bo+d)}, or a partial sum
-   * above {@code limit} once one exceeds it; summed as {@link io.eddy.math.Neighbours} sums it,
-   * so that a full sum is bit-identical to that kernel's.
+   * Writes into {@code out[0..n)} the squared distances from {@code x[xo..xo+d)} to the n
+   * points stored by dimension in {@code cols}, summed in blocks of four coordinates, each
+   * block as {@code (t0² + t1²) + (t2² + t3²)}, then the remaining coordinates one by one:
+   * the order of {@link io.eddy.math.Neighbours}, so the sums are bit-identical to its own.
+   * Each loop runs along a column without branches, which the JIT vectorises.
    */
-  private double squaredDistance(double[] a, int ao, double[] b, int bo, double limit) {
+  private void columnDistances(double[] x, int xo, double[][] cols, int n, double[] out) {
     int end4 = d & ~3;
-    double s = 0;
-    int i = 0;
-    for (; i < end4; i += 4) {
-      double t0 = a[ao + i] - b[bo + i];
-      double t1 = a[ao + i + 1] - b[bo + i + 1];
-      double t2 = a[ao + i + 2] - b[bo + i + 2];
-      double t3 = a[ao + i + 3] - b[bo + i + 3];
-      s += (t0 * t0 + t1 * t1) + (t2 * t2 + t3 * t3);
-      if (s > limit) {
-        return s;
+    if (end4 == 0) {
+      Arrays.fill(out, 0, n, 0.0);
+    }
+    for (int t = 0; t < end4; t += 4) {
+      double x0 = x[xo + t];
+      double x1 = x[xo + t + 1];
+      double x2 = x[xo + t + 2];
+      double x3 = x[xo + t + 3];
+      double[] c0 = cols[t];
+      double[] c1 = cols[t + 1];
+      double[] c2 = cols[t + 2];
+      double[] c3 = cols[t + 3];
+      if (t == 0) {
+        for (int k = 0; k < n; k++) {
+          double t0 = x0 - c0[k];
+          double t1 = x1 - c1[k];
+          double t2 = x2 - c2[k];
+          double t3 = x3 - c3[k];
+          out[k] = (t0 * t0 + t1 * t1) + (t2 * t2 + t3 * t3);
+        }
+      } else {
+        for (int k = 0; k < n; k++) {
+          double t0 = x0 - c0[k];
+          double t1 = x1 - c1[k];
+          double t2 = x2 - c2[k];
+          double t3 = x3 - c3[k];
+          out[k] += (t0 * t0 + t1 * t1) + (t2 * t2 + t3 * t3);
+        }
       }
     }
-    for (; i < d; i++) {
-      double t = a[ao + i] - b[bo + i];
-      s += t * t;
+    for (int t = end4; t < d; t++) {
+      double xt = x[xo + t];
+      double[] c = cols[t];
+      for (int k = 0; k < n; k++) {
+        double diff = xt - c[k];
+        out[k] += diff * diff;
+      }
     }
-    return s;
   }
 
   /** The number of groups, for tests and benchmarks. */
