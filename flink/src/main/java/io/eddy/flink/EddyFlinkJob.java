@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -25,6 +27,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -239,22 +242,36 @@ public final class EddyFlinkJob {
     CloseableIterator<Assignment> assigned = outs.assignments().collectAsync();
     CloseableIterator<ModelSnapshot> snapshots = outs.snapshots().collectAsync();
     long start = System.nanoTime();
-    env.execute("eddy segmentation: " + o.spec().algorithm());
     List<Assignment> all = new ArrayList<>();
-    try (assigned) {
+    List<ModelSnapshot> merged;
+    // Each collect sink blocks the job while its bounded buffer is full, so both must be drained
+    // while the job runs: behind a blocking execute() the job stalls for good once the
+    // assignments outgrow the buffer (200,000 events did). The snapshots drain on a second thread.
+    try (assigned; snapshots) {
+      JobClient job = env.executeAsync("eddy segmentation: " + o.spec().algorithm());
+      FutureTask<List<ModelSnapshot>> drain = new FutureTask<>(() -> {
+        List<ModelSnapshot> list = new ArrayList<>();
+        snapshots.forEachRemaining(list::add);
+        return list;
+      });
+      Thread drainer = new Thread(drain, "eddy-snapshots");
+      drainer.setDaemon(true);
+      drainer.start();
       assigned.forEachRemaining(all::add);
-    }
-    ModelSnapshot last = null;
-    long count = 0;
-    try (snapshots) {
-      while (snapshots.hasNext()) {
-        ModelSnapshot s = snapshots.next();
-        count++;
-        if (last == null || s.version > last.version) {
-          last = s;
-        }
+      try {
+        merged = drain.get();
+        job.getJobExecutionResult().get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
       }
     }
+    ModelSnapshot last = null;
+    for (ModelSnapshot s : merged) {
+      if (last == null || s.version > last.version) {
+        last = s;
+      }
+    }
+    long count = merged.size();
     double seconds = (System.nanoTime() - start) / 1e9;
     Files.createDirectories(o.out());
     all.sort(Comparator.comparingLong(a -> a.id));
