@@ -126,7 +126,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    *     (default 0.998, the paper's and MOA's)
    * @param cm the dense-grid factor C_m; &gt; 1 (default 3)
    * @param cl the sparse-grid factor C_l; in (0, 1) (default 0.8)
-   * @param beta the protection factor of deleted grids in rule S2; &gt; 0 (default 0.3)
+   * @param beta the protection factor of deleted grids in rule S2, whose window is
+   *     {@code min(beta·t_m, log_lambda(Cl/Cm))}; &gt; 0 (default 0.3)
    * @param maxDeleted the most deleted-grid records kept; &gt;= 0 (default 65536)
    */
   public record Params(double gridSize, double lambda, double cm, double cl, double beta,
