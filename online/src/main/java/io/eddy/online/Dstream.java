@@ -36,7 +36,8 @@ import java.util.Arrays;
  * {@code pi(t_g, t) = Cl (1 - lambda^(t - t_g + 1)) / (N (1 - lambda))}: a grid marked sporadic
  * at an earlier adjustment that has received no point since is deleted, and its deletion time
  * t_m is remembered; every other grid is (re)marked sporadic when {@code D(t) < pi(t_g, t)} (S1)
- * and, if it was deleted before, {@code t >= (1 + beta)·t_m} (S2), else normal. A deleted grid
+ * and, if it was deleted before, {@code t >= t_m + min(beta·t_m, H)} (S2, with the cap H
+ * below), else normal. A deleted grid
  * that receives a point again starts from that point's density and keeps its t_m. Times in S2
  * are counted from the first point's time, so event times such as epoch seconds behave as the
  * paper's tick counts do.
@@ -66,9 +67,17 @@ import java.util.Arrays;
  * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) computes the fixed
  * point above on the updated densities instead of applying its local rules grid by grid, so its
  * result does not depend on the order in which grids changed.
+ * S2's protection window is capped: the paper's {@code beta·t_m} grows with the stream's age,
+ * so on a drifting stream, where grids are deleted and hit again, a grid that comes back
+ * cannot be deleted for a time proportional to the stream's age, and the grids held grow
+ * linearly (on the soak's 8-D drifting stream, 32,532 grids at 1 M points with the paper's
+ * rule, 9,489 without S2). Here the window is {@code min(beta·t_m, H)} with the horizon
+ * {@code H = log_lambda(Cl/Cm)} time units, the time in which a grid's density fades from the
+ * dense threshold to the sparse one (the longest gap); the rule is the paper's while
+ * {@code t_m <= H / beta} (about 2,200 time units with the defaults).
  * The paper's deleted-grid table grows with the stream; here a record is dropped
- * once S2 holds for it ({@code t >= (1 + beta)·t_m}, when it no longer changes anything), and
- * at most {@code maxDeleted} records are kept, the oldest dropped first.
+ * once S2 holds for it ({@code t >= t_m + min(beta·t_m, H)}, when it no longer changes
+ * anything), and at most {@code maxDeleted} records are kept, the oldest dropped first.
  *
  * <p><b>Differences from MOA 2024.07</b> ({@code moa.clusterers.dstream.Dstream}), where MOA
  * deviates from the paper: MOA maps x to {@code (int) x}, which truncates toward zero, so the
@@ -89,8 +98,15 @@ import java.util.Arrays;
  * through a grid whose class changed, when one merged or may have split), and O(G·d) when N
  * changes. It allocates nothing in steady state (arrays grow only when the number of grids
  * reaches a new maximum).
- * Memory is O(G·d + maxDeleted·d); G is bounded by sporadic removal: a grid that stops
- * receiving points is deleted within about {@code log_lambda(Cl/Cm)} time units.
+ * Memory is O(G·d + R·d) for G grids and R deletion records, both bounded by what the stream
+ * did in a window of recent time, not by its age: a grid that stops receiving points at t_g is
+ * deleted at most two gaps after both S1 holds (its faded density below pi, about
+ * {@code log_lambda(pi / D(t_g))} time units after t_g) and S2 holds (by {@code t_g + H} at the
+ * latest, since its deletion time precedes its last point), so G is at most the number of grids hit within
+ * the last {@code max(log_lambda(pi / D_max), H) + 2·gap} time units, D_max the largest
+ * density held; a record expires H time units after its deletion at the latest, so R is at
+ * most the number of grids deleted within the last H time units, and at most
+ * {@code maxDeleted}.
  *
  * <p>[1] Y. Chen and L. Tu, "Density-Based Clustering for Real-Time Stream Data", KDD 2007,
  * pp. 133-142.
@@ -110,7 +126,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    *     (default 0.998, the paper's and MOA's)
    * @param cm the dense-grid factor C_m; &gt; 1 (default 3)
    * @param cl the sparse-grid factor C_l; in (0, 1) (default 0.8)
-   * @param beta the protection factor of deleted grids in rule S2; &gt; 0 (default 0.3)
+   * @param beta the protection factor of deleted grids in rule S2, whose window is
+   *     {@code min(beta·t_m, log_lambda(Cl/Cm))}; &gt; 0 (default 0.3)
    * @param maxDeleted the most deleted-grid records kept; &gt;= 0 (default 65536)
    */
   public record Params(double gridSize, double lambda, double cm, double cl, double beta,
@@ -243,6 +260,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
 
   // ---- incremental adjustment (see adjustChanged) ----
   private final double logLambda;
+  /** The cap on S2's window, {@code log_lambda(Cl/Cm)} time units (see the class comment). */
+  private final double horizon;
   /** The structures below are not built (fresh, restored, merged): the next adjustment passes over every grid. */
   private boolean rebuild = true;
   /** Whether {@link #labels}' reference is the whole clustering, not the part last relabelled. */
@@ -317,6 +336,17 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     }
     this.params = params;
     this.logLambda = Math.log(params.lambda());
+    this.horizon = Math.log(params.cl() / params.cm()) / logLambda;
+  }
+
+  /**
+   * The time from which rule S2 holds for a grid deleted at {@code tm} (relative time):
+   * {@code tm + min(beta·tm, horizon)}. The paper's window {@code beta·tm} grows with the
+   * stream's age; capped at the horizon it bounds the grids held (see the class comment).
+   * Non-decreasing in {@code tm}, so deletion records expire oldest first.
+   */
+  private double protectedUntil(double tm) {
+    return tm + Math.min(params.beta() * tm, horizon);
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -523,9 +553,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * the entries held. Costs O(k (log G + d)) for k grids visited, plus the clusters relabelled.
    */
   private void adjustChanged(double tau) {
-    double protect = 1 + params.beta();
     // Deletion records: those of grids hit again, and those past S2's window, which are the
-    // oldest (records are appended in time order, and t < (1 + beta) t_m is monotone in t_m).
+    // oldest (records are appended in time order, and protectedUntil is monotone in t_m).
     for (int r = 0; r < revivedCount; r++) {
       int k = revived[r];
       if (!deleted.isGone(k) && Double.isNaN(deletedAt[k])) {
@@ -533,7 +562,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       }
     }
     revivedCount = 0;
-    expireDeleted(tau, protect);
+    expireDeleted(tau);
     // Grids marked sporadic at the last adjustment that received no point since: deleted.
     int doomedCount = 0;
     for (int m = 0; m < markedCount; m++) {
@@ -570,7 +599,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int i = touchedList[m];
       hit[i] = false;
       if (!cells.isGone(i)) {
-        evaluate(i, tau, protect);
+        evaluate(i, tau);
       }
     }
     touchedCount = 0;
@@ -579,7 +608,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int st = heapStamp[0];
       popTop();
       if (st == stamp[i] && !cells.isGone(i)) {
-        evaluate(i, tau, protect);
+        evaluate(i, tau);
       }
     }
     int over = deleted.size() - deleted.holes() - params.maxDeleted();
@@ -608,10 +637,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   }
 
   /** Drops the deletion records past S2's window: a prefix of the records, oldest first. */
-  private void expireDeleted(double tau, double protect) {
+  private void expireDeleted(double tau) {
     int n = deleted.size();
     while (deletedHead < n && (deleted.isGone(deletedHead)
-        || !(tau < protect * deletedAt[deletedHead]))) {
+        || !(tau < protectedUntil(deletedAt[deletedHead])))) {
       if (!deleted.isGone(deletedHead)) {
         deleted.unindex(deletedHead);
       }
@@ -628,12 +657,12 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * What {@link #removeSporadic} does for one grid that is kept, at time {@code tau}, with the
    * same arithmetic: re-marks it, notes a class change, and queues its next crossing time.
    */
-  private void evaluate(int i, double tau, double protect) {
+  private void evaluate(int i, double tau) {
     double dt = tau - updated[i];
     double v = density[i] * fade(dt);
     // sparseThreshold is removeSporadic's piScale, the same expression of the same N
     double pi = sparseThreshold * (1 - fade(dt + 1));
-    boolean mark = v < pi && tau >= protect * removed[i];
+    boolean mark = v < pi && tau >= protectedUntil(removed[i]);
     marked[i] = mark ? tau : Double.NaN;
     byte k = classOf(v);
     if (k != clusteredKind[i]) {
@@ -647,7 +676,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       nextMarked = ensure(nextMarked, nextMarkedCount);
       nextMarked[nextMarkedCount++] = i;
     } else {
-      schedule(i, tau, v, k, protect);
+      schedule(i, tau, v, k);
     }
   }
 
@@ -658,7 +687,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * {@code lambda^dt < P / (D + P lambda)}. The margin covers the rounding of both sides (a few
    * ulps of the density, {@code 1e-16 / |ln lambda|} time units) many times over.
    */
-  private void schedule(int i, double tau, double v, byte k, double protect) {
+  private void schedule(int i, double tau, double v, byte k) {
     double t = Double.POSITIVE_INFINITY;
     if (k == DENSE) {
       t = tau + Math.log(denseThreshold / v) / logLambda;
@@ -667,7 +696,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     }
     double u = sparseThreshold / (density[i] + sparseThreshold * params.lambda());
     double s1 = u >= 1 ? updated[i] : updated[i] + Math.log(u) / logLambda;
-    t = Math.min(t, Math.max(s1, protect * removed[i]));
+    t = Math.min(t, Math.max(s1, protectedUntil(removed[i])));
     if (t == Double.POSITIVE_INFINITY) {
       return;
     }
@@ -757,7 +786,6 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * grids in their list, every other grid queued at its next crossing time.
    */
   private void rebuildQueue(double tau) {
-    double protect = 1 + params.beta();
     for (int m = 0; m < touchedCount; m++) {
       hit[touchedList[m]] = false;
     }
@@ -775,7 +803,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         markedList[markedCount++] = i;
       } else {
         double v = density[i] * fade(tau - updated[i]);
-        schedule(i, tau, v, classOf(v), protect);
+        schedule(i, tau, v, classOf(v));
       }
     }
     recountDense();
@@ -1448,13 +1476,12 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   /** Deletes grids marked sporadic that received nothing since, then re-marks the rest. */
   private void removeSporadic(double tau) {
     double lambda = params.lambda();
-    double protect = 1 + params.beta();
     int g = cells.size();
     scratch(Math.max(g, deleted.size()));
     // Forget deletion records that can no longer matter: re-inserted, or past S2's window.
     int dn = deleted.size();
     for (int k = 0; k < dn; k++) {
-      keep[k] = !Double.isNaN(deletedAt[k]) && tau < protect * deletedAt[k];
+      keep[k] = !Double.isNaN(deletedAt[k]) && tau < protectedUntil(deletedAt[k]);
     }
     compactDeleted(dn);
     double piScale = params.cl() / (gridSpace * (1 - lambda));
@@ -1472,7 +1499,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       double dt = tau - updated[i];
       double now = density[i] * fade(dt);
       double pi = piScale * (1 - fade(dt + 1));
-      marked[i] = now < pi && tau >= protect * removed[i] ? tau : Double.NaN;
+      marked[i] = now < pi && tau >= protectedUntil(removed[i]) ? tau : Double.NaN;
       // the class components() will compute from the same faded density
       changed |= classOf(now) != clusteredKind[i];
       if (kept != i) {

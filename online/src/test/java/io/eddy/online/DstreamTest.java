@@ -106,9 +106,9 @@ class DstreamTest {
     assertThat(c.density(at(35.5))).as("deleted together").isZero();
     assertThat(c.deletedCount()).isEqualTo(3);
     double deletedAt = t;
-    // Grid 30 (deleted at t_m) and grid 32 (never seen) get one point each, well within
-    // (1 + beta) t_m: 120 ticks later (S1 holds for a one-off grid after about 43 ticks here)
-    // the fresh one is gone, the protected one is held.
+    // Grid 30 (deleted at t_m) and grid 32 (never seen) get one point each, well within S2's
+    // window: 120 ticks later (S1 holds for a one-off grid after about 43 ticks here) the fresh
+    // one is gone, the protected one is held.
     t += 1;
     c.learn(at(30.5), 1, t);
     c.learn(at(32.5), 1, t);
@@ -119,14 +119,52 @@ class DstreamTest {
     assertThat(t).isLessThan(1.3 * deletedAt);
     assertThat(c.density(at(32.5))).as("fresh one-off grid").isZero();
     assertThat(c.density(at(30.5))).as("protected by S2").isPositive();
-    // Past (1 + beta) t_m the protection ends; the records of grids 35 and 40 expire, and so
-    // does grid 32's (deleted near 700, expired at 1.3 times that).
-    while (t < 1.3 * deletedAt + 120) {
+    // The window is beta t_m (the paper's) capped at the horizon log_lambda(Cl/Cm), about 131
+    // ticks here, less than beta t_m (about 195): the protection ends then, and grid 30 goes
+    // at the adjustment after next (gap 5) where the paper's rule would keep it 60 ticks more.
+    double horizon = Math.log(0.8 / 3) / Math.log(0.99);
+    assertThat(horizon).isLessThan(0.3 * deletedAt - 50);
+    while (t < deletedAt + horizon + 12) {
       t += 1;
       c.learn(at(0.5), 1, t);
     }
-    assertThat(c.density(at(30.5))).isZero();
+    assertThat(c.density(at(30.5))).as("protection capped at the horizon").isZero();
+    // Records expire the same way, at most the horizon after their deletion: those of grids
+    // 35 and 40 (deleted at t_m) and grid 32's (deleted about 55 ticks later) are gone.
+    while (t < deletedAt + 55 + horizon + 15) {
+      t += 1;
+      c.learn(at(0.5), 1, t);
+    }
     assertThat(c.deletedCount()).as("only grid 30's record, the latest").isEqualTo(1);
+  }
+
+  /**
+   * On a drifting stream grids are deleted and hit again as the clusters move; with the
+   * paper's S2 window (beta times the stream's age) the grids held then grow with the age.
+   * Capped at the horizon they stay bounded by the grids hit recently.
+   */
+  @Test
+  public void gridsHeld_boundedOnADriftingStream() {
+    Dstream c = new Dstream(P.withLambda(0.97));
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    double[] x = new double[4];
+    int third = 0;
+    int most = 0;
+    for (int i = 1; i <= 60_000; i++) {
+      for (int j = 0; j < 4; j++) {
+        // two blobs moving back and forth, so their old grids are hit again
+        x[j] = (i % 2) * 5 + 4 * Math.sin(i * 2e-4 + j) + 0.8 * rnd.nextGaussian();
+      }
+      c.learn(x);
+      if (i == 20_000) {
+        third = c.gridCount();
+      } else if (i > 20_000) {
+        most = Math.max(most, c.gridCount());
+      }
+    }
+    assertThat(c.deletedCount()).as("grids were deleted").isPositive();
+    assertThat(most).as("grids held after 20,000 points (%d then)", third)
+        .isLessThan(third + third / 4);
   }
 
   @Test
@@ -346,8 +384,10 @@ class DstreamTest {
    * The incremental adjustment (grids visited from their crossing times, clusters relabelled
    * around the grids that changed) against the pass over every grid, with and without
    * recomputing the clustering at every adjustment: scripted streams (clusters appearing,
-   * drifting, fading, noise, idle gaps in event time, a widening box) give, point by point, the
-   * same grid classes, labels, snapshot, lineage and saved bytes.
+   * drifting, fading, noise, idle gaps in event time, a widening box) give the same grid
+   * classes, labels, snapshot, lineage and saved bytes: after every point around the events
+   * where the incremental path does something different (a deletion, a cluster born, merged,
+   * split or gone, N changing), every few points elsewhere, and at the end.
    */
   @Test
   public void adjust_incremental_equalsFullRecomputation() {
@@ -363,7 +403,8 @@ class DstreamTest {
         full.alwaysRecluster = true;
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(31 * d + 7);
         double t = 0;
-        int n = d == 8 ? 4000 : 6000;
+        int n = d == 8 ? 2000 : 6000; // d = 8 at length in the 8dBlobs test below
+        Checkpoints check = new Checkpoints(20, 3);
         for (int i = 0; i < n; i++) {
           double[] x = new double[d];
           int phase = i / 1500;
@@ -378,11 +419,15 @@ class DstreamTest {
           skipping.learn(x, 1.0, t);
           full.learn(x, 1.0, t);
           deletions = Math.max(deletions, incremental.deletedCount());
+          if (!check.due(i, n, incremental.deletedCount(), incremental.lineageSequence(),
+              incremental.gridSpace())) {
+            continue;
+          }
           String at = String.format("point %d, d = %d, %s", i, d, p);
           assertThat(incremental.classes()).as(at).isEqualTo(full.classes());
           assertThat(incremental.snapshot()).as(at).isEqualTo(full.snapshot());
           assertThat(incremental.lineageSequence()).as(at).isEqualTo(full.lineageSequence());
-          if (i % 25 == 0 || i > n - 100) {
+          if (i % 100 == 0 || i == n - 1) {
             byte[] bytes = ModelIO.toBytes(full);
             assertThat(ModelIO.toBytes(incremental)).as(at).isEqualTo(bytes);
             assertThat(ModelIO.toBytes(skipping)).as(at).isEqualTo(bytes);
@@ -392,19 +437,54 @@ class DstreamTest {
         assertThat(incremental.snapshot().clusterCount()).isPositive();
         assertThat(skipping.reclusterings).as("adjustments that recomputed, of %d", full.reclusterings)
             .isLessThan(full.reclusterings);
+        assertThat(check.compared).as("points compared, of %d", n).isGreaterThan(n / 20);
       }
     }
     assertThat(deletions).as("grids were deleted").isPositive();
   }
 
   /**
+   * When to compare two runs: after every point within {@code window} points of a change in
+   * the signature (values that move at the events that matter), every {@code every} points
+   * elsewhere, and at the last point.
+   */
+  private static final class Checkpoints {
+    private final int every;
+    private final int window;
+    private double[] last = new double[0];
+    private int since = Integer.MAX_VALUE;
+    int compared;
+
+    Checkpoints(int every, int window) {
+      this.every = every;
+      this.window = window;
+    }
+
+    boolean due(int i, int n, double... signature) {
+      if (!java.util.Arrays.equals(signature, last)) {
+        last = signature;
+        since = 0;
+      }
+      boolean due = since < window || i % every == 0 || i == n - 1;
+      if (since < window) {
+        since++;
+      }
+      if (due) {
+        compared++;
+      }
+      return due;
+    }
+  }
+
+  /**
    * The same on a stream like the soak's: 8-D Gaussian blobs of sd 1 in grids of width 1, so
    * nearly every point opens a grid, every occupied grid is dense and gap is 1, with a faster
-   * decay so that grids turn transitional, sparse, sporadic and deleted within the run.
+   * decay and drift so that grids turn transitional, sparse, sporadic and deleted, and
+   * clusters are born, merge, split and go, within a short run.
    */
   @Test
   public void adjust_incremental_equalsFullRecomputation_8dBlobs() {
-    Dstream.Params p = P.withLambda(0.99).withMaxDeleted(500);
+    Dstream.Params p = P.withLambda(0.97).withMaxDeleted(500);
     Dstream incremental = new Dstream(p);
     Dstream full = new Dstream(p);
     full.incremental = false;
@@ -416,19 +496,23 @@ class DstreamTest {
       }
     }
     double[] x = new double[8];
-    for (int i = 1; i <= 30_000; i++) {
+    int n = 10_000;
+    // grids open, turn sparse and go at nearly every point here: the lineage events and N
+    // changing open the windows
+    Checkpoints check = new Checkpoints(10, 3);
+    for (int i = 1; i <= n; i++) {
       double[] c = centres[i % 5];
       for (int j = 0; j < 8; j++) {
-        c[j] += 1e-4 * (j + 1);
+        c[j] += 3e-4 * (j + 1);
         x[j] = c[j] + 0.7 * rnd.nextGaussian();
       }
       incremental.learn(x);
       full.learn(x);
-      if (i % 10 == 0) {
+      if (check.due(i, n + 1, incremental.lineageSequence(), incremental.gridSpace())) {
         assertThat(incremental.classes()).as("point %d", i).isEqualTo(full.classes());
         assertThat(incremental.snapshot()).as("point %d", i).isEqualTo(full.snapshot());
       }
-      if (i % 1000 == 0) {
+      if (i % 500 == 0) {
         assertThat(ModelIO.toBytes(incremental)).as("point %d", i).isEqualTo(ModelIO.toBytes(full));
       }
     }

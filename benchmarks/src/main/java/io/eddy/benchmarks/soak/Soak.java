@@ -3,6 +3,7 @@ package io.eddy.benchmarks.soak;
 import io.eddy.Capability;
 import io.eddy.Clusterers;
 import io.eddy.OnlineClusterer;
+import io.eddy.online.Dstream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
@@ -79,8 +80,8 @@ public final class Soak {
         }
         trace.append(String.format(Locale.ROOT, " %d:%.1f", i / 1000, used / 1048576.0));
         // progress as it goes, so a slow clusterer's partial figures survive an interrupted run
-        System.err.printf(Locale.ROOT, "  %s: %d points, %.0f points/s so far, heap %.1f MB%n",
-            name, i, i / (learnNanos / 1e9), used / 1048576.0);
+        System.err.printf(Locale.ROOT, "  %s: %d points, %.0f points/s so far, heap %.1f MB%s%n",
+            name, i, i / (learnNanos / 1e9), used / 1048576.0, held(c));
       }
     }
     long end = usedAfterGc();
@@ -93,6 +94,13 @@ public final class Soak {
         name, rate, base / 1048576.0, atMillion / 1048576.0, end / 1048576.0,
         (end - atMillion) / 1048576.0);
     System.out.println("  heap MB by thousand points:" + trace);
+  }
+
+  /** What a grid clusterer holds, whose count the heap should follow; empty for the others. */
+  private static String held(OnlineClusterer<?> c) {
+    return c instanceof Dstream g
+        ? String.format(Locale.ROOT, ", %d grids, %d deletion records", g.gridCount(), g.deletedCount())
+        : "";
   }
 
   private static long usedAfterGc() {
