@@ -1049,6 +1049,12 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
           throw new ModelFormatException("micro-clusters while r is being estimated");
         }
         if (c.index != null) {
+          try {
+            // The index holds a few arrays per dimension even with no centre: bound d first.
+            Sizes.require(c.d, 4L * c.d, "a neighbour index of dimension " + c.d, "the record is damaged");
+          } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(e.getMessage());
+          }
           c.index.rebuild(c.centers, c.d, c.m);
         }
         return c;
