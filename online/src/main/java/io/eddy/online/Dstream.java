@@ -1739,7 +1739,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (merged.cells.isGone(k)) {
         continue; // a hole left by a deletion, closed at the next compaction
       }
-      double faded = merged.density[k] * Math.pow(params.lambda(), merged.now - merged.updated[k]);
+      double faded = merged.density[k] * merged.fade(merged.now - merged.origin - merged.updated[k]);
       if (merged.classOf(faded) != merged.classOf(faded / parts)) {
         return false; // a grid would change its kind in a part
       }

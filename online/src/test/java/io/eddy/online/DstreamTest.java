@@ -47,6 +47,27 @@ class DstreamTest {
     assertThat(c.density(at(5.5, 5.5))).isZero();
   }
 
+  @Test
+  public void takePart_decidesTheSameWhateverTheClocksOrigin() {
+    // Grid update times are kept relative to the first point's time: a split must fade each
+    // grid from there, so the same stream told in epoch seconds or from 0 splits alike.
+    for (double start : new double[] {0, 1.7e9}) {
+      Dstream fromZero = new Dstream(P);
+      Dstream shifted = new Dstream(P);
+      for (int t = 0; t < 400; t++) {
+        double[] p = at(t % 5 + 0.5, (t * 7) % 3 + 0.5);
+        fromZero.learn(p, 1.0, t);
+        shifted.learn(p, 1.0, start + t);
+      }
+      for (int parts = 2; parts <= 4; parts++) {
+        Dstream a = new Dstream(P);
+        Dstream b = new Dstream(P);
+        assertThat(b.takePart(shifted, 0, parts)).as("start %s, %d parts", start, parts)
+            .isEqualTo(a.takePart(fromZero, 0, parts));
+      }
+    }
+  }
+
   /** Points cycling through the grids of one dimension: one point per listed grid centre. */
   private static void cycle(Dstream c, int rounds, int... grids) {
     for (int r = 0; r < rounds; r++) {
