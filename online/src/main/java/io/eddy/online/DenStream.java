@@ -762,15 +762,7 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
       faded[i] = potential.weight[i] * fade(now - potential.stamp[i]);
       component[i] = -1;
     }
-    System.arraycopy(faded, 0, density, 0, p);
-    for (int i = 0; i < p; i++) {
-      for (int j = i + 1; j < p; j++) {
-        if (Euclid.squaredDistance(c, i * d, c, j * d, d) <= eps2) {
-          density[i] += faded[j];
-          density[j] += faded[i];
-        }
-      }
-    }
+    weightWithinEpsilon(c, faded, p, density);
     int count = 0;
     for (int i = 0; i < p; i++) {
       if (component[i] >= 0 || density[i] < mu) {
@@ -936,8 +928,8 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
           + "epsilon (now %s)", densest, params.mu(), now, params.weightPerTimeUnit(), epsilon));
     } else if (lost > LOST_SHARE * total) {
       out.add(String.format(Locale.ROOT, "lost clusters: %.0f%% of the potential micro-clusters' "
-          + "weight is in no cluster at time %s: dense regions whose weight within epsilon = %s "
-          + "stays near mu = %s; a cluster is found reliably when its faded weight (its points "
+          + "weight is in no cluster at time %s: dense regions whose weight within epsilon "
+          + "(epsilon = %.4g) stays near mu = %s; a cluster is found reliably when its faded weight (its points "
           + "per time unit times 1/(1 - 2^-lambda) = %.4g) is at least 2*mu and epsilon is at "
           + "least about its radius: lower mu or lambda, or raise epsilon", 100 * lost / total,
           now, epsilon, params.mu(), params.weightPerTimeUnit()));
@@ -1108,18 +1100,34 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
   }
 
   /**
+   * Into {@code out}: for each of the first {@code p} centres, the weight within epsilon of it,
+   * its own included; the quantity the core rule compares with mu. O(p^2 d).
+   */
+  private void weightWithinEpsilon(double[] c, double[] weight, int p, double[] out) {
+    System.arraycopy(weight, 0, out, 0, p);
+    for (int i = 0; i < p; i++) {
+      for (int j = i + 1; j < p; j++) {
+        if (Euclid.squaredDistance(c, i * d, c, j * d, d) <= eps2) {
+          out[i] += weight[j];
+          out[j] += weight[i];
+        }
+      }
+    }
+  }
+
+  /**
    * Becomes part {@code part} of {@code parts} of {@code merged} (see
    * {@link Mergeable#takePart}): a copy at the same clock and epsilon, the same potential and
    * outlier micro-clusters under the same ids, centres and labels, each faded weight and sum
    * of squared distances scaled by {@code 1 / parts}, so that radii are kept and the parts'
    * features add back to the merged ones; {@code seen()} is split as an integer
-   * ({@link MergeChecks#share}). {@code mu} (a core) and {@code beta·mu} (a potential
-   * micro-cluster) are absolute weights, so a part would lose the cores and potential
-   * micro-clusters lighter than {@code parts} times those, and predict otherwise than the
-   * merged state: then nothing is split and false is returned (a caller falls back on the
+   * ({@link MergeChecks#share}). {@code mu} (a core's weight within epsilon) and
+   * {@code beta·mu} (a potential micro-cluster) are absolute weights, so a part would lose the
+   * cores and potential micro-clusters lighter than {@code parts} times those, and predict
+   * otherwise than the merged state: then nothing is split and false is returned (a caller falls back on the
    * identity), as while {@code merged} is still in its initial buffer; nothing changes then.
    * So DenStream splits only states whose potential micro-clusters all weigh at least
-   * {@code parts · beta · mu}. O(m·d).
+   * {@code parts · beta · mu}. O(m²·d).
    */
   @Override
   public boolean takePart(DenStream merged, int part, int parts) {
@@ -1130,10 +1138,18 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     }
     double share = 1.0 / parts;
     Group g0 = merged.potential;
+    double[] w = new double[g0.size];
     for (int i = 0; i < g0.size; i++) {
-      double w = g0.weight[i] * merged.fade(merged.now - g0.stamp[i]);
-      if (w * share < betaMu || (w >= params.mu() && w * share < params.mu())) {
-        return false; // a potential micro-cluster or a core would not be one in a part
+      w[i] = g0.weight[i] * merged.fade(merged.now - g0.stamp[i]);
+      if (w[i] * share < betaMu) {
+        return false; // a potential micro-cluster would not be one in a part
+      }
+    }
+    double[] core = new double[g0.size];
+    merged.weightWithinEpsilon(g0.center, w, g0.size, core);
+    for (double weight : core) {
+      if (weight >= params.mu() && weight * share < params.mu()) {
+        return false; // a core would not be one in a part
       }
     }
     DenStream c = MergeChecks.copyOf(merged, DenStream.class);
