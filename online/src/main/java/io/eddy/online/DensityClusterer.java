@@ -219,15 +219,7 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
    * configuration and the same dimension (or nothing learned on either side).
    */
   final void requireMergeable(DensityClusterer<?> other, Object params, Object otherParams) {
-    if (other == null || other == this) {
-      throw new IllegalArgumentException("cannot merge " + (other == null ? "null" : "a clusterer with itself"));
-    }
-    if (!params.equals(otherParams)) {
-      throw new IllegalArgumentException("configurations differ: " + params + " and " + otherParams);
-    }
-    if (d != 0 && other.d != 0 && d != other.d) {
-      throw new IllegalArgumentException("dimensions differ: " + d + " and " + other.d);
-    }
+    MergeChecks.require(this, other, params, otherParams, d, other == null ? 0 : other.d);
   }
 
   /**

@@ -20,7 +20,7 @@ final class MergeChecks {
       throw new IllegalArgumentException("cannot merge with " + (other == null ? "null" : "itself"));
     }
     if (!params.equals(otherParams)) {
-      throw new IllegalArgumentException("cannot merge " + otherParams + " into " + params);
+      throw new IllegalArgumentException("cannot merge configuration " + otherParams + " into " + params);
     }
     if (d != 0 && otherD != 0 && d != otherD) {
       throw new IllegalArgumentException("cannot merge dimension " + otherD + " into dimension " + d);
