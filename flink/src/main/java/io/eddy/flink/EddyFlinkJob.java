@@ -243,16 +243,17 @@ public final class EddyFlinkJob {
     CloseableIterator<ModelSnapshot> snapshots = outs.snapshots().collectAsync();
     long start = System.nanoTime();
     List<Assignment> all = new ArrayList<>();
-    List<ModelSnapshot> merged;
+    Latest merged;
     // Each collect sink blocks the job while its bounded buffer is full, so both must be drained
     // while the job runs: behind a blocking execute() the job stalls for good once the
     // assignments outgrow the buffer (200,000 events did). The snapshots drain on a second thread.
     try (assigned; snapshots) {
       JobClient job = env.executeAsync("eddy segmentation: " + o.spec().algorithm());
-      FutureTask<List<ModelSnapshot>> drain = new FutureTask<>(() -> {
-        List<ModelSnapshot> list = new ArrayList<>();
-        snapshots.forEachRemaining(list::add);
-        return list;
+      // Only the latest snapshot is written: the others are counted, not kept (each holds a model).
+      FutureTask<Latest> drain = new FutureTask<>(() -> {
+        Latest latest = new Latest();
+        snapshots.forEachRemaining(latest::offer);
+        return latest;
       });
       Thread drainer = new Thread(drain, "eddy-snapshots");
       drainer.setDaemon(true);
@@ -265,13 +266,8 @@ public final class EddyFlinkJob {
         throw e.getCause() instanceof Exception cause ? cause : e;
       }
     }
-    ModelSnapshot last = null;
-    for (ModelSnapshot s : merged) {
-      if (last == null || s.version > last.version) {
-        last = s;
-      }
-    }
-    long count = merged.size();
+    ModelSnapshot last = merged.last;
+    long count = merged.count;
     double seconds = (System.nanoTime() - start) / 1e9;
     Files.createDirectories(o.out());
     all.sort(Comparator.comparingLong(a -> a.id));
@@ -290,6 +286,19 @@ public final class EddyFlinkJob {
     log.printf(Locale.ROOT, "%d events assigned, %d merged models, the last from %d events, in %.1f s; wrote %s%n",
         all.size(), count, last.seen, seconds, o.out());
     return last;
+  }
+
+  /** The snapshot of the highest version among those offered, and how many were offered. */
+  private static final class Latest {
+    ModelSnapshot last;
+    long count;
+
+    void offer(ModelSnapshot s) {
+      count++;
+      if (last == null || s.version > last.version) {
+        last = s;
+      }
+    }
   }
 
   /** The CSV's rows as events: the feature columns, and the id column or row number. */
