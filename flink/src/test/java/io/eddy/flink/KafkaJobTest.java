@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,12 +32,15 @@ import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -83,26 +88,67 @@ class KafkaJobTest {
     kafka.close();
   }
 
+  /**
+   * Creates the topics and waits until every partition has a leader: a producer that starts
+   * before then can stall on a partition until its batches expire (seen on a loaded machine).
+   */
   private static void createTopics(NewTopic... topics) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       admin.createTopics(List.of(topics)).all().get();
+      List<String> names = new ArrayList<>();
+      for (NewTopic t : topics) {
+        names.add(t.name());
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!allLed(admin, names)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("topics " + names + " have partitions without a leader after 60 s");
+        }
+        Thread.sleep(100);
+      }
     }
   }
 
-  private static void produceEvents(String topic, double[][] x) {
+  private static boolean allLed(Admin admin, List<String> names) throws Exception {
+    try {
+      for (TopicDescription d : admin.describeTopics(names).allTopicNames().get().values()) {
+        for (TopicPartitionInfo p : d.partitions()) {
+          if (p.leader() == null || p.leader().isEmpty()) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (ExecutionException notYetKnown) {
+      return false;
+    }
+  }
+
+  /**
+   * Writes one record per point, then a malformed one, and checks that the broker acknowledged
+   * every record: a send that fails only says so in its future, and a test that lost some of its
+   * input would fail later, far from the cause.
+   */
+  private static void produceEvents(String topic, double[][] x) throws Exception {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    // The producer retries a batch itself, idempotently, for this long before giving up on it.
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000");
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       for (int i = 0; i < x.length; i++) {
         StringBuilder line = new StringBuilder().append(i);
         for (double v : x[i]) {
           line.append(',').append(v);
         }
-        producer.send(new ProducerRecord<>(topic, Integer.toString(i), line.toString()));
+        sent.add(producer.send(new ProducerRecord<>(topic, Integer.toString(i), line.toString())));
       }
-      producer.send(new ProducerRecord<>(topic, "bad", "not,an,event"));
+      sent.add(producer.send(new ProducerRecord<>(topic, "bad", "not,an,event")));
+    }
+    for (Future<RecordMetadata> f : sent) {
+      f.get(); // throws with the broker's reason if that record was not written
     }
   }
 
