@@ -50,7 +50,7 @@ final class SegmentCommand implements Callable<Integer> {
     Map<String, String> info = new LinkedHashMap<>();
     info.put("command", "segment");
     info.put("data", data.toString());
-    info.put("columns", String.join(", ", t.columns));
+    info.put("columns", Segmentation.columnsNote(t));
     info.put("algorithm", algorithm);
     info.put("parameters", algo.params.isEmpty() ? "defaults" : algo.params.toString());
     info.put("scaling", scale.id());

@@ -87,6 +87,12 @@ final class Segmentation {
     return new Segmentation(features, raw, p, z, model, density, model.predict(z), 0, info, seed);
   }
 
+  /** The feature columns for the report, with those left out as not features. */
+  static String columnsNote(Table t) {
+    return String.join(", ", t.columns) + (t.leftOut.isEmpty() ? ""
+        : " (left out as not features: " + String.join(", ", t.leftOut) + ")");
+  }
+
   /** Names the segments. */
   void name(Map<Integer, String> names) {
     bundle = bundle.withNames(names);

@@ -120,7 +120,7 @@ final class StreamCommand implements Callable<Integer> {
       throw AppException.usage("--checkpoints, --window and --warmup must be at least 2");
     }
     Modeling.Scale scale = table.scaling();
-    Table t = table.read(data, progress);
+    Table t = table.read(data, timeColumn == null ? List.of() : List.of(timeColumn), progress);
     double[] times = timeColumn == null ? null : times(t);
     double[][] head = Arrays.copyOf(t.values, Math.min(warmup, t.size()));
     Pipeline p = Modeling.pipeline(t.columns, head, scale, table.missingPolicy() == Table.Missing.IMPUTE_MEAN);
@@ -207,7 +207,7 @@ final class StreamCommand implements Callable<Integer> {
     Map<String, String> info = new LinkedHashMap<>();
     info.put("command", "stream");
     info.put("data", data.toString());
-    info.put("columns", String.join(", ", t.columns));
+    info.put("columns", Segmentation.columnsNote(t));
     info.put("algorithm", algorithm);
     info.put("parameters", algo.params.isEmpty() ? "defaults" : algo.params.toString());
     info.put("scaling", scale.id() + " (fitted on the first " + head.length + " rows)");

@@ -263,6 +263,58 @@ class CommandsTest {
   }
 
   @Test
+  void withoutColumns_theTimeIdentifiersAndRowNumbersAreNotFeatures() throws Exception {
+    // Events with a numeric time (epoch seconds), a user id, a row number and two features in
+    // two planted groups.
+    java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+    StringBuilder sb = new StringBuilder("t,user_id,n,x,y\n");
+    for (int i = 0; i < 1500; i++) {
+      int g = r.nextInt(2);
+      sb.append(1_700_000_000L + 60L * i).append(',').append(1000 + r.nextInt(9000)).append(',').append(i + 1)
+          .append(',').append(String.format(java.util.Locale.ROOT, "%.3f,%.3f%n", 10 * g + r.nextGaussian(),
+              -5 * g + r.nextGaussian()));
+    }
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, sb.toString());
+    Run run = eddy("stream", events.toString(), "--time-column", "t", "-p", "k=2", "--checkpoints", "10", "-o",
+        dir.resolve("s").toString(), "-q");
+    succeeds(run);
+    Path s = dir.resolve("s");
+    SegmentationBundle b = ModelIO.read(s.resolve("model.eddy"), SegmentationBundle.class);
+    assertThat(b.featureNames()).containsExactly("x", "y");
+    assertThat(b.model().dimension()).isEqualTo(2);
+    for (SegmentationBundle.Segment seg : b.segments()) {
+      assertThat(seg.name()).doesNotContain(" t").doesNotContain("user_id").doesNotContain(" n");
+    }
+    Set<String> profiled = new java.util.TreeSet<>();
+    for (String l : lines(s.resolve("profiles.csv")).subList(1, lines(s.resolve("profiles.csv")).size())) {
+      profiled.add(csv(l).get(4));
+    }
+    assertThat(profiled).containsExactly("x", "y");
+    assertThat(lines(s.resolve("centres.csv")).get(0)).isEqualTo("seen,x,segment,weight,x,y");
+    assertThat(Files.readString(s.resolve("report.html"))).contains("left out as not features: t, user_id, n");
+    // Named in --columns, the time column is a feature.
+    Path listed = quietly("listed", "stream", events.toString(), "--time-column", "t", "-c", "t,x,y", "-p", "k=2",
+        "--no-charts");
+    assertThat(ModelIO.read(listed.resolve("model.eddy"), SegmentationBundle.class).featureNames())
+        .containsExactly("t", "x", "y");
+
+    // segment and choose-k without --columns leave out the mall table's CustomerID.
+    Path mall = TestData.mall(dir);
+    Path seg = quietly("seg", "segment", mall.toString(), "-p", "k=5", "--no-charts");
+    assertThat(ModelIO.read(seg.resolve("model.eddy"), SegmentationBundle.class).featureNames())
+        .containsExactly("Annual Income (k$)", "Spending Score (1-100)");
+    assertThat(eddy("choose-k", mall.toString(), "--k", "2..6", "-o", dir.resolve("k").toString(), "-q",
+        "--no-charts").out().trim()).isEqualTo("5");
+    // A table of nothing but identifiers says so.
+    Path ids = dir.resolve("ids.csv");
+    Files.writeString(ids, "id,text\n1,a\n2,b\n3,c\n");
+    Run none = eddy("segment", ids.toString(), "-o", dir.resolve("none").toString());
+    assertThat(none.code()).isEqualTo(Eddy.USAGE);
+    assertThat(none.err()).contains("\"id\", left out as not features");
+  }
+
+  @Test
   void errors_haveTheirExitCodesListWhatIsValidAndLeaveNoHalfWrittenOutput() throws Exception {
     Path data = TestData.mall(dir);
     Path out = dir.resolve("out");
