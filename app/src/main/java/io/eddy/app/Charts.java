@@ -407,6 +407,22 @@ final class Charts {
    * the legend maps colours to names while the axis shows short keys.
    */
   private static void coloured(CategoryChart c, List<String> keys, List<String> names, double[] values) {
+    double hi = 0;
+    double lo = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        hi = Math.max(hi, v);
+        lo = Math.min(lo, v);
+      }
+    }
+    // Headroom: XChart ends the axis at the tallest bar, which then touched the frame above
+    // the last labelled tick.
+    if (hi > 0) {
+      c.getStyler().setYAxisMax(hi * 1.08);
+    }
+    if (lo < 0) {
+      c.getStyler().setYAxisMin(lo * 1.08);
+    }
     for (int s = 0; s < names.size(); s++) {
       double[] v = new double[names.size()];
       v[s] = Double.isFinite(values[s]) ? values[s] : 0;
@@ -581,7 +597,16 @@ final class Charts {
   static Image countWithEvents(String title, String xTitle, double[] x, double[] count, double[] bornX,
       double[] bornY, double[] goneX, double[] goneY) {
     XYChart c = xy(title, xTitle, "segments");
+    double most = 0;
+    for (double[] v : new double[][] {count, bornY, goneY}) {
+      for (double y : v) {
+        most = Math.max(most, y);
+      }
+    }
+    // A fixed range: with a constant count XChart labelled only 0 and the count. Headroom keeps
+    // the line off the frame, and at least 0..5 gives several integer ticks for small counts.
     c.getStyler().setYAxisMin(0.0);
+    c.getStyler().setYAxisMax(Math.max(5, Math.ceil(most * 1.15)));
     XYSeries line = c.addSeries("segments", x, count);
     line.setMarker(SeriesMarkers.NONE);
     line.setLineColor(color(0));
