@@ -162,13 +162,144 @@ public final class SegmentProfiles {
     return new SegmentProfiles(profiles, Collections.unmodifiableList(names), n);
   }
 
-  /** Summarizes {@code v[0..m)}; sorts it in place. */
-  private static FeatureSummary summarize(double[] v, int m) {
+  /**
+   * Summarizes {@code v[0..m)}; reorders it. The quartiles are the same order statistics a sort
+   * would give, found by selection: on 200,000 rows x 16 features a sort per segment and
+   * feature was most of the profiles' cost.
+   */
+  static FeatureSummary summarize(double[] v, int m) {
     double mean = mean(v, m);
     double ss = sumOfSquaredDeviations(v, m, mean);
-    Arrays.sort(v, 0, m);
-    return new FeatureSummary(mean, Math.sqrt(ss / m), v[0], quantile(v, m, 0.25),
-        quantile(v, m, 0.5), quantile(v, m, 0.75), v[m - 1]);
+    double min = v[0];
+    double max = v[0];
+    boolean negativeZero = false;
+    for (int i = 0; i < m; i++) {
+      double x = v[i];
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      negativeZero |= Double.doubleToRawLongBits(x) == NEGATIVE_ZERO;
+    }
+    double q1;
+    double median;
+    double q3;
+    if (negativeZero || m < 64) {
+      // Selection compares with <, to which -0.0 and 0.0 are equal, while the sort orders them;
+      // small slices sort as fast as they select.
+      Arrays.sort(v, 0, m);
+      q1 = quantile(v, m, 0.25);
+      median = quantile(v, m, 0.5);
+      q3 = quantile(v, m, 0.75);
+    } else {
+      Selected s = new Selected(v, m);
+      q1 = s.quantile(0.25);
+      median = s.quantile(0.5);
+      q3 = s.quantile(0.75);
+    }
+    return new FeatureSummary(mean, Math.sqrt(ss / m), min, q1, median, q3, max);
+  }
+
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
+
+  /**
+   * Quantiles of {@code v[0..m)} asked in increasing order, each found by selection in the part
+   * of the array above the previous one's order statistic.
+   */
+  private static final class Selected {
+    private final double[] v;
+    private final int m;
+    // v[0..done] holds the done+1 smallest values, v[done] the largest of them.
+    private int done = -1;
+
+    Selected(double[] v, int m) {
+      this.v = v;
+      this.m = m;
+    }
+
+    double quantile(double q) {
+      double pos = q * (m - 1);
+      int lo = (int) Math.floor(pos);
+      if (lo >= m - 1) {
+        return statistic(m - 1);
+      }
+      double t = pos - lo;
+      double a = statistic(lo);
+      double b = statistic(lo + 1);
+      return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t);
+    }
+
+    /** The k-th smallest value (0-based), k at least the last one asked. */
+    private double statistic(int k) {
+      if (k > done) {
+        if (k == done + 1 && done >= 0) {
+          // The next order statistic is the smallest value above the selected ones.
+          int at = done + 1;
+          for (int i = done + 2; i < m; i++) {
+            if (v[i] < v[at]) {
+              at = i;
+            }
+          }
+          swap(v, done + 1, at);
+        } else {
+          select(v, done + 1, m - 1, k);
+        }
+        done = k;
+      }
+      return v[k];
+    }
+  }
+
+  /**
+   * Rearranges {@code v[lo..hi]} so that {@code v[k]} is the value a sort would put there, with
+   * no larger value before it and no smaller one after (Hoare's selection, median-of-three
+   * pivots; a sort of the remaining range if the partitions stop shrinking).
+   */
+  static void select(double[] v, int lo, int hi, int k) {
+    int budget = 2 * (32 - Integer.numberOfLeadingZeros(hi - lo + 1)) + 8;
+    while (hi - lo > 16) {
+      if (budget-- == 0) {
+        Arrays.sort(v, lo, hi + 1);
+        return;
+      }
+      int mid = (lo + hi) >>> 1;
+      if (v[mid] < v[lo]) {
+        swap(v, mid, lo);
+      }
+      if (v[hi] < v[lo]) {
+        swap(v, hi, lo);
+      }
+      if (v[hi] < v[mid]) {
+        swap(v, hi, mid);
+      }
+      double pivot = v[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (v[i] < pivot) {
+          i++;
+        }
+        while (pivot < v[j]) {
+          j--;
+        }
+        if (i <= j) {
+          swap(v, i++, j--);
+        }
+      }
+      // Now v[lo..j] <= pivot <= v[i..hi], and values strictly between j and i equal the pivot.
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+    Arrays.sort(v, lo, hi + 1);
+  }
+
+  private static void swap(double[] v, int i, int j) {
+    double t = v[i];
+    v[i] = v[j];
+    v[j] = t;
   }
 
   /** The mean of {@code v[0..m)}, summed in index order. */
