@@ -142,12 +142,14 @@ final class Options {
     }
   }
 
-  /** The registered names, for completion. */
-  static final class AlgorithmCandidates extends ArrayList<String> {
-    private static final long serialVersionUID = 1L;
-
-    AlgorithmCandidates() {
-      super(io.eddy.Clusterers.names());
+  /**
+   * The registered names, for completion: looked up when iterated (help, completion), not when
+   * the command line is built, which would load every clusterer at every start.
+   */
+  static final class AlgorithmCandidates implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return io.eddy.Clusterers.names().iterator();
     }
   }
 }

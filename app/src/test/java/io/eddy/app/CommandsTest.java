@@ -31,7 +31,8 @@ class CommandsTest {
   record Run(int code, String out, String err) {}
 
   static Run eddy(String... args) {
-    CommandLine cl = Eddy.commandLine();
+    // As main builds it: only the named command's model when there is one.
+    CommandLine cl = Eddy.commandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
@@ -401,5 +402,10 @@ class CommandsTest {
     assertThat(completion.code()).isZero();
     assertThat(completion.out()).contains("complete -F").contains("choose-k").contains("--algorithm");
     assertThat(eddy().code()).isEqualTo(Eddy.USAGE);
+    // A known command builds only its own model; anything else sees every command.
+    assertThat(Eddy.commandLine("segment", "x.csv").getSubcommands().keySet()).containsExactly("segment");
+    Run typo = eddy("segmnt", "x.csv");
+    assertThat(typo.code()).isEqualTo(Eddy.USAGE);
+    assertThat(typo.err()).contains("segment");
   }
 }

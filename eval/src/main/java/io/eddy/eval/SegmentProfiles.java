@@ -147,71 +147,87 @@ public final class SegmentProfiles {
       order[next[seg[i]]++] = i;
     }
     List<Profile> profiles = new ArrayList<>();
-    double[] buf = new double[n];
+    // Columns are gathered a block of features at a time, in one pass over the segment's rows:
+    // a pass per feature reached every row (its own array) d times, which cost more than the
+    // quartiles. The block holds at most about 2^21 values (16 MB).
+    int block = (int) Math.max(1, Math.min(d, (1L << 21) / Math.max(1, n)));
+    double[] buf = new double[block * n];
     for (int s = 0; s < segments; s++) {
       int size = start[s + 1] - start[s];
       List<FeatureSummary> features = new ArrayList<>();
-      for (int f = 0; f < d; f++) {
+      for (int f0 = 0; f0 < d; f0 += block) {
+        int width = Math.min(block, d - f0);
         for (int t = 0; t < size; t++) {
-          buf[t] = points[order[start[s] + t]][f];
+          double[] row = points[order[start[s] + t]];
+          for (int b = 0; b < width; b++) {
+            buf[b * size + t] = row[f0 + b];
+          }
         }
-        features.add(summarize(buf, size));
+        for (int b = 0; b < width; b++) {
+          features.add(summarize(buf, b * size, size));
+        }
       }
       profiles.add(new Profile(segmentLabels[s], size, (double) size / n, Collections.unmodifiableList(features)));
     }
     return new SegmentProfiles(profiles, Collections.unmodifiableList(names), n);
   }
 
-  /**
-   * Summarizes {@code v[0..m)}; reorders it. The quartiles are the same order statistics a sort
-   * would give, found by selection: on 200,000 rows x 16 features a sort per segment and
-   * feature was most of the profiles' cost.
-   */
+  /** Summarizes {@code v[0..m)}; reorders it. */
   static FeatureSummary summarize(double[] v, int m) {
-    double mean = mean(v, m);
-    double ss = sumOfSquaredDeviations(v, m, mean);
-    double min = v[0];
-    double max = v[0];
+    return summarize(v, 0, m);
+  }
+
+  /**
+   * Summarizes {@code v[off..off+m)}; reorders it. The quartiles are the same order statistics
+   * a sort would give, found by selection: on 200,000 rows x 16 features a sort per segment
+   * and feature was most of the profiles' cost.
+   */
+  static FeatureSummary summarize(double[] v, int off, int m) {
+    int end = off + m;
+    double sum = 0;
+    for (int i = off; i < end; i++) {
+      sum += v[i];
+    }
+    double mean = sum / m;
+    double ss = 0;
+    double min = v[off];
+    double max = v[off];
     boolean negativeZero = false;
-    for (int i = 0; i < m; i++) {
+    for (int i = off; i < end; i++) {
       double x = v[i];
+      double dev = x - mean;
+      ss += dev * dev;
       min = Math.min(min, x);
       max = Math.max(max, x);
       negativeZero |= Double.doubleToRawLongBits(x) == NEGATIVE_ZERO;
     }
-    double q1;
-    double median;
-    double q3;
+    Selected s = new Selected(v, off, m);
     if (negativeZero || m < 64) {
       // Selection compares with <, to which -0.0 and 0.0 are equal, while the sort orders them;
       // small slices sort as fast as they select.
-      Arrays.sort(v, 0, m);
-      q1 = quantile(v, m, 0.25);
-      median = quantile(v, m, 0.5);
-      q3 = quantile(v, m, 0.75);
-    } else {
-      Selected s = new Selected(v, m);
-      q1 = s.quantile(0.25);
-      median = s.quantile(0.5);
-      q3 = s.quantile(0.75);
+      Arrays.sort(v, off, end);
+      s.done = m - 1;
     }
-    return new FeatureSummary(mean, Math.sqrt(ss / m), min, q1, median, q3, max);
+    return new FeatureSummary(mean, Math.sqrt(ss / m), min, s.quantile(0.25), s.quantile(0.5), s.quantile(0.75),
+        max);
   }
 
   private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
   /**
-   * Quantiles of {@code v[0..m)} asked in increasing order, each found by selection in the part
-   * of the array above the previous one's order statistic.
+   * Quantiles of {@code v[off..off+m)} asked in increasing order, each found by selection in
+   * the part of the slice above the previous one's order statistic.
    */
   private static final class Selected {
     private final double[] v;
+    private final int off;
     private final int m;
-    // v[0..done] holds the done+1 smallest values, v[done] the largest of them.
-    private int done = -1;
+    // The done+1 smallest values are in place, in v[off..off+done].
+    int done = -1;
 
-    Selected(double[] v, int m) {
+    Selected(double[] v, int off, int m) {
       this.v = v;
+      this.off = off;
       this.m = m;
     }
 
@@ -224,6 +240,7 @@ public final class SegmentProfiles {
       double t = pos - lo;
       double a = statistic(lo);
       double b = statistic(lo + 1);
+      // Interpolate from the nearer end, as numpy does, so that t = 1 gives b exactly.
       return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t);
     }
 
@@ -232,19 +249,19 @@ public final class SegmentProfiles {
       if (k > done) {
         if (k == done + 1 && done >= 0) {
           // The next order statistic is the smallest value above the selected ones.
-          int at = done + 1;
-          for (int i = done + 2; i < m; i++) {
+          int at = off + done + 1;
+          for (int i = at + 1; i < off + m; i++) {
             if (v[i] < v[at]) {
               at = i;
             }
           }
-          swap(v, done + 1, at);
+          swap(v, off + done + 1, at);
         } else {
-          select(v, done + 1, m - 1, k);
+          select(v, off + done + 1, off + m - 1, off + k);
         }
         done = k;
       }
-      return v[k];
+      return v[off + k];
     }
   }
 
@@ -323,16 +340,9 @@ public final class SegmentProfiles {
 
   /** Linear interpolation between order statistics of sorted {@code v[0..m)}. */
   static double quantile(double[] v, int m, double q) {
-    double pos = q * (m - 1);
-    int lo = (int) Math.floor(pos);
-    if (lo >= m - 1) {
-      return v[m - 1];
-    }
-    double t = pos - lo;
-    double a = v[lo];
-    double b = v[lo + 1];
-    // Interpolate from the nearer end, as numpy does, so that t = 1 gives b exactly.
-    return t < 0.5 ? a + (b - a) * t : b - (b - a) * (1 - t);
+    Selected sorted = new Selected(v, 0, m);
+    sorted.done = m - 1;
+    return sorted.quantile(q);
   }
 
   /** The segments, in increasing label order (NOISE first if present). */

@@ -158,4 +158,36 @@ class SegmentProfilesTest {
       }
     }
   }
+
+  @Test
+  void of_gathersLargeTablesInFeatureBlocksWithTheSameSummaries() {
+    // 120,000 x 20 is more than one block of 2^21 values: features are gathered in blocks.
+    int n = 120_000;
+    int d = 20;
+    java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+    double[][] x = new double[n][d];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = r.nextInt(3) * 7;
+      for (int j = 0; j < d; j++) {
+        x[i][j] = j * labels[i] + r.nextGaussian();
+      }
+    }
+    SegmentProfiles p = SegmentProfiles.of(x, labels);
+    assertThat(p.profiles()).hasSize(3);
+    for (SegmentProfiles.Profile seg : p.profiles()) {
+      for (int j : new int[] {0, 9, 10, 19}) {
+        double[] col = java.util.stream.IntStream.range(0, n).filter(i -> labels[i] == seg.label())
+            .mapToDouble(i -> x[i][j]).toArray();
+        double[] sorted = col.clone();
+        java.util.Arrays.sort(sorted);
+        SegmentProfiles.FeatureSummary f = seg.features().get(j);
+        assertThat(f.mean()).isEqualTo(SegmentProfiles.mean(col, col.length));
+        assertThat(f.min()).isEqualTo(sorted[0]);
+        assertThat(f.median()).isEqualTo(SegmentProfiles.quantile(sorted, sorted.length, 0.5));
+        assertThat(f.q3()).isEqualTo(SegmentProfiles.quantile(sorted, sorted.length, 0.75));
+        assertThat(f.max()).isEqualTo(sorted[sorted.length - 1]);
+      }
+    }
+  }
 }
