@@ -266,7 +266,8 @@ final class Charts {
   /**
    * Segments in two dimensions with their centres (black diamonds).
    *
-   * @param points one 2-D point per row
+   * @param points one 2-D point per row; only the rows of {@code sample(points.length,
+   *     MAX_POINTS, seed)} are read, the others may be null
    * @param slots each row's position in {@code names}, or -1 for noise
    * @param names the segment names, in colour order
    * @param centres one 2-D centre per segment, or null

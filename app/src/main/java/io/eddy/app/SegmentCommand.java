@@ -92,7 +92,7 @@ final class SegmentCommand implements Callable<Integer> {
     summary.put("rows dropped for missing values", Long.toString(t.dropped));
     summary.put("missing cells", Long.toString(t.missingCells));
     summary.put("columns in file", Integer.toString(t.header.size()));
-    Segmentation.dataSummary(r, t.columns, t.values, summary);
+    s.dataSummary(r, summary);
     s.report(r);
     r.heading("Charts");
     for (Charts.Image c : charts) {

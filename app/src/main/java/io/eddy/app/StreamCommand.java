@@ -280,7 +280,7 @@ final class StreamCommand implements Callable<Integer> {
       summary.put("rows dropped for missing values", Long.toString(t.dropped));
       summary.put("births", Long.toString(events.stream().filter(e -> "birth".equals(e[2])).count()));
       summary.put("deaths", Long.toString(events.stream().filter(e -> "death".equals(e[2])).count()));
-      Segmentation.dataSummary(r, t.columns, t.values, summary);
+      s.dataSummary(r, summary);
       r.paragraph("Segments and quality of the final model over all rows:");
       s.report(r);
       r.heading("Charts");
