@@ -306,8 +306,57 @@ final class Charts {
   private static void add(XYChart c, String name, List<double[]> pts, Color color) {
     double[][] a = pts.toArray(new double[0][]);
     XYSeries s = c.addSeries(uniqueSeries(c, name), column(a, 0), column(a, 1));
-    s.setMarker(SeriesMarkers.CIRCLE);
+    s.setMarker(DOT);
     s.setMarkerColor(color);
+  }
+
+  /** The scatter's marker. */
+  static final Dot DOT = new Dot();
+
+  /**
+   * A filled circle, as XChart's own, stamped from a cached antialiased image on a raster
+   * surface. Why: a scatter of 5,000 points took 0.2-0.25 s to paint warm, nearly all of it
+   * in rasterising 5,000 small ellipses one by one; stamping is a copy of a few dozen pixels.
+   * Positions are kept to a quarter pixel (one image per colour, size and quarter-pixel
+   * offset). Other surfaces (SVG), and transforms other than a translation, get the ellipse.
+   */
+  static final class Dot extends org.knowm.xchart.style.markers.Marker {
+    private static final int STEPS = 4;
+    private final java.util.Map<Long, BufferedImage> stamps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void paint(Graphics2D g, double x, double y, int size) {
+      java.awt.geom.AffineTransform t = g.getTransform();
+      Color c = g.getColor();
+      boolean raster = g.getDeviceConfiguration().getDevice().getType() == java.awt.GraphicsDevice.TYPE_IMAGE_BUFFER
+          && !(g instanceof SvgGraphics);
+      if (!raster || (t.getType() & ~java.awt.geom.AffineTransform.TYPE_TRANSLATION) != 0 || size <= 0 || size > 64
+          || g.getComposite() != java.awt.AlphaComposite.SrcOver) {
+        double r = size / 2.0;
+        g.fill(new java.awt.geom.Ellipse2D.Double(x - r, y - r, size, size));
+        return;
+      }
+      // The circle's left and top edges in device space, split into whole pixels and quarters.
+      double left = x - size / 2.0 + t.getTranslateX();
+      double top = y - size / 2.0 + t.getTranslateY();
+      long px = (long) Math.floor(left);
+      long py = (long) Math.floor(top);
+      int fx = (int) Math.min(STEPS - 1, Math.round((left - px) * STEPS));
+      int fy = (int) Math.min(STEPS - 1, Math.round((top - py) * STEPS));
+      long key = ((long) c.getRGB() << 32) | ((long) size << 8) | (fx << 4) | fy;
+      BufferedImage stamp = stamps.computeIfAbsent(key, k -> stamp(c, size, (double) fx / STEPS, (double) fy / STEPS));
+      g.drawImage(stamp, (int) (px - Math.round(t.getTranslateX())), (int) (py - Math.round(t.getTranslateY())), null);
+    }
+
+    private static BufferedImage stamp(Color c, int size, double dx, double dy) {
+      BufferedImage img = new BufferedImage(size + 2, size + 2, BufferedImage.TYPE_INT_ARGB);
+      Graphics2D g = img.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(c);
+      g.fill(new java.awt.geom.Ellipse2D.Double(dx, dy, size, size));
+      g.dispose();
+      return img;
+    }
   }
 
   private static String uniqueSeries(XYChart c, String name) {
