@@ -298,7 +298,8 @@ final class Charts {
       cs.setMarker(SeriesMarkers.DIAMOND);
       cs.setMarkerColor(Color.BLACK);
     }
-    String file = points.length > rows.length ? title + " (" + rows.length + " of " + points.length + " rows)" : title;
+    String file = points.length > rows.length ? String.format(java.util.Locale.ROOT,
+        "%s (a uniform sample: %,d of %,d rows)", title, rows.length, points.length) : title;
     c.setTitle(file);
     return image("scatter.png", title, "segments: " + String.join(", ", names), c, WIDTH, HEIGHT);
   }
@@ -474,10 +475,12 @@ final class Charts {
       c.getStyler().setYAxisMin(lo * 1.08);
     }
     for (int s = 0; s < names.size(); s++) {
-      double[] v = new double[names.size()];
-      v[s] = Double.isFinite(values[s]) ? values[s] : 0;
+      // The segment's own bar; no bar (null) at the other keys, which XChart then skips
+      // instead of painting a zero-height bar: k x k bars per panel otherwise.
+      List<Double> v = new ArrayList<>(java.util.Collections.nCopies(names.size(), (Double) null));
+      v.set(s, Double.isFinite(values[s]) ? values[s] : 0);
       String series = keys.get(s).equals(names.get(s)) ? names.get(s) : keys.get(s) + ": " + names.get(s);
-      c.addSeries(series, keys, box(v)).setFillColor(color(s));
+      c.addSeries(series, keys, v).setFillColor(color(s));
     }
   }
 
@@ -486,14 +489,6 @@ final class Charts {
     List<String> out = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
       out.add(Integer.toString(i));
-    }
-    return out;
-  }
-
-  private static List<Double> box(double[] v) {
-    List<Double> out = new ArrayList<>(v.length);
-    for (double x : v) {
-      out.add(x);
     }
     return out;
   }

@@ -356,6 +356,12 @@ class CommandsTest {
     }
     assertThat(eddy("segment", dir.resolve("none.csv").toString(), "-o", out.toString()).code())
         .isEqualTo(Eddy.USAGE);
+    // rfm lists the columns in the file's order and names the options that choose them.
+    Run rfm = eddy("rfm", data.toString(), "-o", out.toString(), "-q");
+    assertThat(rfm.code()).isEqualTo(Eddy.USAGE);
+    assertThat(rfm.err()).contains("no column 'customer_id'")
+        .contains("available columns: [CustomerID, Gender, self-described, Annual Income (k$), Spending Score (1-100)]")
+        .contains("--customer-column");
   }
 
   @Test
