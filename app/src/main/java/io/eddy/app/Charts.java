@@ -594,6 +594,20 @@ final class Charts {
       line.setLineColor(colours.get(s));
       line.setLineStyle(new BasicStroke(2f));
     }
+    double hi = Double.NEGATIVE_INFINITY;
+    double lo = Double.POSITIVE_INFINITY;
+    for (double[] y : ys) {
+      for (double v : y) {
+        if (Double.isFinite(v)) {
+          hi = Math.max(hi, v);
+          lo = Math.min(lo, v);
+        }
+      }
+    }
+    if (hi > lo) {
+      // Headroom: XChart ends the axis at the highest value, which then ran along the frame.
+      c.getStyler().setYAxisMax(hi + 0.05 * (hi - lo));
+    }
     if (c.getSeriesCollection().isEmpty()) {
       c.addSeries("none", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
     } else {
