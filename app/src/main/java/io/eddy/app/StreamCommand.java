@@ -161,8 +161,8 @@ final class StreamCommand implements Callable<Integer> {
         PrequentialEvaluator.Checkpoint c = eval.checkpoint();
         marks.add(c);
         xs.add(x);
-        ClusterModel m = driven.snapshot();
-        int[] labels = m.labels();
+        ClusterModel m = snapshotIfReady(driven);
+        int[] labels = m == null ? new int[0] : m.labels();
         for (int l : labels) {
           if (Arrays.binarySearch(previous, l) < 0) {
             events.add(new Object[] {i + 1, x, "birth", l});
@@ -200,7 +200,13 @@ final class StreamCommand implements Callable<Integer> {
     progress.finish();
     double seconds = (System.nanoTime() - t0) / 1e9;
     progress.phase("learnt " + t.size() + " rows in " + Report.num(seconds) + " s; " + previous.length + " segments");
-    ClusterModel last = driven.snapshot();
+    ClusterModel last;
+    try {
+      last = driven.snapshot();
+    } catch (IllegalStateException e) {
+      throw AppException.data(algorithm + " has no model after " + t.size() + " rows: " + e.getMessage()
+          + "; give it a longer stream or other parameters (eddy list)");
+    }
     if (last.clusterCount() == 0) {
       throw AppException.data(algorithm + " found no cluster in the stream; try other parameters (eddy list)");
     }
@@ -298,6 +304,15 @@ final class StreamCommand implements Callable<Integer> {
   private final Map<Integer, double[]> firstCentres = new TreeMap<>();
   // Whether the time column held dates (then x is in days since the first row).
   private boolean dates;
+
+  /** The model so far, or null while the clusterer is still warming up (it has none yet). */
+  private static ClusterModel snapshotIfReady(OnlineClusterer<?> c) {
+    try {
+      return c.snapshot();
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
 
   private static double distance(double[] a, double[] b) {
     double s = 0;

@@ -316,6 +316,25 @@ class CommandsTest {
   }
 
   @Test
+  void stream_shorterThanAWarmUpSaysSoAndOneLongerWaitsForIt() throws Exception {
+    // Sequential k-means with k-means++ seeding has no model for its first 10 k rows: the
+    // checkpoints before then show no segment (they failed with an internal error).
+    Path mall = TestData.mall(dir);
+    Path out = quietly("warm", "stream", mall.toString(), "-p", "k=5", "-p", "init=kmeans++", "--checkpoints", "20",
+        "--no-charts");
+    List<String> events = lines(out.resolve("events.csv"));
+    assertThat(events).hasSizeGreaterThan(1);
+    assertThat(Long.parseLong(csv(events.get(1)).get(0))).isGreaterThanOrEqualTo(50);
+    Path shortTable = dir.resolve("short.csv");
+    Files.writeString(shortTable, String.join("\n", lines(mall).subList(0, 31)) + "\n");
+    Run r = eddy("stream", shortTable.toString(), "-p", "k=5", "-p", "init=kmeans++", "-o",
+        dir.resolve("short").toString(), "-q");
+    assertThat(r.code()).as(r.err()).isEqualTo(Eddy.DATA);
+    assertThat(r.err()).contains("has no model after 30 rows").contains("warm-up");
+    assertThat(dir.resolve("short")).doesNotExist();
+  }
+
+  @Test
   void errors_haveTheirExitCodesListWhatIsValidAndLeaveNoHalfWrittenOutput() throws Exception {
     Path data = TestData.mall(dir);
     Path out = dir.resolve("out");
