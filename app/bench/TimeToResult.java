@@ -84,6 +84,15 @@ public final class TimeToResult {
     return (System.nanoTime() - t0) / 1e6;
   }
 
+  /** The command line as main builds it; an older build without commandLine(String...) builds it whole. */
+  static picocli.CommandLine commandLine(String[] args) throws Exception {
+    try {
+      return (picocli.CommandLine) Eddy.class.getMethod("commandLine", String[].class).invoke(null, (Object) args);
+    } catch (NoSuchMethodException e) {
+      return Eddy.commandLine();
+    }
+  }
+
   static void warm(String[] a) throws Exception {
     Path file = Path.of(a[1]);
     int k = Integer.parseInt(a[2]);
@@ -94,9 +103,10 @@ public final class TimeToResult {
     for (int i = 0; i < reps; i++) {
       lib[i] = library(file, k, columns);
       long t0 = System.nanoTime();
-      var cl = Eddy.commandLine();
+      String[] args = {"segment", file.toString(), "--columns", a[3], "--param", "k=" + k, "--out", a[5], "-q"};
+      var cl = commandLine(args);
       cl.setOut(new PrintWriter(new StringWriter()));
-      int code = cl.execute("segment", file.toString(), "--columns", a[3], "--param", "k=" + k, "--out", a[5], "-q");
+      int code = cl.execute(args);
       app[i] = (System.nanoTime() - t0) / 1e6;
       if (code != 0) {
         throw new AssertionError("exit " + code);

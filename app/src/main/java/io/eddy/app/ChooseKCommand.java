@@ -93,7 +93,7 @@ final class ChooseKCommand implements Callable<Integer> {
       Report r = new Report("Choosing k for " + data.getFileName());
       Map<String, String> info = new LinkedHashMap<>();
       info.put("data", data.toString());
-      info.put("columns", String.join(", ", t.columns));
+      info.put("columns", Segmentation.columnsNote(t));
       info.put("algorithm", algorithm);
       info.put("parameters", algo.params.isEmpty() ? "defaults" : algo.params.toString());
       info.put("scaling", scale.id());

@@ -24,7 +24,10 @@ final class Options {
   /** Which columns of a table, and how to treat them. */
   static final class Table {
     @Option(names = {"-c", "--columns"}, split = ",", paramLabel = "NAME",
-        description = "Numeric columns to use, comma-separated (default: every numeric column).")
+        description = "Numeric columns to use, comma-separated. Default: every numeric column except those that "
+            + "are not features: the time column, columns named like an identifier (id, customer_id, CustomerID, "
+            + "userId, index, an empty name) and columns holding the row number (0, 1, 2... or 1, 2, 3...); the "
+            + "run says which it left out.")
     List<String> columns = new ArrayList<>();
 
     @Option(names = "--scale", defaultValue = "standard", paramLabel = "HOW",
@@ -43,9 +46,22 @@ final class Options {
     char delimiter;
 
     io.eddy.app.Table read(java.nio.file.Path file, Progress progress) throws java.io.IOException {
-      io.eddy.app.Table t = io.eddy.app.Table.read(file, columns, missingPolicy(), delimiter, progress);
+      return read(file, List.of(), progress);
+    }
+
+    /**
+     * Reads the table.
+     *
+     * @param notFeatures columns the command uses otherwise (the time column): features only when
+     *     listed in {@code --columns}
+     */
+    io.eddy.app.Table read(java.nio.file.Path file, List<String> notFeatures, Progress progress)
+        throws java.io.IOException {
+      io.eddy.app.Table t = io.eddy.app.Table.read(file, columns, notFeatures, missingPolicy(), delimiter, progress);
       progress.phase("read " + t.size() + " rows x " + t.columns.size() + " columns from " + file
-          + (t.dropped > 0 ? "; dropped " + t.dropped + " rows with missing values" : ""));
+          + (t.dropped > 0 ? "; dropped " + t.dropped + " rows with missing values" : "")
+          + (t.leftOut.isEmpty() ? "" : "; left out as not features: " + io.eddy.app.Table.quoted(t.leftOut)
+              + " (name them in --columns to use them)"));
       return t;
     }
 
@@ -126,12 +142,14 @@ final class Options {
     }
   }
 
-  /** The registered names, for completion. */
-  static final class AlgorithmCandidates extends ArrayList<String> {
-    private static final long serialVersionUID = 1L;
-
-    AlgorithmCandidates() {
-      super(io.eddy.Clusterers.names());
+  /**
+   * The registered names, for completion: looked up when iterated (help, completion), not when
+   * the command line is built, which would load every clusterer at every start.
+   */
+  static final class AlgorithmCandidates implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return io.eddy.Clusterers.names().iterator();
     }
   }
 }

@@ -267,7 +267,11 @@ final class RfmCommand implements Callable<Integer> {
       throw AppException.data(data + ": " + e.getMessage()
           + (cdnow ? "" : " (check --time-format and the column options)"));
     } catch (IllegalArgumentException e) {
-      throw AppException.usage(data + ": " + e.getMessage());
+      String m = e.getMessage();
+      throw AppException.usage(data + ": " + (m != null && m.startsWith("no column '")
+          ? m.replace("; columns are ", "; available columns: ") + " (name the columns with --customer-column, "
+              + "--time-column, --amount-column and --quantity-column)"
+          : m));
     }
   }
 }

@@ -50,7 +50,7 @@ final class SegmentCommand implements Callable<Integer> {
     Map<String, String> info = new LinkedHashMap<>();
     info.put("command", "segment");
     info.put("data", data.toString());
-    info.put("columns", String.join(", ", t.columns));
+    info.put("columns", Segmentation.columnsNote(t));
     info.put("algorithm", algorithm);
     info.put("parameters", algo.params.isEmpty() ? "defaults" : algo.params.toString());
     info.put("scaling", scale.id());
@@ -92,7 +92,7 @@ final class SegmentCommand implements Callable<Integer> {
     summary.put("rows dropped for missing values", Long.toString(t.dropped));
     summary.put("missing cells", Long.toString(t.missingCells));
     summary.put("columns in file", Integer.toString(t.header.size()));
-    Segmentation.dataSummary(r, t.columns, t.values, summary);
+    s.dataSummary(r, summary);
     s.report(r);
     r.heading("Charts");
     for (Charts.Image c : charts) {

@@ -61,7 +61,7 @@ final class Segmentation {
       slots[i] = labels[i] == ClusterModel.NOISE ? -1 : Arrays.binarySearch(modelLabels, labels[i]);
     }
     this.quality = Modeling.quality(z, labels, seed);
-    this.bundle = SegmentationBundle.train(pipeline, model, raw, z, density, info);
+    this.bundle = SegmentationBundle.train(pipeline, model, raw, z, labels, density, info);
   }
 
   /** Scales, fits and assigns. */
@@ -85,6 +85,12 @@ final class Segmentation {
       Map<String, String> info, long seed) {
     double[][] z = p.transformAll(raw);
     return new Segmentation(features, raw, p, z, model, density, model.predict(z), 0, info, seed);
+  }
+
+  /** The feature columns for the report, with those left out as not features. */
+  static String columnsNote(Table t) {
+    return String.join(", ", t.columns) + (t.leftOut.isEmpty() ? ""
+        : " (left out as not features: " + String.join(", ", t.leftOut) + ")");
   }
 
   /** Names the segments. */
@@ -214,7 +220,11 @@ final class Segmentation {
     }
     Pca pca = Pca.fit(Pca.Params.components(2), fitRows, pipeline.outputNames());
     double[] ratio = pca.explainedVarianceRatio();
-    double[][] pts = pca.transformAll(z);
+    // Only the rows the chart draws (the same sample Charts.scatter takes) are projected.
+    double[][] pts = new double[z.length][];
+    for (int i : Charts.sample(z.length, Charts.MAX_POINTS, seed)) {
+      pts[i] = pca.transform(z[i]);
+    }
     double[][] c = pca.transformAll(centres);
     return Charts.scatter("Segments (principal components of the scaled features)",
         String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * ratio[0]),
@@ -265,11 +275,22 @@ final class Segmentation {
     r.heading("Segments").table(header, rows, colours);
   }
 
+  /** The data summary of the rows segmented. */
+  void dataSummary(Report r, Map<String, String> extra) {
+    // Without imputation the population's mean and std are the raw rows': two passes saved.
+    dataSummary(r, features, raw, extra, original == raw ? new double[][] {populationMean, populationStd}
+        : Modeling.meanAndStd(raw));
+  }
+
   /** The data summary: per feature, count, missing, min, mean, max in original units. */
   static void dataSummary(Report r, List<String> features, double[][] raw, Map<String, String> extra) {
+    dataSummary(r, features, raw, extra, Modeling.meanAndStd(raw));
+  }
+
+  private static void dataSummary(Report r, List<String> features, double[][] raw, Map<String, String> extra,
+      double[][] ms) {
     r.heading("Data").keyValues(extra);
     List<List<String>> rows = new ArrayList<>();
-    double[][] ms = Modeling.meanAndStd(raw);
     int d = features.size();
     double[] min = new double[d];
     double[] max = new double[d];

@@ -120,7 +120,7 @@ final class StreamCommand implements Callable<Integer> {
       throw AppException.usage("--checkpoints, --window and --warmup must be at least 2");
     }
     Modeling.Scale scale = table.scaling();
-    Table t = table.read(data, progress);
+    Table t = table.read(data, timeColumn == null ? List.of() : List.of(timeColumn), progress);
     double[] times = timeColumn == null ? null : times(t);
     double[][] head = Arrays.copyOf(t.values, Math.min(warmup, t.size()));
     Pipeline p = Modeling.pipeline(t.columns, head, scale, table.missingPolicy() == Table.Missing.IMPUTE_MEAN);
@@ -161,8 +161,8 @@ final class StreamCommand implements Callable<Integer> {
         PrequentialEvaluator.Checkpoint c = eval.checkpoint();
         marks.add(c);
         xs.add(x);
-        ClusterModel m = driven.snapshot();
-        int[] labels = m.labels();
+        ClusterModel m = snapshotIfReady(driven);
+        int[] labels = m == null ? new int[0] : m.labels();
         for (int l : labels) {
           if (Arrays.binarySearch(previous, l) < 0) {
             events.add(new Object[] {i + 1, x, "birth", l});
@@ -200,14 +200,20 @@ final class StreamCommand implements Callable<Integer> {
     progress.finish();
     double seconds = (System.nanoTime() - t0) / 1e9;
     progress.phase("learnt " + t.size() + " rows in " + Report.num(seconds) + " s; " + previous.length + " segments");
-    ClusterModel last = driven.snapshot();
+    ClusterModel last;
+    try {
+      last = driven.snapshot();
+    } catch (IllegalStateException e) {
+      throw AppException.data(algorithm + " has no model after " + t.size() + " rows: " + e.getMessage()
+          + "; give it a longer stream or other parameters (eddy list)");
+    }
     if (last.clusterCount() == 0) {
       throw AppException.data(algorithm + " found no cluster in the stream; try other parameters (eddy list)");
     }
     Map<String, String> info = new LinkedHashMap<>();
     info.put("command", "stream");
     info.put("data", data.toString());
-    info.put("columns", String.join(", ", t.columns));
+    info.put("columns", Segmentation.columnsNote(t));
     info.put("algorithm", algorithm);
     info.put("parameters", algo.params.isEmpty() ? "defaults" : algo.params.toString());
     info.put("scaling", scale.id() + " (fitted on the first " + head.length + " rows)");
@@ -280,7 +286,7 @@ final class StreamCommand implements Callable<Integer> {
       summary.put("rows dropped for missing values", Long.toString(t.dropped));
       summary.put("births", Long.toString(events.stream().filter(e -> "birth".equals(e[2])).count()));
       summary.put("deaths", Long.toString(events.stream().filter(e -> "death".equals(e[2])).count()));
-      Segmentation.dataSummary(r, t.columns, t.values, summary);
+      s.dataSummary(r, summary);
       r.paragraph("Segments and quality of the final model over all rows:");
       s.report(r);
       r.heading("Charts");
@@ -298,6 +304,15 @@ final class StreamCommand implements Callable<Integer> {
   private final Map<Integer, double[]> firstCentres = new TreeMap<>();
   // Whether the time column held dates (then x is in days since the first row).
   private boolean dates;
+
+  /** The model so far, or null while the clusterer is still warming up (it has none yet). */
+  private static ClusterModel snapshotIfReady(OnlineClusterer<?> c) {
+    try {
+      return c.snapshot();
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
 
   private static double distance(double[] a, double[] b) {
     double s = 0;

@@ -72,6 +72,11 @@ final class Table {
   final long[] lines;
   final long dropped;
   final long missingCells;
+  /**
+   * Numeric columns left out because no {@code --columns} was given and they are not features:
+   * the columns the command named (a time column), identifiers by name, and row numbers.
+   */
+  final List<String> leftOut;
   private final byte[] text;
   private final byte delimiter;
   /** Kept row i is {@code text[from[i] .. to[i])}, line break excluded. */
@@ -81,8 +86,10 @@ final class Table {
   private final boolean[] canonical;
 
   private Table(Path file, List<String> header, List<String> columns, double[][] values, long[] lines, long dropped,
-      long missingCells, byte[] text, byte delimiter, int[] from, int[] to, boolean[] canonical) {
+      long missingCells, List<String> leftOut, byte[] text, byte delimiter, int[] from, int[] to,
+      boolean[] canonical) {
     this.file = file;
+    this.leftOut = leftOut;
     this.header = header;
     this.columns = columns;
     this.values = values;
@@ -171,6 +178,20 @@ final class Table {
    */
   static Table read(Path file, List<String> columns, Missing missing, char delimiter, Progress progress)
       throws IOException {
+    return read(file, columns, List.of(), missing, delimiter, progress);
+  }
+
+  /**
+   * Reads {@code file}; without {@code columns}, the numeric columns that are not features are
+   * left out (see {@link #leftOut}): those in {@code notFeatures}, those named like an
+   * identifier ({@link #identifierLike}), and those holding the row numbers (0, 1, 2... or
+   * 1, 2, 3...).
+   *
+   * @param notFeatures columns the command uses otherwise (a time or id column), never
+   *     features unless listed in {@code columns}
+   */
+  static Table read(Path file, List<String> columns, List<String> notFeatures, Missing missing, char delimiter,
+      Progress progress) throws IOException {
     if (delimiter >= 0x80 || delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw AppException.usage("--delimiter '" + delimiter + "' is not valid: expected an ASCII character other "
           + "than a quote or a line break");
@@ -211,6 +232,16 @@ final class Table {
     }
     boolean[] numeric = new boolean[idx.length];
     Arrays.fill(numeric, true);
+    List<String> leftOut = new ArrayList<>();
+    boolean[] excluded = new boolean[idx.length];
+    // Whether column j so far counts the rows (from 0 or from 1): a row number, not a feature.
+    boolean[] counts = new boolean[idx.length];
+    if (auto) {
+      for (int j = 0; j < idx.length; j++) {
+        excluded[j] = notFeatures.contains(candidates.get(j)) || identifierLike(candidates.get(j));
+        counts[j] = !excluded[j];
+      }
+    }
     int capacity = Math.max(16, text.length / Math.max(1, 4 * width));
     int[] from = new int[capacity];
     int[] to = new int[capacity];
@@ -244,6 +275,9 @@ final class Table {
           }
           numeric[j] = false;
         }
+        if (counts[j] && v != n && v != n + 1) {
+          counts[j] = false;
+        }
         x[j] = v;
       }
       if (n == from.length) {
@@ -269,13 +303,17 @@ final class Table {
     List<String> chosen = new ArrayList<>();
     int[] pick = new int[idx.length];
     for (int j = 0; j < idx.length; j++) {
-      if (numeric[j]) {
+      if (numeric[j] && (excluded[j] || counts[j] && n >= 3 && rowNumbers(rows, n, j))) {
+        leftOut.add(candidates.get(j));
+      } else if (numeric[j]) {
         pick[chosen.size()] = j;
         chosen.add(candidates.get(j));
       }
     }
     if (chosen.isEmpty()) {
-      throw AppException.usage(file + " has no numeric column; available columns: " + quoted(header));
+      throw AppException.usage(file + " has no numeric column" + (leftOut.isEmpty() ? "" : " but "
+          + quoted(leftOut) + ", left out as not features (name them in --columns to use them)")
+          + "; available columns: " + quoted(header));
     }
     int d = chosen.size();
     int kept = 0;
@@ -313,8 +351,44 @@ final class Table {
           + " dropped for missing values)");
     }
     return new Table(file, List.copyOf(header), List.copyOf(chosen), Arrays.copyOf(rows, kept),
-        Arrays.copyOf(lines, kept), dropped, missingCells, text, (byte) delimiter, Arrays.copyOf(from, kept),
+        Arrays.copyOf(lines, kept), dropped, missingCells, List.copyOf(leftOut), text, (byte) delimiter, Arrays.copyOf(from, kept),
         Arrays.copyOf(to, kept), Arrays.copyOf(canonical, kept));
+  }
+
+  /**
+   * Whether a column name reads as an identifier: {@code id}, or ending in {@code _id},
+   * {@code -id}, {@code  id}, {@code .id}, or in {@code Id} or {@code ID} after a lower-case
+   * letter ({@code CustomerID}, {@code userId}; not {@code paid}), or {@code index} or an
+   * empty name (a data frame's index written out).
+   */
+  static boolean identifierLike(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.isEmpty() || lower.equals("id") || lower.equals("index") || lower.equals("#")) {
+      return true;
+    }
+    if (lower.endsWith("id") && lower.length() > 2) {
+      char before = name.charAt(name.length() - 3);
+      if (before == '_' || before == '-' || before == ' ' || before == '.') {
+        return true;
+      }
+      return Character.isLowerCase(before) && (name.endsWith("Id") || name.endsWith("ID"));
+    }
+    return false;
+  }
+
+  // Whether the first n rows' column j are all equal to their row index, or all to it plus 1
+  // (the running check let each row be either, so one of the two is checked here).
+  private static boolean rowNumbers(double[][] rows, int n, int j) {
+    double first = rows[0][j];
+    if (first != 0 && first != 1) {
+      return false;
+    }
+    for (int r = 0; r < n; r++) {
+      if (rows[r][j] != r + first) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A data error naming the line of the first byte that is not UTF-8. */

@@ -31,7 +31,8 @@ class CommandsTest {
   record Run(int code, String out, String err) {}
 
   static Run eddy(String... args) {
-    CommandLine cl = Eddy.commandLine();
+    // As main builds it: only the named command's model when there is one.
+    CommandLine cl = Eddy.commandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
@@ -263,6 +264,77 @@ class CommandsTest {
   }
 
   @Test
+  void withoutColumns_theTimeIdentifiersAndRowNumbersAreNotFeatures() throws Exception {
+    // Events with a numeric time (epoch seconds), a user id, a row number and two features in
+    // two planted groups.
+    java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+    StringBuilder sb = new StringBuilder("t,user_id,n,x,y\n");
+    for (int i = 0; i < 1500; i++) {
+      int g = r.nextInt(2);
+      sb.append(1_700_000_000L + 60L * i).append(',').append(1000 + r.nextInt(9000)).append(',').append(i + 1)
+          .append(',').append(String.format(java.util.Locale.ROOT, "%.3f,%.3f%n", 10 * g + r.nextGaussian(),
+              -5 * g + r.nextGaussian()));
+    }
+    Path events = dir.resolve("events.csv");
+    Files.writeString(events, sb.toString());
+    Run run = eddy("stream", events.toString(), "--time-column", "t", "-p", "k=2", "--checkpoints", "10", "-o",
+        dir.resolve("s").toString(), "-q");
+    succeeds(run);
+    Path s = dir.resolve("s");
+    SegmentationBundle b = ModelIO.read(s.resolve("model.eddy"), SegmentationBundle.class);
+    assertThat(b.featureNames()).containsExactly("x", "y");
+    assertThat(b.model().dimension()).isEqualTo(2);
+    for (SegmentationBundle.Segment seg : b.segments()) {
+      assertThat(seg.name()).doesNotContain(" t").doesNotContain("user_id").doesNotContain(" n");
+    }
+    Set<String> profiled = new java.util.TreeSet<>();
+    for (String l : lines(s.resolve("profiles.csv")).subList(1, lines(s.resolve("profiles.csv")).size())) {
+      profiled.add(csv(l).get(4));
+    }
+    assertThat(profiled).containsExactly("x", "y");
+    assertThat(lines(s.resolve("centres.csv")).get(0)).isEqualTo("seen,x,segment,weight,x,y");
+    assertThat(Files.readString(s.resolve("report.html"))).contains("left out as not features: t, user_id, n");
+    // Named in --columns, the time column is a feature.
+    Path listed = quietly("listed", "stream", events.toString(), "--time-column", "t", "-c", "t,x,y", "-p", "k=2",
+        "--no-charts");
+    assertThat(ModelIO.read(listed.resolve("model.eddy"), SegmentationBundle.class).featureNames())
+        .containsExactly("t", "x", "y");
+
+    // segment and choose-k without --columns leave out the mall table's CustomerID.
+    Path mall = TestData.mall(dir);
+    Path seg = quietly("seg", "segment", mall.toString(), "-p", "k=5", "--no-charts");
+    assertThat(ModelIO.read(seg.resolve("model.eddy"), SegmentationBundle.class).featureNames())
+        .containsExactly("Annual Income (k$)", "Spending Score (1-100)");
+    assertThat(eddy("choose-k", mall.toString(), "--k", "2..6", "-o", dir.resolve("k").toString(), "-q",
+        "--no-charts").out().trim()).isEqualTo("5");
+    // A table of nothing but identifiers says so.
+    Path ids = dir.resolve("ids.csv");
+    Files.writeString(ids, "id,text\n1,a\n2,b\n3,c\n");
+    Run none = eddy("segment", ids.toString(), "-o", dir.resolve("none").toString());
+    assertThat(none.code()).isEqualTo(Eddy.USAGE);
+    assertThat(none.err()).contains("\"id\", left out as not features");
+  }
+
+  @Test
+  void stream_shorterThanAWarmUpSaysSoAndOneLongerWaitsForIt() throws Exception {
+    // Sequential k-means with k-means++ seeding has no model for its first 10 k rows: the
+    // checkpoints before then show no segment (they failed with an internal error).
+    Path mall = TestData.mall(dir);
+    Path out = quietly("warm", "stream", mall.toString(), "-p", "k=5", "-p", "init=kmeans++", "--checkpoints", "20",
+        "--no-charts");
+    List<String> events = lines(out.resolve("events.csv"));
+    assertThat(events).hasSizeGreaterThan(1);
+    assertThat(Long.parseLong(csv(events.get(1)).get(0))).isGreaterThanOrEqualTo(50);
+    Path shortTable = dir.resolve("short.csv");
+    Files.writeString(shortTable, String.join("\n", lines(mall).subList(0, 31)) + "\n");
+    Run r = eddy("stream", shortTable.toString(), "-p", "k=5", "-p", "init=kmeans++", "-o",
+        dir.resolve("short").toString(), "-q");
+    assertThat(r.code()).as(r.err()).isEqualTo(Eddy.DATA);
+    assertThat(r.err()).contains("has no model after 30 rows").contains("warm-up");
+    assertThat(dir.resolve("short")).doesNotExist();
+  }
+
+  @Test
   void errors_haveTheirExitCodesListWhatIsValidAndLeaveNoHalfWrittenOutput() throws Exception {
     Path data = TestData.mall(dir);
     Path out = dir.resolve("out");
@@ -303,6 +375,12 @@ class CommandsTest {
     }
     assertThat(eddy("segment", dir.resolve("none.csv").toString(), "-o", out.toString()).code())
         .isEqualTo(Eddy.USAGE);
+    // rfm lists the columns in the file's order and names the options that choose them.
+    Run rfm = eddy("rfm", data.toString(), "-o", out.toString(), "-q");
+    assertThat(rfm.code()).isEqualTo(Eddy.USAGE);
+    assertThat(rfm.err()).contains("no column 'customer_id'")
+        .contains("available columns: [CustomerID, Gender, self-described, Annual Income (k$), Spending Score (1-100)]")
+        .contains("--customer-column");
   }
 
   @Test
@@ -349,5 +427,10 @@ class CommandsTest {
     assertThat(completion.code()).isZero();
     assertThat(completion.out()).contains("complete -F").contains("choose-k").contains("--algorithm");
     assertThat(eddy().code()).isEqualTo(Eddy.USAGE);
+    // A known command builds only its own model; anything else sees every command.
+    assertThat(Eddy.commandLine("segment", "x.csv").getSubcommands().keySet()).containsExactly("segment");
+    Run typo = eddy("segmnt", "x.csv");
+    assertThat(typo.code()).isEqualTo(Eddy.USAGE);
+    assertThat(typo.err()).contains("segment");
   }
 }

@@ -189,4 +189,28 @@ class TableTest {
       assertThat(Table.parseDecimal(b, 0, b.length)).as(s).isNaN();
     }
   }
+
+  @Test
+  void identifierNames_areRecognisedWithoutCatchingWordsEndingInId() {
+    for (String id : List.of("id", "ID", "customer_id", "user-id", "Customer ID", "CustomerID", "userId", "index", "",
+        "order.id")) {
+      assertThat(Table.identifierLike(id)).as(id).isTrue();
+    }
+    for (String word : List.of("paid", "valid", "PAID", "humid", "Idle", "width", "x")) {
+      assertThat(Table.identifierLike(word)).as(word).isFalse();
+    }
+  }
+
+  @Test
+  void withoutColumns_rowNumbersAreLeftOutAndListedColumnsAreKept(@TempDir Path d) throws Exception {
+    Path f = d.resolve("n.csv");
+    Files.writeString(f, "row,a,b,c\n0,5,1,1\n1,6,3,2\n2,7,2,3\n3,1,9,5\n");
+    Table auto = Table.read(f, List.of(), List.of("c"), Table.Missing.FAIL, ',', QUIET);
+    // row counts from 0; a counts nothing; c is named as not a feature.
+    assertThat(auto.columns).containsExactly("a", "b");
+    assertThat(auto.leftOut).containsExactly("row", "c");
+    Table listed = Table.read(f, List.of("row", "c"), List.of("c"), Table.Missing.FAIL, ',', QUIET);
+    assertThat(listed.columns).containsExactly("row", "c");
+    assertThat(listed.leftOut).isEmpty();
+  }
 }

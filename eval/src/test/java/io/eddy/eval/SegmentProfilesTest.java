@@ -114,4 +114,80 @@ class SegmentProfilesTest {
     assertThatThrownBy(() -> SegmentProfiles.of(x, new int[] {0, 1}, null, List.of("a")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("featureNames has 1 names, expected 2");
   }
+
+  @Test
+  void summarize_selectsTheSameQuartilesAsASort() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(17);
+    for (int trial = 0; trial < 400; trial++) {
+      int m = 1 + r.nextInt(trial < 200 ? 300 : 20_000);
+      double[] v = new double[m];
+      int kind = trial % 4;
+      for (int i = 0; i < m; i++) {
+        // Distinct values, many ties, sorted runs, and zeros of both signs.
+        v[i] = kind == 0 ? r.nextGaussian() : kind == 1 ? r.nextInt(5) : kind == 2 ? i % 97 - 0.5 * i
+            : (r.nextBoolean() ? -0.0 : 0.0) + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0);
+      }
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      SegmentProfiles.FeatureSummary f = SegmentProfiles.summarize(v.clone(), m);
+      String at = "trial " + trial + ", m = " + m;
+      assertThat(f.min()).as(at).isEqualTo(sorted[0]);
+      assertThat(f.max()).as(at).isEqualTo(sorted[m - 1]);
+      assertThat(f.q1()).as(at).isEqualTo(SegmentProfiles.quantile(sorted, m, 0.25));
+      assertThat(f.median()).as(at).isEqualTo(SegmentProfiles.quantile(sorted, m, 0.5));
+      assertThat(f.q3()).as(at).isEqualTo(SegmentProfiles.quantile(sorted, m, 0.75));
+    }
+  }
+
+  @Test
+  void select_putsTheOrderStatisticInPlaceAndPartitionsAroundIt() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int trial = 0; trial < 200; trial++) {
+      int m = 2 + r.nextInt(5000);
+      double[] v = new double[m];
+      for (int i = 0; i < m; i++) {
+        v[i] = trial % 2 == 0 ? r.nextDouble() : r.nextInt(10);
+      }
+      double[] sorted = v.clone();
+      java.util.Arrays.sort(sorted);
+      int k = r.nextInt(m);
+      SegmentProfiles.select(v, 0, m - 1, k);
+      assertThat(v[k]).isEqualTo(sorted[k]);
+      for (int i = 0; i < m; i++) {
+        assertThat(i < k ? v[i] <= v[k] : v[i] >= v[k]).as("index " + i).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void of_gathersLargeTablesInFeatureBlocksWithTheSameSummaries() {
+    // 120,000 x 20 is more than one block of 2^21 values: features are gathered in blocks.
+    int n = 120_000;
+    int d = 20;
+    java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+    double[][] x = new double[n][d];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = r.nextInt(3) * 7;
+      for (int j = 0; j < d; j++) {
+        x[i][j] = j * labels[i] + r.nextGaussian();
+      }
+    }
+    SegmentProfiles p = SegmentProfiles.of(x, labels);
+    assertThat(p.profiles()).hasSize(3);
+    for (SegmentProfiles.Profile seg : p.profiles()) {
+      for (int j : new int[] {0, 9, 10, 19}) {
+        double[] col = java.util.stream.IntStream.range(0, n).filter(i -> labels[i] == seg.label())
+            .mapToDouble(i -> x[i][j]).toArray();
+        double[] sorted = col.clone();
+        java.util.Arrays.sort(sorted);
+        SegmentProfiles.FeatureSummary f = seg.features().get(j);
+        assertThat(f.mean()).isEqualTo(SegmentProfiles.mean(col, col.length));
+        assertThat(f.min()).isEqualTo(sorted[0]);
+        assertThat(f.median()).isEqualTo(SegmentProfiles.quantile(sorted, sorted.length, 0.5));
+        assertThat(f.q3()).isEqualTo(SegmentProfiles.quantile(sorted, sorted.length, 0.75));
+        assertThat(f.max()).isEqualTo(sorted[sorted.length - 1]);
+      }
+    }
+  }
 }

@@ -191,21 +191,28 @@ public final class SegmentationBundle {
    */
   public static SegmentationBundle train(Pipeline pipeline, ClusterModel model, double[][] rawRows,
       double[][] modelRows, boolean density, Map<String, String> info) {
-    if (pipeline == null || model == null || rawRows == null || rawRows.length == 0 || modelRows == null) {
-      throw new IllegalArgumentException("pipeline, model and at least one training row must be given");
-    }
-    if (modelRows.length != rawRows.length) {
-      throw new IllegalArgumentException(modelRows.length + " model rows for " + rawRows.length + " raw rows");
-    }
-    for (int i = 0; i < rawRows.length; i++) {
-      if (rawRows[i] == null || rawRows[i].length != pipeline.inputDimension() || modelRows[i] == null
-          || modelRows[i].length != pipeline.outputDimension()) {
-        throw new IllegalArgumentException("row " + i + ": expected " + pipeline.inputDimension() + " raw and "
-            + pipeline.outputDimension() + " model features");
-      }
+    requireRows(pipeline, model, rawRows, modelRows);
+    return train(pipeline, model, rawRows, modelRows, model.predict(modelRows), density, info);
+  }
+
+  /**
+   * As {@link #train(Pipeline, ClusterModel, double[][], double[][], boolean, Map)}, with the
+   * labels {@code model} gives the model rows already known: a caller that has just assigned
+   * the rows has them, and on a large table predicting again is a pass over every row against
+   * every centre.
+   *
+   * @param predicted {@code model.predict(modelRows)}; not modified
+   * @throws IllegalArgumentException as the other forms, or if {@code predicted} has the
+   *     wrong length
+   */
+  public static SegmentationBundle train(Pipeline pipeline, ClusterModel model, double[][] rawRows,
+      double[][] modelRows, int[] predicted, boolean density, Map<String, String> info) {
+    requireRows(pipeline, model, rawRows, modelRows);
+    if (predicted == null || predicted.length != rawRows.length) {
+      throw new IllegalArgumentException((predicted == null ? 0 : predicted.length) + " labels for "
+          + rawRows.length + " raw rows");
     }
     double[][] x = modelRows;
-    int[] predicted = model.predict(x);
     int[] labels = model.labels();
     int k = labels.length;
     int p = pipeline.inputDimension();
@@ -260,6 +267,22 @@ public final class SegmentationBundle {
           size[s] == 0 ? 0 : radius[s] / size[s]));
     }
     return new SegmentationBundle(pipeline, model, density, segments, centres, info);
+  }
+
+  private static void requireRows(Pipeline pipeline, ClusterModel model, double[][] rawRows, double[][] modelRows) {
+    if (pipeline == null || model == null || rawRows == null || rawRows.length == 0 || modelRows == null) {
+      throw new IllegalArgumentException("pipeline, model and at least one training row must be given");
+    }
+    if (modelRows.length != rawRows.length) {
+      throw new IllegalArgumentException(modelRows.length + " model rows for " + rawRows.length + " raw rows");
+    }
+    for (int i = 0; i < rawRows.length; i++) {
+      if (rawRows[i] == null || rawRows[i].length != pipeline.inputDimension() || modelRows[i] == null
+          || modelRows[i].length != pipeline.outputDimension()) {
+        throw new IllegalArgumentException("row " + i + ": expected " + pipeline.inputDimension() + " raw and "
+            + pipeline.outputDimension() + " model features");
+      }
+    }
   }
 
   /**

@@ -64,6 +64,15 @@ class SegmentationBundleTest {
       assertThat(sb.radius()).isEqualTo(sa.radius());
       assertThat(sb.profile()).containsExactly(sa.profile());
     }
+    SegmentationBundle c = SegmentationBundle.train(p, m, x, z, m.predict(z), false, Map.of());
+    assertThat(c.centres()).isDeepEqualTo(a.centres());
+    for (int s = 0; s < 3; s++) {
+      assertThat(c.segments().get(s).size()).isEqualTo(a.segments().get(s).size());
+      assertThat(c.segments().get(s).radius()).isEqualTo(a.segments().get(s).radius());
+      assertThat(c.segments().get(s).profile()).containsExactly(a.segments().get(s).profile());
+    }
+    assertThatThrownBy(() -> SegmentationBundle.train(p, m, x, z, new int[5], false, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 labels for 180 raw rows");
     assertThatThrownBy(() -> SegmentationBundle.train(p, m, x, Arrays.copyOf(z, 10), false, Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 model rows for 180 raw rows");
     double[][] narrow = z.clone();

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -150,7 +149,8 @@ public final class CsvReader {
     List<CsvDataException> errors = new ArrayList<>();
     long skipped = 0;
     try (CSVParser parser = CSVParser.builder().setReader(source).setFormat(format).get()) {
-      Map<String, Integer> index = new HashMap<>();
+      // In file order, so that a message listing the columns lists them as the file has them.
+      Map<String, Integer> index = new java.util.LinkedHashMap<>();
       boolean headerFromInput = params.columns.isEmpty();
       long lineOffset = 0;
       java.util.Iterator<CSVRecord> it = parser.iterator();
