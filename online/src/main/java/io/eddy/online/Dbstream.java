@@ -248,6 +248,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   /** Per slot, its position among the current point's neighbours plus one; 0 outside learn. */
   private int[] nbrMark = new int[0];
   private boolean[] paired = new boolean[0];
+  /** {@code markGain[0]} is 0; {@code markGain[k + 1]} the current point's gain, in learn. */
+  private double[] markGain = new double[1];
   private int[] keptSlots = new int[0];
   private boolean[] reverted = new boolean[0];
   private double[] nbrDist = new double[0];
@@ -497,21 +499,24 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       }
       double gain = w * Math.pow(2.0, exponent);
       int[] mark = nbrMark;
+      double[] add = markGain;
       for (int k = 0; k < n; k++) {
         mark[nbr[k]] = k + 1;
+        add[k + 1] = gain;
       }
       // Row j = nbr[l] holds only columns below j, so a marked column is one of nbr[0..l):
-      // every entry of the row is visited without a branch (adding 0 to a positive value
-      // changes no bit), and the rare pairs without an entry yet are appended after.
+      // every entry of the row is visited without a branch, adding add[0] = 0 to the others
+      // (which changes no bit of a positive value), and the rare pairs without an entry yet
+      // are appended after.
       for (int l = 1; l < n; l++) {
         int j = nbr[l];
         int[] cols = rowCols[j];
         double[] vals = rowVals[j];
         int found = 0;
         for (int e = 0, size = rowSize[j]; e < size; e++) {
-          boolean hit = mark[cols[e]] != 0;
-          vals[e] += hit ? gain : 0.0;
-          found += hit ? 1 : 0;
+          int k = mark[cols[e]];
+          vals[e] += add[k];
+          found += -k >>> 31;
         }
         if (found < l) {
           addMissingPairs(j, l, gain);
@@ -628,6 +633,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     nbr = new int[cap];
     nbrMark = new int[cap];
     paired = new boolean[cap];
+    markGain = new double[cap + 1];
     keptSlots = new int[cap];
     reverted = new boolean[cap];
     nbrDist = new double[cap];
