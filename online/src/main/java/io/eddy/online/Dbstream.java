@@ -81,15 +81,17 @@ import java.util.Map;
  * when the centres are so far apart that a group holds fewer than two on average); it then
  * costs O(n·d + n²·d) for n neighbours. Shared densities are stored forward-decayed (Cormode
  * et al., ICDE 2009): each is kept as {@code sum w·2^(lambda·(t - t_ref))} for one reference
- * time, so the n(n-1)/2 pair updates are additions into a triangular array indexed by slot,
- * without a hash look-up or a power; the reference is moved forward (every value rescaled)
- * when the scale would pass 2^64, so nothing overflows within the documented input range.
- * Weights keep their per-micro-cluster time and are faded as before (the snapshot's numbers
- * are unchanged bit for bit); the fading factors of small integer gaps come from a table.
- * Cleanup costs O(m + e) every tGap for e shared-density entries: one pass renumbers the
- * entries and joins the macro clusters. Memory: the triangle holds m(m-1)/2 doubles (about
- * 3 MB at 900 micro-clusters); {@code learn} throws {@link IllegalArgumentException}, changing
- * nothing, if a new micro-cluster would need more than the heap has. Nothing is allocated per
+ * time, so the n(n-1)/2 pair updates are additions, without a hash look-up or a power; the
+ * reference is moved forward (every value rescaled) when the scale would pass 2^64, so nothing
+ * overflows within the documented input range. Each pair is kept in the row of its younger
+ * micro-cluster (a short list of columns and values), and a point's pairs are found by one
+ * pass over its neighbours' rows: O(n·e/m) for e entries. Weights keep their
+ * per-micro-cluster time and are faded as before (the snapshot's numbers are unchanged bit for
+ * bit); the fading factors of small integer gaps come from a table. Cleanup costs O(m + e)
+ * every tGap: one pass renumbers the entries and joins the macro clusters. Memory: O(m·d + e)
+ * (about 300 KB of shared densities at 900 micro-clusters and 19,000 entries, where a
+ * triangle indexed by slot took 3.3 MB); {@code learn} throws {@link IllegalArgumentException},
+ * changing nothing, if a new micro-cluster would need more than the heap has. Nothing is allocated per
  * point: arrays grow only when the micro-cluster count, an index group or a row of shared
  * densities reaches a new largest size, and a reclustering that records a lineage event
  * allocates the event.
@@ -226,25 +228,30 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private double[] stamps = new double[0];
   private long[] ids = new long[0];
   /**
-   * Shared densities, forward-decayed: the entry of slots i &lt; j at {@code j(j-1)/2 + i} holds
-   * the sum of {@code w·2^(lambda·(t - sharedRef))} over the points that reached both; 0 for no
-   * entry. Its faded value at time T is that sum times {@code 2^(-lambda·(T - sharedRef))}.
-   */
-  private double[] shared = new double[0];
-  /**
-   * The entries of each row of {@link #shared}: slot j's columns i &lt; j whose value is not 0,
-   * in {@code rowCols[j][0..rowSize[j])}, so that cleanup and reclustering visit the entries,
-   * not the whole triangle.
+   * Shared densities, forward-decayed, stored with the higher slot of each pair: slot j's
+   * entries are the columns i &lt; j in {@code rowCols[j][0..rowSize[j])} with their values
+   * beside them in {@code rowVals[j]}, in no particular order. A value is the sum of
+   * {@code w·2^(lambda·(t - sharedRef))} over the points that reached both slots, never 0; its
+   * faded value at time T is that sum times {@code 2^(-lambda·(T - sharedRef))}. A point's
+   * pairs are found by a scan of its neighbours' short rows (a micro-cluster shares density
+   * with a few dozen others), contiguous in memory, rather than by scattered reads of an
+   * m²/2 triangle; memory follows the entries, not m².
    */
   private int[][] rowCols = new int[0][];
+  private double[][] rowVals = new double[0][];
   private int[] rowSize = new int[0];
-  /** The reference time of {@link #shared}'s scale, at or before the clock. */
+  /** The reference time of the stored shared densities' scale, at or before the clock. */
   private double sharedRef;
   /** {@code 2^(-lambda·k)} for k = 0..{@value #TABLE}-1, as {@link Decay#factor} computes it. */
   private final double[] fadeTable;
   private double nextCleanup;
 
   private int[] nbr = new int[0];
+  /** Per slot, its position among the current point's neighbours plus one; 0 outside learn. */
+  private int[] nbrMark = new int[0];
+  private boolean[] paired = new boolean[0];
+  /** {@code markGain[0]} is 0; {@code markGain[k + 1]} the current point's gain, in learn. */
+  private double[] markGain = new double[1];
   private int[] keptSlots = new int[0];
   private boolean[] reverted = new boolean[0];
   private double[] nbrDist = new double[0];
@@ -277,21 +284,6 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private double fade(double dt) {
     int k = (int) dt;
     return k == dt && k < TABLE ? fadeTable[k] : Decay.factor(params.lambda(), dt);
-  }
-
-  /**
-   * Throws {@link IllegalArgumentException} unless the shared densities of {@code cap}
-   * micro-clusters, {@code cap(cap-1)/2} doubles, fit one array and the free heap.
-   */
-  private static void requireTriangle(int cap) {
-    long n = (long) cap * (cap - 1) / 2;
-    Sizes.require(n, n, "the shared densities of " + cap + " micro-clusters",
-        "raise r or lambda, or lower tGap, to hold fewer micro-clusters");
-  }
-
-  /** The position of the shared density of slots {@code i < j} in {@link #shared}. */
-  private static int tri(int j) {
-    return (int) ((long) j * (j - 1) / 2);
   }
 
   /** A clusterer with {@link Params#DEFAULTS}. */
@@ -508,18 +500,32 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         exponent = 0;
       }
       double gain = w * Math.pow(2.0, exponent);
-      double[] s = shared;
+      int[] mark = nbrMark;
+      double[] add = markGain;
+      for (int k = 0; k < n; k++) {
+        mark[nbr[k]] = k + 1;
+        add[k + 1] = gain;
+      }
+      // Row j = nbr[l] holds only columns below j, so a marked column is one of nbr[0..l):
+      // every entry of the row is visited without a branch, adding add[0] = 0 to the others
+      // (which changes no bit of a positive value), and the rare pairs without an entry yet
+      // are appended after.
       for (int l = 1; l < n; l++) {
         int j = nbr[l];
-        int row = tri(j);
-        for (int k = 0; k < l; k++) {
-          int at = row + nbr[k];
-          double v = s[at];
-          if (v == 0) {
-            list(j, nbr[k]);
-          }
-          s[at] = v + gain;
+        int[] cols = rowCols[j];
+        double[] vals = rowVals[j];
+        int found = 0;
+        for (int e = 0, size = rowSize[j]; e < size; e++) {
+          int k = mark[cols[e]];
+          vals[e] += add[k];
+          found += -k >>> 31;
         }
+        if (found < l) {
+          addMissingPairs(j, l, gain);
+        }
+      }
+      for (int k = 0; k < n; k++) {
+        mark[nbr[k]] = 0;
       }
     }
     // The paper's pairwise rule, pair by pair in slot order. On a stream of overlapping
@@ -558,6 +564,27 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     }
   }
 
+  /**
+   * Appends to row {@code j = nbr[l]} an entry of value {@code gain} for each of the neighbours
+   * {@code nbr[0..l)} it has none for yet; {@link #nbrMark} marks the neighbours.
+   */
+  private void addMissingPairs(int j, int l, double gain) {
+    boolean[] has = paired;
+    Arrays.fill(has, 0, l, false);
+    int[] cols = rowCols[j];
+    for (int e = 0, size = rowSize[j]; e < size; e++) {
+      int k = nbrMark[cols[e]];
+      if (k != 0) {
+        has[k - 1] = true;
+      }
+    }
+    for (int k = 0; k < l; k++) {
+      if (!has[k]) {
+        append(j, nbr[k], gain);
+      }
+    }
+  }
+
   /** Puts back the centre of slot {@code i}, the k-th neighbour, where it was before the point. */
   private void restore(int k, int i) {
     double[] c = centers;
@@ -581,19 +608,34 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   private void grow() {
     int cap = Math.max(16, weights.length * 2);
-    requireTriangle(cap);
+    Sizes.require((long) cap * d, (long) cap * (d + 12), cap + " micro-clusters of dimension " + d,
+        "raise r or lambda, or lower tGap, to hold fewer micro-clusters");
     centers = Arrays.copyOf(centers, cap * d);
     weights = Arrays.copyOf(weights, cap);
     stamps = Arrays.copyOf(stamps, cap);
     ids = Arrays.copyOf(ids, cap);
-    shared = Arrays.copyOf(shared, tri(cap));
     rowCols = Arrays.copyOf(rowCols, cap);
+    rowVals = Arrays.copyOf(rowVals, cap);
     rowSize = Arrays.copyOf(rowSize, cap);
+    // Every new slot gets short row arrays now, so that a slot first used later (the count of
+    // micro-clusters reaching a new largest value) does not allocate inside learn.
+    for (int j = m; j < cap; j++) {
+      if (rowCols[j] == null) {
+        rowCols[j] = new int[ROW];
+        rowVals[j] = new double[ROW];
+      }
+    }
     allocateScratch(cap);
   }
 
+  /** The initial length of a row of shared densities. */
+  private static final int ROW = 16;
+
   private void allocateScratch(int cap) {
     nbr = new int[cap];
+    nbrMark = new int[cap];
+    paired = new boolean[cap];
+    markGain = new double[cap + 1];
     keptSlots = new int[cap];
     reverted = new boolean[cap];
     nbrDist = new double[cap];
@@ -651,12 +693,10 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   /**
    * Renumbers the shared densities after a cleanup: the entry of old slots (i, o) moves to
-   * (newIndex[i], newIndex[o]), or is cleared when either slot is gone or its value times
-   * {@code scale} is below {@code weakShared}; a row's list moves with it. In place, with old
-   * rows visited in increasing order: an old row o that moves to a row j &lt; o writes below
-   * its own region into j's, which no other old row writes and row j's own old entries have
-   * left; a row that stays (j = o) has every slot below it kept, so its entries stay where they
-   * are. No order within a row is needed.
+   * (newIndex[i], newIndex[o]), or is dropped when either slot is gone or its value times
+   * {@code scale} is below {@code weakShared}; a row's arrays move with it. Old rows are visited
+   * in increasing order: old row o moves to row newIndex[o] &lt;= o, whose own old row has been
+   * visited (or is o itself), and no other old row moves there.
    *
    * <p>Each kept entry also joins its two micro-clusters in {@link #parent} when it connects
    * them, exactly as {@link #recluster()} would test it afterwards (one pass over the entries
@@ -664,63 +704,184 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * {@link #faded} must hold the new slots' faded weights and parent each new slot itself.
    */
   private void compactShared(int[] newIndex, double weakShared, double scale) {
-    double[] s = shared;
     double wMin = params.wMin();
     double alpha = params.alpha();
     double[] f = faded;
     for (int o = 1; o < m; o++) {
-      int[] cols = rowCols[o];
       int size = rowSize[o];
       rowSize[o] = 0;
-      if (size == 0) {
+      int j = newIndex[o];
+      if (size == 0 || j < 0) {
         continue;
       }
-      int from = tri(o);
-      int j = newIndex[o];
-      int to = j < 0 ? 0 : tri(j);
-      boolean strong = j >= 0 && f[j] >= wMin;
+      int[] cols = rowCols[o];
+      double[] vals = rowVals[o];
+      boolean strong = f[j] >= wMin;
       int kept = 0;
-      for (int k = 0; k < size; k++) {
-        int i = cols[k];
-        double v = s[from + i];
-        s[from + i] = 0.0;
-        int ni = newIndex[i];
-        if (j >= 0 && ni >= 0 && !(v * scale < weakShared)) {
-          s[to + ni] = v;
-          cols[kept++] = ni;
+      for (int e = 0; e < size; e++) {
+        double v = vals[e];
+        int ni = newIndex[cols[e]];
+        if (ni >= 0 && !(v * scale < weakShared)) {
+          cols[kept] = ni;
+          vals[kept++] = v;
           if (strong && f[ni] >= wMin && v * scale / ((f[ni] + f[j]) / 2) >= alpha) {
             union(parent, ni, j);
           }
         }
       }
-      if (j >= 0) {
+      if (j != o) {
         rowCols[o] = rowCols[j];
+        rowVals[o] = rowVals[j];
         rowCols[j] = cols;
-        rowSize[j] = kept;
+        rowVals[j] = vals;
       }
+      rowSize[j] = kept;
     }
   }
 
-  /** Lists column i in row j, whose entry was 0 until now. */
-  private void list(int j, int i) {
+  /** Appends the entry (column i, value v) to row j, which has none for column i. */
+  private void append(int j, int i, double v) {
     int[] cols = rowCols[j];
-    if (cols == null) {
-      cols = rowCols[j] = new int[8];
-    } else if (rowSize[j] == cols.length) {
-      cols = rowCols[j] = Arrays.copyOf(cols, 2 * cols.length);
+    int size = rowSize[j];
+    if (cols == null || size == cols.length) {
+      cols = widenRow(j, size);
     }
-    cols[rowSize[j]++] = i;
+    cols[size] = i;
+    rowVals[j][size] = v;
+    rowSize[j] = size + 1;
+  }
+
+  /**
+   * Gives row j arrays longer than its {@code size} entries, which it keeps. Rows move with
+   * their micro-clusters, and a new micro-cluster, which lists every pair it forms with older
+   * ones, starts with the arrays a removed one left in its slot, usually short: allocating
+   * each time would allocate at every turnover for ever. So a row first takes the longer
+   * arrays of a free slot (at or above m), leaving its own there; only when none is longer
+   * does it allocate, twice its size.
+   */
+  private int[] widenRow(int j, int size) {
+    int[] cols = rowCols[j];
+    double[] vals = rowVals[j];
+    for (int f = m; f < rowCols.length; f++) {
+      int[] spare = rowCols[f];
+      if (f != j && spare != null && spare.length > size) {
+        double[] spareVals = rowVals[f];
+        if (size > 0) {
+          System.arraycopy(cols, 0, spare, 0, size);
+          System.arraycopy(vals, 0, spareVals, 0, size);
+        }
+        rowCols[f] = cols;
+        rowVals[f] = vals;
+        rowCols[j] = spare;
+        rowVals[j] = spareVals;
+        return spare;
+      }
+    }
+    int cap = Math.max(ROW, 2 * size);
+    rowCols[j] = cols == null ? new int[cap] : Arrays.copyOf(cols, cap);
+    rowVals[j] = cols == null ? new double[cap] : Arrays.copyOf(vals, cap);
+    return rowCols[j];
+  }
+
+  /** The position of column i in row j's entries, -1 if none. */
+  private int entry(int j, int i) {
+    int[] cols = rowCols[j];
+    for (int e = 0, size = rowSize[j]; e < size; e++) {
+      if (cols[e] == i) {
+        return e;
+      }
+    }
+    return -1;
   }
 
   /** Adds {@code v} (&gt; 0, on the stored scale) to the shared density of slots a and b. */
   private void addShared(int a, int b, double v) {
     int i = Math.min(a, b);
     int j = Math.max(a, b);
-    int at = tri(j) + i;
-    if (shared[at] == 0) {
-      list(j, i);
+    int e = entry(j, i);
+    if (e < 0) {
+      append(j, i, v);
+    } else {
+      rowVals[j][e] += v;
     }
-    shared[at] += v;
+  }
+
+  /** Multiplies every stored shared density by f &lt;= 1, dropping those that become 0. */
+  private void scaleShared(double f) {
+    for (int j = 1; j < m; j++) {
+      int[] cols = rowCols[j];
+      double[] vals = rowVals[j];
+      int kept = 0;
+      for (int e = 0, size = rowSize[j]; e < size; e++) {
+        double v = vals[e] * f;
+        if (v != 0) {
+          cols[kept] = cols[e];
+          vals[kept++] = v;
+        }
+      }
+      rowSize[j] = kept;
+    }
+  }
+
+  /**
+   * The shared-density entries as three parallel arrays (lower slot, higher slot, stored
+   * value), sorted by lower slot and then higher: the order of the saved state, and of the
+   * triangle this storage replaced. O(m + e), by counting.
+   */
+  private SharedEntries sortedShared() {
+    int e = sharedDensityCount();
+    int[] start = new int[m + 1];
+    for (int j = 1; j < m; j++) {
+      int[] cols = rowCols[j];
+      for (int k = 0, size = rowSize[j]; k < size; k++) {
+        start[cols[k] + 1]++;
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      start[i + 1] += start[i];
+    }
+    int[] lo = new int[e];
+    int[] hi = new int[e];
+    double[] v = new double[e];
+    // rows in increasing order: within a column the higher slots come out sorted
+    for (int j = 1; j < m; j++) {
+      int[] cols = rowCols[j];
+      double[] vals = rowVals[j];
+      for (int k = 0, size = rowSize[j]; k < size; k++) {
+        int at = start[cols[k]]++;
+        lo[at] = cols[k];
+        hi[at] = j;
+        v[at] = vals[k];
+      }
+    }
+    return new SharedEntries(lo, hi, v);
+  }
+
+  /**
+   * Shared-density entries as parallel arrays: lower slot, higher slot, stored value; sorted by
+   * lower slot, then higher.
+   */
+  private record SharedEntries(int[] lower, int[] higher, double[] values) {
+
+    /** The positions of the entries sorted by higher slot, then lower (stable counting). */
+    int[] byHigherThenLower() {
+      int max = 0;
+      for (int j : higher) {
+        max = Math.max(max, j + 1);
+      }
+      int[] start = new int[max + 1];
+      for (int j : higher) {
+        start[j + 1]++;
+      }
+      for (int j = 0; j < max; j++) {
+        start[j + 1] += start[j];
+      }
+      int[] order = new int[higher.length];
+      for (int e = 0; e < higher.length; e++) {
+        order[start[higher[e]]++] = e;
+      }
+      return order;
+    }
   }
 
   /**
@@ -742,11 +903,11 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       if (faded[b] < wMin) {
         continue;
       }
-      int row = tri(b);
       int[] cols = rowCols[b];
+      double[] vals = rowVals[b];
       for (int k = 0, size = rowSize[b]; k < size; k++) {
         int a = cols[k];
-        if (faded[a] >= wMin && shared[row + a] * scale / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
+        if (faded[a] >= wMin && vals[k] * scale / ((faded[a] + faded[b]) / 2) >= params.alpha()) {
           union(parent, a, b);
         }
       }
@@ -858,7 +1019,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   double fadedShared(long a, long b) {
     int i = indexOf(Math.min(a, b));
     int j = indexOf(Math.max(a, b));
-    return i < 0 || j < 0 || i == j ? 0 : shared[tri(j) + i] * Decay.factor(params.lambda(), now - sharedRef);
+    int e = i < 0 || j < 0 || i == j ? -1 : entry(j, i);
+    return e < 0 ? 0 : rowVals[j][e] * Decay.factor(params.lambda(), now - sharedRef);
   }
 
   /** The number of shared-density entries now held (pairs of micro-clusters with one). */
@@ -876,21 +1038,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * fades them to 0, as it should).
    */
   private void rescaleShared(double t) {
-    double f = Decay.factor(params.lambda(), t - sharedRef);
-    for (int j = 1; j < m; j++) {
-      int row = tri(j);
-      int[] cols = rowCols[j];
-      int kept = 0;
-      for (int k = 0, size = rowSize[j]; k < size; k++) {
-        int i = cols[k];
-        shared[row + i] *= f;
-        // A value that underflows to 0 leaves the list, which holds only non-zero entries.
-        if (shared[row + i] != 0) {
-          cols[kept++] = i;
-        }
-      }
-      rowSize[j] = kept;
-    }
+    // A value that underflows to 0 leaves its row, which holds only non-zero entries.
+    scaleShared(Decay.factor(params.lambda(), t - sharedRef));
     sharedRef = t;
   }
 
@@ -967,16 +1116,12 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         out.writeDoubles(Arrays.copyOf(c.stamps, c.m));
         out.writeLongs(Arrays.copyOf(c.ids, c.m));
         out.writeDouble(c.sharedRef);
-        out.writeInt(c.sharedDensityCount());
-        for (int i = 0; i < c.m; i++) {
-          for (int j = i + 1; j < c.m; j++) {
-            double v = c.shared[tri(j) + i];
-            if (v != 0) {
-              out.writeLong(c.ids[i]);
-              out.writeLong(c.ids[j]);
-              out.writeDouble(v);
-            }
-          }
+        SharedEntries entries = c.sortedShared();
+        out.writeInt(entries.values.length);
+        for (int e = 0; e < entries.values.length; e++) {
+          out.writeLong(c.ids[entries.lower[e]]);
+          out.writeLong(c.ids[entries.higher[e]]);
+          out.writeDouble(entries.values[e]);
         }
         c.labels.write(out);
       },
@@ -1018,9 +1163,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         c.ids = ids;
         c.m = m;
         c.allocateScratch(m);
-        requireTriangle(m);
-        c.shared = new double[tri(m)];
         c.rowCols = new int[m][];
+        c.rowVals = new double[m][];
         c.rowSize = new int[m];
         // Versions 1 and 2 stored each entry with its own time; version 3 forward-decayed sums.
         c.sharedRef = version >= 3 ? in.readDouble() : c.now;
@@ -1028,6 +1172,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
           throw new ModelFormatException("invalid shared-density reference time " + c.sharedRef);
         }
         int pairs = in.readInt(0, Integer.MAX_VALUE);
+        in.requireRemaining((long) pairs * (version >= 3 ? 24 : 32), pairs + " shared-density entries");
+        long[] keys = new long[pairs];
         for (int k = 0; k < pairs; k++) {
           long a = in.readLong();
           long b = in.readLong();
@@ -1035,13 +1181,20 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
           double t = version >= 3 ? c.sharedRef : in.readDouble();
           int i = c.indexOf(a);
           int j = c.indexOf(b);
-          if (!(a < b) || i < 0 || j < 0 || !(v > 0) || !Double.isFinite(v) || !(t <= c.now)
-              || c.shared[tri(j) + i] != 0) {
+          if (!(a < b) || i < 0 || j < 0 || !(v > 0) || !Double.isFinite(v) || !(t <= c.now)) {
             throw new ModelFormatException("invalid shared-density entry " + k);
           }
+          keys[k] = (long) j * m + i;
           double stored = v * Decay.factor(c.params.lambda(), c.sharedRef - t);
           if (stored > 0) {
-            c.addShared(i, j, stored);
+            c.append(j, i, stored);
+          }
+        }
+        Arrays.sort(keys);
+        for (int k = 1; k < pairs; k++) {
+          if (keys[k] == keys[k - 1]) {
+            throw new ModelFormatException("duplicate shared-density entry for micro-clusters "
+                + c.ids[(int) (keys[k] % m)] + " and " + c.ids[(int) (keys[k] / m)]);
           }
         }
         c.labels = StableLabels.read(in);
@@ -1134,14 +1287,16 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     }
     double toHere = Decay.factor(lambda, other.now - other.sharedRef) * Decay.factor(lambda, t - other.now)
         * Math.pow(2.0, lambda * (t - sharedRef));
-    for (int j = 1; j < other.m; j++) {
-      for (int i = 0; i < j; i++) {
-        double v = other.shared[tri(j) + i];
-        int a = indexOf(mapped[i]);
-        int b = indexOf(mapped[j]);
-        if (v != 0 && a != b && v * toHere > 0) {
-          addShared(a, b, v * toHere);
-        }
+    // Row by row, each in column order: several entries of the other may add to one here,
+    // and this order makes the sums those of a merge that visits the pairs in slot order.
+    SharedEntries entries = other.sortedShared();
+    int[] order = entries.byHigherThenLower();
+    for (int e : order) {
+      int a = indexOf(mapped[entries.lower[e]]);
+      int b = indexOf(mapped[entries.higher[e]]);
+      double v = entries.values[e];
+      if (a != b && v * toHere > 0) {
+        addShared(a, b, v * toHere);
       }
     }
     seen += other.seen;
@@ -1182,9 +1337,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     for (int i = 0; i < c.m; i++) {
       c.weights[i] *= share;
     }
-    for (int e = 0; e < c.shared.length; e++) {
-      c.shared[e] *= share;
-    }
+    c.scaleShared(share);
     c.seen = MergeChecks.share(merged.seen, part, parts);
     adopt(c);
     invalidateSnapshot();
@@ -1210,8 +1363,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     stamps = c.stamps;
     ids = c.ids;
     allocateScratch(Math.max(m, weights.length));
-    shared = c.shared;
     rowCols = c.rowCols;
+    rowVals = c.rowVals;
     rowSize = c.rowSize;
     sharedRef = c.sharedRef;
     labels = c.labels;

@@ -1,7 +1,9 @@
 package io.eddy.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
 import io.eddy.testkit.DriftingMixture;
 import java.security.MessageDigest;
@@ -117,6 +119,67 @@ class DbstreamIndexOracleTest {
     }
     assertThat(least).as("bytes allocated by 2,000 learns among %d micro-clusters", c.microClusterCount())
         .isLessThan(1024);
+  }
+
+  /**
+   * The shared densities live in per-micro-cluster rows and are saved sorted by slot pair: a
+   * restored state saves the same bytes and learns on exactly as the original (its rows are
+   * rebuilt in the saved order, not the learned one), and a record that lists a pair twice,
+   * which a row could not hold, is rejected.
+   */
+  @Test
+  void save_restoreContinuesAndDuplicatePairRejected() throws Exception {
+    Dbstream c = new Dbstream(Dbstream.Params.DEFAULTS.withR(0.08));
+    DriftingMixture stream = new DriftingMixture(8);
+    double[] x = new double[8];
+    for (int i = 0; i < 12_000; i++) {
+      stream.next(x);
+      c.learn(x);
+    }
+    byte[] saved = ModelIO.toBytes(c);
+    Dbstream restored = ModelIO.fromBytes(saved, Dbstream.class);
+    assertThat(ModelIO.toBytes(restored)).isEqualTo(saved);
+    for (int i = 0; i < 3_000; i++) {
+      stream.next(x);
+      c.learn(x);
+      restored.learn(x);
+    }
+    assertThat(ModelIO.toBytes(restored)).isEqualTo(ModelIO.toBytes(c));
+
+    // The first saved entry is the pair of lowest slots; the next 24 bytes are the second
+    // entry: overwrite it with the first (the count stays) and seal the record again.
+    int m = c.microClusterCount();
+    int first = -1;
+    for (int i = 0; i < m && first < 0; i++) {
+      for (int j = i + 1; j < m && first < 0; j++) {
+        if (c.fadedShared(c.microId(i), c.microId(j)) > 0) {
+          byte[] ids = java.nio.ByteBuffer.allocate(16).putLong(c.microId(i)).putLong(c.microId(j)).array();
+          first = indexOf(saved = ModelIO.toBytes(c), ids);
+        }
+      }
+    }
+    assertThat(first).isPositive();
+    byte[] twice = saved.clone();
+    System.arraycopy(saved, first, twice, first + 24, 24);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(twice, 0, twice.length - 4);
+    java.nio.ByteBuffer.wrap(twice).putInt(twice.length - 4, (int) crc.getValue());
+    assertThat(ModelIO.fromBytes(saved, Dbstream.class)).isNotNull();
+    assertThatThrownBy(() -> ModelIO.fromBytes(twice, Dbstream.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("duplicate shared-density entry");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int k = 0; k < needle.length; k++) {
+        if (haystack[i + k] != needle[k]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private static String digest(byte[] bytes) {
