@@ -29,6 +29,15 @@ import io.eddy.math.Chunks;
  */
 final class VectorAgglomeration {
 
+  /**
+   * The longest run of candidates one call of a kernel ({@link #scanPiece},
+   * {@link #lowerBoundsPiece}) covers. Short calls of a small method make a fresh JVM compile
+   * the kernel early, whole and with the profile of typical calls; one long call per scan
+   * made it compile the kernel on stack replacement from the first scan's profile, trap when
+   * later scans took other branches, and compile it again.
+   */
+  static final int PIECE = 256;
+
   /** Below this many candidates times d a scan runs on the calling thread alone. */
   static final int PARALLEL_WORK = 1 << 16;
 
@@ -113,17 +122,33 @@ final class VectorAgglomeration {
   /**
    * The first live cluster at positions {@code from .. to-1} of {@link #live}, other than
    * {@code i}, of least dissimilarity to i; its dissimilarity in {@code out[slot]}, or -1 and
-   * +∞. Four candidates at a time: four independent sums the processor can overlap, each
-   * still summed in index order, so every value is bit-identical to {@link #dissimilarity}.
+   * +∞. Runs {@link #scanPiece} on consecutive pieces of at most {@link #PIECE} candidates,
+   * each continuing from the minimum so far with a strict comparison: the answer of one
+   * sequential scan.
+   */
+  private int scan(int i, int from, int to, double[] out, int slot) {
+    out[slot] = Double.POSITIVE_INFINITY;
+    int best = -1;
+    for (int lo = from; lo < to; lo += PIECE) {
+      best = scanPiece(i, lo, Math.min(to, lo + PIECE), out, slot, best);
+    }
+    return best;
+  }
+
+  /**
+   * {@link #scan} over positions {@code from .. to-1} continued from the minimum so far,
+   * {@code out[slot]} (the dissimilarity of {@code best}): the first candidate strictly below
+   * it, with its dissimilarity in {@code out[slot]}, or {@code best} unchanged. Four
+   * candidates at a time: four independent sums the processor can overlap, each still summed
+   * in index order, so every value is bit-identical to {@link #dissimilarity}.
    *
    * <p>The last group of four repeats the last candidate instead of running a scalar tail
    * loop: a repeat never wins (it compares equal to a value already seen), and a tail whose
    * branches a fresh JVM has rarely seen taken made the compiled scan fall back to the
    * interpreter and be compiled again, several times per fit.
    */
-  private int scan(int i, int from, int to, double[] out, int slot) {
-    int best = -1;
-    double m = Double.POSITIVE_INFINITY;
+  private int scanPiece(int i, int from, int to, double[] out, int slot, int best) {
+    double m = out[slot];
     int io = i * d;
     double[] cc = c;
     double[] sz = size;
@@ -272,6 +297,7 @@ final class VectorAgglomeration {
     int[] right = new int[n - 1];
     double[] h = new double[n - 1];
     int[] sz = new int[n - 1];
+    int[] changed = new int[n];
     for (int k = 0; k < n - 1; k++) {
       int p;
       int q;
@@ -298,17 +324,16 @@ final class VectorAgglomeration {
       id[q] = n + k;
       int pp = position(p);
       remove(p);
-      for (int s = 0; s < pp; s++) {
-        int z = live[s];
-        if (neighbor[z] == p) {
-          neighbor[z] = q;
-        }
-      }
+      redirect(live, pp, neighbor, p, q);
       // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
       // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
       // p and q need a look. Centroid and median are not reducible: every z below q does.
       int qq = position(q);
-      lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, heap);
+      int lowered = lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, changed);
+      for (int s = 0; s < lowered; s++) {
+        int z = changed[s];
+        heap.change(z, minDist[z]);
+      }
       if (qq + 1 < count) {
         neighbor[q] = nearest(q, qq + 1, count, minDist, q);
         heap.change(q, minDist[q]);
@@ -317,16 +342,42 @@ final class VectorAgglomeration {
     return new Dendrogram(n, left, right, h, sz);
   }
 
+  /** Clusters at positions 0 .. to-1 whose candidate was p now point to q. */
+  private static void redirect(int[] live, int to, int[] neighbor, int p, int q) {
+    for (int s = 0; s < to; s++) {
+      int z = live[s];
+      if (neighbor[z] == p) {
+        neighbor[z] = q;
+      }
+    }
+  }
+
   /**
    * For the live clusters z at positions {@code from .. to-1}, in order: if d(z, q) is below
-   * minDist[z], q becomes z's candidate. Four clusters at a time as in {@link #scan}, the
-   * candidates then updated one by one in order, so the heap sees the same changes as a
-   * one-at-a-time loop; each value is bit-identical to {@link #dissimilarity}(z, q) (the
-   * difference is squared, so its sign does not matter). The loop is scan's, written out
-   * again on purpose: sharing one method, first compiled for the initial scans, made the
+   * minDist[z], q becomes z's candidate and z is appended to {@code changed}; returns how
+   * many were. The caller then changes their keys in the heap in that order, which is the
+   * order a one-at-a-time loop would (a key's new value depends on nothing but z), and keeps
+   * the heap's code out of this kernel's. In pieces of at most {@link #PIECE}, as
+   * {@link #scan}.
+   */
+  private int lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, int[] changed) {
+    int count = 0;
+    for (int lo = from; lo < to; lo += PIECE) {
+      count = lowerBoundsPiece(q, lo, Math.min(to, lo + PIECE), neighbor, minDist, changed, count);
+    }
+    return count;
+  }
+
+  /**
+   * {@link #lowerBounds} on positions {@code from .. to-1}, appending to {@code changed}
+   * after its first {@code count}; returns the new count. Four clusters at a time as in
+   * {@link #scanPiece}, each value bit-identical to {@link #dissimilarity}(z, q) (the
+   * difference is squared, so its sign does not matter). The loop is scanPiece's, written
+   * out again on purpose: sharing one method, first compiled for the initial scans, made the
    * compiled code trap back to the interpreter when the bound updates began.
    */
-  private void lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, IndexedHeap heap) {
+  private int lowerBoundsPiece(int q, int from, int to, int[] neighbor, double[] minDist, int[] changed, int count) {
+    int k = count;
     int qo = q * d;
     double[] cc = c;
     double[] sz = size;
@@ -371,24 +422,27 @@ final class VectorAgglomeration {
       }
       // A repeated last cluster compares equal to the bound it has just set: no change.
       if (s0 < minDist[z0]) {
-        lower(z0, q, s0, neighbor, minDist, heap);
+        neighbor[z0] = q;
+        minDist[z0] = s0;
+        changed[k++] = z0;
       }
       if (s1 < minDist[z1]) {
-        lower(z1, q, s1, neighbor, minDist, heap);
+        neighbor[z1] = q;
+        minDist[z1] = s1;
+        changed[k++] = z1;
       }
       if (s2 < minDist[z2]) {
-        lower(z2, q, s2, neighbor, minDist, heap);
+        neighbor[z2] = q;
+        minDist[z2] = s2;
+        changed[k++] = z2;
       }
       if (s3 < minDist[z3]) {
-        lower(z3, q, s3, neighbor, minDist, heap);
+        neighbor[z3] = q;
+        minDist[z3] = s3;
+        changed[k++] = z3;
       }
     }
-  }
-
-  private static void lower(int z, int q, double v, int[] neighbor, double[] minDist, IndexedHeap heap) {
-    neighbor[z] = q;
-    minDist[z] = v;
-    heap.change(z, v);
+    return k;
   }
 
   /** Every point's nearest neighbour above it, the points split over threads by work. */
