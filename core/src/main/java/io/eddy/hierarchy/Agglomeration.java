@@ -94,9 +94,9 @@ final class Agglomeration {
    * continuing from the last one's answer, it gives the first position of the least reach,
    * as one pass would. Four candidates at a time, each sum in index order; the last group
    * repeats the last candidate, which can neither lower its reach further nor win a strict
-   * comparison. A small method called with short pieces, so that a fresh JVM compiles it
-   * early, whole and with the profile of typical steps (the first step, where every reach is
-   * lowered, is a few pieces of many).
+   * comparison. A small method called with short pieces, so that a fresh JVM compiles it as
+   * a method with the profile of many steps (the first step, where every reach is lowered,
+   * is a few pieces of many), not on stack replacement inside the first.
    */
   private static int primStep(double[] x, int d, int cur, int[] rest, double[] reach, int from, int to,
       int at, boolean rooted) {

@@ -31,10 +31,10 @@ final class VectorAgglomeration {
 
   /**
    * The longest run of candidates one call of a kernel ({@link #scanPiece},
-   * {@link #lowerBoundsPiece}) covers. Short calls of a small method make a fresh JVM compile
-   * the kernel early, whole and with the profile of typical calls; one long call per scan
-   * made it compile the kernel on stack replacement from the first scan's profile, trap when
-   * later scans took other branches, and compile it again.
+   * {@link #lowerBoundsPiece}) covers: short calls of a small method, so that a fresh JVM
+   * compiles the kernel as a method, with the profile of many calls, rather than on stack
+   * replacement inside the first long one. Pieces of 32 to 1,024 made no measurable
+   * difference to the first fit (benchmarks/results/hier.md).
    */
   static final int PIECE = 256;
 
