@@ -11,7 +11,9 @@ benchmarks/target/benchmarks.jar), HIER_STORAGE (Eddy's storage, default auto),
 HIER_THREADS (Eddy's threads, 0 = all), HIER_JAVA_OPTS (extra JVM options, space-separated,
 e.g. -XX:+UseTransparentHugePages), HIER_ROUNDS (alternating rounds, default 1),
 HIER_FC_VECTOR_ONLY=1 (for single, ward, centroid and median time only fastcluster's
-linkage_vector, its faster path for them at n = 5,000, to shorten runs at n = 20,000).
+linkage_vector, its faster path for them at n = 5,000, to shorten runs at n = 20,000),
+HIER_JAR_BEFORE (a second Eddy build, e.g. main's, timed in the same rounds right beside
+HIER_JAR's, the two in alternating order; printed as a row "method, before").
 
 Both sides cluster the same doubles: the points come from the SplitMix64 stream of
 io.eddy.benchmarks.hier.HierData (ten blobs in d = 8), and each line prints the top merge
@@ -128,6 +130,9 @@ def main():
     threads = os.environ.get("HIER_THREADS", "0")
     rounds = int(os.environ.get("HIER_ROUNDS", "1"))
     jopts = os.environ.get("HIER_JAVA_OPTS", "").split()
+    sides = [("eddy", jar)]
+    if os.environ.get("HIER_JAR_BEFORE"):
+        sides.append(("before", os.environ["HIER_JAR_BEFORE"]))
     print("| n | method | fastcluster path (warm) | fc cold s | fc warm s | Eddy cold s | Eddy warm s"
           " | cold ratio | warm ratio | CPU cold ratio | CPU warm ratio | Eddy cold CPU s: all / fitting thread"
           " | load before/after |")
@@ -137,7 +142,7 @@ def main():
         for method in methods:
             best = {}
             la0 = load()[0]
-            for _ in range(rounds):
+            for rnd in range(rounds):
                 paths = [False, True] if method in VECTOR else [False]
                 if method in VECTOR and os.environ.get("HIER_FC_VECTOR_ONLY") == "1":
                     paths = [True]
@@ -146,23 +151,26 @@ def main():
                                   "1" if vector else "0", str(runs)])
                     key = "linkage_vector" if vector else "linkage"
                     best[key] = better(best.get(key), r)
-                e = run_json([java, "-Xmx6g"] + jopts + ["-cp", jar, "io.eddy.benchmarks.hier.HierCompare",
-                              str(n), method, storage, str(runs), threads])
-                best["eddy"] = better(best.get("eddy"), e)
+                for side, side_jar in (sides if rnd % 2 == 0 else sides[::-1]):
+                    e = run_json([java, "-Xmx6g"] + jopts + ["-cp", side_jar, "io.eddy.benchmarks.hier.HierCompare",
+                                  str(n), method, storage, str(runs), threads])
+                    best[side] = better(best.get(side), e)
             la1 = load()[0]
-            e = best.pop("eddy")
+            eddy = {side: best.pop(side) for side, _ in sides}
             path = min(best, key=lambda k: best[k]["warm_s"])
             fc = None
             for v in best.values():
                 fc = better(fc, v)
-            if abs(fc["top"] - e["top"]) > 1e-9 * abs(fc["top"]):
-                print("top heights differ: fastcluster %r, Eddy %r" % (fc["top"], e["top"]), file=sys.stderr)
-            print("| %d | %s | %s | %.3f | %.3f | %.3f | %.3f | **%.2f** | **%.2f** | %.2f | %.2f | %.2f / %.2f"
-                  " | %.1f / %.1f |" % (
-                n, method, path, fc["cold_s"], fc["warm_s"], e["cold_s"], e["warm_s"],
-                e["cold_s"] / fc["cold_s"], e["warm_s"] / fc["warm_s"],
-                e["cold_cpu_s"] / max(fc["cold_cpu_s"], 1e-3), e["warm_cpu_s"] / max(fc["warm_cpu_s"], 1e-3),
-                e["cold_cpu_s"], figure(e, "cold_main_cpu_s"), la0, la1), flush=True)
+            for side, _ in sides:
+                e = eddy[side]
+                if abs(fc["top"] - e["top"]) > 1e-9 * abs(fc["top"]):
+                    print("top heights differ: fastcluster %r, Eddy %r" % (fc["top"], e["top"]), file=sys.stderr)
+                print("| %d | %s | %s | %.3f | %.3f | %.3f | %.3f | **%.2f** | **%.2f** | %.2f | %.2f | %.2f / %.2f"
+                      " | %.1f / %.1f |" % (
+                    n, method if side == "eddy" else method + ", before", path, fc["cold_s"], fc["warm_s"],
+                    e["cold_s"], e["warm_s"], e["cold_s"] / fc["cold_s"], e["warm_s"] / fc["warm_s"],
+                    e["cold_cpu_s"] / max(fc["cold_cpu_s"], 1e-3), e["warm_cpu_s"] / max(fc["warm_cpu_s"], 1e-3),
+                    e["cold_cpu_s"], figure(e, "cold_main_cpu_s"), la0, la1), flush=True)
 
 
 if __name__ == "__main__":

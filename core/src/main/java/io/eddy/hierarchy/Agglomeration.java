@@ -54,7 +54,10 @@ final class Agglomeration {
     double[] h = new double[n - 1];
     int cur = 0;
     for (int k = 0; k < n - 1; k++) {
-      int at = primStep(x, d, cur, rest, reach, count, rooted);
+      int at = -1;
+      for (int lo = 0; lo < count; lo += VectorAgglomeration.PIECE) {
+        at = primStep(x, d, cur, rest, reach, lo, Math.min(count, lo + VectorAgglomeration.PIECE), at, rooted);
+      }
       if (at < 0) {
         // Only infinite distances can leave no candidate; inputs are finite.
         throw new IllegalStateException("no finite distance to the remaining points");
@@ -84,19 +87,23 @@ final class Agglomeration {
   }
 
   /**
-   * One step of Prim's algorithm: lowers every reach[p] to the distance from {@code cur} to
-   * rest[p] and returns the first position of the least reach (NaN entries never count), or
-   * −1. Four candidates at a time, each sum in index order; the last group repeats the last
-   * candidate, which can neither lower its reach further nor win a strict comparison. A
-   * small method called once per merge, so that a fresh JVM compiles it early and whole.
+   * One step of Prim's algorithm on positions {@code from .. to-1}: lowers every reach[p] to
+   * the distance from {@code cur} to rest[p] and returns the first position of a reach
+   * strictly below reach[at] (below +∞ if at is −1; NaN entries never count), or at. Called
+   * on consecutive pieces of at most {@link VectorAgglomeration#PIECE} positions, each
+   * continuing from the last one's answer, it gives the first position of the least reach,
+   * as one pass would. Four candidates at a time, each sum in index order; the last group
+   * repeats the last candidate, which can neither lower its reach further nor win a strict
+   * comparison. A small method called with short pieces, so that a fresh JVM compiles it as
+   * a method with the profile of many steps (the first step, where every reach is lowered,
+   * is a few pieces of many), not on stack replacement inside the first.
    */
-  private static int primStep(double[] x, int d, int cur, int[] rest, double[] reach, int count,
-      boolean rooted) {
+  private static int primStep(double[] x, int d, int cur, int[] rest, double[] reach, int from, int to,
+      int at, boolean rooted) {
     int xo = cur * d;
-    int last = count - 1;
-    double best = Double.POSITIVE_INFINITY;
-    int at = -1;
-    for (int p = 0; p < count; p += 4) {
+    int last = to - 1;
+    double best = at < 0 ? Double.POSITIVE_INFINITY : reach[at];
+    for (int p = from; p < to; p += 4) {
       int p1 = Math.min(p + 1, last);
       int p2 = Math.min(p + 2, last);
       int p3 = Math.min(p + 3, last);

@@ -25,7 +25,7 @@ import java.util.Objects;
  *   <tr><th>linkage</th><th>{@link Storage#MATRIX}</th><th>{@link Storage#VECTORS}</th><th>{@link Storage#AUTO} (default)</th></tr>
  *   <tr><td>single</td><td colspan="2">minimum spanning tree by Prim on the points: O(n²·d) time, O(n) memory besides the points</td><td>vectors</td></tr>
  *   <tr><td>complete, average, weighted</td><td>NN-chain, O(n²) time after the O(n²·d) matrix, 8·n(n−1)/2 bytes</td><td>not available</td><td>matrix</td></tr>
- *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>NN-chain on the centers (each merge replaces two centers by their weighted mean), O(n·d) memory, O(n²·d) time</td><td>vectors</td></tr>
+ *   <tr><td>ward</td><td>NN-chain on the matrix</td><td>generic algorithm on the centers (each merge replaces two centers by their weighted mean), O(n·d) memory, O(n²·d) time or more</td><td>vectors</td></tr>
  *   <tr><td>centroid, median</td><td>generic algorithm on the matrix, O(n²) to O(n³) time</td><td>generic algorithm on the centers, O(n·d) memory</td><td>vectors</td></tr>
  * </table>
  * {@link Storage#AUTO} takes the vector form wherever there is one: for these four linkages
@@ -243,9 +243,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     }
     int t = params.threads() == 0 ? Runtime.getRuntime().availableProcessors() : params.threads();
     if (storage == Storage.VECTORS) {
-      return linkage == Linkage.WARD && !Boolean.getBoolean("eddy.wardGeneric")
-          ? VectorAgglomeration.wardChain(x, n, d, t)
-          : VectorAgglomeration.generic(x, n, d, linkage, t);
+      return VectorAgglomeration.generic(x, n, d, linkage, t);
     }
     MemoryCheck.requireCondensed(n, linkage.id() + " linkage");
     double[] dist = new double[(int) Pairwise.pairs(n)];

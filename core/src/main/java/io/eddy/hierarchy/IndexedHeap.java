@@ -5,6 +5,10 @@ package io.eddy.hierarchy;
  * the priority queue of the generic algorithm. Children of slot i are 2i+1 and 2i+2; a value
  * moves only past strictly larger (sifting up) or strictly smaller (sifting down) ones, and
  * of two equal children the left is preferred, so ties resolve the same way on every run.
+ *
+ * <p>The slot after the last holds +∞, so that a last child without a right sibling needs no
+ * test of its own (a right sibling of +∞ is never preferred): a branch that is rarely taken
+ * made the compiled code trap back to the interpreter and be compiled again.
  */
 final class IndexedHeap {
 
@@ -17,12 +21,13 @@ final class IndexedHeap {
     this.size = size;
     this.slotOfKey = new int[Math.max(size, 1)];
     this.keyOfSlot = new int[Math.max(size, 1)];
-    this.values = new double[Math.max(size, 1)];
+    this.values = new double[size + 1];
     for (int i = 0; i < size; i++) {
       slotOfKey[i] = i;
       keyOfSlot[i] = i;
       values[i] = initial[i];
     }
+    values[size] = Double.POSITIVE_INFINITY;
     for (int i = size / 2 - 1; i >= 0; i--) {
       siftDown(i);
     }
@@ -39,6 +44,7 @@ final class IndexedHeap {
   void removeMin() {
     swap(0, size - 1);
     size--;
+    values[size] = Double.POSITIVE_INFINITY;
     siftDown(0);
   }
 
@@ -67,7 +73,7 @@ final class IndexedHeap {
   private void siftDown(int slot) {
     int child = 2 * slot + 1;
     while (child < size) {
-      if (child + 1 < size && values[child + 1] < values[child]) {
+      if (values[child + 1] < values[child]) {
         child++;
       }
       if (values[slot] > values[child]) {

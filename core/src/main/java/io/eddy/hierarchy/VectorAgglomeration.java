@@ -10,13 +10,12 @@ import io.eddy.math.Chunks;
  * centers by their weighted mean (Ward, centroid) or midpoint (median), with no
  * Lance–Williams update.
  *
- * <ul>
- *   <li>{@link #wardChain}: Ward by the nearest-neighbour chain, which Ward's reducibility
- *       allows: O(n²·d) time.</li>
- *   <li>{@link #generic}: the generic algorithm with a priority queue of nearest-neighbour
- *       candidates, for any of the three, centroid and median included (they are not
- *       reducible).</li>
- * </ul>
+ * <p>All three run the generic algorithm with a priority queue of nearest-neighbour
+ * candidates ({@link #generic}), as fastcluster's {@code linkage_vector} does. For Ward,
+ * whose reducibility would also allow the nearest-neighbour chain, the generic algorithm
+ * computes fewer dissimilarities (n = 5,000, d = 8, ten blobs: 28 million against the
+ * chain's 35 million, since the chain rescans every cluster it resumes from after a merge)
+ * and took a quarter less time at n = 5,000 and 20,000 (benchmarks/results/hier.md).
  *
  * <p>Internally the squared dissimilarity is compared (Ward:
  * 2·n<sub>x</sub>n<sub>y</sub>/(n<sub>x</sub>+n<sub>y</sub>)·‖c<sub>x</sub>−c<sub>y</sub>‖²,
@@ -30,6 +29,18 @@ import io.eddy.math.Chunks;
  */
 final class VectorAgglomeration {
 
+  /**
+   * The longest run of candidates one call of a kernel ({@link #scanPiece},
+   * {@link #lowerBoundsPiece}) covers: short calls of a small method, so that a fresh JVM
+   * compiles the kernel as a method, with the profile of many calls, rather than on stack
+   * replacement inside the first long one. Pieces of 32 to 1,024 made no measurable
+   * difference to the first fit (benchmarks/results/hier.md).
+   */
+  static final int PIECE = 256;
+
+  /** The initial pass splits over threads from this many times {@link #PARALLEL_WORK}. */
+  static final long INITIAL_SPLIT = 1 << 12;
+
   /** Below this many candidates times d a scan runs on the calling thread alone. */
   static final int PARALLEL_WORK = 1 << 16;
 
@@ -42,8 +53,8 @@ final class VectorAgglomeration {
   /** The live cluster slots in increasing order, live[0 .. count). */
   private final int[] live;
   private int count;
-  /** One task per block of a split scan. */
-  private final Chunks parallel;
+  /** One task per block of a split scan; made at the first split scan, as most fits have none. */
+  private Chunks parallel;
   private final int threads;
   private final int[] blockBest;
   private final double[] blockMin;
@@ -68,29 +79,8 @@ final class VectorAgglomeration {
     this.threads = Math.max(1, threads);
     this.parallelWork = parallelWork;
     int blocks = 4 * this.threads;
-    this.parallel = Chunks.ofSize(blocks, 1, this.threads);
     this.blockBest = new int[blocks];
     this.blockMin = new double[blocks];
-  }
-
-  /**
-   * Ward linkage by the nearest-neighbour chain on the centers.
-   *
-   * @param x n &ge; 2 points of dimension d, row-major; not modified
-   * @param threads threads for the nearest-neighbour searches, &ge; 1
-   */
-  static Dendrogram wardChain(double[] x, int n, int d, int threads) {
-    return wardChain(x, n, d, threads, PARALLEL_WORK);
-  }
-
-  /** {@link #wardChain} splitting scans of at least {@code parallelWork} candidates times d. */
-  static Dendrogram wardChain(double[] x, int n, int d, int threads, int parallelWork) {
-    VectorAgglomeration v = new VectorAgglomeration(x, n, d, Linkage.WARD, threads, parallelWork);
-    try {
-      return v.chain();
-    } finally {
-      v.parallel.close();
-    }
   }
 
   /**
@@ -109,7 +99,9 @@ final class VectorAgglomeration {
     try {
       return v.generic();
     } finally {
-      v.parallel.close();
+      if (v.parallel != null) {
+        v.parallel.close();
+      }
     }
   }
 
@@ -134,17 +126,33 @@ final class VectorAgglomeration {
   /**
    * The first live cluster at positions {@code from .. to-1} of {@link #live}, other than
    * {@code i}, of least dissimilarity to i; its dissimilarity in {@code out[slot]}, or -1 and
-   * +∞. Four candidates at a time: four independent sums the processor can overlap, each
-   * still summed in index order, so every value is bit-identical to {@link #dissimilarity}.
+   * +∞. Runs {@link #scanPiece} on consecutive pieces of at most {@link #PIECE} candidates,
+   * each continuing from the minimum so far with a strict comparison: the answer of one
+   * sequential scan.
+   */
+  private int scan(int i, int from, int to, double[] out, int slot) {
+    out[slot] = Double.POSITIVE_INFINITY;
+    int best = -1;
+    for (int lo = from; lo < to; lo += PIECE) {
+      best = scanPiece(i, lo, Math.min(to, lo + PIECE), out, slot, best);
+    }
+    return best;
+  }
+
+  /**
+   * {@link #scan} over positions {@code from .. to-1} continued from the minimum so far,
+   * {@code out[slot]} (the dissimilarity of {@code best}): the first candidate strictly below
+   * it, with its dissimilarity in {@code out[slot]}, or {@code best} unchanged. Four
+   * candidates at a time: four independent sums the processor can overlap, each still summed
+   * in index order, so every value is bit-identical to {@link #dissimilarity}.
    *
    * <p>The last group of four repeats the last candidate instead of running a scalar tail
    * loop: a repeat never wins (it compares equal to a value already seen), and a tail whose
    * branches a fresh JVM has rarely seen taken made the compiled scan fall back to the
    * interpreter and be compiled again, several times per fit.
    */
-  private int scan(int i, int from, int to, double[] out, int slot) {
-    int best = -1;
-    double m = Double.POSITIVE_INFINITY;
+  private int scanPiece(int i, int from, int to, double[] out, int slot, int best) {
+    double m = out[slot];
     int io = i * d;
     double[] cc = c;
     double[] sz = size;
@@ -216,6 +224,9 @@ final class VectorAgglomeration {
       return scan(i, from, to, out, slot);
     }
     int blocks = blockBest.length;
+    if (parallel == null) {
+      parallel = Chunks.ofSize(blocks, 1, threads);
+    }
     parallel.forEach(b -> {
       int lo = from + (int) ((long) len * b / blocks);
       int hi = from + (int) ((long) len * (b + 1) / blocks);
@@ -278,53 +289,6 @@ final class VectorAgglomeration {
     size[q] = np + nq;
   }
 
-  // ---------------------------------------------------------------- NN-chain (Ward)
-
-  private Dendrogram chain() {
-    int[] chain = new int[n];
-    int len = 0;
-    int[] a = new int[n - 1];
-    int[] b = new int[n - 1];
-    double[] h = new double[n - 1];
-    double[] out = new double[1];
-    for (int k = 0; k < n - 1; k++) {
-      if (len == 0) {
-        chain[0] = live[0];
-        len = 1;
-      }
-      int x;
-      int y;
-      double min;
-      while (true) {
-        x = chain[len - 1];
-        y = nearest(x, 0, count, out, 0);
-        min = out[0];
-        if (len > 1) {
-          // A tie with the previous link keeps it, so that the chain ends.
-          int prev = chain[len - 2];
-          if (dissimilarity(x, prev) <= min) {
-            y = prev;
-            min = dissimilarity(x, prev);
-            break;
-          }
-        }
-        chain[len++] = y;
-      }
-      len -= 2;
-      if (x > y) {
-        int t = x;
-        x = y;
-        y = t;
-      }
-      a[k] = x;
-      b[k] = y;
-      h[k] = Math.sqrt(min);
-      mergeCenters(x, y);
-      remove(x);
-    }
-    return Dendrogram.relabel(n, a, b, h);
-  }
-
   // ---------------------------------------------------------------- generic
 
   private Dendrogram generic() {
@@ -340,6 +304,7 @@ final class VectorAgglomeration {
     int[] right = new int[n - 1];
     double[] h = new double[n - 1];
     int[] sz = new int[n - 1];
+    int[] changed = new int[n];
     for (int k = 0; k < n - 1; k++) {
       int p;
       int q;
@@ -366,17 +331,16 @@ final class VectorAgglomeration {
       id[q] = n + k;
       int pp = position(p);
       remove(p);
-      for (int s = 0; s < pp; s++) {
-        int z = live[s];
-        if (neighbor[z] == p) {
-          neighbor[z] = q;
-        }
-      }
+      redirect(live, pp, neighbor, p, q);
       // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
       // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
       // p and q need a look. Centroid and median are not reducible: every z below q does.
       int qq = position(q);
-      lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, heap);
+      int lowered = lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, changed);
+      for (int s = 0; s < lowered; s++) {
+        int z = changed[s];
+        heap.change(z, minDist[z]);
+      }
       if (qq + 1 < count) {
         neighbor[q] = nearest(q, qq + 1, count, minDist, q);
         heap.change(q, minDist[q]);
@@ -385,16 +349,42 @@ final class VectorAgglomeration {
     return new Dendrogram(n, left, right, h, sz);
   }
 
+  /** Clusters at positions 0 .. to-1 whose candidate was p now point to q. */
+  private static void redirect(int[] live, int to, int[] neighbor, int p, int q) {
+    for (int s = 0; s < to; s++) {
+      int z = live[s];
+      if (neighbor[z] == p) {
+        neighbor[z] = q;
+      }
+    }
+  }
+
   /**
    * For the live clusters z at positions {@code from .. to-1}, in order: if d(z, q) is below
-   * minDist[z], q becomes z's candidate. Four clusters at a time as in {@link #scan}, the
-   * candidates then updated one by one in order, so the heap sees the same changes as a
-   * one-at-a-time loop; each value is bit-identical to {@link #dissimilarity}(z, q) (the
-   * difference is squared, so its sign does not matter). The loop is scan's, written out
-   * again on purpose: sharing one method, first compiled for the initial scans, made the
+   * minDist[z], q becomes z's candidate and z is appended to {@code changed}; returns how
+   * many were. The caller then changes their keys in the heap in that order, which is the
+   * order a one-at-a-time loop would (a key's new value depends on nothing but z), and keeps
+   * the heap's code out of this kernel's. In pieces of at most {@link #PIECE}, as
+   * {@link #scan}.
+   */
+  private int lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, int[] changed) {
+    int count = 0;
+    for (int lo = from; lo < to; lo += PIECE) {
+      count = lowerBoundsPiece(q, lo, Math.min(to, lo + PIECE), neighbor, minDist, changed, count);
+    }
+    return count;
+  }
+
+  /**
+   * {@link #lowerBounds} on positions {@code from .. to-1}, appending to {@code changed}
+   * after its first {@code count}; returns the new count. Four clusters at a time as in
+   * {@link #scanPiece}, each value bit-identical to {@link #dissimilarity}(z, q) (the
+   * difference is squared, so its sign does not matter). The loop is scanPiece's, written
+   * out again on purpose: sharing one method, first compiled for the initial scans, made the
    * compiled code trap back to the interpreter when the bound updates began.
    */
-  private void lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, IndexedHeap heap) {
+  private int lowerBoundsPiece(int q, int from, int to, int[] neighbor, double[] minDist, int[] changed, int count) {
+    int k = count;
     int qo = q * d;
     double[] cc = c;
     double[] sz = size;
@@ -439,31 +429,42 @@ final class VectorAgglomeration {
       }
       // A repeated last cluster compares equal to the bound it has just set: no change.
       if (s0 < minDist[z0]) {
-        lower(z0, q, s0, neighbor, minDist, heap);
+        neighbor[z0] = q;
+        minDist[z0] = s0;
+        changed[k++] = z0;
       }
       if (s1 < minDist[z1]) {
-        lower(z1, q, s1, neighbor, minDist, heap);
+        neighbor[z1] = q;
+        minDist[z1] = s1;
+        changed[k++] = z1;
       }
       if (s2 < minDist[z2]) {
-        lower(z2, q, s2, neighbor, minDist, heap);
+        neighbor[z2] = q;
+        minDist[z2] = s2;
+        changed[k++] = z2;
       }
       if (s3 < minDist[z3]) {
-        lower(z3, q, s3, neighbor, minDist, heap);
+        neighbor[z3] = q;
+        minDist[z3] = s3;
+        changed[k++] = z3;
       }
     }
+    return k;
   }
 
-  private static void lower(int z, int q, double v, int[] neighbor, double[] minDist, IndexedHeap heap) {
-    neighbor[z] = q;
-    minDist[z] = v;
-    heap.change(z, v);
-  }
-
-  /** Every point's nearest neighbour above it, the points split over threads by work. */
+  /**
+   * Every point's nearest neighbour above it, the points split over threads by work when the
+   * pass is long: at least {@link #INITIAL_SPLIT} times the split threshold of a scan in
+   * pairs times d (2^28 by default: n of about 8,200 at d = 8). A shorter pass runs on the
+   * calling thread: in a fresh JVM its split blocks ran in slow, not yet optimised code on
+   * both cores while the compiler waited for one (Ward, n = 5,000, 2 cores, load 5: first
+   * fit 0.40–0.85 s split against 0.29–0.45 s on one thread, later fits equal).
+   */
   private void initialNeighbours(int[] neighbor, double[] minDist) {
-    int[] start = Pairwise.rowBlocks(n, threads < 2 ? 1 : 8 * threads);
+    boolean split = threads > 1 && Pairwise.pairs(n) * d >= (long) parallelWork * INITIAL_SPLIT;
+    int[] start = Pairwise.rowBlocks(n, split ? 8 * threads : 1);
     int blocks = start.length - 1;
-    try (Chunks c = Chunks.ofSize(blocks, 1, threads)) {
+    try (Chunks c = Chunks.ofSize(blocks, 1, split ? threads : 1)) {
       c.forEach(b -> {
         for (int i = start[b]; i < start[b + 1]; i++) {
           neighbor[i] = scan(i, i + 1, n, minDist, i);

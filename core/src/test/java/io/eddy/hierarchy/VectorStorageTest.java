@@ -135,17 +135,11 @@ class VectorStorageTest {
     // Duplicates and ties make any difference in the order of a split scan show.
     double[][] x = grid(6, 700, 3, 9);
     double[] f = ScipyAgreementTest.flat(x);
-    Dendrogram one = linkage == Linkage.WARD ? VectorAgglomeration.wardChain(f, 700, 3, 1)
-        : VectorAgglomeration.generic(f, 700, 3, linkage, 1);
+    Dendrogram one = VectorAgglomeration.generic(f, 700, 3, linkage, 1);
     for (int threads : new int[] {2, 3}) {
       // Every scan split, however short, to exercise the combination of blocks.
-      Dendrogram many = linkage == Linkage.WARD ? VectorAgglomeration.wardChain(f, 700, 3, threads, 1)
-          : VectorAgglomeration.generic(f, 700, 3, linkage, threads, 1);
+      Dendrogram many = VectorAgglomeration.generic(f, 700, 3, linkage, threads, 1);
       assertThat(many).as("%d threads", threads).isEqualTo(one);
-    }
-    if (linkage == Linkage.WARD) {
-      assertThat(VectorAgglomeration.generic(f, 700, 3, linkage, 3, 1))
-          .isEqualTo(VectorAgglomeration.generic(f, 700, 3, linkage, 1));
     }
   }
 
