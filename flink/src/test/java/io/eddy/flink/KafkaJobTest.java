@@ -45,8 +45,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,13 +63,17 @@ class KafkaJobTest {
   private static final Blobs BLOBS = Blobs.generate(11, 4_000, 3, 3, 0.5);
 
   @TempDir
-  static Path kafkaDir;
+  Path kafkaDir;
 
   private static KafkaClusterTestKit kafka;
   private static String bootstrap;
 
-  @BeforeAll
-  static void startBroker() throws Exception {
+  /**
+   * A fresh broker for every test: on a loaded machine, sharing one across the tests let a
+   * partition created after an exactly-once job's test refuse every batch until it expired.
+   */
+  @BeforeEach
+  void startBroker() throws Exception {
     kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).setBaseDirectory(kafkaDir.resolve("kafka"))
         .build())
@@ -83,8 +87,8 @@ class KafkaJobTest {
     bootstrap = kafka.bootstrapServers();
   }
 
-  @AfterAll
-  static void stopBroker() throws Exception {
+  @AfterEach
+  void stopBroker() throws Exception {
     kafka.close();
   }
 
