@@ -35,8 +35,8 @@ import java.util.Objects;
  * the memory needed and the alternative. The matrix fill and the long nearest-neighbour scans
  * of the vector forms run on {@code threads} threads, with the same result for any number.
  * On large n the matrix linkages read the matrix column by column, one memory page per read:
- * a JVM started with {@code -XX:+UseTransparentHugePages} (Linux) ran weighted linkage at
- * n = 20,000 about a quarter faster (benchmarks/results/hier.md).
+ * a JVM started with {@code -XX:+UseTransparentHugePages} (Linux) ran complete linkage at
+ * n = 20,000 about a fifth faster (benchmarks/results/hier.md).
  *
  * <p>Results follow scipy 1.10's {@code linkage(X, method)}: the same heights (Euclidean for
  * every linkage, Ward included) and, with the matrix storage, the same scans, tie rules
