@@ -1143,6 +1143,13 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         }
         double dueCleanup = version >= 3 ? in.readDouble() : Double.NaN;
         c.d = in.readInt(0, Integer.MAX_VALUE);
+        try {
+          // The neighbour index, made as soon as the radius is read (also from the warm-up
+          // part below), holds a few arrays per dimension even with no centre: bound d first.
+          Sizes.require(c.d, 4L * c.d, "a neighbour index of dimension " + c.d, "the record is damaged");
+        } catch (IllegalArgumentException e) {
+          throw new ModelFormatException(e.getMessage());
+        }
         c.nextCleanup = c.readClock(in, "cleanup");
         if (version >= 3 && radius == 0) {
           if (!(dueCleanup > 0) || !Double.isFinite(dueCleanup)) {
@@ -1202,12 +1209,6 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
           throw new ModelFormatException("micro-clusters while r is being estimated");
         }
         if (c.index != null) {
-          try {
-            // The index holds a few arrays per dimension even with no centre: bound d first.
-            Sizes.require(c.d, 4L * c.d, "a neighbour index of dimension " + c.d, "the record is damaged");
-          } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(e.getMessage());
-          }
           c.index.rebuild(c.centers, c.d, c.m);
         }
         return c;
