@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.SplittableRandom;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -266,24 +267,26 @@ final class Charts {
   /**
    * Segments in two dimensions with their centres (black diamonds).
    *
-   * @param points one 2-D point per row; only the rows of {@code sample(points.length,
-   *     MAX_POINTS, seed)} are read, the others may be null
-   * @param slots each row's position in {@code names}, or -1 for noise
+   * @param point the 2-D point of row i, asked only for the rows drawn: all of them, or a
+   *     seeded uniform sample of {@link #MAX_POINTS} when there are more
+   * @param slots each row's position in {@code names}, or -1 for noise; its length is the
+   *     number of rows
    * @param names the segment names, in colour order
    * @param centres one 2-D centre per segment, or null
    */
-  static Image scatter(String title, String x, String y, double[][] points, int[] slots, List<String> names,
-      double[][] centres, long seed) {
+  static Image scatter(String title, String x, String y, IntFunction<double[]> point, int[] slots,
+      List<String> names, double[][] centres, long seed) {
     XYChart c = xy(title, x, y);
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     c.getStyler().setMarkerSize(6);
-    int[] rows = sample(points.length, MAX_POINTS, seed);
+    int n = slots.length;
+    int[] rows = sample(n, MAX_POINTS, seed);
     List<List<double[]>> bySlot = new ArrayList<>();
     for (int s = 0; s <= names.size(); s++) {
       bySlot.add(new ArrayList<>());
     }
     for (int i : rows) {
-      bySlot.get(slots[i] < 0 ? names.size() : slots[i]).add(points[i]);
+      bySlot.get(slots[i] < 0 ? names.size() : slots[i]).add(point.apply(i));
     }
     if (!bySlot.get(names.size()).isEmpty()) {
       add(c, "noise", bySlot.get(names.size()), NOISE);
@@ -298,8 +301,8 @@ final class Charts {
       cs.setMarker(SeriesMarkers.DIAMOND);
       cs.setMarkerColor(Color.BLACK);
     }
-    String file = points.length > rows.length ? String.format(java.util.Locale.ROOT,
-        "%s (a uniform sample: %,d of %,d rows)", title, rows.length, points.length) : title;
+    String file = n > rows.length ? String.format(java.util.Locale.ROOT,
+        "%s (a uniform sample: %,d of %,d rows)", title, rows.length, n) : title;
     c.setTitle(file);
     return image("scatter.png", title, "segments: " + String.join(", ", names), c, WIDTH, HEIGHT);
   }

@@ -204,14 +204,11 @@ final class Segmentation {
       for (int i = 0; i < c.length; i++) {
         c[i] = Modeling.toOriginal(pipeline, centres[i]);
       }
-      return Charts.scatter("Segments", features.get(0), features.get(1), original, slots, names(), c, seed);
+      return Charts.scatter("Segments", features.get(0), features.get(1), i -> original[i], slots, names(), c, seed);
     }
     if (d == 1) {
-      double[][] pts = new double[z.length][];
-      for (int i = 0; i < z.length; i++) {
-        pts[i] = new double[] {original[i][0], slots[i]};
-      }
-      return Charts.scatter("Segments", features.get(0), "segment", pts, slots, names(), null, seed);
+      return Charts.scatter("Segments", features.get(0), "segment", i -> new double[] {original[i][0], slots[i]},
+          slots, names(), null, seed);
     }
     int[] rows = Charts.sample(z.length, 20_000, seed);
     double[][] fitRows = new double[rows.length][];
@@ -220,15 +217,12 @@ final class Segmentation {
     }
     Pca pca = Pca.fit(Pca.Params.components(2), fitRows, pipeline.outputNames());
     double[] ratio = pca.explainedVarianceRatio();
-    // Only the rows the chart draws (the same sample Charts.scatter takes) are projected.
-    double[][] pts = new double[z.length][];
-    for (int i : Charts.sample(z.length, Charts.MAX_POINTS, seed)) {
-      pts[i] = pca.transform(z[i]);
-    }
     double[][] c = pca.transformAll(centres);
+    // Only the rows the chart draws are projected.
     return Charts.scatter("Segments (principal components of the scaled features)",
         String.format(Locale.ROOT, "PC1 (%.1f%% of variance)", 100 * ratio[0]),
-        String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * ratio[1]), pts, slots, names(), c, seed);
+        String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * ratio[1]), i -> pca.transform(z[i]), slots,
+        names(), c, seed);
   }
 
   /** The segment table and quality indices. */

@@ -234,8 +234,10 @@ final class Table {
     Arrays.fill(numeric, true);
     List<String> leftOut = new ArrayList<>();
     boolean[] excluded = new boolean[idx.length];
-    // Whether column j so far counts the rows (from 0 or from 1): a row number, not a feature.
+    // Whether column j so far counts the rows, from its first value, 0 or 1: a row number,
+    // not a feature.
     boolean[] counts = new boolean[idx.length];
+    double[] countFrom = new double[idx.length];
     if (auto) {
       for (int j = 0; j < idx.length; j++) {
         excluded[j] = notFeatures.contains(candidates.get(j)) || identifierLike(candidates.get(j));
@@ -275,8 +277,11 @@ final class Table {
           }
           numeric[j] = false;
         }
-        if (counts[j] && v != n && v != n + 1) {
-          counts[j] = false;
+        if (counts[j]) {
+          if (n == 0) {
+            countFrom[j] = v;
+          }
+          counts[j] = (countFrom[j] == 0 || countFrom[j] == 1) && v == n + countFrom[j];
         }
         x[j] = v;
       }
@@ -303,7 +308,7 @@ final class Table {
     List<String> chosen = new ArrayList<>();
     int[] pick = new int[idx.length];
     for (int j = 0; j < idx.length; j++) {
-      if (numeric[j] && (excluded[j] || counts[j] && n >= 3 && rowNumbers(rows, n, j))) {
+      if (numeric[j] && (excluded[j] || counts[j] && n >= 3)) {
         leftOut.add(candidates.get(j));
       } else if (numeric[j]) {
         pick[chosen.size()] = j;
@@ -374,21 +379,6 @@ final class Table {
       return Character.isLowerCase(before) && (name.endsWith("Id") || name.endsWith("ID"));
     }
     return false;
-  }
-
-  // Whether the first n rows' column j are all equal to their row index, or all to it plus 1
-  // (the running check let each row be either, so one of the two is checked here).
-  private static boolean rowNumbers(double[][] rows, int n, int j) {
-    double first = rows[0][j];
-    if (first != 0 && first != 1) {
-      return false;
-    }
-    for (int r = 0; r < n; r++) {
-      if (rows[r][j] != r + first) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A data error naming the line of the first byte that is not UTF-8. */

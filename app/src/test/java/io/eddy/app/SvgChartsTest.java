@@ -78,7 +78,7 @@ class SvgChartsTest {
       pts[i] = new double[] {i % 100, i / 20.0};
       slots[i] = i % 3;
     }
-    Charts.Image c = Charts.scatter("Segments", "x", "y", pts, slots, NAMES, new double[][] {{1, 1}, {2, 2}, {3, 3}}, 1);
+    Charts.Image c = Charts.scatter("Segments", "x", "y", i -> pts[i], slots, NAMES, new double[][] {{1, 1}, {2, 2}, {3, 3}}, 1);
     String svg = c.svg();
     parse(svg);
     // one short <circle> per marker rather than a path of curves

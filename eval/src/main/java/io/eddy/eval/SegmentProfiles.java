@@ -184,11 +184,8 @@ public final class SegmentProfiles {
    */
   static FeatureSummary summarize(double[] v, int off, int m) {
     int end = off + m;
-    double sum = 0;
-    for (int i = off; i < end; i++) {
-      sum += v[i];
-    }
-    double mean = sum / m;
+    double mean = mean(v, off, m);
+    // The deviations' pass also finds the extremes and any -0.0.
     double ss = 0;
     double min = v[off];
     double max = v[off];
@@ -321,8 +318,13 @@ public final class SegmentProfiles {
 
   /** The mean of {@code v[0..m)}, summed in index order. */
   static double mean(double[] v, int m) {
+    return mean(v, 0, m);
+  }
+
+  /** The mean of {@code v[off..off+m)}, summed in index order. */
+  private static double mean(double[] v, int off, int m) {
     double sum = 0;
-    for (int i = 0; i < m; i++) {
+    for (int i = off, end = off + m; i < end; i++) {
       sum += v[i];
     }
     return sum / m;
