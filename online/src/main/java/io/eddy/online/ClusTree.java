@@ -49,8 +49,11 @@ import java.util.Arrays;
  * means of the relevant leaf entries and non-empty buffers, weighted by their faded weights, and
  * returns the {@link KMeansModel}: labels {@code 0..k-1}, nearest centre, never noise. With fewer
  * micro-clusters than k it has as many clusters as micro-clusters; when a micro-cluster weighs
- * more than 1e50 all weights are scaled down together (the clustering does not change, the
- * model's weights are then relative). The snapshot is cached until the next {@code learn}.
+ * more than 1e50 all weights are scaled down together, and when the heaviest has faded below
+ * 1e-100 all are scaled up, the heaviest to 1 (all to 1 if every weight has faded to 0): the
+ * clustering does not change, the model's weights are then relative. Micro-clusters that share
+ * a centre count once towards k: fewer distinct centres give fewer clusters. The snapshot is
+ * cached until the next {@code learn}.
  *
  * <p><b>Differences from MOA 2024.07</b> ({@code moa.clusterers.clustree.ClusTree}), where MOA
  * deviates from the paper or has bugs: MOA's search for the two closest entries never lowers
@@ -168,6 +171,8 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
   private static final int CAND = 3;
   /** The largest weight handed to k-means: heavier micro-clusters are scaled down together. */
   private static final double MAX_FIT_WEIGHT = 1e50;
+  /** Below this heaviest weight all weights are scaled up together, the heaviest to 1. */
+  private static final double MIN_FIT_WEIGHT = 1e-100;
 
   private final Params params;
   private final int fan;
@@ -762,8 +767,15 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
       for (int i = 0; i < m; i++) {
         weights[i] *= MAX_FIT_WEIGHT / heaviest;
       }
+    } else if (heaviest < MIN_FIT_WEIGHT) {
+      // faded to near 0 (or to 0): relative weights, else the fit's sums lose their digits
+      for (int i = 0; i < m; i++) {
+        weights[i] = heaviest > 0 ? weights[i] / heaviest : 1;
+      }
     }
-    KMeans kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(Math.min(params.k(), m))
+    // micro-clusters can share a centre (a point repeated, a split of coinciding points)
+    int k = StreamSummaries.distinct(points, weights, Math.min(params.k(), m));
+    KMeans kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(k)
         .withSeed(params.seed()).withThreads(1));
     return kmeans.fit(points, weights);
   }

@@ -1,0 +1,198 @@
+package io.eddy.online;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eddy.CentroidModel;
+import io.eddy.ClusterModel;
+import io.eddy.Clusterers;
+import io.eddy.Mergeable;
+import io.eddy.OnlineClusterer;
+import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
+import io.eddy.io.ModelIO;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The follow-up audit of issue 14 over the canon clusterers and the paths the first round did
+ * not reach: each case failed before its fix.
+ */
+class Issue14AuditTest {
+
+  /** Saves and loads {@code c}: the copy saves to the same bytes. */
+  private static void assertSavable(Object c) throws ModelFormatException {
+    byte[] saved = ModelIO.toBytes(c);
+    assertThat(ModelIO.toBytes(ModelIO.fromBytes(saved, c.getClass()))).isEqualTo(saved);
+  }
+
+  private static void assertFiniteCentres(ClusterModel m) {
+    CentroidModel cm = (CentroidModel) m;
+    for (int label : cm.labels()) {
+      for (double v : cm.center(label)) {
+        assertThat(v).isFinite();
+      }
+    }
+  }
+
+  // 1. q x (2d + 3) overflowed an int: NegativeArraySizeException on the first point.
+  @Test
+  void cluStream_microClustersTooLargeForOneArray_rejectedAndFresh() throws Exception {
+    CluStream c = new CluStream(CluStream.Params.DEFAULTS.withMaxMicroClusters(1 << 20));
+    assertThatThrownBy(() -> c.learn(new double[1024])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxMicroClusters");
+    assertThat(c.dimension()).isZero();
+    assertThat(c.seen()).isZero();
+    c.learn(new double[] {1, 2});
+    assertThat(c.seen()).isEqualTo(1);
+    assertSavable(c);
+  }
+
+  // 2. The offline k-means was asked for min(k, micro-clusters) clusters, more than the
+  //    distinct centres when a point repeats in several micro-clusters.
+  @Test
+  void clusTree_pointsRepeated_snapshotWorks() throws Exception {
+    ClusTree c = new ClusTree(ClusTree.Params.DEFAULTS.withK(1 << 20));
+    for (int i = 0; i < 2000; i++) {
+      c.learn(new double[] {i % 3, -1});
+    }
+    assertThat(c.microClusterCount()).isGreaterThan(3);
+    assertThat(c.snapshot().clusterCount()).isEqualTo(3);
+    assertFiniteCentres(c.snapshot());
+    assertSavable(c);
+  }
+
+  // 2. Weights faded to (near) zero: every micro-cluster weight underflows.
+  @Test
+  void clusTree_weightsFadedToZero_snapshotWorks() throws Exception {
+    ClusTree c = new ClusTree(ClusTree.Params.DEFAULTS);
+    SplittableRandom r = new SplittableRandom(1);
+    for (int i = 0; i < 300; i++) {
+      c.learn(new double[] {r.nextGaussian(), r.nextGaussian()}, Double.MIN_VALUE * (1 + i % 3), i);
+    }
+    assertFiniteCentres(c.snapshot());
+    c.learn(new double[] {5, 5}, 1, 1e300);
+    assertFiniteCentres(c.snapshot());
+    assertSavable(c);
+  }
+
+  // 3. DenStream with epsilon at the bottom of its range.
+  @Test
+  void denStream_smallestEpsilon_keepsAFiniteSavableState() throws Exception {
+    DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1e-100).withInitPoints(20));
+    SplittableRandom r = new SplittableRandom(2);
+    for (int i = 0; i < 400; i++) {
+      double s = i % 5 == 0 ? 1e-101 : 1;
+      c.learn(new double[] {s * r.nextGaussian(), s * r.nextGaussian()});
+    }
+    c.snapshot();
+    assertSavable(c);
+  }
+
+  // 4. BIRCH at the documented limits.
+  @Test
+  void birch_valuesAndWeightsAtTheLimits_keepAFiniteSavableState() throws Exception {
+    Birch c = new Birch(Birch.Params.DEFAULTS);
+    SplittableRandom r = new SplittableRandom(3);
+    int d = 64;
+    for (int i = 0; i < 3000; i++) {
+      double[] p = new double[d];
+      for (int j = 0; j < d; j++) {
+        p[j] = (r.nextBoolean() ? 1 : -1) * Points.MAX_ABS * (i % 2);
+      }
+      c.learn(p, Points.MAX_WEIGHT);
+    }
+    assertFiniteCentres(c.snapshot());
+    assertSavable(c);
+  }
+
+  // 5. Clocks far apart.
+  @Test
+  void densityMerge_clocksFarApart_finiteSavable() throws Exception {
+    for (String name : new String[] {"dbstream", "denstream"}) {
+      for (double late : new double[] {1e300, 1e6}) {
+        OnlineClusterer<?> a = Clusterers.online(name, Map.of("r".equals(name) ? "x" : "lambda", 0.5));
+        OnlineClusterer<?> b = Clusterers.online(name, Map.of("lambda", 0.5));
+        io.eddy.DecayingClusterer<?> da = (io.eddy.DecayingClusterer<?>) a;
+        io.eddy.DecayingClusterer<?> db = (io.eddy.DecayingClusterer<?>) b;
+        for (int i = 0; i < 1500; i++) {
+          da.learn(new double[] {i % 3, 1}, 1, i * 1e-3);
+          db.learn(new double[] {i % 3, 1}, 1, late + i * Math.ulp(late));
+        }
+        merge(a, b);
+        a.snapshot();
+        assertSavable(a);
+        OnlineClusterer<?> c = Clusterers.online(name, Map.of("lambda", 0.5));
+        for (int i = 0; i < 1500; i++) {
+          ((io.eddy.DecayingClusterer<?>) c).learn(new double[] {i % 3, 1}, 1, i * 1e-3);
+        }
+        merge(b, c);
+        b.snapshot();
+        assertSavable(b);
+      }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void merge(Object into, Object from) {
+    ((Mergeable) into).merge((Mergeable) from);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static boolean takePart(Object into, Object merged, int part, int parts) {
+    return ((Mergeable) into).takePart((Mergeable) merged, part, parts);
+  }
+
+  // 7. D-Stream grid size range.
+  @Test
+  void dstream_gridSizeRangeAndCellOverflow() throws Exception {
+    assertThatThrownBy(() -> Clusterers.online("dstream", Map.of("gridSize", 1e-300)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gridSize");
+    assertThatThrownBy(() -> Clusterers.online("dstream", Map.of("gridSize", 1e300)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gridSize");
+    Dstream c = new Dstream(Dstream.Params.DEFAULTS.withGridSize(1e-100));
+    c.learn(new double[] {0, 0});
+    byte[] before = ModelIO.toBytes(c);
+    assertThatThrownBy(() -> c.learn(new double[] {1e-80, 0})).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gridSize");
+    assertThat(ModelIO.toBytes(c)).isEqualTo(before);
+    c.learn(new double[] {1e-90, 0});
+    c.snapshot();
+    assertSavable(c);
+  }
+
+  // 8. takePart with a tiny share.
+  @Test
+  void takePart_tinyShare_finiteSavableOrRefused() throws Exception {
+    for (String name : Clusterers.names()) {
+      if (!Clusterers.provider(name).capabilities().contains(io.eddy.Capability.MERGEABLE)
+          || !Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE)) {
+        continue;
+      }
+      OnlineClusterer<?> merged = Clusterers.online(name, Map.of());
+      boolean weighted = Clusterers.provider(name).capabilities().contains(io.eddy.Capability.WEIGHTED);
+      SplittableRandom r = new SplittableRandom(4);
+      for (int i = 0; i < 3000; i++) {
+        double[] p = {r.nextGaussian() + 4 * (i % 3), r.nextGaussian()};
+        if (weighted) {
+          merged.learn(p, i % 2 == 0 ? Double.MIN_VALUE : 1e-300);
+        } else {
+          merged.learn(p);
+        }
+      }
+      OnlineClusterer<?> part = Clusterers.online(name, Map.of());
+      try {
+        if (!takePart(part, merged, 0, Integer.MAX_VALUE)) {
+          continue;
+        }
+      } catch (IllegalArgumentException refused) {
+        continue;
+      }
+      if (part.isReady()) {
+        part.snapshot();
+      }
+      assertSavable(part);
+    }
+  }
+}
