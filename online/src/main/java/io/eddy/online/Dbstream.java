@@ -1268,6 +1268,10 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     for (int i = 0; i < other.m; i++) {
       System.arraycopy(other.centers, i * d, row, 0, d);
       double w = other.weights[i] * Decay.factor(lambda, t - other.stamps[i]);
+      if (w == 0) {
+        mapped[i] = -1; // faded to nothing at t (clocks far apart): it would be a weightless entry
+        continue;
+      }
       int j = m == 0 ? -1 : Euclid.nearest(row, centers, m, dist);
       if (j >= 0 && dist[0] <= r2) {
         double wj = weights[j] * Decay.factor(lambda, t - stamps[j]);
@@ -1293,6 +1297,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     SharedEntries entries = other.sortedShared();
     int[] order = entries.byHigherThenLower();
     for (int e : order) {
+      if (mapped[entries.lower[e]] < 0 || mapped[entries.higher[e]] < 0) {
+        continue;
+      }
       int a = indexOf(mapped[entries.lower[e]]);
       int b = indexOf(mapped[entries.higher[e]]);
       double v = entries.values[e];

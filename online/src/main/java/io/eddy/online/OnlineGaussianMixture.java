@@ -635,13 +635,15 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
    * the parts back averages identical moments with weights adding to the merged
    * {@code seen()}, which gives back the merged state up to rounding. A part then steps as a
    * learner that had seen its share. Returns false, changing nothing, while {@code merged} is
-   * still warming up. O(k·d²).
+   * still warming up, or when the smallest share of its {@code seen()} would fall short of the
+   * warm-up (more parts than the merged points allow). O(k·d²).
    */
   @Override
   public boolean takePart(OnlineGaussianMixture merged, int part, int parts) {
     Mergeable.super.takePart(merged, part, parts);
     MergeChecks.require(this, merged, params, merged.params, d, merged.d);
-    if (merged.pi == null) {
+    if (merged.pi == null || merged.seen / parts < params.effectiveWarmup()) {
+      // a part with statistics but a share of seen() below the warm-up is no learner's state
       return false;
     }
     OnlineGaussianMixture c = MergeChecks.copyOf(merged, OnlineGaussianMixture.class);

