@@ -910,12 +910,50 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
             }
           }
         }
+        requireTree(c, root, height, nodes - free.length);
         System.arraycopy(free, 0, c.free, 0, free.length);
         c.freeCount = free.length;
         c.root = root;
         c.height = height;
         return c;
       });
+
+  /**
+   * Checks that the child pointers read form one tree: every node in use is reached from the
+   * root exactly once (a cycle or a shared child would send an insertion round for ever or count
+   * a subtree twice), and the leaves lie at depth {@code height − 1}. O(nodes).
+   */
+  private static void requireTree(ClusTree c, int root, int height, int inUse) throws ModelFormatException {
+    boolean[] reached = new boolean[c.nodes];
+    int[] stack = new int[inUse];
+    int[] depth = new int[inUse];
+    int sp = 0;
+    int count = 0;
+    reached[root] = true;
+    stack[sp] = root;
+    depth[sp++] = 0;
+    while (sp > 0) {
+      int node = stack[--sp];
+      int level = depth[sp];
+      count++;
+      if (c.leaf[node] != (level == height - 1)) {
+        throw new ModelFormatException("node " + node + " at depth " + level + " of a tree of height " + height
+            + (c.leaf[node] ? " is a leaf" : " is not a leaf"));
+      }
+      for (int s = 0, e = node * c.fan; s < c.used[node] && !c.leaf[node]; s++, e++) {
+        int ch = c.child[e];
+        if (reached[ch]) {
+          throw new ModelFormatException("node " + ch + " is reached twice: the child pointers are not a tree");
+        }
+        reached[ch] = true;
+        stack[sp] = ch;
+        depth[sp++] = level + 1;
+      }
+    }
+    if (count != inUse) {
+      throw new ModelFormatException((inUse - count) + " nodes in use are not reached from the root");
+    }
+  }
 
   private static void readFeature(io.eddy.io.StateInput in, ClusTreeFeatures f, int e, int d,
       double now) throws ModelFormatException {

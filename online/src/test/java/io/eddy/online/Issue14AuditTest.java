@@ -197,4 +197,34 @@ class Issue14AuditTest {
       assertSavable(part);
     }
   }
+
+  // 6. A forged ClusTree record whose child pointers loop was read without complaint; every walk
+  //    of the tree (learn, snapshot, merge) follows those pointers. The record is written from a
+  //    state whose pointers were bent, as a forger would write the bytes (the writer checks nothing).
+  @Test
+  void clusTree_codec_childPointerCycle_isAFormatError() throws Exception {
+    ClusTree c = new ClusTree(ClusTree.Params.DEFAULTS.withMaxEntries(2));
+    SplittableRandom r = new SplittableRandom(5);
+    for (int i = 0; i < 400; i++) {
+      c.learn(new double[] {r.nextGaussian() * 10, r.nextGaussian() * 10});
+    }
+    assertThat(c.height()).isGreaterThanOrEqualTo(3);
+    int[] child = field(c, "child");
+    int fan = 2;
+    int root = (Integer) field(c, "root");
+    int below = child[root * fan];
+    int belowThat = child[below * fan];
+    assertSavable(c);
+    child[belowThat * fan] = below; // a loop: below -> belowThat -> below
+    byte[] forged = ModelIO.toBytes(c);
+    assertThatThrownBy(() -> ModelIO.fromBytes(forged, ClusTree.class)).isInstanceOf(ModelFormatException.class)
+        .hasMessageContaining("not a tree");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T field(Object o, String name) throws ReflectiveOperationException {
+    java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+    f.setAccessible(true);
+    return (T) f.get(o);
+  }
 }
