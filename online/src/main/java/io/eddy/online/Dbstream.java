@@ -1050,7 +1050,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     boolean ok = params.r() == Params.AUTO
         ? r == 0 || (r >= 1e-100 && r <= 1e100)
         : r == params.r();
-    ok &= n < AUTO_WARMUP && (r == 0 || n == 0) && t.length == n && clocks.length == n
+    // while estimating r every point learned is buffered: a dimension means a point buffered
+    ok &= n < AUTO_WARMUP && (r == 0 ? (n > 0) == (d > 0) : n == 0) && t.length == n && clocks.length == n
         && (long) n * d == points.length && (d > 0 || n == 0);
     double last = Double.NEGATIVE_INFINITY;
     for (int i = 0; ok && i < n; i++) {
@@ -1164,6 +1165,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         long[] ids = in.readLongs();
         int m = weights.length;
         c.checkMicroClusters(centers, weights, ids, stamps);
+        if (c.warming() && m > 0) {
+          throw new ModelFormatException(m + " micro-clusters while the radius is still being estimated");
+        }
         c.centers = centers;
         c.weights = weights;
         c.stamps = stamps;

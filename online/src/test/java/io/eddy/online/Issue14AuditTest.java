@@ -221,6 +221,26 @@ class Issue14AuditTest {
         .hasMessageContaining("not a tree");
   }
 
+  // 6. A DBSTREAM record still estimating r (radius 0, nothing buffered) with micro-clusters
+  //    made at a radius.
+  @Test
+  void dbstream_codec_estimatingRadiusWithMicroClusters_isAFormatError() throws Exception {
+    Dbstream c = new Dbstream(Dbstream.Params.DEFAULTS);
+    SplittableRandom r = new SplittableRandom(6);
+    for (int i = 0; i < 3000; i++) {
+      c.learn(new double[] {r.nextGaussian(), r.nextGaussian()});
+    }
+    assertThat(c.radius()).isPositive();
+    byte[] bytes = ModelIO.toBytes(c);
+    int at = Issue14HardeningTest.afterConfiguration(bytes);
+    assertThat(java.nio.ByteBuffer.wrap(bytes).getDouble(at)).isEqualTo(c.radius());
+    byte[] forged = bytes.clone();
+    java.nio.ByteBuffer.wrap(forged).putDouble(at, 0);
+    // it loaded, and the next learn threw ArrayIndexOutOfBoundsException into the empty buffer
+    assertThatThrownBy(() -> ModelIO.fromBytes(Issue14HardeningTest.reseal(forged), Dbstream.class))
+        .isInstanceOf(ModelFormatException.class).hasMessageContaining("warm-up buffer of 0 points");
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T field(Object o, String name) throws ReflectiveOperationException {
     java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
