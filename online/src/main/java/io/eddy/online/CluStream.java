@@ -5,6 +5,7 @@ import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeans;
@@ -914,8 +915,8 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
       (in, version) -> {
         CluStream c = new CluStream(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
-        long seen = in.readLong();
-        long time = in.readLong();
+        long seen = in.readCount();
+        long time = in.readCount();
         if (seen < 0 || time < 0) {
           throw new IllegalArgumentException("negative point count or clock");
         }
@@ -980,7 +981,7 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
       });
 
   /** Copies n validated micro-cluster rows into {@code into}. */
-  private void readRows(double[] rows, double[] into, int n, boolean positive) {
+  private void readRows(double[] rows, double[] into, int n, boolean positive) throws ModelFormatException {
     for (int j = 0; j < n; j++) {
       double m = rows[j * w + N];
       if (!(m > 0) && positive || !(m >= 0)) {
@@ -991,6 +992,9 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
           throw new IllegalArgumentException("micro-cluster " + j + " has " + rows[j * w + i]);
         }
       }
+    }
+    for (int j = 0; j < n; j++) {
+      StateLimits.requireFeature("micro-cluster " + j, rows[j * w + N], rows, j * w + X, d);
     }
     System.arraycopy(rows, 0, into, 0, n * w);
   }

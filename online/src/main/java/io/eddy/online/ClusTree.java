@@ -50,7 +50,7 @@ import java.util.Arrays;
  * returns the {@link KMeansModel}: labels {@code 0..k-1}, nearest centre, never noise. With fewer
  * micro-clusters than k it has as many clusters as micro-clusters; when a micro-cluster weighs
  * more than 1e50 all weights are scaled down together, and when the heaviest has faded below
- * 1e-100 all are scaled up, the heaviest to 1 (all to 1 if every weight has faded to 0): the
+ * 1e-100 all are scaled up, the heaviest to 1 (all weigh 1 if every weight has faded to 0): the
  * clustering does not change, the model's weights are then relative. Micro-clusters that share
  * a centre count once towards k: fewer distinct centres give fewer clusters. The snapshot is
  * cached until the next {@code learn}.
@@ -717,9 +717,11 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
   /**
    * Counts the micro-clusters (each leaf entry and each non-empty buffer of an inner entry,
    * depth first from the root) with a faded weight above 0, or with relevantOnly at least the
-   * threshold; with non-null arrays also writes their faded weights and means.
+   * threshold; with non-null arrays also writes their faded weights and means. With
+   * {@code unfaded}, every micro-cluster of positive stored weight counts, with weight 1: the
+   * fallback when every faded weight has underflowed to 0.
    */
-  private int collect(double[] weights, double[] means, boolean relevantOnly) {
+  private int collect(double[] weights, double[] means, boolean relevantOnly, boolean unfaded) {
     int count = 0;
     int sp = 0;
     stack[sp++] = root;
@@ -732,7 +734,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         if (!leaf[node]) {
           stack[sp++] = child[e];
         }
-        double w = from.n[e] * f;
+        double w = unfaded ? (from.n[e] > 0 ? 1 : 0) : from.n[e] * f;
         if (w > 0 && (!relevantOnly || w >= params.threshold())) {
           if (weights != null) {
             weights[count] = w;
@@ -751,11 +753,12 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
     if (d == 0) {
       throw new IllegalStateException("ClusTree has learned nothing yet, so it has no clustering");
     }
-    boolean relevant = collect(null, null, true) > 0;
-    int m = collect(null, null, relevant);
+    boolean relevant = collect(null, null, true, false) > 0;
+    boolean unfaded = !relevant && collect(null, null, false, false) == 0;
+    int m = collect(null, null, relevant, unfaded);
     double[] weights = new double[m];
     double[] flat = new double[m * d];
-    collect(weights, flat, relevant);
+    collect(weights, flat, relevant, unfaded);
     double[][] points = new double[m][];
     double heaviest = 0;
     for (int i = 0; i < m; i++) {
@@ -768,9 +771,9 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         weights[i] *= MAX_FIT_WEIGHT / heaviest;
       }
     } else if (heaviest < MIN_FIT_WEIGHT) {
-      // faded to near 0 (or to 0): relative weights, else the fit's sums lose their digits
+      // faded to near 0: relative weights, else the fit's sums lose their digits
       for (int i = 0; i < m; i++) {
-        weights[i] = heaviest > 0 ? weights[i] / heaviest : 1;
+        weights[i] /= heaviest;
       }
     }
     // micro-clusters can share a centre (a point repeated, a split of coinciding points)
@@ -782,7 +785,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
 
   /** The number of micro-clusters: leaf entries and non-empty buffers. */
   public int microClusterCount() {
-    return d == 0 ? 0 : collect(null, null, false);
+    return d == 0 ? 0 : collect(null, null, false, false);
   }
 
   /**
@@ -856,7 +859,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         ClusTree c = new ClusTree(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         c.now = in.readDouble();
-        c.seen = in.readLong();
+        c.seen = in.readCount();
         if (!Double.isFinite(c.now) || c.seen < 0 || (d == 0) != (c.seen == 0)) {
           throw new ModelFormatException("invalid clock: time " + c.now + ", seen " + c.seen);
         }
@@ -968,6 +971,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         throw new ModelFormatException("invalid cluster feature");
       }
     }
+    StateLimits.requireFeature("cluster feature", n, ls, 0, d);
     f.n[e] = n;
     System.arraycopy(ls, 0, f.ls, e * d, d);
     System.arraycopy(ss, 0, f.ss, e * d, d);

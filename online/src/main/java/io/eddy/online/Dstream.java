@@ -13,9 +13,7 @@ import java.util.Arrays;
  *
  * <p><b>Grids.</b> Every dimension is cut into cells of width {@code gridSize} (in data units)
  * from the origin, so a point x lies in the grid {@code floor(x_j / gridSize)} for every j;
- * the space is unbounded and only grids that received points are held. A point whose grid
- * index in some dimension reaches 2^62 in magnitude ({@code |x_j| / gridSize ≥ 2^62}: a width
- * below {@code |x_j| / 4.6e18}) is refused with {@link IllegalArgumentException}. A grid's density is
+ * the space is unbounded and only grids that received points are held. A grid's density is
  * the sum over its points of {@code lambda^(t - t_x)}; it is stored with the time of its last
  * update and faded lazily ({@code D ← D·lambda^(t - t_g) + w} when a point of weight w arrives).
  *
@@ -122,8 +120,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   /**
    * The configuration.
    *
-   * @param gridSize the width of a grid in every dimension, in data units; in [1e-100, 1e100]
-   *     (default 1, MOA's implicit width)
+   * @param gridSize the width of a grid in every dimension, in data units; &gt; 0 (default 1,
+   *     MOA's implicit width)
    * @param lambda the decay factor per time unit, densities fade as {@code lambda^dt}; in (0, 1)
    *     (default 0.998, the paper's and MOA's)
    * @param cm the dense-grid factor C_m; &gt; 1 (default 3)
@@ -135,7 +133,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   public record Params(double gridSize, double lambda, double cm, double cl, double beta,
       int maxDeleted) {
 
-    static final Parameter GRID_SIZE = Parameter.ofRadius("gridSize", 1.0,
+    static final Parameter GRID_SIZE = Parameter.ofPositive("gridSize", 1.0,
         "width of a grid in every dimension, in data units");
     static final Parameter LAMBDA = Parameter.ofDouble("lambda", 0.998, 0, false, 1, false,
         "decay factor per time unit; densities fade as lambda^dt");
@@ -369,9 +367,6 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     return Params.SPEC.toMap(params);
   }
 
-  /** The largest grid index magnitude: the indices, their neighbours and spans stay longs. */
-  private static final double MAX_CELL = 0x1p62;
-
   @Override
   void maintain() {
     // Adjustments run inside ingest, at the time of the point that crossed a multiple of gap.
@@ -379,12 +374,6 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
 
   @Override
   void ingest(double[] x, double w, double t) {
-    for (double v : x) {
-      if (!(Math.abs(v / params.gridSize()) < MAX_CELL)) {
-        throw new IllegalArgumentException("coordinate " + v + " lies in grid " + Math.floor(v / params.gridSize())
-            + ", beyond the grid index limit 2^62 of gridSize " + params.gridSize() + ": raise gridSize");
-      }
-    }
     boolean first = d == 0;
     if (first) {
       start(x.length, t);

@@ -556,7 +556,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
             "regCovar", in.readDouble(), "seed", in.readLong()));
         OnlineGaussianMixture g = new OnlineGaussianMixture(p);
         g.d = in.readInt(0, Integer.MAX_VALUE);
-        g.seen = in.readLong();
+        g.seen = in.readCount();
         if (g.seen < 0 || (g.d == 0 && g.seen != 0)) {
           throw new ModelFormatException("invalid online-gmm state: dimension " + g.d + ", seen " + g.seen);
         }
@@ -578,6 +578,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         int k = p.k();
         double[] pi = in.readWeights(k);
         double[] mu = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * g.d));
+        StateLimits.requireCoordinates("a mixture's means", mu, 0, mu.length);
         double[] scatter = in.readFiniteDoubles(g.scatterLength());
         g.allocate();
         System.arraycopy(pi, 0, g.pi, 0, k);
