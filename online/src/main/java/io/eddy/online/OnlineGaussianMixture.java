@@ -372,7 +372,10 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         for (int j = 0; j < d; j++) {
           double t = x[j] - mu[mo + j];
           diff[j] = t;
-          mu[mo + j] += f * t;
+          // a step toward x stops at x: with f near 1 the rounded step can overshoot it, past
+          // Points.MAX_ABS when x lies there
+          double v = mu[mo + j] + f * t;
+          mu[mo + j] = t > 0 ? Math.min(v, x[j]) : Math.max(v, x[j]);
         }
         coef[c] = a * f;
       }
@@ -685,7 +688,10 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
       for (int e = 0; e < d; e++) {
         delta[e] = mu[j * d + e] - other.mu[i * d + e];
         if (p > 0) {
-          mu[j * d + e] = (pa * mu[j * d + e] + pb * other.mu[i * d + e]) / p;
+          double lo = Math.min(mu[j * d + e], other.mu[i * d + e]);
+          double hi = Math.max(mu[j * d + e], other.mu[i * d + e]);
+          // the weighted mean of two means lies between them, also after rounding
+          mu[j * d + e] = Math.min(hi, Math.max(lo, (pa * mu[j * d + e] + pb * other.mu[i * d + e]) / p));
         }
       }
       pi[j] = p;

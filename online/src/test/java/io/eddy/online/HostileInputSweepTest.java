@@ -28,9 +28,13 @@ import org.junit.jupiter.api.Test;
 class HostileInputSweepTest {
 
   /** Points per configuration: enough for every warm-up that the sweep's edges allow to end. */
-  private static final int STREAM = 160;
+  private static final int STREAM = 120;
 
-  private static final int[] INTS = {0, 1, 2, 3, 1 << 20, 1 << 24, Integer.MAX_VALUE};
+  /**
+   * Sizes near the int limit are left to Issue14AuditTest and Issue14HardeningTest: a state of
+   * 2^24 centres takes seconds to save, and the sweep saves before every hostile call.
+   */
+  private static final int[] INTS = {0, 1, 2, 3, 64, Integer.MAX_VALUE};
   private static final long[] LONGS = {Long.MIN_VALUE, 0, 1, Long.MAX_VALUE};
   private static final double[] DOUBLES = {Double.MIN_VALUE, 1e-300, 1e-100, 1e-12, 0.5, 1 - 1e-12, 1, 1e12,
       1e100, 1e300, Double.MAX_VALUE};
@@ -45,25 +49,37 @@ class HostileInputSweepTest {
       }
       for (Map<String, Object> config : configurations(name)) {
         String what = name + " " + config;
-        long t0 = System.nanoTime();
         try {
           run(Clusterers.online(name, config), what, failures);
         } catch (Throwable t) {
           failures.add(what + ": " + t);
-        }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (ms > 100) {
-          System.out.println("SLOW " + what + " " + ms + " ms");
         }
       }
     }
     assertThat(failures).isEmpty();
   }
 
-  /** The defaults, then each parameter alone at every edge value its range accepts. */
+  /**
+   * Warm-ups short enough for the stream to end them, so that the swept edges reach the
+   * learning proper; each applies where the clusterer has the parameter.
+   */
+  private static final Map<String, Object> SHORT_WARMUPS = Map.of("initPoints", 20, "batchSize", 16,
+      "warmup", 40, "coresetSize", 20, "snapshotInterval", 10);
+
+  /**
+   * The defaults, the defaults with short warm-ups, then each parameter alone at every edge
+   * value its range accepts, with the short warm-ups of the other parameters.
+   */
   private static List<Map<String, Object>> configurations(String name) {
     List<Map<String, Object>> out = new ArrayList<>();
     out.add(Map.of());
+    Map<String, Object> base = new HashMap<>();
+    for (Parameter p : Clusterers.provider(name).parameters()) {
+      if (SHORT_WARMUPS.containsKey(p.name())) {
+        base.put(p.name(), SHORT_WARMUPS.get(p.name()));
+      }
+    }
+    out.add(base);
     for (Parameter p : Clusterers.provider(name).parameters()) {
       List<Object> values = new ArrayList<>();
       switch (p.type()) {
@@ -74,7 +90,7 @@ class HostileInputSweepTest {
         default -> values.addAll(p.choices());
       }
       for (Object v : values) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(base);
         config.put(p.name(), v);
         try {
           Clusterers.online(name, config);
@@ -124,11 +140,10 @@ class HostileInputSweepTest {
       }
     }
     try {
-      if (!c.isReady()) {
-        return;
+      if (c.isReady()) { // before, snapshot() has its documented IllegalStateException
+        c.snapshot();
+        c.predict(new double[] {0, 0});
       }
-      c.snapshot();
-      c.predict(new double[] {0, 0});
       byte[] saved = ModelIO.toBytes(c);
       byte[] again = ModelIO.toBytes(ModelIO.fromBytes(saved, c.getClass()));
       if (!Arrays.equals(saved, again)) {

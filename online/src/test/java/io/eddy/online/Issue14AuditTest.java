@@ -272,6 +272,28 @@ class Issue14AuditTest {
     assertThat(failures).isEmpty();
   }
 
+  // Found by HostileInputSweepTest: with a step near 1 a mean's rounded step overshot a point
+  //    at Points.MAX_ABS, and the snapshot refused a mean of -1.0000000000000002E100.
+  @Test
+  void onlineGmm_stepNearOne_meansStayWithinTheRange() throws Exception {
+    OnlineGaussianMixture g = new OnlineGaussianMixture(
+        OnlineGaussianMixture.Params.DEFAULTS.withWarmup(40).withMinStep(1 - 1e-12));
+    SplittableRandom r = new SplittableRandom(8);
+    for (int i = 0; i < 2000; i++) {
+      double s = r.nextBoolean() ? 1 : -1;
+      double[] p = switch (r.nextInt(4)) {
+        case 0 -> new double[] {s * Points.MAX_ABS, -s * Points.MAX_ABS};
+        case 1 -> new double[] {s * Points.MAX_ABS, r.nextGaussian()};
+        default -> new double[] {r.nextGaussian() * 3, r.nextGaussian()};
+      };
+      g.learn(p);
+      if (g.isReady()) {
+        g.snapshot();
+      }
+    }
+    assertSavable(g);
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T field(Object o, String name) throws ReflectiveOperationException {
     java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
