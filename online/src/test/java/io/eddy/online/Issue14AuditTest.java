@@ -294,6 +294,24 @@ class Issue14AuditTest {
     assertSavable(g);
   }
 
+  // Found by HostileInputSweepTest: sequential k-means saved its whole arrays, so a state the
+  //    registry accepts (k = 2^24, a warm-up of 2^24 points of dimension 2) could not be saved:
+  //    OutOfMemoryError. The record now holds the rows in use; k = 2^22 keeps this test's heap
+  //    small (before the fix even that ran the test heap out of memory).
+  @Test
+  void sequentialKMeans_hugeK_savesWhatItHolds() throws Exception {
+    SequentialKMeans s = new SequentialKMeans(SequentialKMeans.Params.DEFAULTS.withK(1 << 22));
+    for (int i = 0; i < 100; i++) {
+      s.learn(new double[] {i, -i});
+    }
+    byte[] saved = ModelIO.toBytes(s);
+    assertThat(saved.length).isLessThan(1 << 16);
+    SequentialKMeans read = ModelIO.fromBytes(saved, SequentialKMeans.class);
+    assertThat(ModelIO.toBytes(read)).isEqualTo(saved);
+    read.learn(new double[] {1, 1});
+    assertThat(read.seen()).isEqualTo(101);
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T field(Object o, String name) throws ReflectiveOperationException {
     java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
