@@ -60,8 +60,8 @@ public final class StateInput {
     return in.getLong();
   }
 
-  /** The largest count {@link #readCount} accepts: 2^62, so that the sum of two stays a long. */
-  public static final long MAX_COUNT = 1L << 62;
+  /** The largest count {@link #readCount} accepts: 2^62 − 1, so that the sum of two stays a long. */
+  public static final long MAX_COUNT = (1L << 62) - 1;
 
   /**
    * Reads a count of points or ticks and checks that it lies in [0, {@link #MAX_COUNT}]: no
@@ -70,7 +70,7 @@ public final class StateInput {
   public long readCount() throws ModelFormatException {
     long v = readLong();
     if (v < 0 || v > MAX_COUNT) {
-      throw new ModelFormatException("count " + v + " out of range [0, 2^62]");
+      throw new ModelFormatException("count " + v + " out of range [0, 2^62 - 1]");
     }
     return v;
   }

@@ -447,7 +447,8 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
         try {
           long warmupValues = buffering ? (long) n * s.d : 0;
           Sizes.require(Math.max((long) k * s.d, warmupValues), (long) k * s.d + warmupValues,
-              k + " centers and a warm-up of " + n + " points of dimension " + s.d, "the record is too large for this heap");
+              k + " centers and a warm-up of " + n + " points of dimension " + s.d,
+              "the record is too large for this heap");
         } catch (IllegalArgumentException e) {
           throw new ModelFormatException(e.getMessage());
         }

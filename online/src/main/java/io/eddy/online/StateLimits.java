@@ -14,7 +14,7 @@ final class StateLimits {
 
   /**
    * The largest total weight a learned state holds: {@link StateInput#MAX_COUNT} points of
-   * {@link Points#MAX_WEIGHT} each (about 4.6e68).
+   * {@link Points#MAX_WEIGHT} each (2^62·1e50, about 4.6e68).
    */
   static final double MAX_TOTAL_WEIGHT = StateInput.MAX_COUNT * Points.MAX_WEIGHT;
 

@@ -254,7 +254,7 @@ class Issue14AuditTest {
           }
           String what = name + " with " + Long.toHexString(forgedValue) + " at " + at + ": ";
           try {
-            if (read.seen() > 1L << 62) {
+            if (read.seen() > io.eddy.io.StateInput.MAX_COUNT) {
               failures.add(what + "seen " + read.seen());
               continue;
             }
