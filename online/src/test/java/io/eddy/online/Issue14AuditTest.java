@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The follow-up audit of issue 14 over the canon clusterers and the paths the first round did
- * not reach: each case failed before its fix.
+ * not reach: each case failed before its fix, except the BIRCH case, which guards a limit that
+ * held (numbers refer to the audit's list of defect classes).
  */
 class Issue14AuditTest {
 
@@ -63,7 +64,8 @@ class Issue14AuditTest {
     assertSavable(c);
   }
 
-  // 2. Weights faded to (near) zero: every micro-cluster weight underflows.
+  // 2. Weights faded to (near) zero: the offline k-means got subnormal weights and returned
+  //    infinite centres, and with every weight at 0 it was asked for k = 0.
   @Test
   void clusTree_weightsFadedToZero_snapshotWorks() throws Exception {
     ClusTree c = new ClusTree(ClusTree.Params.DEFAULTS);
@@ -77,7 +79,8 @@ class Issue14AuditTest {
     assertSavable(c);
   }
 
-  // 3. DenStream with epsilon at the bottom of its range.
+  // 3. DenStream with epsilon at the bottom of its range: the radius floor epsilon/4 fell below
+  //    the model's smallest radius, 1e-100, and snapshot threw.
   @Test
   void denStream_smallestEpsilon_keepsAFiniteSavableState() throws Exception {
     DenStream c = new DenStream(DenStream.Params.DEFAULTS.withEpsilon(1e-100).withInitPoints(20));
@@ -90,7 +93,8 @@ class Issue14AuditTest {
     assertSavable(c);
   }
 
-  // 4. BIRCH at the documented limits.
+  // 4. BIRCH at the documented limits (Points.MAX_ABS in 64 dimensions): the sums stay finite;
+  //    a guard, this held before the audit (the codec's bounds added since must accept it).
   @Test
   void birch_valuesAndWeightsAtTheLimits_keepAFiniteSavableState() throws Exception {
     Birch c = new Birch(Birch.Params.DEFAULTS);
@@ -107,7 +111,8 @@ class Issue14AuditTest {
     assertSavable(c);
   }
 
-  // 5. Clocks far apart.
+  // 5. Merges of learners whose clocks are far apart: micro-clusters faded to 0 weight at the
+  //    later clock were kept (an unloadable state) or gave NaN radii.
   @Test
   void densityMerge_clocksFarApart_finiteSavable() throws Exception {
     for (String name : new String[] {"dbstream", "denstream"}) {
