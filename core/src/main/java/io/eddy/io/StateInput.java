@@ -60,6 +60,21 @@ public final class StateInput {
     return in.getLong();
   }
 
+  /** The largest count {@link #readCount} accepts: 2^62 − 1, so that the sum of two stays a long. */
+  public static final long MAX_COUNT = (1L << 62) - 1;
+
+  /**
+   * Reads a count of points or ticks and checks that it lies in [0, {@link #MAX_COUNT}]: no
+   * stream reaches 2^62 points, and a merge adds two counts.
+   */
+  public long readCount() throws ModelFormatException {
+    long v = readLong();
+    if (v < 0 || v > MAX_COUNT) {
+      throw new ModelFormatException("count " + v + " out of range [0, 2^62 - 1]");
+    }
+    return v;
+  }
+
   /** Reads a double. */
   public double readDouble() throws ModelFormatException {
     need(8);

@@ -479,7 +479,7 @@ public final class Birch implements OnlineClusterer<BirchModel>, Mergeable<Birch
       (in, version) -> {
         Params p = Params.SPEC.read(in);
         Birch c = new Birch(p);
-        long seen = in.readLong();
+        long seen = in.readCount();
         int rebuilds = in.readInt(0, Integer.MAX_VALUE);
         int d = in.readInt(0, Integer.MAX_VALUE);
         if (seen < 0 || (d == 0) != (seen == 0)) {

@@ -518,6 +518,8 @@ final class BirchTree {
             t.cen[e * d + j - d] = v;
           }
         }
+        StateLimits.requireFeature("entry " + e, w, t.ls, e * d, d);
+        StateLimits.requireCoordinates("entry " + e, t.cen, e * d, d);
         if (isLeaf) {
           t.child[e] = NONE;
           if (++t.subclusters > maxSubclusters) {

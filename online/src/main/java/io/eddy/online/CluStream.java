@@ -5,6 +5,7 @@ import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeans;
@@ -86,7 +87,9 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
    * The configuration of a {@link CluStream}. Immutable; validated on construction.
    *
    * @param k the number of macro-clusters (segments), &ge; 1 (default 5)
-   * @param maxMicroClusters q, the number of micro-clusters kept, &ge; 2 and &ge; k (default 100)
+   * @param maxMicroClusters q, the number of micro-clusters kept, &ge; 2 and &ge; k (default 100);
+   *     the first point is refused ({@link IllegalArgumentException}, the clusterer stays fresh)
+   *     when the q·(2d + 3) values of its dimension d do not fit one Java array or the free heap
    * @param boundaryFactor t, the maximum boundary in RMS deviations, &gt; 0 (default 2)
    * @param relevanceThreshold δ, in points: a micro-cluster whose relevance stamp is older than
    *     {@code now − δ} may be deleted, &ge; 1 (default 1000)
@@ -285,6 +288,10 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
   }
 
   private void start(int dimension) {
+    // checked before the dimension is set, so that a refused first point leaves the clusterer fresh
+    long row = 2L * dimension + 3;
+    Sizes.require(q * row, q * (row + dimension + 4), q + " micro-clusters (maxMicroClusters) of dimension "
+        + dimension, "lower maxMicroClusters");
     d = dimension;
     w = 2 * d + 3;
     cf = new double[q * w];
@@ -507,7 +514,9 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
       }
     }
     if (pruneScratch == null || pruneScratch.length < stored) {
-      pruneScratch = new long[snapTime.length * q];
+      // sized by what is stored: slots x q can exceed an int with large frames and q
+      pruneScratch = new long[(int) Math.min(Sizes.MAX_ARRAY, Math.max(stored, 2L * (pruneScratch == null ? 0
+          : pruneScratch.length)))];
     }
     int n = 0;
     for (int s = 0; s < snapTime.length; s++) {
@@ -744,7 +753,8 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
    * the parts' features add back to the merged ones; {@code seen()} is split as an integer
    * ({@link MergeChecks#share}). The offline clustering weighs centres by n, so a part
    * clusters like the merged state. Returns false, changing nothing, while {@code merged} has
-   * no clustering yet. O(q·d) plus the snapshots.
+   * no clustering yet, or when a micro-cluster's share of n would fall below the normal doubles
+   * (weights near {@link Double#MIN_NORMAL} split very finely). O(q·d) plus the snapshots.
    */
   @Override
   public boolean takePart(CluStream merged, int part, int parts) {
@@ -752,6 +762,11 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
     if (!StreamSummaries.splittable(CluStreamProvider.NAME, this, merged, params, merged.params, d, merged.d,
         merged::snapshot)) {
       return false;
+    }
+    for (int j = 0; j < merged.count; j++) {
+      if (MergeChecks.shareUnderflows(merged.cf[j * merged.w + N], parts)) {
+        return false; // the part's centres would be 0/0 or lose their digits
+      }
     }
     CluStream c = MergeChecks.copyOf(merged, CluStream.class);
     double share = 1.0 / parts;
@@ -900,8 +915,8 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
       (in, version) -> {
         CluStream c = new CluStream(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
-        long seen = in.readLong();
-        long time = in.readLong();
+        long seen = in.readCount();
+        long time = in.readCount();
         if (seen < 0 || time < 0) {
           throw new IllegalArgumentException("negative point count or clock");
         }
@@ -966,7 +981,7 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
       });
 
   /** Copies n validated micro-cluster rows into {@code into}. */
-  private void readRows(double[] rows, double[] into, int n, boolean positive) {
+  private void readRows(double[] rows, double[] into, int n, boolean positive) throws ModelFormatException {
     for (int j = 0; j < n; j++) {
       double m = rows[j * w + N];
       if (!(m > 0) && positive || !(m >= 0)) {
@@ -977,6 +992,9 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
           throw new IllegalArgumentException("micro-cluster " + j + " has " + rows[j * w + i]);
         }
       }
+    }
+    for (int j = 0; j < n; j++) {
+      StateLimits.requireFeature("micro-cluster " + j, rows[j * w + N], rows, j * w + X, d);
     }
     System.arraycopy(rows, 0, into, 0, n * w);
   }

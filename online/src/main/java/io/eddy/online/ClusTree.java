@@ -49,8 +49,11 @@ import java.util.Arrays;
  * means of the relevant leaf entries and non-empty buffers, weighted by their faded weights, and
  * returns the {@link KMeansModel}: labels {@code 0..k-1}, nearest centre, never noise. With fewer
  * micro-clusters than k it has as many clusters as micro-clusters; when a micro-cluster weighs
- * more than 1e50 all weights are scaled down together (the clustering does not change, the
- * model's weights are then relative). The snapshot is cached until the next {@code learn}.
+ * more than 1e50 all weights are scaled down together, and when the heaviest has faded below
+ * 1e-100 all are scaled up, the heaviest to 1 (all weigh 1 if every weight has faded to 0): the
+ * clustering does not change, the model's weights are then relative. Micro-clusters that share
+ * a centre count once towards k: fewer distinct centres give fewer clusters. The snapshot is
+ * cached until the next {@code learn}.
  *
  * <p><b>Differences from MOA 2024.07</b> ({@code moa.clusterers.clustree.ClusTree}), where MOA
  * deviates from the paper or has bugs: MOA's search for the two closest entries never lowers
@@ -168,6 +171,8 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
   private static final int CAND = 3;
   /** The largest weight handed to k-means: heavier micro-clusters are scaled down together. */
   private static final double MAX_FIT_WEIGHT = 1e50;
+  /** Below this heaviest weight all weights are scaled up together, the heaviest to 1. */
+  private static final double MIN_FIT_WEIGHT = 1e-100;
 
   private final Params params;
   private final int fan;
@@ -712,9 +717,11 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
   /**
    * Counts the micro-clusters (each leaf entry and each non-empty buffer of an inner entry,
    * depth first from the root) with a faded weight above 0, or with relevantOnly at least the
-   * threshold; with non-null arrays also writes their faded weights and means.
+   * threshold; with non-null arrays also writes their faded weights and means. With
+   * {@code unfaded}, every micro-cluster of positive stored weight counts, with weight 1: the
+   * fallback when every faded weight has underflowed to 0.
    */
-  private int collect(double[] weights, double[] means, boolean relevantOnly) {
+  private int collect(double[] weights, double[] means, boolean relevantOnly, boolean unfaded) {
     int count = 0;
     int sp = 0;
     stack[sp++] = root;
@@ -727,7 +734,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         if (!leaf[node]) {
           stack[sp++] = child[e];
         }
-        double w = from.n[e] * f;
+        double w = unfaded ? (from.n[e] > 0 ? 1 : 0) : from.n[e] * f;
         if (w > 0 && (!relevantOnly || w >= params.threshold())) {
           if (weights != null) {
             weights[count] = w;
@@ -746,11 +753,12 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
     if (d == 0) {
       throw new IllegalStateException("ClusTree has learned nothing yet, so it has no clustering");
     }
-    boolean relevant = collect(null, null, true) > 0;
-    int m = collect(null, null, relevant);
+    boolean relevant = collect(null, null, true, false) > 0;
+    boolean unfaded = !relevant && collect(null, null, false, false) == 0;
+    int m = collect(null, null, relevant, unfaded);
     double[] weights = new double[m];
     double[] flat = new double[m * d];
-    collect(weights, flat, relevant);
+    collect(weights, flat, relevant, unfaded);
     double[][] points = new double[m][];
     double heaviest = 0;
     for (int i = 0; i < m; i++) {
@@ -762,15 +770,22 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
       for (int i = 0; i < m; i++) {
         weights[i] *= MAX_FIT_WEIGHT / heaviest;
       }
+    } else if (heaviest < MIN_FIT_WEIGHT) {
+      // faded to near 0: relative weights, else the fit's sums lose their digits
+      for (int i = 0; i < m; i++) {
+        weights[i] /= heaviest;
+      }
     }
-    KMeans kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(Math.min(params.k(), m))
+    // micro-clusters can share a centre (a point repeated, a split of coinciding points)
+    int k = StreamSummaries.distinct(points, weights, Math.min(params.k(), m));
+    KMeans kmeans = new KMeans(KMeans.Params.DEFAULTS.withK(k)
         .withSeed(params.seed()).withThreads(1));
     return kmeans.fit(points, weights);
   }
 
   /** The number of micro-clusters: leaf entries and non-empty buffers. */
   public int microClusterCount() {
-    return d == 0 ? 0 : collect(null, null, false);
+    return d == 0 ? 0 : collect(null, null, false, false);
   }
 
   /**
@@ -844,7 +859,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         ClusTree c = new ClusTree(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         c.now = in.readDouble();
-        c.seen = in.readLong();
+        c.seen = in.readCount();
         if (!Double.isFinite(c.now) || c.seen < 0 || (d == 0) != (c.seen == 0)) {
           throw new ModelFormatException("invalid clock: time " + c.now + ", seen " + c.seen);
         }
@@ -898,12 +913,50 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
             }
           }
         }
+        requireTree(c, root, height, nodes - free.length);
         System.arraycopy(free, 0, c.free, 0, free.length);
         c.freeCount = free.length;
         c.root = root;
         c.height = height;
         return c;
       });
+
+  /**
+   * Checks that the child pointers read form one tree: every node in use is reached from the
+   * root exactly once (a cycle or a shared child would send an insertion round for ever or count
+   * a subtree twice), and the leaves lie at depth {@code height − 1}. O(nodes).
+   */
+  private static void requireTree(ClusTree c, int root, int height, int inUse) throws ModelFormatException {
+    boolean[] reached = new boolean[c.nodes];
+    int[] stack = new int[inUse];
+    int[] depth = new int[inUse];
+    int sp = 0;
+    int count = 0;
+    reached[root] = true;
+    stack[sp] = root;
+    depth[sp++] = 0;
+    while (sp > 0) {
+      int node = stack[--sp];
+      int level = depth[sp];
+      count++;
+      if (c.leaf[node] != (level == height - 1)) {
+        throw new ModelFormatException("node " + node + " at depth " + level + " of a tree of height " + height
+            + (c.leaf[node] ? " is a leaf" : " is not a leaf"));
+      }
+      for (int s = 0, e = node * c.fan; s < c.used[node] && !c.leaf[node]; s++, e++) {
+        int ch = c.child[e];
+        if (reached[ch]) {
+          throw new ModelFormatException("node " + ch + " is reached twice: the child pointers are not a tree");
+        }
+        reached[ch] = true;
+        stack[sp] = ch;
+        depth[sp++] = level + 1;
+      }
+    }
+    if (count != inUse) {
+      throw new ModelFormatException((inUse - count) + " nodes in use are not reached from the root");
+    }
+  }
 
   private static void readFeature(io.eddy.io.StateInput in, ClusTreeFeatures f, int e, int d,
       double now) throws ModelFormatException {
@@ -918,6 +971,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         throw new ModelFormatException("invalid cluster feature");
       }
     }
+    StateLimits.requireFeature("cluster feature", n, ls, 0, d);
     f.n[e] = n;
     System.arraycopy(ls, 0, f.ls, e * d, d);
     System.arraycopy(ss, 0, f.ss, e * d, d);

@@ -1050,7 +1050,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     boolean ok = params.r() == Params.AUTO
         ? r == 0 || (r >= 1e-100 && r <= 1e100)
         : r == params.r();
-    ok &= n < AUTO_WARMUP && (r == 0 || n == 0) && t.length == n && clocks.length == n
+    // while estimating r every point learned is buffered: a dimension means a point buffered
+    ok &= n < AUTO_WARMUP && (r == 0 ? (n > 0) == (d > 0) : n == 0) && t.length == n && clocks.length == n
         && (long) n * d == points.length && (d > 0 || n == 0);
     double last = Double.NEGATIVE_INFINITY;
     for (int i = 0; ok && i < n; i++) {
@@ -1164,6 +1165,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         long[] ids = in.readLongs();
         int m = weights.length;
         c.checkMicroClusters(centers, weights, ids, stamps);
+        if (c.warming() && m > 0) {
+          throw new ModelFormatException(m + " micro-clusters while the radius is still being estimated");
+        }
         c.centers = centers;
         c.weights = weights;
         c.stamps = stamps;
@@ -1268,6 +1272,10 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     for (int i = 0; i < other.m; i++) {
       System.arraycopy(other.centers, i * d, row, 0, d);
       double w = other.weights[i] * Decay.factor(lambda, t - other.stamps[i]);
+      if (w == 0) {
+        mapped[i] = -1; // faded to nothing at t (clocks far apart): it would be a weightless entry
+        continue;
+      }
       int j = m == 0 ? -1 : Euclid.nearest(row, centers, m, dist);
       if (j >= 0 && dist[0] <= r2) {
         double wj = weights[j] * Decay.factor(lambda, t - stamps[j]);
@@ -1293,6 +1301,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     SharedEntries entries = other.sortedShared();
     int[] order = entries.byHigherThenLower();
     for (int e : order) {
+      if (mapped[entries.lower[e]] < 0 || mapped[entries.higher[e]] < 0) {
+        continue;
+      }
       int a = indexOf(mapped[entries.lower[e]]);
       int b = indexOf(mapped[entries.higher[e]]);
       double v = entries.values[e];

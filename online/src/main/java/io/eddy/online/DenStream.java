@@ -121,7 +121,8 @@ import java.util.Objects;
  * {@link #NOISE_THRESHOLD} (3) of its radii, its radius being where its points lie: the
  * root-mean-square distance {@code sqrt(sse/W)} of its points to its centre, floored at
  * {@code RADIUS_FLOOR·epsilon} (epsilon/4) so that a micro-cluster of coinciding points is not
- * a target of radius 0. A point belongs to the macro cluster of the micro-cluster it is fewest
+ * a target of radius 0, and at 1e-100, the smallest radius a model holds (epsilon/4 lies below
+ * it for epsilon under 4e-100). A point belongs to the macro cluster of the micro-cluster it is fewest
  * radii from, or is {@link ClusterModel#NOISE} if that is more than 3; the number of radii is
  * the snapshot's {@link MicroClusterModel#outlierScore(double[]) outlier score} (see
  * {@link MicroClusterModel}). A fixed reach of epsilon, the rule before, called a third of the
@@ -795,7 +796,8 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     int count = recluster();
     MacroClusters macro = MacroClusters.of(potential.center, d, faded, component, p, count,
         componentLabels);
-    double floor = RADIUS_FLOOR * epsilon;
+    // the model's radii are squared: at epsilon's lower end, epsilon/4 would fall below its range
+    double floor = Math.max(MicroClusterModel.MIN_RADIUS, RADIUS_FLOOR * epsilon);
     double[] radii = new double[p];
     for (int i = 0; i < p; i++) {
       // sse and weight fade by the same factor, so their ratio needs no fading.
@@ -1188,21 +1190,27 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
    */
   private void absorbGroup(Group from, Group into, double t) {
     double lambda = params.lambda();
-    int n = into.size;
-    int n2 = from.size;
     // Bring the receiver's micro-clusters to t first: the pairing compares faded features.
-    for (int j = 0; j < n; j++) {
+    // One faded to nothing (clocks far apart) goes: a weightless entry has no centre or radius.
+    for (int j = into.size - 1; j >= 0; j--) {
       double g = Decay.factor(lambda, t - into.stamp[j]);
       into.weight[j] *= g;
       into.sse[j] *= g;
       into.stamp[j] = t;
+      if (into.weight[j] == 0) {
+        into.remove(j, d);
+      }
     }
+    int n = into.size;
+    int n2 = from.size;
     double[] w = new double[n2];
     double[] sse = new double[n2];
+    boolean[] usedFrom = new boolean[n2];
     for (int i = 0; i < n2; i++) {
       double f = Decay.factor(lambda, t - from.stamp[i]);
       w[i] = from.weight[i] * f;
       sse[i] = from.sse[i] * f;
+      usedFrom[i] = w[i] == 0; // faded to nothing: dropped, as above
     }
     double[] dist = new double[n * n2];
     Integer[] order = new Integer[n * n2];
@@ -1215,7 +1223,6 @@ public final class DenStream extends StableDensityClusterer<DenStreamModel> impl
     }
     Arrays.sort(order, (p, q) -> Double.compare(dist[p], dist[q]));
     boolean[] usedInto = new boolean[n];
-    boolean[] usedFrom = new boolean[n2];
     double[] row = new double[d];
     for (int k : order) {
       int j = k / n2;

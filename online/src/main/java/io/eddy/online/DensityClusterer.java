@@ -171,8 +171,8 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
   final double readClock(StateInput in, String task) throws ModelFormatException {
     now = in.readDouble();
     double next = in.readDouble();
-    seen = in.readLong();
-    long id = in.readLong();
+    seen = in.readCount();
+    long id = in.readCount();
     if (!Double.isFinite(now) || !(next > now) || seen < 0 || id < 0) {
       throw new ModelFormatException("invalid clock: time " + now + ", next " + task + " " + next
           + ", seen " + seen + ", next id " + id);

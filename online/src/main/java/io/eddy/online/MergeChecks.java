@@ -35,6 +35,15 @@ final class MergeChecks {
     return total / parts + (part < total % parts ? 1 : 0);
   }
 
+  /**
+   * Whether a {@code 1 / parts} share of {@code weight} would fall below the normal doubles,
+   * where the share loses its precision (and its quotients with the scaled sums lose theirs),
+   * or to 0: a split should then be refused.
+   */
+  static boolean shareUnderflows(double weight, int parts) {
+    return weight > 0 && weight / parts < Double.MIN_NORMAL;
+  }
+
   /** A private deep copy through the clusterer's own codec. */
   static <T> T copyOf(T c, Class<T> type) {
     try {

@@ -39,6 +39,9 @@ import java.util.Arrays;
 public abstract sealed class MicroClusterModel implements CentroidModel, OutlierModel
     permits DbstreamModel, DenStreamModel {
 
+  /** The smallest micro-cluster radius a model holds: its square stays a normal double. */
+  static final double MIN_RADIUS = 1e-100;
+
   private final int d;
   private final double reach;
   private final double threshold;
@@ -126,7 +129,7 @@ public abstract sealed class MicroClusterModel implements CentroidModel, Outlier
       for (int i = 0; i < micro; i++) {
         double r = microRadii[i];
         // The square must stay a positive normal double for the score's division.
-        if (!(r >= 1e-100) || !(r <= 1e100)) {
+        if (!(r >= MIN_RADIUS) || !(r <= 1e100)) {
           throw new IllegalArgumentException("micro-cluster radius " + i + " is " + r
               + ", expected a value in [1e-100, 1e100]");
         }

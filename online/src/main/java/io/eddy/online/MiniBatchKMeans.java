@@ -628,7 +628,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
         Params p = version >= 3 ? Params.SPEC.read(in) : readPositional(in, version);
         MiniBatchKMeans c = new MiniBatchKMeans(p);
         c.d = in.readInt(0, Integer.MAX_VALUE);
-        c.seen = in.readLong();
+        c.seen = in.readCount();
         c.rng = new SplitMix64(in.readLong());
         long sinceReassign = in.readLong();
         long steps = in.readLong();

@@ -372,7 +372,10 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         for (int j = 0; j < d; j++) {
           double t = x[j] - mu[mo + j];
           diff[j] = t;
-          mu[mo + j] += f * t;
+          // a step toward x stops at x: with f near 1 the rounded step can overshoot it, past
+          // Points.MAX_ABS when x lies there
+          double v = mu[mo + j] + f * t;
+          mu[mo + j] = t > 0 ? Math.min(v, x[j]) : Math.max(v, x[j]);
         }
         coef[c] = a * f;
       }
@@ -556,7 +559,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
             "regCovar", in.readDouble(), "seed", in.readLong()));
         OnlineGaussianMixture g = new OnlineGaussianMixture(p);
         g.d = in.readInt(0, Integer.MAX_VALUE);
-        g.seen = in.readLong();
+        g.seen = in.readCount();
         if (g.seen < 0 || (g.d == 0 && g.seen != 0)) {
           throw new ModelFormatException("invalid online-gmm state: dimension " + g.d + ", seen " + g.seen);
         }
@@ -578,6 +581,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         int k = p.k();
         double[] pi = in.readWeights(k);
         double[] mu = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * g.d));
+        StateLimits.requireCoordinates("a mixture's means", mu, 0, mu.length);
         double[] scatter = in.readFiniteDoubles(g.scatterLength());
         g.allocate();
         System.arraycopy(pi, 0, g.pi, 0, k);
@@ -635,13 +639,15 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
    * the parts back averages identical moments with weights adding to the merged
    * {@code seen()}, which gives back the merged state up to rounding. A part then steps as a
    * learner that had seen its share. Returns false, changing nothing, while {@code merged} is
-   * still warming up. O(k·d²).
+   * still warming up, or when the smallest share of its {@code seen()} would fall short of the
+   * warm-up (more parts than the merged points allow). O(k·d²).
    */
   @Override
   public boolean takePart(OnlineGaussianMixture merged, int part, int parts) {
     Mergeable.super.takePart(merged, part, parts);
     MergeChecks.require(this, merged, params, merged.params, d, merged.d);
-    if (merged.pi == null) {
+    if (merged.pi == null || merged.seen / parts < params.effectiveWarmup()) {
+      // a part with statistics but a share of seen() below the warm-up is no learner's state
       return false;
     }
     OnlineGaussianMixture c = MergeChecks.copyOf(merged, OnlineGaussianMixture.class);
@@ -682,7 +688,10 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
       for (int e = 0; e < d; e++) {
         delta[e] = mu[j * d + e] - other.mu[i * d + e];
         if (p > 0) {
-          mu[j * d + e] = (pa * mu[j * d + e] + pb * other.mu[i * d + e]) / p;
+          double lo = Math.min(mu[j * d + e], other.mu[i * d + e]);
+          double hi = Math.max(mu[j * d + e], other.mu[i * d + e]);
+          // the weighted mean of two means lies between them, also after rounding
+          mu[j * d + e] = Math.min(hi, Math.max(lo, (pa * mu[j * d + e] + pb * other.mu[i * d + e]) / p));
         }
       }
       pi[j] = p;

@@ -5,6 +5,7 @@ import io.eddy.OnlineClusterer;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
 import io.eddy.Points;
+import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.kmeans.Centroids;
 import io.eddy.kmeans.KMeansPlusPlus;
@@ -397,10 +398,12 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
   // ---- persistence ----
 
   /**
-   * The configuration (by name) and the full learning state. Version 1 stored the configuration
-   * by position and the init by ordinal; it still reads.
+   * The configuration (by name) and the learning state: the centers found so far and the
+   * points buffered so far, not the arrays' unused rest (a fresh k = 2^24 would save 384 MiB of
+   * zeros, more than a save can buffer). Version 2 stored the whole arrays, version 1 also the
+   * configuration by position and the init by ordinal; both still read.
    */
-  static final StateCodec<SequentialKMeans> CODEC = StateCodec.of("sequential-kmeans.state", 2,
+  static final StateCodec<SequentialKMeans> CODEC = StateCodec.of("sequential-kmeans.state", 3,
       SequentialKMeans.class,
       (s, out) -> {
         Params.SPEC.write(s.params, out);
@@ -410,13 +413,13 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
           return;
         }
         out.writeInt(s.centerCount);
-        out.writeDoubles(s.centers);
-        out.writeDoubles(s.weights);
+        out.writeDoubles(Arrays.copyOf(s.centers, s.centerCount * s.d));
+        out.writeDoubles(Arrays.copyOf(s.weights, s.centerCount));
         out.writeBoolean(s.buffer != null);
         if (s.buffer != null) {
           out.writeInt(s.buffered);
-          out.writeDoubles(s.buffer);
-          out.writeDoubles(s.bufferWeights);
+          out.writeDoubles(Arrays.copyOf(s.buffer, s.buffered * s.d));
+          out.writeDoubles(Arrays.copyOf(s.bufferWeights, s.buffered));
         }
       },
       (in, version) -> {
@@ -425,7 +428,7 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
             in.readLong());
         SequentialKMeans s = new SequentialKMeans(p);
         s.d = in.readInt(0, Integer.MAX_VALUE);
-        s.seen = in.readLong();
+        s.seen = in.readCount();
         if (s.seen < 0 || (s.d == 0 && s.seen != 0)) {
           throw new IllegalArgumentException("inconsistent sequential-kmeans state: d = " + s.d + ", seen = " + s.seen);
         }
@@ -434,16 +437,32 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
         }
         int k = p.k();
         s.centerCount = in.readInt(0, k);
-        s.centers = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) k * s.d));
-        s.weights = in.readWeights(k);
-        if (in.readBoolean()) {
-          int n = p.effectiveWarmup();
+        // version 3 holds the used rows only: the arrays' sizes come from the configuration
+        int rows = version >= 3 ? s.centerCount : k;
+        in.requireRemaining(8L * rows * s.d, s.centerCount + " centers of dimension " + s.d);
+        double[] centers = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) rows * s.d));
+        double[] weights = in.readWeights(rows);
+        boolean buffering = in.readBoolean();
+        int n = p.effectiveWarmup();
+        try {
+          long warmupValues = buffering ? (long) n * s.d : 0;
+          Sizes.require(Math.max((long) k * s.d, warmupValues), (long) k * s.d + warmupValues,
+              k + " centers and a warm-up of " + n + " points of dimension " + s.d,
+              "the record is too large for this heap");
+        } catch (IllegalArgumentException e) {
+          throw new ModelFormatException(e.getMessage());
+        }
+        s.centers = Arrays.copyOf(centers, k * s.d);
+        s.weights = Arrays.copyOf(weights, k);
+        if (buffering) {
           if (p.init() != Init.KMEANS_PLUS_PLUS || s.centerCount != 0) {
             throw new IllegalArgumentException("a warm-up buffer does not match the configuration");
           }
           s.buffered = in.readInt(0, n - 1);
-          s.buffer = in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) n * s.d));
-          s.bufferWeights = in.readWeights(n);
+          int held = version >= 3 ? s.buffered : n;
+          in.requireRemaining(8L * held * s.d, s.buffered + " buffered points of dimension " + s.d);
+          s.buffer = Arrays.copyOf(in.readFiniteDoubles((int) Math.min(Integer.MAX_VALUE, (long) held * s.d)), n * s.d);
+          s.bufferWeights = Arrays.copyOf(in.readWeights(held), n);
         }
         return s;
       });

@@ -694,7 +694,7 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
       (in, version) -> {
         StreamKM c = new StreamKM(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
-        long seen = in.readLong();
+        long seen = in.readCount();
         c.rng.setState(in.readLong());
         if (seen < 0) {
           throw new IllegalArgumentException("negative point count");
@@ -734,10 +734,9 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
             }
           }
           for (double v : w) {
-            if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
-              throw new IllegalArgumentException("bucket " + i + " has weight " + v);
-            }
+            StateLimits.requireWeight("bucket " + i, v);
           }
+          StateLimits.requireCoordinates("bucket " + i, x, 0, x.length);
           c.ensureBucket(i);
           System.arraycopy(x, 0, c.bucketX[i], 0, x.length);
           System.arraycopy(w, 0, c.bucketW[i], 0, w.length);

@@ -30,11 +30,19 @@ final class StreamSummaries {
 
   /** The number of distinct rows, counted up to {@code enough}. */
   private static int distinct(double[][] rows, int enough) {
+    return distinct(rows, null, enough);
+  }
+
+  /**
+   * The number of distinct rows of positive weight (every row if {@code weights} is null),
+   * counted up to {@code enough}. O(n·enough·d).
+   */
+  static int distinct(double[][] rows, double[] weights, int enough) {
     int found = 0;
     for (int i = 0; i < rows.length && found < enough; i++) {
-      boolean repeat = false;
+      boolean repeat = weights != null && !(weights[i] > 0);
       for (int j = 0; j < i && !repeat; j++) {
-        repeat = Arrays.equals(rows[i], rows[j]);
+        repeat = (weights == null || weights[j] > 0) && Arrays.equals(rows[i], rows[j]);
       }
       found += repeat ? 0 : 1;
     }

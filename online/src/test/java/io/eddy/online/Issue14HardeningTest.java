@@ -275,7 +275,7 @@ class Issue14HardeningTest {
   }
 
   /** The offset of the first value after a record's configuration (name, type, value triples). */
-  private static int afterConfiguration(byte[] record) {
+  static int afterConfiguration(byte[] record) {
     ByteBuffer b = ByteBuffer.wrap(record);
     int at = 4 + 4;
     at += 2 + b.getShort(at); // the codec's name
