@@ -469,7 +469,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int k = 0; k < POWERS; k++) {
       powers[k] = Math.pow(params.lambda(), k);
     }
-    cells = new DstreamCells(d, 16);
+    cells = new DstreamCells(d, 16, true);
     deleted = new DstreamCells(d, 16);
     lo = new long[d];
     hi = new long[d];
@@ -930,20 +930,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
           memberTree[m++] = -1;
         }
       }
-      for (int j = 0; j < d; j++) {
-        cell[j] = cells.coord(x, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          if (cell[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
-            continue;
-          }
-          cell[j] += step;
-          int y = cells.find(cell);
-          cell[j] -= step;
-          if (y >= 0 && visited[y] != e && clusteredKind[y] != SPARSE) {
-            m = explore(y, trees++, m, e);
-          }
+      for (int side = 0; side < 2 * d; side++) {
+        int y = near(x, side);
+        if (y >= 0 && visited[y] != e && clusteredKind[y] != SPARSE) {
+          m = explore(y, trees++, m, e);
         }
       }
     }
@@ -1126,21 +1116,18 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     }
     int degree = 0;
     boolean neighbourLeft = false;
-    for (int j = 0; j < d; j++) {
-      for (int step = -1; step <= 1; step += 2) {
-        int y = neighbour(cell, j, step);
-        int side = 2 * j + (step + 1) / 2;
-        around[side] = -1;
-        if (y < 0) {
-          continue;
-        }
-        byte was = inChanges[y] == xe ? prior[y] : clusteredKind[y];
-        if (was != SPARSE) {
-          degree++;
-          neighbourLeft |= clusteredKind[y] == SPARSE;
-          if (clusteredKind[y] != SPARSE) {
-            around[side] = side;
-          }
+    for (int side = 0; side < 2 * d; side++) {
+      int y = cells.neighbour(x, side);
+      around[side] = -1;
+      if (y < 0) {
+        continue;
+      }
+      byte was = inChanges[y] == xe ? prior[y] : clusteredKind[y];
+      if (was != SPARSE) {
+        degree++;
+        neighbourLeft |= clusteredKind[y] == SPARSE;
+        if (clusteredKind[y] != SPARSE) {
+          around[side] = side;
         }
       }
     }
@@ -1205,48 +1192,44 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         gridLabel[x] = ClusterModel.NOISE;
         queue[n++] = x;
       }
-      for (int j = 0; j < d; j++) {
-        cell[j] = cells.coord(x, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          int y = neighbour(cell, j, step);
-          if (y >= 0 && gridLabel[y] == label) {
-            gridLabel[y] = ClusterModel.NOISE;
-            queue[n++] = y;
-          }
-        }
-      }
+      n = unlabelAround(x, label, n);
     }
     for (int head = 0; head < n; head++) {
-      int i = queue[head];
-      for (int j = 0; j < d; j++) {
-        probe[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          int y = neighbour(probe, j, step);
-          if (y >= 0 && gridLabel[y] == label) {
-            gridLabel[y] = ClusterModel.NOISE;
-            queue[n++] = y;
-          }
-        }
-      }
+      n = unlabelAround(queue[head], label, n);
     }
   }
 
-  /**
-   * The grid next to {@code at} by {@code step} (±1) in coordinate j, or -1; {@code at} is
-   * restored. A saturated coordinate has no neighbour beyond it.
-   */
-  private int neighbour(long[] at, int j, int step) {
-    if (at[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
-      return -1;
+  /** Unclusters the neighbours of grid x that carry {@code label}, queueing them after {@code n}. */
+  private int unlabelAround(int x, int label, int n) {
+    for (int side = 0; side < 2 * d; side++) {
+      int y = cells.neighbour(x, side);
+      if (y >= 0 && gridLabel[y] == label) {
+        gridLabel[y] = ClusterModel.NOISE;
+        queue[n++] = y;
+      }
     }
-    at[j] += step;
-    int k = cells.find(at);
-    at[j] -= step;
-    return k;
+    return n;
+  }
+
+  /**
+   * The grid next to grid x on {@code side} (see {@link DstreamCells#neighbour}), or -1. A grid
+   * deleted at this adjustment is out of the links (its own may name grids deleted since), so
+   * its neighbours are looked up by their coordinates.
+   */
+  private int near(int x, int side) {
+    if (!cells.isGone(x)) {
+      return cells.neighbour(x, side);
+    }
+    int j = side / 2;
+    long step = side % 2 == 0 ? -1 : 1;
+    for (int q = 0; q < d; q++) {
+      probe[q] = cells.coord(x, q);
+    }
+    if (probe[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+      return -1; // a saturated coordinate has no neighbour beyond it
+    }
+    probe[j] += step;
+    return cells.find(probe);
   }
 
   /**
@@ -1264,26 +1247,21 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (clusteredKind[i] == DENSE) {
         dense++;
       }
-      for (int j = 0; j < d; j++) {
-        probe[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          int k = neighbour(probe, j, step);
-          if (k < 0 || clusteredKind[k] == SPARSE) {
-            continue;
+      for (int side = 0; side < 2 * d; side++) {
+        int k = cells.neighbour(i, side);
+        if (k < 0 || clusteredKind[k] == SPARSE) {
+          continue;
+        }
+        int label = gridLabel[k];
+        if (label == ClusterModel.NOISE) {
+          if (visited[k] != e) {
+            visited[k] = e;
+            members[m++] = k;
           }
-          int label = gridLabel[k];
-          if (label == ClusterModel.NOISE) {
-            if (visited[k] != e) {
-              visited[k] = e;
-              members[m++] = k;
-            }
-          } else if (groupLabel[g] == ClusterModel.NOISE) {
-            groupLabel[g] = label;
-          } else if (groupLabel[g] != label) {
-            return -1;
-          }
+        } else if (groupLabel[g] == ClusterModel.NOISE) {
+          groupLabel[g] = label;
+        } else if (groupLabel[g] != label) {
+          return -1;
         }
       }
     }
@@ -1413,22 +1391,12 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int head = m - 1; head < m; head++) {
       int i = members[head];
       treeDense[tree] |= clusteredKind[i] == DENSE;
-      for (int j = 0; j < d; j++) {
-        probe[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          if (probe[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
-            continue; // saturated coordinate: no neighbour beyond it
-          }
-          probe[j] += step;
-          int k = cells.find(probe);
-          probe[j] -= step;
-          if (k >= 0 && visited[k] != e && clusteredKind[k] != SPARSE) {
-            visited[k] = e;
-            members[m] = k;
-            memberTree[m++] = tree;
-          }
+      for (int side = 0; side < 2 * d; side++) {
+        int k = cells.neighbour(i, side);
+        if (k >= 0 && visited[k] != e && clusteredKind[k] != SPARSE) {
+          visited[k] = e;
+          members[m] = k;
+          memberTree[m++] = tree;
         }
       }
     }
@@ -1603,15 +1571,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         continue;
       }
       for (int j = 0; j < d; j++) {
-        cell[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        if (cell[j] == Long.MAX_VALUE) {
-          continue; // saturated coordinate (|x| / gridSize beyond 2^63): no neighbour above
-        }
-        cell[j]++;
-        int k = cells.find(cell);
-        cell[j]--;
+        int k = cells.neighbour(i, 2 * j + 1);
         if (k >= 0 && kind[k] != SPARSE) {
           Dbstream.union(parent, i, k);
         }
