@@ -221,6 +221,13 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private double clusteredSpace = Double.NaN;
   /** Set by removeSporadic when a grid's class differs from {@link #clusteredKind}. */
   private boolean classChanged;
+  /**
+   * The most labels that the new grids of one adjustment may join without the matching: they
+   * are found by a scan of those already met, so their number must stay small.
+   */
+  private static final int UNION_LABELS = 64;
+  /** A unit of rounding: twice the unit roundoff of a double. */
+  private static final double EPS = 0x1p-52;
   /** The length of {@link #powers}: 32 KiB. */
   private static final int POWERS = 4096;
   /** {@code lambda^k} for k below {@link #POWERS}, by {@code Math.pow}; empty before the first point. */
@@ -324,10 +331,43 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private int[] around = new int[0];
   /** Per grid: its class at the last relabelling, while it is among {@link #changes}. */
   private byte[] prior = new byte[0];
-  /** The number of dense grids of every cluster label: open addressing on label + 1. */
+  /**
+   * Per cluster label, open addressing on label + 1: the number of its dense grids, and its
+   * mass, the sum of its grids' {@link #contrib}utions, with a bound on the rounding that sum
+   * accumulated (see {@link #massBound}).
+   */
   private int[] countKeys = new int[16];
   private int[] countVals = new int[16];
+  private double[] countMass = new double[16];
+  private double[] countErr = new double[16];
   private int countSize;
+  /**
+   * Per clustered grid: its density forward-decayed to {@link #massBase},
+   * {@code D lambda^(massBase - t_g)}, as last added to its label's mass; so a label's mass
+   * faded to tau is its sum times {@code lambda^(tau - massBase)}, kept without visiting the
+   * label's grids.
+   */
+  private double[] contrib = new double[0];
+  /** The reference time of the forward-decayed masses (relative); moved forward by {@link #rebaseMasses}. */
+  private double massBase;
+  /**
+   * Scratch of the merges of {@link #relabelSimple}: the labels a group of new grids touches,
+   * as a union-find over their positions, with a grid of each and the faded density of its
+   * grids that became sparse.
+   */
+  private int[] unionLabel = new int[UNION_LABELS];
+  private int[] unionParent = new int[UNION_LABELS];
+  private int[] unionSeed = new int[UNION_LABELS];
+  private double[] unionSparse = new double[UNION_LABELS];
+  private int unionCount;
+  /** Per label met: its dense grids after the changes, its mass in the joined cluster and the bound of that mass. */
+  private int[] unionDense = new int[UNION_LABELS];
+  private double[] unionMass = new double[UNION_LABELS];
+  private double[] unionBound = new double[UNION_LABELS];
+  /** Per set root: the position of the label it keeps; and the roots by that label. */
+  private int[] unionKept = new int[UNION_LABELS];
+  private int[] unionOrder = new int[UNION_LABELS];
+  private int[] mergeEvents = new int[0];
 
   /** A clusterer with the given configuration. */
   public Dstream(Params params) {
@@ -414,6 +454,11 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     } else {
       density[i] = density[i] * fade(tau - updated[i]) + w;
       updated[i] = tau;
+      if (!rebuild && gridLabel[i] != ClusterModel.NOISE) {
+        int label = gridLabel[i];
+        leave(i, label);
+        join(i, label);
+      }
     }
     if (incremental && !hit[i]) {
       hit[i] = true;
@@ -508,6 +553,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       ids = Arrays.copyOf(ids, cap);
       gridLabel = Arrays.copyOf(gridLabel, cap);
       clusteredKind = Arrays.copyOf(clusteredKind, cap);
+      contrib = Arrays.copyOf(contrib, cap);
     }
     density[i] = w;
     updated[i] = tau;
@@ -553,6 +599,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * the entries held. Costs O(k (log G + d)) for k grids visited, plus the clusters relabelled.
    */
   private void adjustChanged(double tau) {
+    // lambda^-(tau - massBase) stays far from overflow, and in the table of powers
+    if (tau - massBase > Math.min(POWERS - 1, 40 / -logLambda)) {
+      rebaseMasses(tau);
+    }
     // Deletion records: those of grids hit again, and those past S2's window, which are the
     // oldest (records are appended in time order, and protectedUntil is monotone in t_m).
     for (int r = 0; r < revivedCount; r++) {
@@ -807,6 +857,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       }
     }
     recountDense();
+    rebaseMasses(tau);
     rebuild = false;
   }
 
@@ -843,6 +894,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         stamp[k] = stamp[i];
         due[k] = due[i];
         hit[k] = hit[i];
+        contrib[k] = contrib[i];
       }
     }
     touchedCount = remapList(touchedList, touchedCount, to);
@@ -981,26 +1033,32 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int k = 0; k < m; k++) {
       int comp = memberComp[k];
       gridLabel[members[k]] = comp < 0 ? ClusterModel.NOISE : componentLabels[comp];
-      if (comp >= 0 && clusteredKind[members[k]] == DENSE) {
-        addDense(componentLabels[comp], 1);
+      if (comp >= 0) {
+        join(members[k], componentLabels[comp]);
+        if (clusteredKind[members[k]] == DENSE) {
+          addDense(componentLabels[comp], 1);
+        }
       }
     }
     referenceWhole = false;
   }
 
   /**
-   * Relabels without matching when the changes neither merge nor split clusters, which is the
-   * common case on a stream that opens and drops grids one at a time; false (and nothing
-   * changed) otherwise, and {@link #relabel} does the matching.
+   * Relabels without matching members when no cluster may split, which is the common case on a
+   * stream that opens and drops grids one at a time; false (and nothing changed) otherwise, and
+   * {@link #relabel} does the matching.
    *
-   * <p>The case: every group of unlabelled non-sparse grids reached from a changed grid touches
-   * at most one cluster, and every clustered grid that became sparse had at most one non-sparse
-   * neighbour (removing such grids cannot disconnect a cluster). Then each new component holds
-   * the members of at most one old cluster, and the matching gives it that cluster's label (the
-   * only pair for both), a fresh label if it holds none (in the order of their first grids), and
-   * a label whose members are left in no cluster vanishes; so the events are births and
-   * vanishings only, and no weight is needed. Whether a component still holds a dense grid comes
-   * from a count of dense grids per label, kept up to date at every relabelling.
+   * <p>The case: every clustered grid that became sparse had at most one non-sparse neighbour,
+   * or its neighbours stay joined through corners ({@link #leavesConnected}: removing such grids
+   * cannot disconnect a cluster). The groups of unlabelled non-sparse grids reached from a
+   * changed grid join the clusters they touch into one. A new component then holds the members
+   * of at most one old cluster, or of the clusters a group joined: in the first case the
+   * matching gives it that cluster's label (the only pair for both), a fresh label if it holds
+   * none (in the order of their first grids), and a label whose members are left in no cluster
+   * vanishes, with no weight needed; clusters that join keep the label of the heaviest, decided
+   * from the labels' masses ({@link #mergesDecided}), and the others' grids take it. Whether a
+   * component still holds a dense grid comes from a count of dense grids per label, kept up to
+   * date at every relabelling, as the masses are.
    */
   private boolean relabelSimple(double tau) {
     if (lostCount > 0) {
@@ -1018,6 +1076,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int e = nextEpoch();
     int m = 0;
     int groups = 0;
+    unionCount = 0;
     for (int c = 0; c < changeCount; c++) {
       int x = changes[c];
       boolean sparse = clusteredKind[x] == SPARSE;
@@ -1036,6 +1095,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       }
     }
     groupStart[groups] = m;
+    boolean merging = unions();
+    if (merging && !mergesDecided(tau, groups)) {
+      return false;
+    }
     reclusterings++;
     // Dense counts of the labels that were there, then the groups that join a cluster.
     int touchedLabels = 0;
@@ -1049,6 +1112,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         }
         labelQueue[touchedLabels++] = label;
         if (clusteredKind[x] == SPARSE) {
+          leave(x, label);
           gridLabel[x] = ClusterModel.NOISE;
         }
       }
@@ -1057,16 +1121,20 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int g = 0; g < groups; g++) {
       int label = groupLabel[g];
       if (label != ClusterModel.NOISE) {
+        int r = unionParent[unionIndex(label)];
+        label = unionLabel[merging ? unionKept[r] : r];
         addDense(label, groupDense[g]);
         labelQueue[touchedLabels++] = label;
         for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
           gridLabel[members[k]] = label;
+          join(members[k], label);
         }
       } else if (groupDense[g] > 0) {
         bornGroups[born] = g;
         bornFirst[born++] = members[groupStart[g]];
       }
     }
+    int mergedLength = merging ? joinClusters() : 0;
     // A label left without a dense grid vanishes: its grids are unclustered.
     int vanished = 0;
     for (int q = 0; q < touchedLabels; q++) {
@@ -1092,13 +1160,237 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int label = next + b;
       for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
         gridLabel[members[k]] = label;
+        join(members[k], label);
       }
       addDense(label, groupDense[g]);
     }
     sortInts(vanishedLabels, null, vanished);
-    labels.record(born, vanishedLabels, vanished, origin + tau);
+    labels.record(born, vanishedLabels, vanished, mergeEvents, mergedLength, origin + tau);
     referenceWhole = false;
     return true;
+  }
+
+  // ---- merges without matching: the labels new grids join, as a union-find ----
+
+  /** The position of {@code label} among the labels met, added with a grid of it if new; -1 when too many. */
+  private int unionOf(int label, int seed) {
+    for (int p = 0; p < unionCount; p++) {
+      if (unionLabel[p] == label) {
+        return p;
+      }
+    }
+    if (unionCount == UNION_LABELS) {
+      return -1;
+    }
+    unionLabel[unionCount] = label;
+    unionParent[unionCount] = unionCount;
+    unionSeed[unionCount] = seed;
+    unionSparse[unionCount] = 0;
+    return unionCount++;
+  }
+
+  /** Whether two of the labels met are in one set; flattens every set onto its root. */
+  private boolean unions() {
+    boolean joined = false;
+    for (int p = 0; p < unionCount; p++) {
+      int r = rootOf(p, unionParent);
+      unionParent[p] = r;
+      joined |= r != p;
+    }
+    return joined;
+  }
+
+  /**
+   * Decides the merges of this adjustment as the matching would, from the labels' masses, or
+   * returns false (nothing changed) when it cannot be sure. Every set of two or more labels
+   * that new grids join becomes one cluster holding all their grids but those that became
+   * sparse; the matching gives it the label of the heaviest part (the mass of the label's grids
+   * in it; ties to the smaller label), and the lineage records a merge of every label whose part
+   * holds at least half of its mass ({@link StableLabels}'s rule). Each of these decisions is
+   * taken only when the masses, with their bounds ({@link #massBound}), put it beyond rounding;
+   * and only when the set holds a dense grid. Leaves, for the root of each set, the position of
+   * the label kept in {@link #unionKept}. O(changes + labels met²), at most
+   * {@link #UNION_LABELS} labels.
+   */
+  private boolean mergesDecided(double tau, int groups) {
+    double scale = fade(tau - massBase);
+    // Dense grids of each set after the changes, and the faded density of the grids leaving.
+    for (int p = 0; p < unionCount; p++) {
+      int s = countSlot(unionLabel[p]);
+      if (countKeys[s] == 0) {
+        return false;
+      }
+      unionDense[p] = countVals[s];
+    }
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      int label = gridLabel[x];
+      if (label == ClusterModel.NOISE) {
+        continue;
+      }
+      int p = unionIndex(label);
+      if (p < 0) {
+        continue;
+      }
+      unionDense[p] += (clusteredKind[x] == DENSE ? 1 : 0) - (prior[x] == DENSE ? 1 : 0);
+      if (clusteredKind[x] == SPARSE) {
+        unionSparse[p] += density[x] * fade(tau - updated[x]);
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      if (groupLabel[g] != ClusterModel.NOISE) {
+        unionDense[unionIndex(groupLabel[g])] += groupDense[g];
+      }
+    }
+    double g = cells.size();
+    for (int r = 0; r < unionCount; r++) {
+      if (unionParent[r] != r) {
+        continue;
+      }
+      unionKept[r] = r;
+      int dense = 0;
+      int best = -1;
+      double bestMass = 0;
+      double bestBound = 0;
+      int size = 0;
+      for (int p = 0; p < unionCount; p++) {
+        if (unionParent[p] != r) {
+          continue;
+        }
+        size++;
+        dense += unionDense[p];
+        int s = countSlot(unionLabel[p]);
+        double whole = scale * countMass[s];
+        double bound = massBound(s, scale);
+        double part = whole - unionSparse[p];
+        double partBound = bound + (g + 16) * EPS * unionSparse[p];
+        // the matching's edge "the part holds at least half of the label's mass"
+        if (unionSparse[p] > 0 && !(part - partBound >= 0.5 * (whole + bound))) {
+          return false;
+        }
+        unionMass[p] = part;
+        unionBound[p] = partBound;
+        if (best < 0 || part > bestMass || part == bestMass && unionLabel[p] < unionLabel[best]) {
+          best = p;
+          bestMass = part;
+          bestBound = partBound;
+        }
+      }
+      if (size < 2) {
+        continue;
+      }
+      if (dense <= 0) {
+        return false; // the joined grids form no cluster: every label vanishes, left to the matching
+      }
+      for (int p = 0; p < unionCount; p++) {
+        if (unionParent[p] == r && p != best
+            && !(bestMass - bestBound > unionMass[p] + unionBound[p])) {
+          return false; // within rounding of a tie
+        }
+      }
+      unionKept[r] = best;
+    }
+    return true;
+  }
+
+  /** The position of {@code label} among the labels met, or -1. */
+  private int unionIndex(int label) {
+    for (int p = 0; p < unionCount; p++) {
+      if (unionLabel[p] == label) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Joins every set decided by {@link #mergesDecided} into the label it keeps: the grids of the
+   * other labels take it (a search from a grid of each, through the links, over the grids of
+   * that label), with their dense counts and masses; writes the merge events, ordered by the
+   * label kept, into {@link #mergeEvents} and returns their length. O(grids relabelled).
+   */
+  private int joinClusters() {
+    int sets = 0;
+    for (int r = 0; r < unionCount; r++) {
+      if (unionParent[r] == r && setSize(r) > 1) {
+        int kept = unionLabel[unionKept[r]];
+        int at = sets++;
+        // insertion by the label kept: merge events come in that order
+        while (at > 0 && unionLabel[unionKept[unionOrder[at - 1]]] > kept) {
+          unionOrder[at] = unionOrder[at - 1];
+          at--;
+        }
+        unionOrder[at] = r;
+      }
+    }
+    int length = 0;
+    for (int q = 0; q < sets; q++) {
+      int r = unionOrder[q];
+      int kept = unionLabel[unionKept[r]];
+      int parents = 0;
+      mergeEvents = ensureLength(mergeEvents, length + unionCount + 2);
+      for (int p = 0; p < unionCount; p++) {
+        if (unionParent[p] != r) {
+          continue;
+        }
+        int label = unionLabel[p];
+        // parents ascending, by insertion
+        int at = length + 1 + parents++;
+        while (at > length + 1 && mergeEvents[at - 1] > label) {
+          mergeEvents[at] = mergeEvents[at - 1];
+          at--;
+        }
+        mergeEvents[at] = label;
+        if (label != kept) {
+          relabelCluster(unionSeed[p], label, kept);
+          int from = countSlot(label);
+          int dense = countVals[from];
+          double mass = countMass[from];
+          double err = countErr[from];
+          removeDense(label);
+          int to = labelSlot(kept);
+          countVals[to] += dense;
+          countErr[to] += err;
+          addMass(to, mass);
+        }
+      }
+      mergeEvents[length] = parents;
+      mergeEvents[length + 1 + parents] = kept;
+      length += parents + 2;
+    }
+    return length;
+  }
+
+  /** The number of labels in the set rooted at r. */
+  private int setSize(int r) {
+    int n = 0;
+    for (int p = 0; p < unionCount; p++) {
+      if (unionParent[p] == r) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@code a}, or a longer copy if it is shorter than {@code n}. */
+  private static int[] ensureLength(int[] a, int n) {
+    return n <= a.length ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
+  }
+
+  /** Gives the grids of cluster {@code from}, connected and holding {@code seed}, the label {@code to}. */
+  private void relabelCluster(int seed, int from, int to) {
+    gridLabel[seed] = to;
+    queue[0] = seed;
+    for (int head = 0, n = 1; head < n; head++) {
+      int i = queue[head];
+      for (int side = 0; side < 2 * d; side++) {
+        int y = cells.neighbour(i, side);
+        if (y >= 0 && gridLabel[y] == from) {
+          gridLabel[y] = to;
+          queue[n++] = y;
+        }
+      }
+    }
   }
 
   /**
@@ -1177,10 +1469,15 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   }
 
   private int rootOf(int side) {
-    while (around[side] != side) {
-      side = around[side];
+    return rootOf(side, around);
+  }
+
+  /** The root of element x in a union-find forest given by parent links. */
+  private static int rootOf(int x, int[] parent) {
+    while (parent[x] != x) {
+      x = parent[x];
     }
-    return side;
+    return x;
   }
 
   /** Unclusters the grids still carrying {@code label}: those reached from the changed grids and their neighbours. */
@@ -1236,7 +1533,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * Breadth-first search from {@code seed} over unlabelled non-sparse grids, appending them to
    * {@code members} as group g, counting its dense grids and noting the one cluster it touches.
    *
-   * @return the new member count, or -1 if the group touches two clusters
+   * @return the new member count, or -1 if the groups touch more than {@link #UNION_LABELS}
+   *     clusters
    */
   private int exploreUnlabelled(int seed, int g, int m, int e) {
     int dense = 0;
@@ -1258,10 +1556,19 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
             visited[k] = e;
             members[m++] = k;
           }
-        } else if (groupLabel[g] == ClusterModel.NOISE) {
-          groupLabel[g] = label;
-        } else if (groupLabel[g] != label) {
-          return -1;
+        } else {
+          // the labels a group touches are joined: a merge, decided by mergesDecided
+          int p = unionOf(label, k);
+          if (p < 0) {
+            return -1;
+          }
+          if (groupLabel[g] == ClusterModel.NOISE) {
+            groupLabel[g] = label;
+          } else if (groupLabel[g] != label) {
+            int a = rootOf(unionIndex(groupLabel[g]), unionParent);
+            int b = rootOf(p, unionParent);
+            unionParent[Math.max(a, b)] = Math.min(a, b);
+          }
         }
       }
     }
@@ -1322,24 +1629,91 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   }
 
   private void addDense(int label, int delta) {
+    int s = labelSlot(label); // first: it may grow the arrays
+    countVals[s] += delta;
+  }
+
+  /** The slot of a label, made (no dense grid, no mass) if it has none. */
+  private int labelSlot(int label) {
     int s = countSlot(label);
     if (countKeys[s] != 0) {
-      countVals[s] += delta;
-      return;
+      return s;
     }
-    countKeys[s] = label + 1;
-    countVals[s] = delta;
-    if (++countSize * 2 > countKeys.length) {
+    if ((countSize + 1) * 2 > countKeys.length) {
       int[] keys = countKeys;
       int[] vals = countVals;
+      double[] mass = countMass;
+      double[] err = countErr;
       countKeys = new int[2 * keys.length];
       countVals = new int[countKeys.length];
+      countMass = new double[countKeys.length];
+      countErr = new double[countKeys.length];
       for (int k = 0; k < keys.length; k++) {
         if (keys[k] != 0) {
           int t = countSlot(keys[k] - 1);
           countKeys[t] = keys[k];
           countVals[t] = vals[k];
+          countMass[t] = mass[k];
+          countErr[t] = err[k];
         }
+      }
+      s = countSlot(label);
+    }
+    countSize++;
+    countKeys[s] = label + 1;
+    countVals[s] = 0;
+    countMass[s] = 0;
+    countErr[s] = 0;
+    return s;
+  }
+
+  /** Adds {@code v} to the mass in slot s, and the rounding of that sum to its bound. */
+  private void addMass(int s, double v) {
+    double m = countMass[s];
+    countMass[s] = m + v;
+    countErr[s] += EPS * (Math.abs(m) + Math.abs(v));
+  }
+
+  /** Grid i (clustered grid of {@code label} from now) adds its density, forward-decayed, to the label's mass. */
+  private void join(int i, int label) {
+    double dt = updated[i] - massBase;
+    contrib[i] = dt >= 0 ? density[i] / fade(dt) : density[i] * fade(-dt);
+    addMass(labelSlot(label), contrib[i]);
+  }
+
+  /** Grid i takes its {@link #contrib}ution out of the mass of {@code label}, which it leaves. */
+  private void leave(int i, int label) {
+    int s = countSlot(label);
+    if (countKeys[s] != 0) {
+      addMass(s, -contrib[i]);
+    }
+  }
+
+  /**
+   * A bound on the difference between a label's mass faded to tau and the sum
+   * {@link StableLabels} would compute of its grids' faded densities ({@code D lambda^(tau -
+   * t_g)}, in any order): the rounding the mass accumulated, plus, for every grid, a few
+   * roundings of its forward-decayed value and of the sum (each term within a few units of
+   * rounding, the sum of n positive terms within n), plus the smallest normal double per grid
+   * for terms that underflow. O(1).
+   */
+  private double massBound(int s, double scale) {
+    double g = cells.size();
+    return scale * countErr[s] + (g + 16) * EPS * scale * Math.abs(countMass[s])
+        + g * Double.MIN_NORMAL;
+  }
+
+  /** Recomputes every label's mass from its grids, forward-decayed to {@code tau}. O(G). */
+  private void rebaseMasses(double tau) {
+    massBase = tau;
+    for (int s = 0; s < countKeys.length; s++) {
+      countMass[s] = 0;
+      countErr[s] = 0;
+    }
+    int g = cells.size();
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && gridLabel[i] != ClusterModel.NOISE) {
+        join(i, gridLabel[i]);
       }
     }
   }
@@ -1359,6 +1733,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (!stays) {
         countKeys[hole] = countKeys[j];
         countVals[hole] = countVals[j];
+        countMass[hole] = countMass[j];
+        countErr[hole] = countErr[j];
         hole = j;
       }
     }
@@ -1752,6 +2128,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     prior = new byte[density.length];
     due = new double[density.length];
     hit = new boolean[density.length];
+    contrib = new double[density.length];
     referenceWhole = true;
     deletedHead = 0;
     dropQueue();

@@ -433,12 +433,19 @@ final class StableLabels {
   }
 
   /**
-   * Records a reclustering that only gave {@code born} fresh labels (the next ones, in order)
-   * and ended the given labels (ascending), as {@link #commit} would record it; the reference
-   * is not touched (the caller hands in the whole one before it is used again).
+   * Records a reclustering that only gave {@code born} fresh labels (the next ones, in order),
+   * ended the given labels (ascending) and merged whole clusters, as {@link #commit} would
+   * record it; the reference is not touched (the caller hands in the whole one before it is
+   * used again). D-Stream decides these events itself when its clusters only grow or join, so
+   * that it need not hand in the members of the clusters that join.
+   *
+   * @param merged the merges, ordered by the label they keep: for each, the number p of labels
+   *     that joined, those p labels ascending, then the label kept
+   * @param mergedLength the number of ints of {@code merged} used
    */
-  void record(int born, int[] vanished, int vanishedCount, double time) {
-    if (born == 0 && vanishedCount == 0) {
+  void record(int born, int[] vanished, int vanishedCount, int[] merged, int mergedLength,
+      double time) {
+    if (born == 0 && vanishedCount == 0 && mergedLength == 0) {
       return;
     }
     if (nextLabel + born < 0) {
@@ -456,6 +463,16 @@ final class StableLabels {
     for (int v = 0; v < vanishedCount; v++) {
       buf[0] = vanished[v];
       log.append(SegmentEvent.Kind.VANISHED, sequence, time, buf, 1, 0);
+    }
+    for (int at = 0; at < mergedLength; ) {
+      int p = merged[at];
+      if (buf.length < p + 1) {
+        buf = new int[2 * (p + 1)];
+        order = new int[buf.length];
+      }
+      System.arraycopy(merged, at + 1, buf, 0, p + 1);
+      log.append(SegmentEvent.Kind.MERGED, sequence, time, buf, p, 1);
+      at += p + 2;
     }
     nextLabel += born;
   }
