@@ -3,6 +3,7 @@ package io.eddy.online;
 import io.eddy.ClusterModel;
 import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
+import io.eddy.SegmentEvent;
 import io.eddy.Parameter;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
@@ -58,11 +59,16 @@ import java.util.Arrays;
  * touched; those times are kept in a priority queue, and an adjustment visits only the grids
  * hit since the last one, those whose time has come and those marked sporadic at the last one
  * (deleted if nothing arrived). The clusters are then relabelled only around the grids whose
- * class changed: without matching when no cluster merges or splits (a grid joins or leaves a
- * cluster at its edge, a cluster is born or loses its last dense grid), else by matching the
- * components through the changed grids alone. The result is the same, bit for bit, as the pass
- * over every grid that the definitions above describe (tested point by point); that pass still
- * runs when N changes, since every threshold then moves.
+ * class changed, without matching their members in the common cases: a grid joins or leaves a
+ * cluster at its edge, a cluster is born or loses its last dense grid; clusters join, and keep
+ * the label of the heaviest, known from a mass kept per label (its grids' densities,
+ * forward-decayed, with a bound on their rounding), so only the lighter ones' grids are
+ * visited; a cluster may split, and searches from the sides of the grids it lost, run in
+ * lock-step, stop once only one part can still grow, so only the smaller parts are visited.
+ * When rounding could decide which part is heaviest, or a cluster both joins and splits, the
+ * components through the changed grids are matched as a whole. The result is the same, bit for
+ * bit, as the pass over every grid that the definitions above describe (tested point by
+ * point); that pass still runs when N changes, since every threshold then moves.
  *
  * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) computes the fixed
  * point above on the updated densities instead of applying its local rules grid by grid, so its
@@ -93,10 +99,10 @@ import java.util.Arrays;
  * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs one hash look-up (O(d)) between adjustments; an adjustment costs O(log G + d) per grid
- * visited, plus O(d) look-ups per grid of the clusters relabelled by matching (all the clusters
- * through a grid whose class changed, when one merged or may have split), and O(G·d) when N
- * changes. It allocates nothing in steady state (arrays grow only when the number of grids
+ * costs one hash look-up (O(d)) between adjustments, and 2d more when it opens a grid (its
+ * neighbours are linked); an adjustment costs O(log G + d) per grid visited, plus O(d) per grid
+ * of the lighter clusters that join and of the parts split off (times the searches run), and
+ * O(d) per grid of the clusters matched whole in the rare cases above; O(G·d) when N changes. It allocates nothing in steady state (arrays grow only when the number of grids
  * reaches a new maximum).
  * Memory is O(G·d + R·d) for G grids and R deletion records, both bounded by what the stream
  * did in a window of recent time, not by its age: a grid that stops receiving points at t_g is
@@ -368,6 +374,36 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private int[] unionKept = new int[UNION_LABELS];
   private int[] unionOrder = new int[UNION_LABELS];
   private int[] mergeEvents = new int[0];
+  /** The events of a relabelling without matching, as {@link StableLabels#record} takes them. */
+  private int[] events = new int[0];
+  /**
+   * Scratch of the splits of {@link #relabelSimple}: the labels that lost grids whose neighbours
+   * may no longer be joined; the searches from those neighbours, run in lock-step
+   * ({@link #splitDecided}), each a chain of grids through {@link #nextInSearch} from its first,
+   * with the grid it expands next (-1 once it is exhausted), its last, and its parent in a
+   * union-find of the searches that met; per set root, the part it found (dense grids, faded
+   * density, first grid, whether it is complete); and the parts to move off, with the label
+   * they leave, whether they get a fresh one, and the range of searches of that label.
+   */
+  private int[] splitLabels = new int[UNION_LABELS];
+  private int splitCount;
+  private int[] searchOf = new int[0];
+  private int[] nextInSearch = new int[0];
+  private int[] searchFirst = new int[0];
+  private int[] searchHead = new int[0];
+  private int[] searchTail = new int[0];
+  private int[] searchParent = new int[0];
+  private int searchCount;
+  private int[] pieceDense = new int[0];
+  private double[] pieceMass = new double[0];
+  private int[] pieceFirst = new int[0];
+  private boolean[] pieceOpen = new boolean[0];
+  private int[] actionLabel = new int[0];
+  private int[] actionRoot = new int[0];
+  private boolean[] actionFresh = new boolean[0];
+  private int[] searchFrom = new int[0];
+  private int[] searchTo = new int[0];
+  private int actionCount;
 
   /** A clusterer with the given configuration. */
   public Dstream(Params params) {
@@ -1077,6 +1113,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int m = 0;
     int groups = 0;
     unionCount = 0;
+    splitCount = 0;
     for (int c = 0; c < changeCount; c++) {
       int x = changes[c];
       boolean sparse = clusteredKind[x] == SPARSE;
@@ -1089,7 +1126,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         }
         groups++;
       } else if (sparse && gridLabel[x] != ClusterModel.NOISE) {
-        if (!leavesConnected(x, xe)) {
+        if (!leavesConnected(x, xe) && !splitting(gridLabel[x])) {
           return false;
         }
       }
@@ -1098,6 +1135,13 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     boolean merging = unions();
     if (merging && !mergesDecided(tau, groups)) {
       return false;
+    }
+    searchCount = 0;
+    actionCount = 0;
+    for (int q = 0; q < splitCount; q++) {
+      if (unionIndex(splitLabels[q]) >= 0 || !splitDecided(splitLabels[q], tau, e)) {
+        return false; // a cluster that new grids join may split too: left to the matching
+      }
     }
     reclusterings++;
     // Dense counts of the labels that were there, then the groups that join a cluster.
@@ -1135,6 +1179,24 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       }
     }
     int mergedLength = merging ? joinClusters() : 0;
+    // Parts split off: unclustered without a dense grid, else fresh labels, ordered with the births.
+    for (int a = 0; a < actionCount; a++) {
+      int label = actionLabel[a];
+      int r = actionRoot[a];
+      if (!actionFresh[a]) {
+        for (int t = searchFrom[a]; t < searchCount && t < searchTo[a]; t++) {
+          if (searchRoot(t) == r) {
+            for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
+              leave(i, label);
+              gridLabel[i] = ClusterModel.NOISE;
+            }
+          }
+        }
+      } else {
+        bornGroups[born] = -1 - a;
+        bornFirst[born++] = pieceFirst[r];
+      }
+    }
     // A label left without a dense grid vanishes: its grids are unclustered.
     int vanished = 0;
     for (int q = 0; q < touchedLabels; q++) {
@@ -1146,38 +1208,62 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         unlabel(label);
       }
     }
-    // Births in the order of their first grids (members of a group come in search order).
+    // Fresh labels in the order of the new components' first grids, as the matching numbers
+    // them (members of a group come in search order).
     for (int b = 0; b < born; b++) {
       int g = bornGroups[b];
-      for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+      for (int k = g < 0 ? 0 : groupStart[g]; g >= 0 && k < groupStart[g + 1]; k++) {
         bornFirst[b] = Math.min(bornFirst[b], members[k]);
       }
     }
     sortInts(bornFirst, bornGroups, born);
     int next = labels.nextLabel();
+    int length = 0;
     for (int b = 0; b < born; b++) {
       int g = bornGroups[b];
       int label = next + b;
+      if (g < 0) {
+        splitOff(-1 - g, label);
+        continue;
+      }
       for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
         gridLabel[members[k]] = label;
         join(members[k], label);
       }
       addDense(label, groupDense[g]);
+      length = event(length, SegmentEvent.Kind.BORN, 0, 1);
+      events[length - 1] = label;
     }
     sortInts(vanishedLabels, null, vanished);
-    labels.record(born, vanishedLabels, vanished, mergeEvents, mergedLength, origin + tau);
+    for (int v = 0; v < vanished; v++) {
+      length = event(length, SegmentEvent.Kind.VANISHED, 1, 0);
+      events[length - 1] = vanishedLabels[v];
+    }
+    System.arraycopy(mergeEvents, 0, events = ensureLength(events, length + mergedLength), length,
+        mergedLength);
+    length += mergedLength;
+    length = splitEvents(length, born, next);
+    labels.record(born, events, length, origin + tau);
     referenceWhole = false;
     return true;
+  }
+
+  /** Appends the head of an event of {@code from} and {@code to} labels and room for them; returns the new length. */
+  private int event(int length, SegmentEvent.Kind kind, int from, int to) {
+    events = ensureLength(events, length + 3 + from + to);
+    events[length] = kind.ordinal();
+    events[length + 1] = from;
+    events[length + 2] = to;
+    return length + 3 + from + to;
   }
 
   // ---- merges without matching: the labels new grids join, as a union-find ----
 
   /** The position of {@code label} among the labels met, added with a grid of it if new; -1 when too many. */
   private int unionOf(int label, int seed) {
-    for (int p = 0; p < unionCount; p++) {
-      if (unionLabel[p] == label) {
-        return p;
-      }
+    int known = unionIndex(label);
+    if (known >= 0) {
+      return known;
     }
     if (unionCount == UNION_LABELS) {
       return -1;
@@ -1307,7 +1393,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * Joins every set decided by {@link #mergesDecided} into the label it keeps: the grids of the
    * other labels take it (a search from a grid of each, through the links, over the grids of
    * that label), with their dense counts and masses; writes the merge events, ordered by the
-   * label kept, into {@link #mergeEvents} and returns their length. O(grids relabelled).
+   * label kept, into {@link #mergeEvents} (as {@link StableLabels#record} takes them) and
+   * returns their length. O(grids relabelled).
    */
   private int joinClusters() {
     int sets = 0;
@@ -1328,15 +1415,15 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int r = unionOrder[q];
       int kept = unionLabel[unionKept[r]];
       int parents = 0;
-      mergeEvents = ensureLength(mergeEvents, length + unionCount + 2);
+      mergeEvents = ensureLength(mergeEvents, length + unionCount + 4);
       for (int p = 0; p < unionCount; p++) {
         if (unionParent[p] != r) {
           continue;
         }
         int label = unionLabel[p];
         // parents ascending, by insertion
-        int at = length + 1 + parents++;
-        while (at > length + 1 && mergeEvents[at - 1] > label) {
+        int at = length + 3 + parents++;
+        while (at > length + 3 && mergeEvents[at - 1] > label) {
           mergeEvents[at] = mergeEvents[at - 1];
           at--;
         }
@@ -1354,9 +1441,267 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
           addMass(to, mass);
         }
       }
-      mergeEvents[length] = parents;
-      mergeEvents[length + 1 + parents] = kept;
-      length += parents + 2;
+      mergeEvents[length] = SegmentEvent.Kind.MERGED.ordinal();
+      mergeEvents[length + 1] = parents;
+      mergeEvents[length + 2] = 1;
+      mergeEvents[length + 3 + parents] = kept;
+      length += parents + 4;
+    }
+    return length;
+  }
+
+  // ---- splits without matching: searches from the sides of the grids a cluster lost ----
+
+  /** Notes that {@code label} may split; false when too many labels may. */
+  private boolean splitting(int label) {
+    for (int q = 0; q < splitCount; q++) {
+      if (splitLabels[q] == label) {
+        return true;
+      }
+    }
+    if (splitCount == UNION_LABELS) {
+      return false;
+    }
+    splitLabels[splitCount++] = label;
+    return true;
+  }
+
+  private int searchRoot(int t) {
+    return rootOf(t, searchParent);
+  }
+
+  /**
+   * Finds the parts that cluster {@code label} falls into now that some of its grids became
+   * sparse, and decides their labels as the matching would, or returns false (nothing changed)
+   * when it cannot be sure; the decisions go to the actions that {@link #relabelSimple} and
+   * {@link #splitOff} carry out.
+   *
+   * <p>The cluster was connected, so every part touches a grid it lost. A breadth-first search
+   * starts from each non-sparse side of those grids, over the label's non-sparse grids; the
+   * searches run in lock-step, one grid each in turn, and two that meet are one set. They stop
+   * once at most one set can still grow: every other set is then a whole part, and the one left
+   * is the rest of the cluster, never visited whole. So the cost is about the number of searches
+   * times the grids of the parts other than the largest, not the size of the cluster.
+   *
+   * <p>The parts holding a dense grid are the new components, all made of the label's grids
+   * alone: the matching gives the label to the heaviest (whose mass is the label's mass less
+   * the others' and the lost grids', when it is the rest) and fresh labels to the others, and
+   * the lineage records a split to all of them; a part without a dense grid is unclustered.
+   * Decided here when the heaviest is beyond rounding of the others ({@link #massBound}) and the
+   * rest, if there is one, keeps the label; a cluster left with no dense grid vanishes, as in
+   * {@link #relabelSimple}.
+   */
+  private boolean splitDecided(int label, double tau, int e) {
+    int s = countSlot(label);
+    if (countKeys[s] == 0) {
+      return false;
+    }
+    int dense = countVals[s];
+    double lost = 0;
+    int from = searchCount;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      if (gridLabel[x] != label) {
+        continue;
+      }
+      dense += (clusteredKind[x] == DENSE ? 1 : 0) - (prior[x] == DENSE ? 1 : 0);
+      if (clusteredKind[x] != SPARSE) {
+        continue;
+      }
+      lost += density[x] * fade(tau - updated[x]);
+      for (int side = 0; side < 2 * d; side++) {
+        int y = cells.neighbour(x, side);
+        if (y >= 0 && gridLabel[y] == label && clusteredKind[y] != SPARSE && visited[y] != e) {
+          int t = searchCount++;
+          visited[y] = e;
+          searchOf[y] = t;
+          nextInSearch[y] = -1;
+          searchFirst[t] = y;
+          searchHead[t] = y;
+          searchTail[t] = y;
+          searchParent[t] = t;
+        }
+      }
+    }
+    if (dense <= 0) {
+      return true; // no cluster left: the label vanishes, and its grids are unclustered
+    }
+    int to = searchCount;
+    while (openSets(from, to) > 1) {
+      for (int t = from; t < to; t++) {
+        int i = searchHead[t];
+        if (i < 0) {
+          continue;
+        }
+        for (int side = 0; side < 2 * d; side++) {
+          int y = cells.neighbour(i, side);
+          if (y < 0 || gridLabel[y] != label || clusteredKind[y] == SPARSE) {
+            continue;
+          }
+          if (visited[y] != e) {
+            visited[y] = e;
+            searchOf[y] = t;
+            nextInSearch[y] = -1;
+            nextInSearch[searchTail[t]] = y;
+            searchTail[t] = y;
+          } else {
+            int a = searchRoot(t);
+            int b = searchRoot(searchOf[y]);
+            searchParent[Math.max(a, b)] = Math.min(a, b);
+          }
+        }
+        searchHead[t] = nextInSearch[i];
+      }
+    }
+    // The parts: dense grids, faded density and first grid of every whole one.
+    for (int t = from; t < to; t++) {
+      if (searchRoot(t) == t) {
+        pieceDense[t] = 0;
+        pieceMass[t] = 0;
+        pieceFirst[t] = Integer.MAX_VALUE;
+        pieceOpen[t] = false;
+      }
+    }
+    for (int t = from; t < to; t++) {
+      pieceOpen[searchRoot(t)] |= searchHead[t] >= 0;
+    }
+    int rest = -1;
+    double parts = 0;
+    for (int t = from; t < to; t++) {
+      int r = searchRoot(t);
+      if (pieceOpen[r]) {
+        rest = r;
+        continue;
+      }
+      for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
+        pieceDense[r] += clusteredKind[i] == DENSE ? 1 : 0;
+        double v = density[i] * fade(tau - updated[i]);
+        pieceMass[r] += v;
+        parts += v;
+        pieceFirst[r] = Math.min(pieceFirst[r], i);
+      }
+    }
+    double g = cells.size();
+    int best = -1;
+    int components = 0;
+    for (int r = from; r < to; r++) {
+      if (searchRoot(r) != r) {
+        continue;
+      }
+      if (r == rest) {
+        pieceDense[r] = dense;
+        for (int q = from; q < to; q++) {
+          if (searchRoot(q) == q && q != rest) {
+            pieceDense[r] -= pieceDense[q];
+          }
+        }
+        double scale = fade(tau - massBase);
+        pieceMass[r] = scale * countMass[s] - parts - lost;
+        pieceBoundRest = massBound(s, scale) + (g + 16) * EPS * (parts + lost);
+      }
+      if (pieceDense[r] > 0) {
+        components++;
+        if (best < 0 || pieceMass[r] > pieceMass[best]) {
+          best = r;
+        }
+      }
+    }
+    if (best < 0 || rest >= 0 && best != rest) {
+      return false; // the rest would be unclustered or take a fresh label: it must be visited
+    }
+    if (components > 1) {
+      double bestLow = pieceMass[best] - pieceBound(best, rest, g);
+      for (int r = from; r < to; r++) {
+        if (searchRoot(r) == r && r != best && pieceDense[r] > 0
+            && !(bestLow > pieceMass[r] + pieceBound(r, rest, g))) {
+          return false; // within rounding of a tie
+        }
+      }
+    }
+    for (int r = from; r < to; r++) {
+      if (searchRoot(r) == r && r != best) {
+        int a = actionCount++;
+        actionLabel[a] = label;
+        actionRoot[a] = r;
+        actionFresh[a] = pieceDense[r] > 0;
+        searchFrom[a] = from;
+        searchTo[a] = to;
+      }
+    }
+    return true;
+  }
+
+  /** The bound of the rest's mass, set by {@link #splitDecided}. */
+  private double pieceBoundRest;
+
+  /** A bound on the rounding of part r's mass: the rest's, or that of a sum of faded densities. */
+  private double pieceBound(int r, int rest, double g) {
+    return r == rest ? pieceBoundRest
+        : (g + 16) * EPS * pieceMass[r] + g * Double.MIN_NORMAL;
+  }
+
+  /** The number of sets of searches in [from, to) that can still grow. */
+  private int openSets(int from, int to) {
+    int open = 0;
+    for (int t = from; t < to; t++) {
+      pieceOpen[t] = false;
+    }
+    for (int t = from; t < to; t++) {
+      if (searchHead[t] >= 0) {
+        int r = searchRoot(t);
+        if (!pieceOpen[r]) {
+          pieceOpen[r] = true;
+          open++;
+        }
+      }
+    }
+    return open;
+  }
+
+  /** Moves the part of action a, a whole part holding a dense grid, to the fresh label {@code fresh}. */
+  private void splitOff(int a, int fresh) {
+    int label = actionLabel[a];
+    int r = actionRoot[a];
+    addDense(label, -pieceDense[r]);
+    addDense(fresh, pieceDense[r]);
+    for (int t = searchFrom[a]; t < searchTo[a]; t++) {
+      if (searchRoot(t) == r) {
+        for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
+          leave(i, label);
+          gridLabel[i] = fresh;
+          join(i, fresh);
+        }
+      }
+    }
+  }
+
+  /**
+   * Appends the split events of this relabelling, by the label split: to that label and the
+   * fresh labels of its parts, ascending (fresh labels are above every old one, and are handed
+   * out in order).
+   */
+  private int splitEvents(int length, int born, int next) {
+    sortInts(splitLabels, null, splitCount);
+    for (int q = 0; q < splitCount; q++) {
+      int label = splitLabels[q];
+      int parts = 0;
+      for (int b = 0; b < born; b++) {
+        if (bornGroups[b] < 0 && actionLabel[-1 - bornGroups[b]] == label) {
+          parts++;
+        }
+      }
+      if (parts == 0) {
+        continue;
+      }
+      length = event(length, SegmentEvent.Kind.SPLIT, 1, parts + 1);
+      int at = length - parts - 2;
+      events[at++] = label;
+      events[at++] = label;
+      for (int b = 0; b < born; b++) {
+        if (bornGroups[b] < 0 && actionLabel[-1 - bornGroups[b]] == label) {
+          events[at++] = next + b;
+        }
+      }
     }
     return length;
   }
@@ -1599,6 +1944,21 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       vanishedLabels = new int[cap];
       labelQueue = new int[2 * cap];
       queue = new int[cap];
+      searchOf = new int[cap];
+      nextInSearch = new int[cap];
+      searchFirst = new int[cap];
+      searchHead = new int[cap];
+      searchTail = new int[cap];
+      searchParent = new int[cap];
+      pieceDense = new int[cap];
+      pieceMass = new double[cap];
+      pieceFirst = new int[cap];
+      pieceOpen = new boolean[cap];
+      actionLabel = new int[cap];
+      actionRoot = new int[cap];
+      actionFresh = new boolean[cap];
+      searchFrom = new int[cap];
+      searchTo = new int[cap];
       epoch = 0;
       changeEpoch = 0;
     }
