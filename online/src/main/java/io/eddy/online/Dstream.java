@@ -389,20 +389,20 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private int splitCount;
   private int[] searchOf = new int[0];
   private int[] nextInSearch = new int[0];
-  private int[] searchFirst = new int[0];
-  private int[] searchHead = new int[0];
-  private int[] searchTail = new int[0];
-  private int[] searchParent = new int[0];
+  private int[] searchFirst = new int[8];
+  private int[] searchHead = new int[8];
+  private int[] searchTail = new int[8];
+  private int[] searchParent = new int[8];
   private int searchCount;
-  private int[] pieceDense = new int[0];
-  private double[] pieceMass = new double[0];
-  private int[] pieceFirst = new int[0];
-  private boolean[] pieceOpen = new boolean[0];
-  private int[] actionLabel = new int[0];
-  private int[] actionRoot = new int[0];
-  private boolean[] actionFresh = new boolean[0];
-  private int[] searchFrom = new int[0];
-  private int[] searchTo = new int[0];
+  private int[] pieceDense = new int[8];
+  private double[] pieceMass = new double[8];
+  private int[] pieceFirst = new int[8];
+  private boolean[] pieceOpen = new boolean[8];
+  private int[] actionLabel = new int[8];
+  private int[] actionRoot = new int[8];
+  private boolean[] actionFresh = new boolean[8];
+  private int[] searchFrom = new int[8];
+  private int[] searchTo = new int[8];
   private int actionCount;
 
   /** A clusterer with the given configuration. */
@@ -1512,6 +1512,9 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       for (int side = 0; side < 2 * d; side++) {
         int y = cells.neighbour(x, side);
         if (y >= 0 && gridLabel[y] == label && clusteredKind[y] != SPARSE && visited[y] != e) {
+          if (searchCount == searchFirst.length) {
+            growSearches();
+          }
           int t = searchCount++;
           visited[y] = e;
           searchOf[y] = t;
@@ -1620,7 +1623,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     }
     for (int r = from; r < to; r++) {
       if (searchRoot(r) == r && r != best) {
-        int a = actionCount++;
+        int a = actionCount++; // at most one per search, so within the searches' arrays
         actionLabel[a] = label;
         actionRoot[a] = r;
         actionFresh[a] = pieceDense[r] > 0;
@@ -1629,6 +1632,24 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       }
     }
     return true;
+  }
+
+  /** Doubles the arrays of the searches, the parts and the actions (as many as searches). */
+  private void growSearches() {
+    int n = 2 * searchFirst.length;
+    searchFirst = Arrays.copyOf(searchFirst, n);
+    searchHead = Arrays.copyOf(searchHead, n);
+    searchTail = Arrays.copyOf(searchTail, n);
+    searchParent = Arrays.copyOf(searchParent, n);
+    pieceDense = Arrays.copyOf(pieceDense, n);
+    pieceMass = Arrays.copyOf(pieceMass, n);
+    pieceFirst = Arrays.copyOf(pieceFirst, n);
+    pieceOpen = Arrays.copyOf(pieceOpen, n);
+    actionLabel = Arrays.copyOf(actionLabel, n);
+    actionRoot = Arrays.copyOf(actionRoot, n);
+    actionFresh = Arrays.copyOf(actionFresh, n);
+    searchFrom = Arrays.copyOf(searchFrom, n);
+    searchTo = Arrays.copyOf(searchTo, n);
   }
 
   /** The bound of the rest's mass, set by {@link #splitDecided}. */
@@ -1946,19 +1967,6 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       queue = new int[cap];
       searchOf = new int[cap];
       nextInSearch = new int[cap];
-      searchFirst = new int[cap];
-      searchHead = new int[cap];
-      searchTail = new int[cap];
-      searchParent = new int[cap];
-      pieceDense = new int[cap];
-      pieceMass = new double[cap];
-      pieceFirst = new int[cap];
-      pieceOpen = new boolean[cap];
-      actionLabel = new int[cap];
-      actionRoot = new int[cap];
-      actionFresh = new boolean[cap];
-      searchFrom = new int[cap];
-      searchTo = new int[cap];
       epoch = 0;
       changeEpoch = 0;
     }
