@@ -490,11 +490,6 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     } else {
       density[i] = density[i] * fade(tau - updated[i]) + w;
       updated[i] = tau;
-      if (!rebuild && gridLabel[i] != ClusterModel.NOISE) {
-        int label = gridLabel[i];
-        leave(i, label);
-        join(i, label);
-      }
     }
     if (incremental && !hit[i]) {
       hit[i] = true;
@@ -685,6 +680,12 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int i = touchedList[m];
       hit[i] = false;
       if (!cells.isGone(i)) {
+        int label = gridLabel[i];
+        if (label != ClusterModel.NOISE) {
+          // its label's mass follows its density once per adjustment, not at every point
+          leave(i, label);
+          join(i, label);
+        }
         evaluate(i, tau);
       }
     }
