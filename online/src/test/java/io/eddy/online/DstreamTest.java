@@ -465,6 +465,40 @@ class DstreamTest {
   }
 
   /**
+   * Two clusters of exactly the same mass joined by a new grid: the masses cannot tell which is
+   * heavier, so the matching decides, and the merged cluster keeps the smaller label (ties go
+   * to the smaller key), as recomputing everything gives. Event time: grids 0 and 2 get the
+   * same weight at the same time, a grid of negligible weight between them stays sparse until
+   * a heavy point makes it dense.
+   */
+  @Test
+  public void merge_ofEqualMasses_keepsTheSmallerLabelAsTheMatching() {
+    Dstream incremental = new Dstream(P);
+    Dstream full = new Dstream(P);
+    full.incremental = false;
+    full.alwaysRecluster = true;
+    double[][] xs = {{0.5}, {2.5}, {1.5}, {1.5}, {1.5}};
+    double[] ws = {1000, 1000, 1e-9, 1e-9, 1e6};
+    long gap = 0;
+    for (int k = 0; k < xs.length; k++) {
+      // grids 0, 2 and 1 at time 0; then a point in grid 1 at each of the next two adjustments
+      double t = k < 3 ? 0 : (k - 2) * gap;
+      incremental.learn(xs[k], ws[k], t);
+      full.learn(xs[k], ws[k], t);
+      gap = incremental.gap();
+      assertThat(incremental.classes()).as("point %d", k).isEqualTo(full.classes());
+      assertThat(incremental.snapshot()).as("point %d", k).isEqualTo(full.snapshot());
+      assertThat(incremental.events(0)).as("point %d", k).isEqualTo(full.events(0));
+    }
+    assertThat(incremental.snapshot().clusterCount()).isEqualTo(1);
+    assertThat(incremental.events(0)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(io.eddy.SegmentEvent.Kind.MERGED);
+      assertThat(e.from()).containsExactly(0, 1);
+      assertThat(e.to()).containsExactly(0);
+    });
+  }
+
+  /**
    * When to compare two runs: after every point within {@code window} points of a change in
    * the signature (values that move at the events that matter), every {@code every} points
    * elsewhere, and at the last point.
