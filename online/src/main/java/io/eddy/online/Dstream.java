@@ -3,8 +3,8 @@ package io.eddy.online;
 import io.eddy.ClusterModel;
 import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
-import io.eddy.SegmentEvent;
 import io.eddy.Parameter;
+import io.eddy.SegmentEvent;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import java.util.Arrays;
@@ -102,8 +102,9 @@ import java.util.Arrays;
  * costs one hash look-up (O(d)) between adjustments, and 2d more when it opens a grid (its
  * neighbours are linked); an adjustment costs O(log G + d) per grid visited, plus O(d) per grid
  * of the lighter clusters that join and of the parts split off (times the searches run), and
- * O(d) per grid of the clusters matched whole in the rare cases above; O(G·d) when N changes. It allocates nothing in steady state (arrays grow only when the number of grids
- * reaches a new maximum).
+ * O(d) per grid of the clusters matched whole in the rare cases above; O(G·d) when N changes.
+ * It allocates nothing in steady state (arrays grow only when the number of grids reaches a new
+ * maximum).
  * Memory is O(G·d + R·d) for G grids and R deletion records, both bounded by what the stream
  * did in a window of recent time, not by its age: a grid that stops receiving points at t_g is
  * deleted at most two gaps after both S1 holds (its faded density below pi, about
@@ -373,6 +374,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   /** Per set root: the position of the label it keeps; and the roots by that label. */
   private int[] unionKept = new int[UNION_LABELS];
   private int[] unionOrder = new int[UNION_LABELS];
+  /** The merge events of {@link #joinClusters}, as {@link StableLabels#record} takes them. */
   private int[] mergeEvents = new int[0];
   /** The events of a relabelling without matching, as {@link StableLabels#record} takes them. */
   private int[] events = new int[0];
@@ -1081,9 +1083,9 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   }
 
   /**
-   * Relabels without matching members when no cluster may split, which is the common case on a
-   * stream that opens and drops grids one at a time; false (and nothing changed) otherwise, and
-   * {@link #relabel} does the matching.
+   * Relabels without matching members, which covers nearly every adjustment on a stream that
+   * opens and drops grids one at a time; false (and nothing changed) when it cannot decide as
+   * the matching would, and {@link #relabel} does the matching.
    *
    * <p>The case: every clustered grid that became sparse had at most one non-sparse neighbour,
    * or its neighbours stay joined through corners ({@link #leavesConnected}: removing such grids
@@ -1093,9 +1095,11 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * matching gives it that cluster's label (the only pair for both), a fresh label if it holds
    * none (in the order of their first grids), and a label whose members are left in no cluster
    * vanishes, with no weight needed; clusters that join keep the label of the heaviest, decided
-   * from the labels' masses ({@link #mergesDecided}), and the others' grids take it. Whether a
-   * component still holds a dense grid comes from a count of dense grids per label, kept up to
-   * date at every relabelling, as the masses are.
+   * from the labels' masses ({@link #mergesDecided}), and the others' grids take it. A cluster
+   * that lost grids whose sides are not shown joined may split: its parts are found and
+   * labelled by {@link #splitDecided}, unless new grids also join it. Whether a component still
+   * holds a dense grid comes from a count of dense grids per label, kept up to date at every
+   * relabelling, as the masses are.
    */
   private boolean relabelSimple(double tau) {
     if (lostCount > 0) {
@@ -1182,17 +1186,9 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int mergedLength = merging ? joinClusters() : 0;
     // Parts split off: unclustered without a dense grid, else fresh labels, ordered with the births.
     for (int a = 0; a < actionCount; a++) {
-      int label = actionLabel[a];
       int r = actionRoot[a];
       if (!actionFresh[a]) {
-        for (int t = searchFrom[a]; t < searchCount && t < searchTo[a]; t++) {
-          if (searchRoot(t) == r) {
-            for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
-              leave(i, label);
-              gridLabel[i] = ClusterModel.NOISE;
-            }
-          }
-        }
+        splitOff(a, ClusterModel.NOISE);
       } else {
         bornGroups[born] = -1 - a;
         bornFirst[born++] = pieceFirst[r];
@@ -1351,10 +1347,6 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         double bound = massBound(s, scale);
         double part = whole - unionSparse[p];
         double partBound = bound + (g + 16) * EPS * unionSparse[p];
-        // the matching's edge "the part holds at least half of the label's mass"
-        if (unionSparse[p] > 0 && !(part - partBound >= 0.5 * (whole + bound))) {
-          return false;
-        }
         unionMass[p] = part;
         unionBound[p] = partBound;
         if (best < 0 || part > bestMass || part == bestMass && unionLabel[p] < unionLabel[best]) {
@@ -1370,9 +1362,19 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         return false; // the joined grids form no cluster: every label vanishes, left to the matching
       }
       for (int p = 0; p < unionCount; p++) {
-        if (unionParent[p] == r && p != best
-            && !(bestMass - bestBound > unionMass[p] + unionBound[p])) {
+        if (unionParent[p] != r || p == best) {
+          continue;
+        }
+        if (!(bestMass - bestBound > unionMass[p] + unionBound[p])) {
           return false; // within rounding of a tie
+        }
+        // The matching's lineage edge: the part holds at least half of the label's mass (bit
+        // for bit the whole when no grid of it became sparse, the same sum in the same order).
+        double whole = unionMass[p] + unionSparse[p];
+        double wholeBound = unionBound[p] + EPS * whole;
+        if (unionSparse[p] > 0
+            && !(unionMass[p] - unionBound[p] >= 0.5 * (whole + wholeBound))) {
+          return false;
         }
       }
       unionKept[r] = best;
@@ -1680,18 +1682,25 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     return open;
   }
 
-  /** Moves the part of action a, a whole part holding a dense grid, to the fresh label {@code fresh}. */
+  /**
+   * Moves the part of action a, a whole part, to the fresh label {@code fresh}, or out of every
+   * cluster when it is {@link ClusterModel#NOISE} (a part without a dense grid).
+   */
   private void splitOff(int a, int fresh) {
     int label = actionLabel[a];
     int r = actionRoot[a];
-    addDense(label, -pieceDense[r]);
-    addDense(fresh, pieceDense[r]);
+    if (fresh != ClusterModel.NOISE) {
+      addDense(label, -pieceDense[r]);
+      addDense(fresh, pieceDense[r]);
+    }
     for (int t = searchFrom[a]; t < searchTo[a]; t++) {
       if (searchRoot(t) == r) {
         for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
           leave(i, label);
           gridLabel[i] = fresh;
-          join(i, fresh);
+          if (fresh != ClusterModel.NOISE) {
+            join(i, fresh);
+          }
         }
       }
     }
