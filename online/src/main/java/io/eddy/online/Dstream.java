@@ -682,11 +682,9 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int i = touchedList[m];
       hit[i] = false;
       if (!cells.isGone(i)) {
-        int label = gridLabel[i];
-        if (label != ClusterModel.NOISE) {
+        if (gridLabel[i] != ClusterModel.NOISE) {
           // its label's mass follows its density once per adjustment, not at every point
-          leave(i, label);
-          join(i, label);
+          refresh(i);
         }
         evaluate(i, tau);
       }
@@ -2054,9 +2052,24 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
 
   /** Grid i (clustered grid of {@code label} from now) adds its density, forward-decayed, to the label's mass. */
   private void join(int i, int label) {
-    double dt = updated[i] - massBase;
-    contrib[i] = dt >= 0 ? density[i] / fade(dt) : density[i] * fade(-dt);
+    contrib[i] = forward(i);
     addMass(labelSlot(label), contrib[i]);
+  }
+
+  /** Grid i's density forward-decayed to {@link #massBase}. */
+  private double forward(int i) {
+    double dt = updated[i] - massBase;
+    return dt >= 0 ? density[i] / fade(dt) : density[i] * fade(-dt);
+  }
+
+  /** Brings clustered grid i's share of its label's mass up to its density now: one probe. */
+  private void refresh(int i) {
+    int s = countSlot(gridLabel[i]);
+    if (countKeys[s] != 0) {
+      addMass(s, -contrib[i]);
+      contrib[i] = forward(i);
+      addMass(s, contrib[i]);
+    }
   }
 
   /** Grid i takes its {@link #contrib}ution out of the mass of {@code label}, which it leaves. */
