@@ -4,6 +4,7 @@ import io.eddy.ClusterModel;
 import io.eddy.Mergeable;
 import io.eddy.ParamSpec;
 import io.eddy.Parameter;
+import io.eddy.SegmentEvent;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import java.util.Arrays;
@@ -58,11 +59,16 @@ import java.util.Arrays;
  * touched; those times are kept in a priority queue, and an adjustment visits only the grids
  * hit since the last one, those whose time has come and those marked sporadic at the last one
  * (deleted if nothing arrived). The clusters are then relabelled only around the grids whose
- * class changed: without matching when no cluster merges or splits (a grid joins or leaves a
- * cluster at its edge, a cluster is born or loses its last dense grid), else by matching the
- * components through the changed grids alone. The result is the same, bit for bit, as the pass
- * over every grid that the definitions above describe (tested point by point); that pass still
- * runs when N changes, since every threshold then moves.
+ * class changed, without matching their members in the common cases: a grid joins or leaves a
+ * cluster at its edge, a cluster is born or loses its last dense grid; clusters join, and keep
+ * the label of the heaviest, known from a mass kept per label (its grids' densities,
+ * forward-decayed, with a bound on their rounding), so only the lighter ones' grids are
+ * visited; a cluster may split, and searches from the sides of the grids it lost, run in
+ * lock-step, stop once only one part can still grow, so only the smaller parts are visited.
+ * When rounding could decide which part is heaviest, or a cluster both joins and splits, the
+ * components through the changed grids are matched as a whole. The result is the same, bit for
+ * bit, as the pass over every grid that the definitions above describe (tested point by
+ * point); that pass still runs when N changes, since every threshold then moves.
  *
  * <p><b>Deviations from [1]</b>, deliberate: adjust-clustering (Figure 4) computes the fixed
  * point above on the updated densities instead of applying its local rules grid by grid, so its
@@ -93,11 +99,12 @@ import java.util.Arrays;
  * <p><b>Weights.</b> A point of weight w adds w to its grid's density.
  *
  * <p>Not thread-safe: use from one thread at a time; snapshots are immutable. {@code learn}
- * costs one hash look-up (O(d)) between adjustments; an adjustment costs O(log G + d) per grid
- * visited, plus O(d) look-ups per grid of the clusters relabelled by matching (all the clusters
- * through a grid whose class changed, when one merged or may have split), and O(G·d) when N
- * changes. It allocates nothing in steady state (arrays grow only when the number of grids
- * reaches a new maximum).
+ * costs one hash look-up (O(d)) between adjustments, and 2d more when it opens a grid (its
+ * neighbours are linked); an adjustment costs O(log G + d) per grid visited, plus O(d) per grid
+ * of the lighter clusters that join and of the parts split off (times the searches run), and
+ * O(d) per grid of the clusters matched whole in the rare cases above; O(G·d) when N changes.
+ * It allocates nothing in steady state (arrays grow only when the number of grids reaches a new
+ * maximum).
  * Memory is O(G·d + R·d) for G grids and R deletion records, both bounded by what the stream
  * did in a window of recent time, not by its age: a grid that stops receiving points at t_g is
  * deleted at most two gaps after both S1 holds (its faded density below pi, about
@@ -221,6 +228,13 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private double clusteredSpace = Double.NaN;
   /** Set by removeSporadic when a grid's class differs from {@link #clusteredKind}. */
   private boolean classChanged;
+  /**
+   * The most labels that the new grids of one adjustment may join without the matching: they
+   * are found by a scan of those already met, so their number must stay small.
+   */
+  private static final int UNION_LABELS = 64;
+  /** A unit of rounding: twice the unit roundoff of a double. */
+  private static final double EPS = 0x1p-52;
   /** The length of {@link #powers}: 32 KiB. */
   private static final int POWERS = 4096;
   /** {@code lambda^k} for k below {@link #POWERS}, by {@code Math.pow}; empty before the first point. */
@@ -324,10 +338,74 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   private int[] around = new int[0];
   /** Per grid: its class at the last relabelling, while it is among {@link #changes}. */
   private byte[] prior = new byte[0];
-  /** The number of dense grids of every cluster label: open addressing on label + 1. */
+  /**
+   * Per cluster label, open addressing on label + 1: the number of its dense grids, and its
+   * mass, the sum of its grids' {@link #contrib}utions, with a bound on the rounding that sum
+   * accumulated (see {@link #massBound}).
+   */
   private int[] countKeys = new int[16];
   private int[] countVals = new int[16];
+  private double[] countMass = new double[16];
+  private double[] countErr = new double[16];
   private int countSize;
+  /**
+   * Per clustered grid: its density forward-decayed to {@link #massBase},
+   * {@code D lambda^(massBase - t_g)}, as last added to its label's mass; so a label's mass
+   * faded to tau is its sum times {@code lambda^(tau - massBase)}, kept without visiting the
+   * label's grids.
+   */
+  private double[] contrib = new double[0];
+  /** The reference time of the forward-decayed masses (relative); moved forward by {@link #rebaseMasses}. */
+  private double massBase;
+  /**
+   * Scratch of the merges of {@link #relabelSimple}: the labels a group of new grids touches,
+   * as a union-find over their positions, with a grid of each and the faded density of its
+   * grids that became sparse.
+   */
+  private int[] unionLabel = new int[UNION_LABELS];
+  private int[] unionParent = new int[UNION_LABELS];
+  private int[] unionSeed = new int[UNION_LABELS];
+  private double[] unionSparse = new double[UNION_LABELS];
+  private int unionCount;
+  /** Per label met: its dense grids after the changes, its mass in the joined cluster and the bound of that mass. */
+  private int[] unionDense = new int[UNION_LABELS];
+  private double[] unionMass = new double[UNION_LABELS];
+  private double[] unionBound = new double[UNION_LABELS];
+  /** Per set root: the position of the label it keeps; and the roots by that label. */
+  private int[] unionKept = new int[UNION_LABELS];
+  private int[] unionOrder = new int[UNION_LABELS];
+  /** The merge events of {@link #joinClusters}, as {@link StableLabels#record} takes them. */
+  private int[] mergeEvents = new int[0];
+  /** The events of a relabelling without matching, as {@link StableLabels#record} takes them. */
+  private int[] events = new int[0];
+  /**
+   * Scratch of the splits of {@link #relabelSimple}: the labels that lost grids whose neighbours
+   * may no longer be joined; the searches from those neighbours, run in lock-step
+   * ({@link #splitDecided}), each a chain of grids through {@link #nextInSearch} from its first,
+   * with the grid it expands next (-1 once it is exhausted), its last, and its parent in a
+   * union-find of the searches that met; per set root, the part it found (dense grids, faded
+   * density, first grid, whether it is complete); and the parts to move off, with the label
+   * they leave, whether they get a fresh one, and the range of searches of that label.
+   */
+  private int[] splitLabels = new int[UNION_LABELS];
+  private int splitCount;
+  private int[] searchOf = new int[0];
+  private int[] nextInSearch = new int[0];
+  private int[] searchFirst = new int[8];
+  private int[] searchHead = new int[8];
+  private int[] searchTail = new int[8];
+  private int[] searchParent = new int[8];
+  private int searchCount;
+  private int[] pieceDense = new int[8];
+  private double[] pieceMass = new double[8];
+  private int[] pieceFirst = new int[8];
+  private boolean[] pieceOpen = new boolean[8];
+  private int[] actionLabel = new int[8];
+  private int[] actionRoot = new int[8];
+  private boolean[] actionFresh = new boolean[8];
+  private int[] searchFrom = new int[8];
+  private int[] searchTo = new int[8];
+  private int actionCount;
 
   /** A clusterer with the given configuration. */
   public Dstream(Params params) {
@@ -469,7 +547,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int k = 0; k < POWERS; k++) {
       powers[k] = Math.pow(params.lambda(), k);
     }
-    cells = new DstreamCells(d, 16);
+    cells = new DstreamCells(d, 16, true);
     deleted = new DstreamCells(d, 16);
     lo = new long[d];
     hi = new long[d];
@@ -508,6 +586,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       ids = Arrays.copyOf(ids, cap);
       gridLabel = Arrays.copyOf(gridLabel, cap);
       clusteredKind = Arrays.copyOf(clusteredKind, cap);
+      contrib = Arrays.copyOf(contrib, cap);
     }
     density[i] = w;
     updated[i] = tau;
@@ -553,6 +632,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * the entries held. Costs O(k (log G + d)) for k grids visited, plus the clusters relabelled.
    */
   private void adjustChanged(double tau) {
+    // lambda^-(tau - massBase) stays far from overflow, and in the table of powers
+    if (tau - massBase > Math.min(POWERS - 1, 40 / -logLambda)) {
+      rebaseMasses(tau);
+    }
     // Deletion records: those of grids hit again, and those past S2's window, which are the
     // oldest (records are appended in time order, and protectedUntil is monotone in t_m).
     for (int r = 0; r < revivedCount; r++) {
@@ -599,6 +682,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       int i = touchedList[m];
       hit[i] = false;
       if (!cells.isGone(i)) {
+        if (gridLabel[i] != ClusterModel.NOISE) {
+          // its label's mass follows its density once per adjustment, not at every point
+          refresh(i);
+        }
         evaluate(i, tau);
       }
     }
@@ -807,6 +894,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       }
     }
     recountDense();
+    rebaseMasses(tau);
     rebuild = false;
   }
 
@@ -843,6 +931,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         stamp[k] = stamp[i];
         due[k] = due[i];
         hit[k] = hit[i];
+        contrib[k] = contrib[i];
       }
     }
     touchedCount = remapList(touchedList, touchedCount, to);
@@ -930,20 +1019,10 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
           memberTree[m++] = -1;
         }
       }
-      for (int j = 0; j < d; j++) {
-        cell[j] = cells.coord(x, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          if (cell[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
-            continue;
-          }
-          cell[j] += step;
-          int y = cells.find(cell);
-          cell[j] -= step;
-          if (y >= 0 && visited[y] != e && clusteredKind[y] != SPARSE) {
-            m = explore(y, trees++, m, e);
-          }
+      for (int side = 0; side < 2 * d; side++) {
+        int y = near(x, side);
+        if (y >= 0 && visited[y] != e && clusteredKind[y] != SPARSE) {
+          m = explore(y, trees++, m, e);
         }
       }
     }
@@ -991,26 +1070,34 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int k = 0; k < m; k++) {
       int comp = memberComp[k];
       gridLabel[members[k]] = comp < 0 ? ClusterModel.NOISE : componentLabels[comp];
-      if (comp >= 0 && clusteredKind[members[k]] == DENSE) {
-        addDense(componentLabels[comp], 1);
+      if (comp >= 0) {
+        join(members[k], componentLabels[comp]);
+        if (clusteredKind[members[k]] == DENSE) {
+          addDense(componentLabels[comp], 1);
+        }
       }
     }
     referenceWhole = false;
   }
 
   /**
-   * Relabels without matching when the changes neither merge nor split clusters, which is the
-   * common case on a stream that opens and drops grids one at a time; false (and nothing
-   * changed) otherwise, and {@link #relabel} does the matching.
+   * Relabels without matching members, which covers nearly every adjustment on a stream that
+   * opens and drops grids one at a time; false (and nothing changed) when it cannot decide as
+   * the matching would, and {@link #relabel} does the matching.
    *
-   * <p>The case: every group of unlabelled non-sparse grids reached from a changed grid touches
-   * at most one cluster, and every clustered grid that became sparse had at most one non-sparse
-   * neighbour (removing such grids cannot disconnect a cluster). Then each new component holds
-   * the members of at most one old cluster, and the matching gives it that cluster's label (the
-   * only pair for both), a fresh label if it holds none (in the order of their first grids), and
-   * a label whose members are left in no cluster vanishes; so the events are births and
-   * vanishings only, and no weight is needed. Whether a component still holds a dense grid comes
-   * from a count of dense grids per label, kept up to date at every relabelling.
+   * <p>The case: every clustered grid that became sparse had at most one non-sparse neighbour,
+   * or its neighbours stay joined through corners ({@link #leavesConnected}: removing such grids
+   * cannot disconnect a cluster). The groups of unlabelled non-sparse grids reached from a
+   * changed grid join the clusters they touch into one. A new component then holds the members
+   * of at most one old cluster, or of the clusters a group joined: in the first case the
+   * matching gives it that cluster's label (the only pair for both), a fresh label if it holds
+   * none (in the order of their first grids), and a label whose members are left in no cluster
+   * vanishes, with no weight needed; clusters that join keep the label of the heaviest, decided
+   * from the labels' masses ({@link #mergesDecided}), and the others' grids take it. A cluster
+   * that lost grids whose sides are not shown joined may split: its parts are found and
+   * labelled by {@link #splitDecided}, unless new grids also join it. Whether a component still
+   * holds a dense grid comes from a count of dense grids per label, kept up to date at every
+   * relabelling, as the masses are.
    */
   private boolean relabelSimple(double tau) {
     if (lostCount > 0) {
@@ -1028,6 +1115,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     int e = nextEpoch();
     int m = 0;
     int groups = 0;
+    unionCount = 0;
+    splitCount = 0;
     for (int c = 0; c < changeCount; c++) {
       int x = changes[c];
       boolean sparse = clusteredKind[x] == SPARSE;
@@ -1040,12 +1129,23 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         }
         groups++;
       } else if (sparse && gridLabel[x] != ClusterModel.NOISE) {
-        if (!leavesConnected(x, xe)) {
+        if (!leavesConnected(x, xe) && !splitting(gridLabel[x])) {
           return false;
         }
       }
     }
     groupStart[groups] = m;
+    boolean merging = unions();
+    if (merging && !mergesDecided(tau, groups)) {
+      return false;
+    }
+    searchCount = 0;
+    actionCount = 0;
+    for (int q = 0; q < splitCount; q++) {
+      if (unionIndex(splitLabels[q]) >= 0 || !splitDecided(splitLabels[q], tau, e)) {
+        return false; // a cluster that new grids join may split too: left to the matching
+      }
+    }
     reclusterings++;
     // Dense counts of the labels that were there, then the groups that join a cluster.
     int touchedLabels = 0;
@@ -1059,6 +1159,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         }
         labelQueue[touchedLabels++] = label;
         if (clusteredKind[x] == SPARSE) {
+          leave(x, label);
           gridLabel[x] = ClusterModel.NOISE;
         }
       }
@@ -1067,14 +1168,28 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int g = 0; g < groups; g++) {
       int label = groupLabel[g];
       if (label != ClusterModel.NOISE) {
+        int r = unionParent[unionIndex(label)];
+        label = unionLabel[merging ? unionKept[r] : r];
         addDense(label, groupDense[g]);
         labelQueue[touchedLabels++] = label;
         for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
           gridLabel[members[k]] = label;
+          join(members[k], label);
         }
       } else if (groupDense[g] > 0) {
         bornGroups[born] = g;
         bornFirst[born++] = members[groupStart[g]];
+      }
+    }
+    int mergedLength = merging ? joinClusters() : 0;
+    // Parts split off: unclustered without a dense grid, else fresh labels, ordered with the births.
+    for (int a = 0; a < actionCount; a++) {
+      int r = actionRoot[a];
+      if (!actionFresh[a]) {
+        splitOff(a, ClusterModel.NOISE);
+      } else {
+        bornGroups[born] = -1 - a;
+        bornFirst[born++] = pieceFirst[r];
       }
     }
     // A label left without a dense grid vanishes: its grids are unclustered.
@@ -1088,27 +1203,568 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         unlabel(label);
       }
     }
-    // Births in the order of their first grids (members of a group come in search order).
+    // Fresh labels in the order of the new components' first grids, as the matching numbers
+    // them (members of a group come in search order).
     for (int b = 0; b < born; b++) {
       int g = bornGroups[b];
-      for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+      for (int k = g < 0 ? 0 : groupStart[g]; g >= 0 && k < groupStart[g + 1]; k++) {
         bornFirst[b] = Math.min(bornFirst[b], members[k]);
       }
     }
     sortInts(bornFirst, bornGroups, born);
     int next = labels.nextLabel();
+    int length = 0;
     for (int b = 0; b < born; b++) {
       int g = bornGroups[b];
       int label = next + b;
+      if (g < 0) {
+        splitOff(-1 - g, label);
+        continue;
+      }
       for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
         gridLabel[members[k]] = label;
+        join(members[k], label);
       }
       addDense(label, groupDense[g]);
+      length = event(length, SegmentEvent.Kind.BORN, 0, 1);
+      events[length - 1] = label;
     }
     sortInts(vanishedLabels, null, vanished);
-    labels.record(born, vanishedLabels, vanished, origin + tau);
+    for (int v = 0; v < vanished; v++) {
+      length = event(length, SegmentEvent.Kind.VANISHED, 1, 0);
+      events[length - 1] = vanishedLabels[v];
+    }
+    System.arraycopy(mergeEvents, 0, events = ensureLength(events, length + mergedLength), length,
+        mergedLength);
+    length += mergedLength;
+    length = splitEvents(length, born, next);
+    labels.record(born, events, length, origin + tau);
     referenceWhole = false;
     return true;
+  }
+
+  /** Appends the head of an event of {@code from} and {@code to} labels and room for them; returns the new length. */
+  private int event(int length, SegmentEvent.Kind kind, int from, int to) {
+    events = ensureLength(events, length + 3 + from + to);
+    events[length] = kind.ordinal();
+    events[length + 1] = from;
+    events[length + 2] = to;
+    return length + 3 + from + to;
+  }
+
+  // ---- merges without matching: the labels new grids join, as a union-find ----
+
+  /** The position of {@code label} among the labels met, added with a grid of it if new; -1 when too many. */
+  private int unionOf(int label, int seed) {
+    int known = unionIndex(label);
+    if (known >= 0) {
+      return known;
+    }
+    if (unionCount == UNION_LABELS) {
+      return -1;
+    }
+    unionLabel[unionCount] = label;
+    unionParent[unionCount] = unionCount;
+    unionSeed[unionCount] = seed;
+    unionSparse[unionCount] = 0;
+    return unionCount++;
+  }
+
+  /** Whether two of the labels met are in one set; flattens every set onto its root. */
+  private boolean unions() {
+    boolean joined = false;
+    for (int p = 0; p < unionCount; p++) {
+      int r = rootOf(p, unionParent);
+      unionParent[p] = r;
+      joined |= r != p;
+    }
+    return joined;
+  }
+
+  /**
+   * Decides the merges of this adjustment as the matching would, from the labels' masses, or
+   * returns false (nothing changed) when it cannot be sure. Every set of two or more labels
+   * that new grids join becomes one cluster holding all their grids but those that became
+   * sparse; the matching gives it the label of the heaviest part (the mass of the label's grids
+   * in it; ties to the smaller label), and the lineage records a merge of every label whose part
+   * holds at least half of its mass ({@link StableLabels}'s rule). Each of these decisions is
+   * taken only when the masses, with their bounds ({@link #massBound}), put it beyond rounding;
+   * and only when the set holds a dense grid. Leaves, for the root of each set, the position of
+   * the label kept in {@link #unionKept}. O(changes + labels met²), at most
+   * {@link #UNION_LABELS} labels.
+   */
+  private boolean mergesDecided(double tau, int groups) {
+    double scale = fade(tau - massBase);
+    // Dense grids of each set after the changes, and the faded density of the grids leaving.
+    for (int p = 0; p < unionCount; p++) {
+      int s = countSlot(unionLabel[p]);
+      if (countKeys[s] == 0) {
+        return false;
+      }
+      unionDense[p] = countVals[s];
+    }
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      int label = gridLabel[x];
+      if (label == ClusterModel.NOISE) {
+        continue;
+      }
+      int p = unionIndex(label);
+      if (p < 0) {
+        continue;
+      }
+      unionDense[p] += (clusteredKind[x] == DENSE ? 1 : 0) - (prior[x] == DENSE ? 1 : 0);
+      if (clusteredKind[x] == SPARSE) {
+        unionSparse[p] += density[x] * fade(tau - updated[x]);
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      if (groupLabel[g] != ClusterModel.NOISE) {
+        unionDense[unionIndex(groupLabel[g])] += groupDense[g];
+      }
+    }
+    double g = cells.size();
+    for (int r = 0; r < unionCount; r++) {
+      if (unionParent[r] != r) {
+        continue;
+      }
+      unionKept[r] = r;
+      int dense = 0;
+      int best = -1;
+      double bestMass = 0;
+      double bestBound = 0;
+      int size = 0;
+      for (int p = 0; p < unionCount; p++) {
+        if (unionParent[p] != r) {
+          continue;
+        }
+        size++;
+        dense += unionDense[p];
+        int s = countSlot(unionLabel[p]);
+        double whole = scale * countMass[s];
+        double bound = massBound(s, scale);
+        double part = whole - unionSparse[p];
+        double partBound = bound + (g + 16) * EPS * unionSparse[p];
+        unionMass[p] = part;
+        unionBound[p] = partBound;
+        if (best < 0 || part > bestMass || part == bestMass && unionLabel[p] < unionLabel[best]) {
+          best = p;
+          bestMass = part;
+          bestBound = partBound;
+        }
+      }
+      if (size < 2) {
+        continue;
+      }
+      if (dense <= 0) {
+        return false; // the joined grids form no cluster: every label vanishes, left to the matching
+      }
+      for (int p = 0; p < unionCount; p++) {
+        if (unionParent[p] != r || p == best) {
+          continue;
+        }
+        if (!(bestMass - bestBound > unionMass[p] + unionBound[p])) {
+          return false; // within rounding of a tie
+        }
+        // The matching's lineage edge: the part holds at least half of the label's mass (bit
+        // for bit the whole when no grid of it became sparse, the same sum in the same order).
+        double whole = unionMass[p] + unionSparse[p];
+        double wholeBound = unionBound[p] + EPS * whole;
+        if (unionSparse[p] > 0
+            && !(unionMass[p] - unionBound[p] >= 0.5 * (whole + wholeBound))) {
+          return false;
+        }
+      }
+      unionKept[r] = best;
+    }
+    return true;
+  }
+
+  /** The position of {@code label} among the labels met, or -1. */
+  private int unionIndex(int label) {
+    for (int p = 0; p < unionCount; p++) {
+      if (unionLabel[p] == label) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Joins every set decided by {@link #mergesDecided} into the label it keeps: the grids of the
+   * other labels take it (a search from a grid of each, through the links, over the grids of
+   * that label), with their dense counts and masses; writes the merge events, ordered by the
+   * label kept, into {@link #mergeEvents} (as {@link StableLabels#record} takes them) and
+   * returns their length. O(grids relabelled).
+   */
+  private int joinClusters() {
+    int sets = 0;
+    for (int r = 0; r < unionCount; r++) {
+      if (unionParent[r] == r && setSize(r) > 1) {
+        int kept = unionLabel[unionKept[r]];
+        int at = sets++;
+        // insertion by the label kept: merge events come in that order
+        while (at > 0 && unionLabel[unionKept[unionOrder[at - 1]]] > kept) {
+          unionOrder[at] = unionOrder[at - 1];
+          at--;
+        }
+        unionOrder[at] = r;
+      }
+    }
+    int length = 0;
+    for (int q = 0; q < sets; q++) {
+      int r = unionOrder[q];
+      int kept = unionLabel[unionKept[r]];
+      int parents = 0;
+      mergeEvents = ensureLength(mergeEvents, length + unionCount + 4);
+      for (int p = 0; p < unionCount; p++) {
+        if (unionParent[p] != r) {
+          continue;
+        }
+        int label = unionLabel[p];
+        // parents ascending, by insertion
+        int at = length + 3 + parents++;
+        while (at > length + 3 && mergeEvents[at - 1] > label) {
+          mergeEvents[at] = mergeEvents[at - 1];
+          at--;
+        }
+        mergeEvents[at] = label;
+        if (label != kept) {
+          relabelCluster(unionSeed[p], label, kept);
+          int from = countSlot(label);
+          int dense = countVals[from];
+          double mass = countMass[from];
+          double err = countErr[from];
+          removeDense(label);
+          int to = labelSlot(kept);
+          countVals[to] += dense;
+          countErr[to] += err;
+          addMass(to, mass);
+        }
+      }
+      mergeEvents[length] = SegmentEvent.Kind.MERGED.ordinal();
+      mergeEvents[length + 1] = parents;
+      mergeEvents[length + 2] = 1;
+      mergeEvents[length + 3 + parents] = kept;
+      length += parents + 4;
+    }
+    return length;
+  }
+
+  // ---- splits without matching: searches from the sides of the grids a cluster lost ----
+
+  /** Notes that {@code label} may split; false when too many labels may. */
+  private boolean splitting(int label) {
+    for (int q = 0; q < splitCount; q++) {
+      if (splitLabels[q] == label) {
+        return true;
+      }
+    }
+    if (splitCount == UNION_LABELS) {
+      return false;
+    }
+    splitLabels[splitCount++] = label;
+    return true;
+  }
+
+  private int searchRoot(int t) {
+    return rootOf(t, searchParent);
+  }
+
+  /**
+   * Finds the parts that cluster {@code label} falls into now that some of its grids became
+   * sparse, and decides their labels as the matching would, or returns false (nothing changed)
+   * when it cannot be sure; the decisions go to the actions that {@link #relabelSimple} and
+   * {@link #splitOff} carry out.
+   *
+   * <p>The cluster was connected, so every part touches a grid it lost. A breadth-first search
+   * starts from each non-sparse side of those grids, over the label's non-sparse grids; the
+   * searches run in lock-step, one grid each in turn, and two that meet are one set. They stop
+   * once at most one set can still grow: every other set is then a whole part, and the one left
+   * is the rest of the cluster, never visited whole. So the cost is about the number of searches
+   * times the grids of the parts other than the largest, not the size of the cluster.
+   *
+   * <p>The parts holding a dense grid are the new components, all made of the label's grids
+   * alone: the matching gives the label to the heaviest (whose mass is the label's mass less
+   * the others' and the lost grids', when it is the rest) and fresh labels to the others, and
+   * the lineage records a split to all of them; a part without a dense grid is unclustered.
+   * Decided here when the heaviest is beyond rounding of the others ({@link #massBound}) and the
+   * rest, if there is one, keeps the label; a cluster left with no dense grid vanishes, as in
+   * {@link #relabelSimple}.
+   */
+  private boolean splitDecided(int label, double tau, int e) {
+    int s = countSlot(label);
+    if (countKeys[s] == 0) {
+      return false;
+    }
+    int dense = countVals[s];
+    double lost = 0;
+    int from = searchCount;
+    for (int c = 0; c < changeCount; c++) {
+      int x = changes[c];
+      if (gridLabel[x] != label) {
+        continue;
+      }
+      dense += (clusteredKind[x] == DENSE ? 1 : 0) - (prior[x] == DENSE ? 1 : 0);
+      if (clusteredKind[x] != SPARSE) {
+        continue;
+      }
+      lost += density[x] * fade(tau - updated[x]);
+      for (int side = 0; side < 2 * d; side++) {
+        int y = cells.neighbour(x, side);
+        if (y >= 0 && gridLabel[y] == label && clusteredKind[y] != SPARSE && visited[y] != e) {
+          if (searchCount == searchFirst.length) {
+            growSearches();
+          }
+          int t = searchCount++;
+          visited[y] = e;
+          searchOf[y] = t;
+          nextInSearch[y] = -1;
+          searchFirst[t] = y;
+          searchHead[t] = y;
+          searchTail[t] = y;
+          searchParent[t] = t;
+        }
+      }
+    }
+    if (dense <= 0) {
+      return true; // no cluster left: the label vanishes, and its grids are unclustered
+    }
+    int to = searchCount;
+    while (openSets(from, to) > 1) {
+      for (int t = from; t < to; t++) {
+        int i = searchHead[t];
+        if (i < 0) {
+          continue;
+        }
+        for (int side = 0; side < 2 * d; side++) {
+          int y = cells.neighbour(i, side);
+          if (y < 0 || gridLabel[y] != label || clusteredKind[y] == SPARSE) {
+            continue;
+          }
+          if (visited[y] != e) {
+            visited[y] = e;
+            searchOf[y] = t;
+            nextInSearch[y] = -1;
+            nextInSearch[searchTail[t]] = y;
+            searchTail[t] = y;
+          } else {
+            int a = searchRoot(t);
+            int b = searchRoot(searchOf[y]);
+            searchParent[Math.max(a, b)] = Math.min(a, b);
+          }
+        }
+        searchHead[t] = nextInSearch[i];
+      }
+    }
+    // The parts: dense grids, faded density and first grid of every whole one.
+    for (int t = from; t < to; t++) {
+      if (searchRoot(t) == t) {
+        pieceDense[t] = 0;
+        pieceMass[t] = 0;
+        pieceFirst[t] = Integer.MAX_VALUE;
+        pieceOpen[t] = false;
+      }
+    }
+    for (int t = from; t < to; t++) {
+      pieceOpen[searchRoot(t)] |= searchHead[t] >= 0;
+    }
+    int rest = -1;
+    double parts = 0;
+    for (int t = from; t < to; t++) {
+      int r = searchRoot(t);
+      if (pieceOpen[r]) {
+        rest = r;
+        continue;
+      }
+      for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
+        pieceDense[r] += clusteredKind[i] == DENSE ? 1 : 0;
+        double v = density[i] * fade(tau - updated[i]);
+        pieceMass[r] += v;
+        parts += v;
+        pieceFirst[r] = Math.min(pieceFirst[r], i);
+      }
+    }
+    double g = cells.size();
+    int best = -1;
+    int components = 0;
+    for (int r = from; r < to; r++) {
+      if (searchRoot(r) != r) {
+        continue;
+      }
+      if (r == rest) {
+        pieceDense[r] = dense;
+        for (int q = from; q < to; q++) {
+          if (searchRoot(q) == q && q != rest) {
+            pieceDense[r] -= pieceDense[q];
+          }
+        }
+        double scale = fade(tau - massBase);
+        pieceMass[r] = scale * countMass[s] - parts - lost;
+        pieceBoundRest = massBound(s, scale) + (g + 16) * EPS * (parts + lost);
+      }
+      if (pieceDense[r] > 0) {
+        components++;
+        if (best < 0 || pieceMass[r] > pieceMass[best]) {
+          best = r;
+        }
+      }
+    }
+    if (best < 0 || rest >= 0 && best != rest) {
+      return false; // the rest would be unclustered or take a fresh label: it must be visited
+    }
+    if (components > 1) {
+      double bestLow = pieceMass[best] - pieceBound(best, rest, g);
+      for (int r = from; r < to; r++) {
+        if (searchRoot(r) == r && r != best && pieceDense[r] > 0
+            && !(bestLow > pieceMass[r] + pieceBound(r, rest, g))) {
+          return false; // within rounding of a tie
+        }
+      }
+    }
+    for (int r = from; r < to; r++) {
+      if (searchRoot(r) == r && r != best) {
+        int a = actionCount++; // at most one per search, so within the searches' arrays
+        actionLabel[a] = label;
+        actionRoot[a] = r;
+        actionFresh[a] = pieceDense[r] > 0;
+        searchFrom[a] = from;
+        searchTo[a] = to;
+      }
+    }
+    return true;
+  }
+
+  /** Doubles the arrays of the searches, the parts and the actions (as many as searches). */
+  private void growSearches() {
+    int n = 2 * searchFirst.length;
+    searchFirst = Arrays.copyOf(searchFirst, n);
+    searchHead = Arrays.copyOf(searchHead, n);
+    searchTail = Arrays.copyOf(searchTail, n);
+    searchParent = Arrays.copyOf(searchParent, n);
+    pieceDense = Arrays.copyOf(pieceDense, n);
+    pieceMass = Arrays.copyOf(pieceMass, n);
+    pieceFirst = Arrays.copyOf(pieceFirst, n);
+    pieceOpen = Arrays.copyOf(pieceOpen, n);
+    actionLabel = Arrays.copyOf(actionLabel, n);
+    actionRoot = Arrays.copyOf(actionRoot, n);
+    actionFresh = Arrays.copyOf(actionFresh, n);
+    searchFrom = Arrays.copyOf(searchFrom, n);
+    searchTo = Arrays.copyOf(searchTo, n);
+  }
+
+  /** The bound of the rest's mass, set by {@link #splitDecided}. */
+  private double pieceBoundRest;
+
+  /** A bound on the rounding of part r's mass: the rest's, or that of a sum of faded densities. */
+  private double pieceBound(int r, int rest, double g) {
+    return r == rest ? pieceBoundRest
+        : (g + 16) * EPS * pieceMass[r] + g * Double.MIN_NORMAL;
+  }
+
+  /** The number of sets of searches in [from, to) that can still grow. */
+  private int openSets(int from, int to) {
+    int open = 0;
+    for (int t = from; t < to; t++) {
+      pieceOpen[t] = false;
+    }
+    for (int t = from; t < to; t++) {
+      if (searchHead[t] >= 0) {
+        int r = searchRoot(t);
+        if (!pieceOpen[r]) {
+          pieceOpen[r] = true;
+          open++;
+        }
+      }
+    }
+    return open;
+  }
+
+  /**
+   * Moves the part of action a, a whole part, to the fresh label {@code fresh}, or out of every
+   * cluster when it is {@link ClusterModel#NOISE} (a part without a dense grid).
+   */
+  private void splitOff(int a, int fresh) {
+    int label = actionLabel[a];
+    int r = actionRoot[a];
+    if (fresh != ClusterModel.NOISE) {
+      addDense(label, -pieceDense[r]);
+      addDense(fresh, pieceDense[r]);
+    }
+    for (int t = searchFrom[a]; t < searchTo[a]; t++) {
+      if (searchRoot(t) == r) {
+        for (int i = searchFirst[t]; i >= 0; i = nextInSearch[i]) {
+          leave(i, label);
+          gridLabel[i] = fresh;
+          if (fresh != ClusterModel.NOISE) {
+            join(i, fresh);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Appends the split events of this relabelling, by the label split: to that label and the
+   * fresh labels of its parts, ascending (fresh labels are above every old one, and are handed
+   * out in order).
+   */
+  private int splitEvents(int length, int born, int next) {
+    sortInts(splitLabels, null, splitCount);
+    for (int q = 0; q < splitCount; q++) {
+      int label = splitLabels[q];
+      int parts = 0;
+      for (int b = 0; b < born; b++) {
+        if (bornGroups[b] < 0 && actionLabel[-1 - bornGroups[b]] == label) {
+          parts++;
+        }
+      }
+      if (parts == 0) {
+        continue;
+      }
+      length = event(length, SegmentEvent.Kind.SPLIT, 1, parts + 1);
+      int at = length - parts - 2;
+      events[at++] = label;
+      events[at++] = label;
+      for (int b = 0; b < born; b++) {
+        if (bornGroups[b] < 0 && actionLabel[-1 - bornGroups[b]] == label) {
+          events[at++] = next + b;
+        }
+      }
+    }
+    return length;
+  }
+
+  /** The number of labels in the set rooted at r. */
+  private int setSize(int r) {
+    int n = 0;
+    for (int p = 0; p < unionCount; p++) {
+      if (unionParent[p] == r) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** {@code a}, or a longer copy if it is shorter than {@code n}. */
+  private static int[] ensureLength(int[] a, int n) {
+    return n <= a.length ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
+  }
+
+  /** Gives the grids of cluster {@code from}, connected and holding {@code seed}, the label {@code to}. */
+  private void relabelCluster(int seed, int from, int to) {
+    gridLabel[seed] = to;
+    queue[0] = seed;
+    for (int head = 0, n = 1; head < n; head++) {
+      int i = queue[head];
+      for (int side = 0; side < 2 * d; side++) {
+        int y = cells.neighbour(i, side);
+        if (y >= 0 && gridLabel[y] == from) {
+          gridLabel[y] = to;
+          queue[n++] = y;
+        }
+      }
+    }
   }
 
   /**
@@ -1126,21 +1782,18 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     }
     int degree = 0;
     boolean neighbourLeft = false;
-    for (int j = 0; j < d; j++) {
-      for (int step = -1; step <= 1; step += 2) {
-        int y = neighbour(cell, j, step);
-        int side = 2 * j + (step + 1) / 2;
-        around[side] = -1;
-        if (y < 0) {
-          continue;
-        }
-        byte was = inChanges[y] == xe ? prior[y] : clusteredKind[y];
-        if (was != SPARSE) {
-          degree++;
-          neighbourLeft |= clusteredKind[y] == SPARSE;
-          if (clusteredKind[y] != SPARSE) {
-            around[side] = side;
-          }
+    for (int side = 0; side < 2 * d; side++) {
+      int y = cells.neighbour(x, side);
+      around[side] = -1;
+      if (y < 0) {
+        continue;
+      }
+      byte was = inChanges[y] == xe ? prior[y] : clusteredKind[y];
+      if (was != SPARSE) {
+        degree++;
+        neighbourLeft |= clusteredKind[y] == SPARSE;
+        if (clusteredKind[y] != SPARSE) {
+          around[side] = side;
         }
       }
     }
@@ -1190,10 +1843,15 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   }
 
   private int rootOf(int side) {
-    while (around[side] != side) {
-      side = around[side];
+    return rootOf(side, around);
+  }
+
+  /** The root of element x in a union-find forest given by parent links. */
+  private static int rootOf(int x, int[] parent) {
+    while (parent[x] != x) {
+      x = parent[x];
     }
-    return side;
+    return x;
   }
 
   /** Unclusters the grids still carrying {@code label}: those reached from the changed grids and their neighbours. */
@@ -1205,55 +1863,52 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         gridLabel[x] = ClusterModel.NOISE;
         queue[n++] = x;
       }
-      for (int j = 0; j < d; j++) {
-        cell[j] = cells.coord(x, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          int y = neighbour(cell, j, step);
-          if (y >= 0 && gridLabel[y] == label) {
-            gridLabel[y] = ClusterModel.NOISE;
-            queue[n++] = y;
-          }
-        }
-      }
+      n = unlabelAround(x, label, n);
     }
     for (int head = 0; head < n; head++) {
-      int i = queue[head];
-      for (int j = 0; j < d; j++) {
-        probe[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          int y = neighbour(probe, j, step);
-          if (y >= 0 && gridLabel[y] == label) {
-            gridLabel[y] = ClusterModel.NOISE;
-            queue[n++] = y;
-          }
-        }
-      }
+      n = unlabelAround(queue[head], label, n);
     }
   }
 
-  /**
-   * The grid next to {@code at} by {@code step} (±1) in coordinate j, or -1; {@code at} is
-   * restored. A saturated coordinate has no neighbour beyond it.
-   */
-  private int neighbour(long[] at, int j, int step) {
-    if (at[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
-      return -1;
+  /** Unclusters the neighbours of grid x that carry {@code label}, queueing them after {@code n}. */
+  private int unlabelAround(int x, int label, int n) {
+    for (int side = 0; side < 2 * d; side++) {
+      int y = cells.neighbour(x, side);
+      if (y >= 0 && gridLabel[y] == label) {
+        gridLabel[y] = ClusterModel.NOISE;
+        queue[n++] = y;
+      }
     }
-    at[j] += step;
-    int k = cells.find(at);
-    at[j] -= step;
-    return k;
+    return n;
+  }
+
+  /**
+   * The grid next to grid x on {@code side} (see {@link DstreamCells#neighbour}), or -1. A grid
+   * deleted at this adjustment is out of the links (its own may name grids deleted since), so
+   * its neighbours are looked up by their coordinates.
+   */
+  private int near(int x, int side) {
+    if (!cells.isGone(x)) {
+      return cells.neighbour(x, side);
+    }
+    int j = side / 2;
+    long step = side % 2 == 0 ? -1 : 1;
+    for (int q = 0; q < d; q++) {
+      probe[q] = cells.coord(x, q);
+    }
+    if (probe[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+      return -1; // a saturated coordinate has no neighbour beyond it
+    }
+    probe[j] += step;
+    return cells.find(probe);
   }
 
   /**
    * Breadth-first search from {@code seed} over unlabelled non-sparse grids, appending them to
    * {@code members} as group g, counting its dense grids and noting the one cluster it touches.
    *
-   * @return the new member count, or -1 if the group touches two clusters
+   * @return the new member count, or -1 if the groups touch more than {@link #UNION_LABELS}
+   *     clusters
    */
   private int exploreUnlabelled(int seed, int g, int m, int e) {
     int dense = 0;
@@ -1264,25 +1919,29 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (clusteredKind[i] == DENSE) {
         dense++;
       }
-      for (int j = 0; j < d; j++) {
-        probe[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          int k = neighbour(probe, j, step);
-          if (k < 0 || clusteredKind[k] == SPARSE) {
-            continue;
+      for (int side = 0; side < 2 * d; side++) {
+        int k = cells.neighbour(i, side);
+        if (k < 0 || clusteredKind[k] == SPARSE) {
+          continue;
+        }
+        int label = gridLabel[k];
+        if (label == ClusterModel.NOISE) {
+          if (visited[k] != e) {
+            visited[k] = e;
+            members[m++] = k;
           }
-          int label = gridLabel[k];
-          if (label == ClusterModel.NOISE) {
-            if (visited[k] != e) {
-              visited[k] = e;
-              members[m++] = k;
-            }
-          } else if (groupLabel[g] == ClusterModel.NOISE) {
+        } else {
+          // the labels a group touches are joined: a merge, decided by mergesDecided
+          int p = unionOf(label, k);
+          if (p < 0) {
+            return -1;
+          }
+          if (groupLabel[g] == ClusterModel.NOISE) {
             groupLabel[g] = label;
           } else if (groupLabel[g] != label) {
-            return -1;
+            int a = rootOf(unionIndex(groupLabel[g]), unionParent);
+            int b = rootOf(p, unionParent);
+            unionParent[Math.max(a, b)] = Math.min(a, b);
           }
         }
       }
@@ -1314,6 +1973,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       vanishedLabels = new int[cap];
       labelQueue = new int[2 * cap];
       queue = new int[cap];
+      searchOf = new int[cap];
+      nextInSearch = new int[cap];
       epoch = 0;
       changeEpoch = 0;
     }
@@ -1344,24 +2005,106 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
   }
 
   private void addDense(int label, int delta) {
+    int s = labelSlot(label); // first: it may grow the arrays
+    countVals[s] += delta;
+  }
+
+  /** The slot of a label, made (no dense grid, no mass) if it has none. */
+  private int labelSlot(int label) {
     int s = countSlot(label);
     if (countKeys[s] != 0) {
-      countVals[s] += delta;
-      return;
+      return s;
     }
-    countKeys[s] = label + 1;
-    countVals[s] = delta;
-    if (++countSize * 2 > countKeys.length) {
+    if ((countSize + 1) * 2 > countKeys.length) {
       int[] keys = countKeys;
       int[] vals = countVals;
+      double[] mass = countMass;
+      double[] err = countErr;
       countKeys = new int[2 * keys.length];
       countVals = new int[countKeys.length];
+      countMass = new double[countKeys.length];
+      countErr = new double[countKeys.length];
       for (int k = 0; k < keys.length; k++) {
         if (keys[k] != 0) {
           int t = countSlot(keys[k] - 1);
           countKeys[t] = keys[k];
           countVals[t] = vals[k];
+          countMass[t] = mass[k];
+          countErr[t] = err[k];
         }
+      }
+      s = countSlot(label);
+    }
+    countSize++;
+    countKeys[s] = label + 1;
+    countVals[s] = 0;
+    countMass[s] = 0;
+    countErr[s] = 0;
+    return s;
+  }
+
+  /** Adds {@code v} to the mass in slot s, and the rounding of that sum to its bound. */
+  private void addMass(int s, double v) {
+    double m = countMass[s];
+    countMass[s] = m + v;
+    countErr[s] += EPS * (Math.abs(m) + Math.abs(v));
+  }
+
+  /** Grid i (clustered grid of {@code label} from now) adds its density, forward-decayed, to the label's mass. */
+  private void join(int i, int label) {
+    contrib[i] = forward(i);
+    addMass(labelSlot(label), contrib[i]);
+  }
+
+  /** Grid i's density forward-decayed to {@link #massBase}. */
+  private double forward(int i) {
+    double dt = updated[i] - massBase;
+    return dt >= 0 ? density[i] / fade(dt) : density[i] * fade(-dt);
+  }
+
+  /** Brings clustered grid i's share of its label's mass up to its density now: one probe. */
+  private void refresh(int i) {
+    int s = countSlot(gridLabel[i]);
+    if (countKeys[s] != 0) {
+      addMass(s, -contrib[i]);
+      contrib[i] = forward(i);
+      addMass(s, contrib[i]);
+    }
+  }
+
+  /** Grid i takes its {@link #contrib}ution out of the mass of {@code label}, which it leaves. */
+  private void leave(int i, int label) {
+    int s = countSlot(label);
+    if (countKeys[s] != 0) {
+      addMass(s, -contrib[i]);
+    }
+  }
+
+  /**
+   * A bound on the difference between a label's mass faded to tau and the sum
+   * {@link StableLabels} would compute of its grids' faded densities ({@code D lambda^(tau -
+   * t_g)}, in any order): the rounding the mass accumulated, plus, for every grid, a few
+   * roundings of its forward-decayed value and of the sum (each term within a few units of
+   * rounding, the sum of n positive terms within n), plus the smallest normal double per grid
+   * for terms that underflow. O(1).
+   */
+  private double massBound(int s, double scale) {
+    double g = cells.size();
+    return scale * countErr[s] + (g + 16) * EPS * scale * Math.abs(countMass[s])
+        + g * Double.MIN_NORMAL;
+  }
+
+  /** Recomputes every label's mass from its grids, forward-decayed to {@code tau}. O(G). */
+  private void rebaseMasses(double tau) {
+    massBase = tau;
+    for (int s = 0; s < countKeys.length; s++) {
+      countMass[s] = 0;
+      countErr[s] = 0;
+    }
+    int g = cells.size();
+    for (int i = 0; i < g; i++) {
+      if (!cells.isGone(i) && gridLabel[i] != ClusterModel.NOISE) {
+        join(i, gridLabel[i]);
       }
     }
   }
@@ -1381,6 +2124,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
       if (!stays) {
         countKeys[hole] = countKeys[j];
         countVals[hole] = countVals[j];
+        countMass[hole] = countMass[j];
+        countErr[hole] = countErr[j];
         hole = j;
       }
     }
@@ -1413,22 +2158,12 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     for (int head = m - 1; head < m; head++) {
       int i = members[head];
       treeDense[tree] |= clusteredKind[i] == DENSE;
-      for (int j = 0; j < d; j++) {
-        probe[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        for (int step = -1; step <= 1; step += 2) {
-          if (probe[j] == (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
-            continue; // saturated coordinate: no neighbour beyond it
-          }
-          probe[j] += step;
-          int k = cells.find(probe);
-          probe[j] -= step;
-          if (k >= 0 && visited[k] != e && clusteredKind[k] != SPARSE) {
-            visited[k] = e;
-            members[m] = k;
-            memberTree[m++] = tree;
-          }
+      for (int side = 0; side < 2 * d; side++) {
+        int k = cells.neighbour(i, side);
+        if (k >= 0 && visited[k] != e && clusteredKind[k] != SPARSE) {
+          visited[k] = e;
+          members[m] = k;
+          memberTree[m++] = tree;
         }
       }
     }
@@ -1603,15 +2338,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         continue;
       }
       for (int j = 0; j < d; j++) {
-        cell[j] = cells.coord(i, j);
-      }
-      for (int j = 0; j < d; j++) {
-        if (cell[j] == Long.MAX_VALUE) {
-          continue; // saturated coordinate (|x| / gridSize beyond 2^63): no neighbour above
-        }
-        cell[j]++;
-        int k = cells.find(cell);
-        cell[j]--;
+        int k = cells.neighbour(i, 2 * j + 1);
         if (k >= 0 && kind[k] != SPARSE) {
           Dbstream.union(parent, i, k);
         }
@@ -1792,6 +2519,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
     prior = new byte[density.length];
     due = new double[density.length];
     hit = new boolean[density.length];
+    contrib = new double[density.length];
     referenceWhole = true;
     deletedHead = 0;
     dropQueue();

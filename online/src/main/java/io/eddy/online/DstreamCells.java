@@ -12,6 +12,11 @@ import java.util.Arrays;
  * ({@link #unindex}), leaving a hole at its position that {@link #compact} closes later, so that
  * removing one cell among thousands costs O(1) and closing the holes is paid once they are as
  * many as the cells held. Arrays grow only when the size reaches a new maximum.
+ *
+ * <p>A linked set also keeps, for every cell, the positions of its 2d face neighbours (the
+ * cells that differ by one in exactly one coordinate), updated when a cell is added, taken out
+ * or moved, so that a search over neighbours reads them instead of hashing 2d coordinate
+ * vectors per cell visited; adding a cell then costs 2d look-ups.
  * Not thread-safe; a {@link DstreamModel} owns one it never changes after construction.
  */
 final class DstreamCells {
@@ -26,13 +31,29 @@ final class DstreamCells {
   /** Cells taken out of the index by {@link #unindex}, not yet compacted away. */
   private boolean[] gone;
   private int holes;
+  /** Per cell, 2d slots: the position of the neighbour on side {@code 2j + (step + 1) / 2}, or -1; null when unlinked. */
+  private int[] links;
 
   DstreamCells(int d, int capacity) {
+    this(d, capacity, false);
+  }
+
+  /** An empty set; {@code linked} keeps every cell's face neighbours (see the class comment). */
+  DstreamCells(int d, int capacity, boolean linked) {
     this.d = d;
     // exactly the capacity asked for: an empty set of a large dimension costs nothing
     this.coords = new long[capacity * d];
     this.index = new int[tableSize(capacity)];
     this.gone = new boolean[capacity];
+    this.links = linked ? new int[capacity * 2 * d] : null;
+  }
+
+  /**
+   * The position of cell i's neighbour by {@code step} (±1) in coordinate j, that is on side
+   * {@code 2j + (step + 1) / 2}, or -1 if none is held; a linked set only. O(1).
+   */
+  int neighbour(int i, int side) {
+    return links[i * 2 * d + side];
   }
 
   private static int tableSize(int cells) {
@@ -121,13 +142,67 @@ final class DstreamCells {
       int cap = Math.max(8, 2 * size);
       coords = Arrays.copyOf(coords, cap * d);
       gone = Arrays.copyOf(gone, cap);
+      if (links != null) {
+        links = Arrays.copyOf(links, cap * 2 * d);
+      }
       index = new int[tableSize(cap)];
       rebuild();
     }
     System.arraycopy(cell, 0, coords, size * d, d);
     gone[size] = false;
     insert(size);
+    if (links != null) {
+      link(size, cell);
+    }
     return size++;
+  }
+
+  /** Fills the links of the new cell i (coordinates {@code cell}) and its neighbours' back links. */
+  private void link(int i, long[] cell) {
+    int base = i * 2 * d;
+    for (int j = 0; j < d; j++) {
+      for (int side = 2 * j; side <= 2 * j + 1; side++) {
+        long step = side == 2 * j ? -1 : 1;
+        int k = -1;
+        // a saturated coordinate has no neighbour beyond it
+        if (cell[j] != (step > 0 ? Long.MAX_VALUE : Long.MIN_VALUE)) {
+          cell[j] += step;
+          k = find(cell);
+          cell[j] -= step;
+        }
+        links[base + side] = k;
+        if (k >= 0) {
+          links[k * 2 * d + (side ^ 1)] = i;
+        }
+      }
+    }
+  }
+
+  /** Clears the back links of cell i's neighbours, as it leaves the set. */
+  private void unlink(int i) {
+    int base = i * 2 * d;
+    for (int side = 0; side < 2 * d; side++) {
+      int k = links[base + side];
+      if (k >= 0) {
+        links[k * 2 * d + (side ^ 1)] = -1;
+      }
+    }
+  }
+
+  /** Moves the links of the cells kept to their new positions ({@link #remap}, -1 for a cell gone). */
+  private void relink(int oldSize) {
+    int w = 2 * d;
+    for (int i = 0; i < oldSize; i++) {
+      int to = remap[i];
+      if (to < 0) {
+        continue;
+      }
+      for (int side = 0; side < w; side++) {
+        int k = links[i * w + side];
+        // a neighbour that left was unlinked by unindex, or is dropped by retain here
+        links[to * w + side] = k < 0 ? -1 : remap[k];
+      }
+    }
   }
 
   private void insert(int i) {
@@ -187,6 +262,9 @@ final class DstreamCells {
         System.arraycopy(coords, i * d, coords, remap[i] * d, d);
       }
     }
+    if (links != null) {
+      relink(size);
+    }
     boolean few = 4 * (size - kept) < size;
     size = kept;
     if (!few) {
@@ -201,6 +279,9 @@ final class DstreamCells {
    */
   void unindex(int i) {
     remove(i);
+    if (links != null) {
+      unlink(i);
+    }
     gone[i] = true;
     holes++;
   }
@@ -225,6 +306,9 @@ final class DstreamCells {
         System.arraycopy(coords, i * d, coords, kept * d, d);
       }
       kept++;
+    }
+    if (links != null) {
+      relink(size);
     }
     Arrays.fill(gone, 0, size, false);
     size = kept;

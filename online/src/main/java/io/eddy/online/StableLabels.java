@@ -45,6 +45,9 @@ final class StableLabels {
   /** The tag of the layout with lineage; never a valid next label. */
   static final int LINEAGE_LAYOUT = -2;
 
+  /** The event kinds by ordinal, read once: {@code values()} copies its array at every call. */
+  private static final SegmentEvent.Kind[] KINDS = SegmentEvent.Kind.values();
+
   /** The share of an old or a new cluster's weight that makes an overlap a lineage edge. */
   private static final double MOST = 0.5;
 
@@ -433,31 +436,38 @@ final class StableLabels {
   }
 
   /**
-   * Records a reclustering that only gave {@code born} fresh labels (the next ones, in order)
-   * and ended the given labels (ascending), as {@link #commit} would record it; the reference
-   * is not touched (the caller hands in the whole one before it is used again).
+   * Records a reclustering whose events the caller decided, as {@link #commit} would record
+   * them, and hands out {@code fresh} labels (the next ones); the reference is not touched (the
+   * caller hands in the whole one before it is used again). D-Stream decides the events itself
+   * when its clusters are born, vanish, join whole or split in parts it has searched, so that it
+   * need not hand in the members of the large clusters these touch.
+   *
+   * @param events the events in {@link #commit}'s order (by kind: born, vanished, merged,
+   *     split; then by label), each as its kind's ordinal, the number p of labels it comes from,
+   *     the number c of labels it leads to, then those p and c labels, each list ascending
+   * @param length the number of ints of {@code events} used; 0 (and no fresh label) records
+   *     nothing
    */
-  void record(int born, int[] vanished, int vanishedCount, double time) {
-    if (born == 0 && vanishedCount == 0) {
+  void record(int fresh, int[] events, int length, double time) {
+    if (length == 0) {
       return;
     }
-    if (nextLabel + born < 0) {
+    if (nextLabel + fresh < 0) {
       throw new IllegalStateException("more than 2^31 cluster labels were handed out");
     }
-    if (buf.length < 1) {
-      buf = new int[8];
-      order = new int[8];
-    }
     sequence++;
-    for (int b = 0; b < born; b++) {
-      buf[0] = nextLabel + b;
-      log.append(SegmentEvent.Kind.BORN, sequence, time, buf, 0, 1);
+    for (int at = 0; at < length; ) {
+      int from = events[at + 1];
+      int to = events[at + 2];
+      if (buf.length < from + to) {
+        buf = new int[2 * (from + to)];
+        order = new int[buf.length];
+      }
+      System.arraycopy(events, at + 3, buf, 0, from + to);
+      log.append(KINDS[events[at]], sequence, time, buf, from, to);
+      at += 3 + from + to;
     }
-    for (int v = 0; v < vanishedCount; v++) {
-      buf[0] = vanished[v];
-      log.append(SegmentEvent.Kind.VANISHED, sequence, time, buf, 1, 0);
-    }
-    nextLabel += born;
+    nextLabel += fresh;
   }
 
   /** The events of commits numbered after {@code after}, oldest first; immutable. */

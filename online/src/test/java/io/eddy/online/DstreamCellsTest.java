@@ -118,4 +118,57 @@ class DstreamCellsTest {
       }
     }
   }
+  /**
+   * A linked set's neighbour slots name, after any mix of adds, holes, compactions and
+   * retains, exactly the cells a hash look-up of the neighbouring coordinates finds.
+   */
+  @Test
+  public void links_matchLookUps_throughAddsHolesCompactionsAndRetains() {
+    SplittableRandom rnd = new SplittableRandom(17);
+    for (int d : new int[] {1, 2, 3}) {
+      DstreamCells cells = new DstreamCells(d, 2, true);
+      for (int round = 0; round < 300; round++) {
+        for (int a = rnd.nextInt(1, 12); a > 0; a--) {
+          long[] c = new long[d];
+          for (int j = 0; j < d; j++) {
+            c[j] = rnd.nextInt(-4, 4);
+          }
+          if (cells.find(c) < 0) {
+            cells.add(c);
+          }
+        }
+        if (round % 5 == 4) {
+          cells.compact(); // retain takes a set without holes
+          boolean[] keep = new boolean[cells.size()];
+          for (int i = 0; i < keep.length; i++) {
+            keep[i] = rnd.nextDouble() < (round % 2 == 0 ? 0.9 : 0.4);
+          }
+          cells.retain(keep);
+        } else {
+          for (int i = 0; i < cells.size(); i++) {
+            if (!cells.isGone(i) && rnd.nextDouble() < 0.15) {
+              cells.unindex(i);
+            }
+          }
+          if (round % 5 == 2) {
+            cells.compact();
+          }
+        }
+        long[] at = new long[d];
+        for (int i = 0; i < cells.size(); i++) {
+          if (cells.isGone(i)) {
+            continue;
+          }
+          for (int side = 0; side < 2 * d; side++) {
+            for (int j = 0; j < d; j++) {
+              at[j] = cells.coord(i, j);
+            }
+            at[side / 2] += side % 2 == 0 ? -1 : 1;
+            assertThat(cells.neighbour(i, side)).as("cell %d side %d", i, side)
+                .isEqualTo(cells.find(at));
+          }
+        }
+      }
+    }
+  }
 }

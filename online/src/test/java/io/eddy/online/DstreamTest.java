@@ -465,6 +465,96 @@ class DstreamTest {
   }
 
   /**
+   * Two clusters of exactly the same mass joined by a new grid: the masses cannot tell which is
+   * heavier, so the matching decides, and the merged cluster keeps the smaller label (ties go
+   * to the smaller key), as recomputing everything gives. Event time: grids 0 and 2 get the
+   * same weight at the same time, a grid of negligible weight between them stays sparse until
+   * a heavy point makes it dense.
+   */
+  @Test
+  public void merge_ofEqualMasses_keepsTheSmallerLabelAsTheMatching() {
+    Dstream incremental = new Dstream(P);
+    Dstream full = new Dstream(P);
+    full.incremental = false;
+    full.alwaysRecluster = true;
+    double[][] xs = {{0.5}, {2.5}, {1.5}, {1.5}, {1.5}};
+    double[] ws = {1000, 1000, 1e-9, 1e-9, 1e6};
+    long gap = 0;
+    for (int k = 0; k < xs.length; k++) {
+      // grids 0, 2 and 1 at time 0; then a point in grid 1 at each of the next two adjustments
+      double t = k < 3 ? 0 : (k - 2) * gap;
+      incremental.learn(xs[k], ws[k], t);
+      full.learn(xs[k], ws[k], t);
+      gap = incremental.gap();
+      assertThat(incremental.classes()).as("point %d", k).isEqualTo(full.classes());
+      assertThat(incremental.snapshot()).as("point %d", k).isEqualTo(full.snapshot());
+      assertThat(incremental.events(0)).as("point %d", k).isEqualTo(full.events(0));
+    }
+    assertThat(incremental.snapshot().clusterCount()).isEqualTo(1);
+    assertThat(incremental.events(0)).anySatisfy(e -> {
+      assertThat(e.kind()).isEqualTo(io.eddy.SegmentEvent.Kind.MERGED);
+      assertThat(e.from()).containsExactly(0, 1);
+      assertThat(e.to()).containsExactly(0);
+    });
+  }
+
+  /**
+   * A cluster joined to a heavier one by a new grid while most of its mass is in grids that
+   * turned sparse at the same adjustment: what is left of it holds less than half of its mass
+   * (and of the merged cluster's), so the matching's lineage has no edge from it and records it
+   * as vanished, not merged; the relabelling must record the same. In 3-D: a dense grid with
+   * four transitional face neighbours that fade to sparse, and a new grid between it and a
+   * heavy grid; event time, weights from the clusterer's own sparse threshold and gap.
+   */
+  @Test
+  public void merge_ofAClusterMostlyGoneSparse_recordsItVanished() {
+    Dstream.Params p = P.withCm(2);
+    long[][] grids = {{0, 0, 0}, {1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 2}, {0, 0, 1}};
+    Dstream probe = new Dstream(p);
+    for (long[] g : grids) {
+      probe.learn(centre(g), 1e-9, 0);
+    }
+    double low = probe.sparseThreshold();
+    long gap = probe.gap();
+    // the sides fall to sparse between the first and the second adjustment; the middle holds
+    // three sides' weight, dense at the first, less than half of the cluster's at the second
+    double side = low * Math.pow(p.lambda(), -1.5 * gap);
+    double[] weights = {3 * side, side, side, side, side, 100 * low, 1e-9};
+    Dstream incremental = new Dstream(p);
+    Dstream full = new Dstream(p);
+    full.incremental = false;
+    full.alwaysRecluster = true;
+    for (int k = 0; k < grids.length + 2; k++) {
+      // then a point that only moves the clock to the first adjustment, and a heavy one that
+      // makes the grid in between dense at the second
+      boolean last = k == grids.length + 1;
+      double[] x = centre(grids[k < grids.length ? k : last ? 6 : 5]);
+      double w = k < grids.length ? weights[k] : last ? 1e6 : 1e-9;
+      double t = k < grids.length ? 0 : (k - grids.length + 1) * gap;
+      incremental.learn(x, w, t);
+      full.learn(x, w, t);
+      if (k >= grids.length - 1) {
+        assertThat(incremental.gap()).as("the box is whole: N and gap stay").isEqualTo(gap);
+      }
+      assertThat(incremental.classes()).as("point %d", k).isEqualTo(full.classes());
+      assertThat(incremental.snapshot()).as("point %d", k).isEqualTo(full.snapshot());
+      assertThat(incremental.events(0)).as("point %d", k).isEqualTo(full.events(0));
+    }
+    assertThat(incremental.events(0)).extracting(io.eddy.SegmentEvent::kind)
+        .contains(io.eddy.SegmentEvent.Kind.VANISHED)
+        .doesNotContain(io.eddy.SegmentEvent.Kind.MERGED);
+  }
+
+  /** The middle of a grid of width 1. */
+  private static double[] centre(long[] grid) {
+    double[] x = new double[grid.length];
+    for (int j = 0; j < grid.length; j++) {
+      x[j] = grid[j] + 0.5;
+    }
+    return x;
+  }
+
+  /**
    * When to compare two runs: after every point within {@code window} points of a change in
    * the signature (values that move at the events that matter), every {@code every} points
    * elsewhere, and at the last point.
