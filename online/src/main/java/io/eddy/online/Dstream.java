@@ -2453,7 +2453,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
    * densities add back to the merged ones; {@code seen()} is split as an integer
    * ({@link MergeChecks#share}). The dense and sparse thresholds are absolute densities, so a
    * part would judge a grid otherwise (dense, transitional, sparse) than the merged state when
-   * its density over {@code parts} falls across a threshold: then nothing is split and false
+   * its density over {@code parts} falls across a threshold, or when a density over
+   * {@code parts} underflows to 0: then nothing is split and false
    * is returned (a caller falls back on the identity), as while {@code merged} has learned
    * nothing; nothing changes then. O(grids).
    */
@@ -2467,8 +2468,8 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         continue; // a hole left by a deletion, closed at the next compaction
       }
       double faded = merged.density[k] * merged.fade(merged.now - merged.origin - merged.updated[k]);
-      if (merged.classOf(faded) != merged.classOf(faded / parts)) {
-        return false; // a grid would change its kind in a part
+      if (merged.classOf(faded) != merged.classOf(faded / parts) || !(merged.density[k] / parts > 0)) {
+        return false; // a grid would change its kind in a part, or its density underflow to 0
       }
     }
     Dstream c = MergeChecks.copyOf(merged, Dstream.class);
@@ -2745,7 +2746,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         Dstream c = new Dstream(Params.SPEC.read(in));
         int d = in.readInt(0, Integer.MAX_VALUE);
         c.now = in.readDouble();
-        c.seen = in.readLong();
+        c.seen = in.readCount();
         if (!Double.isFinite(c.now) || c.seen < 0 || (d == 0) != (c.seen == 0)) {
           throw new ModelFormatException("invalid clock: time " + c.now + ", seen " + c.seen);
         }
@@ -2754,7 +2755,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         }
         double origin = in.readDouble();
         double last = in.readDouble();
-        long next = in.readLong();
+        long next = in.readCount();
         long[] lo = in.readLongs();
         long[] hi = in.readLongs();
         if (lo.length != d || hi.length != d) {
@@ -2791,7 +2792,7 @@ public final class Dstream extends StableDensityClusterer<DstreamModel> implemen
         c.thresholds();
         for (int i = 0; i < g; i++) {
           System.arraycopy(coords, i * d, c.cell, 0, d);
-          if (!(density[i] > 0) || !Double.isFinite(density[i]) || !(updated[i] <= c.last)
+          if (!(density[i] > 0) || !(density[i] <= StateLimits.MAX_TOTAL_WEIGHT) || !(updated[i] <= c.last)
               || !(removed[i] <= c.last) || marked[i] > c.last || ids[i] < 0
               || ids[i] >= next || (i > 0 && ids[i] <= ids[i - 1])
               || (gridLabel[i] < ClusterModel.NOISE) || gridLabel[i] >= c.labels.nextLabel()

@@ -150,13 +150,12 @@ class Issue14AuditTest {
   }
 
   // 8. takePart with a share so small that the weights underflow: CluStream's centres were NaN.
-  //    (D-Stream's split of such densities is not covered here: its internals are being rewritten.)
+  //    D-Stream's densities over parts underflowed to 0, a state that could not be loaded.
   @Test
   void takePart_tinyShare_finiteSavableOrRefused() throws Exception {
     for (String name : Clusterers.names()) {
       if (!Clusterers.provider(name).capabilities().contains(io.eddy.Capability.MERGEABLE)
-          || !Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE)
-          || name.equals("dstream")) {
+          || !Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE)) {
         continue;
       }
       OnlineClusterer<?> merged = Clusterers.online(name, Map.of());
@@ -231,12 +230,11 @@ class Issue14AuditTest {
   // 9. Counts above 2^62 and non-finite weights written over every field of a saved state, as a
   //    forger with a valid checksum would: each read either fails with ModelFormatException or
   //    gives a state whose count stays within 2^62 and that still learns, snapshots and saves.
-  //    (D-Stream's codec is left to the rewrite of its internals.)
   @Test
   void everyOnlineCodec_forgedHugeCountsOrNonFiniteWeights_rejectedOrHarmless() throws Exception {
     java.util.List<String> failures = new java.util.ArrayList<>();
     for (String name : Clusterers.names()) {
-      if (!Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE) || name.equals("dstream")) {
+      if (!Clusterers.provider(name).capabilities().contains(io.eddy.Capability.ONLINE)) {
         continue;
       }
       OnlineClusterer<?> c = Clusterers.online(name, Map.of());
