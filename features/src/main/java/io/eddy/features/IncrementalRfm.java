@@ -186,6 +186,7 @@ public final class IncrementalRfm {
    * @throws IllegalArgumentException if {@code asOf} precedes the last purchase
    */
   public RfmTable.Row customer(String customerId, long asOf) {
+    Features.requireNonNull(customerId, "customerId");
     Customer c = customers.get(customerId);
     return c == null ? null : row(c, asOf, 0, 0, 0);
   }

@@ -114,6 +114,7 @@ public final class KnnImputer extends SameShapeTransformer {
 
   /** Keeps a copy of the training rows. */
   public static KnnImputer fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int dim = Features.requireData(data, true);
     List<String> nm = Features.names(names, dim);
     double[] flat = new double[data.length * dim];

@@ -64,6 +64,7 @@ public final class MaxAbsScaler extends SameShapeTransformer implements Invertib
 
   /** A scaler with the given maximum absolute values (finite, &ge; 0); copied. */
   public static MaxAbsScaler of(List<String> names, double[] maxAbs) {
+    Features.requireNonNull(maxAbs, "maxAbs");
     List<String> n = Features.names(names, maxAbs.length);
     for (int j = 0; j < maxAbs.length; j++) {
       if (!(maxAbs[j] >= 0) || maxAbs[j] == Double.POSITIVE_INFINITY) {

@@ -1,0 +1,152 @@
+package io.eddy.features;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eddy.Points;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The feature transformers against a hostile caller (issue 14): every finite input is either
+ * accepted with a finite result or rejected with {@link IllegalArgumentException}, the
+ * instance left as it was. Each case failed before its fix.
+ */
+class Issue14FeaturesAuditTest {
+
+  private static final double[][] DATA = {{1, 2}, {3, 5}, {4, -1}};
+  private static final List<String> NAMES = List.of("a", "b");
+
+  // 1. Values near 1e150 overflowed the sums of squares of the fits: a NaN or infinite model,
+  //    or an exception other than IllegalArgumentException. Fits accept what the clusterers
+  //    accept, |x| <= Points.MAX_ABS, and name that limit otherwise.
+  @TestFactory
+  Stream<DynamicTest> fit_valuesBeyondMaxAbs_rejectedNamingTheLimit() {
+    double[][] huge = {{1e150, 1}, {-3e150, 2}, {2e150, 3}};
+    List<Map.Entry<String, Function<double[][], Object>>> fits = List.of(
+        Map.entry("StandardScaler", StandardScaler::fit),
+        Map.entry("MinMaxScaler", MinMaxScaler::fit),
+        Map.entry("MaxAbsScaler", MaxAbsScaler::fit),
+        Map.entry("RobustScaler", RobustScaler::fit),
+        Map.entry("Pca", Pca::fit),
+        Map.entry("KnnImputer", KnnImputer::fit),
+        Map.entry("SimpleImputer", d -> SimpleImputer.fit(SimpleImputer.Params.DEFAULTS, d)),
+        Map.entry("Log1pTransformer", d -> Log1pTransformer.Params.DEFAULTS.fit(d, NAMES)),
+        Map.entry("Pipeline", d -> Pipeline.builder(NAMES).then(StandardScaler.Params.DEFAULTS).fit(d)));
+    return fits.stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+      assertThatThrownBy(() -> e.getValue().apply(huge))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("row 0")
+          .hasMessageContaining("Points.MAX_ABS");
+      // The limit itself is accepted, with a finite model.
+      double[][] edge = {{Points.MAX_ABS, 1}, {-Points.MAX_ABS, 2}, {0.5 * Points.MAX_ABS, 3}};
+      assertThat(e.getValue().apply(edge)).isNotNull();
+    }));
+  }
+
+  @Test
+  void standardScalerAndPca_fitAtTheLimit_finiteModels() {
+    double[][] edge = {{Points.MAX_ABS, 1}, {-Points.MAX_ABS, 2}, {0.5 * Points.MAX_ABS, 3}};
+    StandardScaler s = StandardScaler.fit(edge);
+    assertThat(allFinite(s.mean())).isTrue();
+    assertThat(allFinite(s.scale())).isTrue();
+    assertThat(s.scale()).doesNotContain(0.0);
+    Pca p = Pca.fit(edge);
+    assertThat(allFinite(p.explainedVariance())).isTrue();
+    assertThat(allFinite(p.transform(edge[0]))).isTrue();
+  }
+
+  // 2. Null arrays, rows, names and maps gave NullPointerException.
+  @TestFactory
+  Stream<DynamicTest> publicApi_nullArguments_throwIllegalArgument() {
+    StandardScaler scaler = StandardScaler.fit(DATA);
+    Pipeline pipeline = Pipeline.builder(NAMES).then(StandardScaler.Params.DEFAULTS).fit(DATA);
+    OneHotEncoder oneHot = OneHotEncoder.fit("c", List.of("x", "y"));
+    OrdinalEncoder ordinal = new OrdinalEncoder("c", OrdinalEncoder.Params.of(List.of("x", "y")));
+    StreamingStandardScaler streaming = new StreamingStandardScaler();
+    streaming.learn(new double[] {1, 2});
+    StreamingMaxAbsScaler maxAbs = new StreamingMaxAbsScaler();
+    maxAbs.learn(new double[] {1, 2});
+    StreamingMinMaxScaler minMax = new StreamingMinMaxScaler();
+    minMax.learn(new double[] {1, 2});
+    SessionFeatures sessionFeatures = new SessionFeatures(SessionFeatures.Params.DEFAULTS);
+    IncrementalRfm rfm = new IncrementalRfm();
+    double[] two = new double[2];
+    List<String> withNull = new ArrayList<>(Arrays.asList("a", null));
+    Map<String, ThrowingCallable> cases = new java.util.LinkedHashMap<>();
+    cases.put("transform(null, out)", () -> scaler.transform(null, two));
+    cases.put("transform(in, null)", () -> scaler.transform(two, null));
+    cases.put("transform(null)", () -> scaler.transform((double[]) null));
+    cases.put("transformAll(null)", () -> scaler.transformAll(null));
+    cases.put("transformAll(null row)", () -> scaler.transformAll(new double[][] {null}));
+    cases.put("inverseTransform(null, out)", () -> scaler.inverseTransform(null, two));
+    cases.put("streaming standard transform(null, out)", () -> streaming.transform(null, two));
+    cases.put("streaming standard transform(in, null)", () -> streaming.transform(two, null));
+    cases.put("streaming maxabs transform(null, out)", () -> maxAbs.transform(null, two));
+    cases.put("streaming minmax transform(in, null)", () -> minMax.transform(two, null));
+    cases.put("StandardScaler.fit(data, null names)", () -> StandardScaler.fit(StandardScaler.Params.DEFAULTS, DATA, null));
+    cases.put("StandardScaler.fit(null params)", () -> StandardScaler.fit(null, DATA, NAMES));
+    cases.put("StandardScaler.fit(null name)", () -> StandardScaler.fit(StandardScaler.Params.DEFAULTS, DATA, withNull));
+    cases.put("Pca.fit(null params)", () -> Pca.fit(null, DATA, NAMES));
+    cases.put("KnnImputer.fit(null params)", () -> KnnImputer.fit(null, DATA, NAMES));
+    cases.put("SimpleImputer.fit(null params)", () -> SimpleImputer.fit(null, DATA));
+    cases.put("MinMaxScaler.fit(null params)", () -> MinMaxScaler.fit(null, DATA, NAMES));
+    cases.put("RobustScaler.fit(null params)", () -> RobustScaler.fit(null, DATA, NAMES));
+    cases.put("StandardScaler.of(null mean)", () -> StandardScaler.of(StandardScaler.Params.DEFAULTS, NAMES, null, new double[] {1, 1}));
+    cases.put("MaxAbsScaler.of(null)", () -> MaxAbsScaler.of(NAMES, null));
+    cases.put("MinMaxScaler.of(null)", () -> MinMaxScaler.of(MinMaxScaler.Params.DEFAULTS, NAMES, null, null));
+    cases.put("RobustScaler.of(null)", () -> RobustScaler.of(RobustScaler.Params.DEFAULTS, NAMES, null, null));
+    cases.put("SimpleImputer.of(null)", () -> SimpleImputer.of(SimpleImputer.Params.DEFAULTS, NAMES, null));
+    cases.put("Pipeline.builder(null)", () -> Pipeline.builder(null));
+    cases.put("Pipeline.builder(null name)", () -> Pipeline.builder(withNull));
+    cases.put("Pipeline.fit(null row)", () -> Pipeline.builder(NAMES).then(StandardScaler.Params.DEFAULTS)
+        .fit(new double[][] {{1, 2}, null}));
+    cases.put("Pipeline.oneHot(null column)", () -> Pipeline.builder(NAMES).oneHot(null, OneHotEncoder.Params.DEFAULTS)
+        .fit(DATA, new String[][] {{"x"}, {"y"}, {"x"}}));
+    cases.put("Pipeline.oneHot(null params)", () -> Pipeline.builder(NAMES).oneHot("c", null)
+        .fit(DATA, new String[][] {{"x"}, {"y"}, {"x"}}));
+    cases.put("Pipeline.ordinal(null params)", () -> Pipeline.builder(NAMES).ordinal("c", null));
+    cases.put("Pipeline.then(step, null columns)", () -> Pipeline.builder(NAMES).then(StandardScaler.Params.DEFAULTS, null));
+    cases.put("Pipeline.transform(null, null, out)", () -> pipeline.transform(null, null, two));
+    cases.put("Pipeline.transform(in, null)", () -> pipeline.transform(two, (double[]) null));
+    cases.put("Pipeline.inverseTransform(null, out)", () -> pipeline.inverseTransform(null, two));
+    cases.put("new Pipeline(null, ...)", () -> new Pipeline(null, List.of(), List.of()));
+    cases.put("OneHotEncoder.fit(null values)", () -> OneHotEncoder.fit("c", null));
+    cases.put("OneHotEncoder.fit(null params)", () -> OneHotEncoder.fit(null, "c", List.of("x")));
+    cases.put("OneHotEncoder.fit(null name)", () -> OneHotEncoder.fit(null, List.of("x")));
+    cases.put("OneHotEncoder.encode(null out)", () -> oneHot.encode("x", null, 0));
+    cases.put("OneHotEncoder.inverseTransform(null)", () -> oneHot.inverseTransform(null, 0));
+    cases.put("OneHotEncoder.of(null categories)", () -> OneHotEncoder.of(OneHotEncoder.Params.DEFAULTS, "c", null, List.of()));
+    cases.put("OrdinalEncoder(null params)", () -> new OrdinalEncoder("c", null));
+    cases.put("OrdinalEncoder.encode(null out)", () -> ordinal.encode("x", null, 0));
+    cases.put("Params(null order element)", () -> OrdinalEncoder.Params.of(withNull));
+    cases.put("SessionFeatures(null)", () -> new SessionFeatures(null));
+    cases.put("SessionFeatures.extract(null)", () -> sessionFeatures.extract(null));
+    cases.put("SessionFeatures.extract(s, null)", () -> sessionFeatures.extract(
+        new Session("u", 0, 0, List.of(new ClickEvent("u", 0, "view", null, 0))), null));
+    cases.put("Sessionizer(null params)", () -> new Sessionizer(null, s -> { }, null));
+    cases.put("Rfm.compute(null)", () -> Rfm.compute(null, IncrementalRfm.Params.DEFAULTS));
+    cases.put("Rfm.compute(null params)", () -> Rfm.compute(List.of(Transaction.of("c", 0, 1, 1)), null));
+    cases.put("Rfm.compute(null element)", () -> Rfm.compute(Arrays.asList(Transaction.of("c", 0, 1, 1), null),
+        IncrementalRfm.Params.DEFAULTS));
+    cases.put("IncrementalRfm.customer(null)", () -> rfm.customer(null, 0));
+    cases.put("ColumnSubset.Params(null name)", () -> new ColumnSubset.Params(StandardScaler.Params.DEFAULTS, withNull));
+    cases.put("SegmentationBundle.train(null info)", () -> SegmentationBundle.train(pipeline,
+        new io.eddy.kmeans.KMeans(io.eddy.kmeans.KMeans.Params.DEFAULTS.withK(1)).fit(pipeline.transformAll(DATA)), DATA, false, null));
+    return cases.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),
+        () -> assertThatThrownBy(e.getValue()).isInstanceOf(IllegalArgumentException.class)));
+  }
+
+  private static boolean allFinite(double[] v) {
+    return Arrays.stream(v).allMatch(Double::isFinite);
+  }
+}
