@@ -146,6 +146,67 @@ class Issue14FeaturesAuditTest {
         () -> assertThatThrownBy(e.getValue()).isInstanceOf(IllegalArgumentException.class)));
   }
 
+  // 3. Times ages apart wrapped around when subtracted: two events of one user at -2^63 + 1
+  //    and 2^63 - 1 ms differ by "-2 ms" and were joined into one session; a gap of
+  //    Long.MAX_VALUE seconds threw ArithmeticException.
+  @Test
+  void sessionizer_timesBeyondMaxTime_rejectedAndStateUnchanged() {
+    List<Session> closed = new ArrayList<>();
+    Sessionizer s = new Sessionizer(Sessionizer.Params.DEFAULTS, closed::add, null);
+    s.accept(new ClickEvent("u", -Sessionizer.MAX_TIME, "view", null, 0));
+    assertThatThrownBy(() -> s.accept(new ClickEvent("u", Long.MAX_VALUE - 1, "view", null, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Sessionizer.MAX_TIME");
+    assertThatThrownBy(() -> s.advanceTo(Long.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(s.acceptedEvents()).isEqualTo(1);
+    assertThat(s.latestTime()).isEqualTo(-Sessionizer.MAX_TIME);
+    // The extremes of the range are ages apart: two sessions, never one.
+    s.accept(new ClickEvent("u", Sessionizer.MAX_TIME, "view", null, 0));
+    s.flush();
+    assertThat(closed).extracting(Session::start).containsExactly(-Sessionizer.MAX_TIME, Sessionizer.MAX_TIME);
+    assertThatThrownBy(() -> Sessionizer.Params.DEFAULTS.withGap(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gap");
+    assertThatThrownBy(() -> Sessionizer.Params.DEFAULTS.withAllowedLateness(Duration.ofMillis(Sessionizer.MAX_TIME + 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // 4. Amounts were unbounded: two lines of 1e308 made a total of Infinity, a state that could be
+  //    saved but not loaded back.
+  @Test
+  void rfm_amountsBeyondMaxAmount_rejectedAndTotalsStayLoadable() throws Exception {
+    assertThatThrownBy(() -> Transaction.of("c", 0, 1, 1e308))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Transaction.MAX_AMOUNT");
+    IncrementalRfm rfm = new IncrementalRfm(IncrementalRfm.Params.DEFAULTS.withDropDuplicates(false));
+    for (int i = 0; i < 1000; i++) {
+      rfm.accept(Transaction.of("c", i, 1, Transaction.MAX_AMOUNT));
+    }
+    IncrementalRfm back = io.eddy.io.ModelIO.fromBytes(io.eddy.io.ModelIO.toBytes(rfm), IncrementalRfm.class);
+    RfmTable.Row row = back.customer("c", 2000);
+    assertThat(row.monetary()).isEqualTo(rfm.customer("c", 2000).monetary()).isLessThanOrEqualTo(Points.MAX_ABS);
+    // Times ages apart: the recency is a large positive number of days, not a wrapped negative.
+    IncrementalRfm old = new IncrementalRfm();
+    old.accept(Transaction.of("c", Long.MIN_VALUE + 1, 1, 5));
+    assertThat(old.customer("c", Long.MAX_VALUE).recencyDays()).isEqualTo(0x1p64 / IncrementalRfm.MILLIS_PER_DAY);
+  }
+
+  // 5. After only subnormal values (1e-320) the streaming max-abs scale was 1e-320, and an
+  //    ordinary value transformed to Infinity. Both scalers now keep scale 1 below 10 ulp(1).
+  @Test
+  void streamingMaxAbs_onlySubnormalValuesSeen_transformStaysFinite() {
+    StreamingMaxAbsScaler s = new StreamingMaxAbsScaler();
+    s.learn(new double[] {1e-320, -4e-320});
+    double[] out = new double[2];
+    s.transform(new double[] {1, -3}, out);
+    assertThat(out).containsExactly(1, -3);
+    double[] batch = s.snapshot().transform(new double[] {1, -3});
+    assertThat(batch).containsExactly(out);
+    s.learn(new double[] {2, 0.5});
+    s.transform(new double[] {1, -3}, out);
+    assertThat(out).containsExactly(0.5, -6);
+  }
+
   private static boolean allFinite(double[] v) {
     return Arrays.stream(v).allMatch(Double::isFinite);
   }
