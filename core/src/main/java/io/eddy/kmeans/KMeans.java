@@ -6,6 +6,7 @@ import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Chunks;
 import io.eddy.math.Columns;
+import io.eddy.math.Weights;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -255,8 +256,11 @@ public final class KMeans implements Clusterer<KMeansModel> {
     final int d = data[0].length;
     final int n = data.length;
     final int k = params.k;
+    int shift = 0;
     if (weights != null) {
       Points.requireWeights(weights, n);
+      shift = Weights.unitSumShift(weights);
+      weights = Weights.scaled(weights, shift);
     }
     if (n < k) {
       throw new IllegalArgumentException("data has " + n + " points, expected at least k = " + k);
@@ -274,12 +278,13 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
     int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
     try (Chunks chunks = Chunks.forPartials(n, (long) k * d + k, threads)) {
-      return fit(data, weights, initialCenters, chunks);
+      return fit(data, weights, initialCenters, chunks, shift);
     }
   }
 
+  /** The fit, with weights scaled by 2^{@code shift} (see {@link Weights}): undone on the model. */
   private KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters,
-      Chunks chunks) {
+      Chunks chunks, int shift) {
     final int d = data[0].length;
     final int n = data.length;
     final int k = params.k;
@@ -323,8 +328,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
         }
       }
     }
-    return new KMeansModel(best.centers, d, best.weights, best.inertia, best.iterations,
-        best.converged, best.labels);
+    return new KMeansModel(best.centers, d, Weights.scaled(best.weights, -shift),
+        Math.scalb(best.inertia, -shift), best.iterations, best.converged, best.labels);
   }
 
   /**

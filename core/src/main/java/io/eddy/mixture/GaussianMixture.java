@@ -6,6 +6,7 @@ import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Chunks;
 import io.eddy.math.Gaussian;
+import io.eddy.math.Weights;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -293,6 +294,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     int n = data.length;
     if (weights != null) {
       Points.requireWeights(weights, n);
+      // EM depends on the weights' ratios only: a tiny scale would only lose them to rounding.
+      weights = Weights.scaled(weights, Weights.unitSumShift(weights));
     }
     int k = params.k;
     if (n < k) {

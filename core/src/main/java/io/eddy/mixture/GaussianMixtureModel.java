@@ -98,12 +98,20 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
       }
       System.arraycopy(means[c], 0, flatMeans, c * d, d);
     }
-    int len = type.covarianceLength(k, d);
-    if (covariances == null || covariances.length != len) {
+    // In long arithmetic: k·d² of a forged record (k = 1, d = 65536) wraps to 0 in int, which
+    // an empty array would match, and the density's d² buffers would then exhaust the heap.
+    long needed = switch (type) {
+      case FULL -> (long) k * d * d;
+      case TIED -> (long) d * d;
+      case DIAGONAL -> (long) k * d;
+      case SPHERICAL -> k;
+    };
+    if (covariances == null || covariances.length != needed) {
       throw new IllegalArgumentException("covariances has length "
-          + (covariances == null ? 0 : covariances.length) + ", expected " + len + " for "
+          + (covariances == null ? 0 : covariances.length) + ", expected " + needed + " for "
           + type.id() + " covariances of " + k + " components of dimension " + d);
     }
+    int len = covariances.length;
     double[] cov = covariances.clone();
     for (int j = 0; j < len; j++) {
       if (!Double.isFinite(cov[j])) {
