@@ -159,7 +159,8 @@ public final class InternalIndices {
    */
   public static double daviesBouldin(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
-    data = Labeling.inRange(data);
+    int shift = Labeling.rangeShift(data);
+    data = Labeling.scaled(data, shift);
     int d = data[0].length;
     int k = l.k;
     double[] means = l.means(data);
@@ -170,16 +171,22 @@ public final class InternalIndices {
         scatter[c] += Math.sqrt(Euclid.squaredDistance(data[i], 0, means, c * d, d));
       }
     }
-    return daviesBouldin(l, means, scatter, d);
+    return daviesBouldin(l, means, scatter, d, shift);
   }
 
-  /** Davies–Bouldin from the means and each cluster's summed distances to its mean (divided here). */
-  private static double daviesBouldin(Labeling l, double[] means, double[] scatter, int d) {
+  /**
+   * Davies–Bouldin from the means and each cluster's summed distances to its mean (divided
+   * here), of data scaled by 2^{@code shift}.
+   */
+  private static double daviesBouldin(Labeling l, double[] means, double[] scatter, int d, int shift) {
     int k = l.k;
+    // scikit-learn's 1e-8 is in the data's units: in rescaled units it scales too, or clusters
+    // 1e190 apart in data of 1e200 would count as coincident and the index would be 0.
+    double zero = Math.scalb(1e-8, shift);
     boolean scatterZero = true;
     for (int c = 0; c < k; c++) {
       scatter[c] /= l.sizes[c];
-      scatterZero &= Math.abs(scatter[c]) <= 1e-8;
+      scatterZero &= Math.abs(scatter[c]) <= zero;
     }
     double[] between = new double[k * k];
     boolean betweenZero = true;
@@ -187,7 +194,7 @@ public final class InternalIndices {
       for (int b = 0; b < k; b++) {
         double dist = Math.sqrt(Euclid.squaredDistance(means, a * d, means, b * d, d));
         between[a * k + b] = dist;
-        betweenZero &= dist <= 1e-8;
+        betweenZero &= dist <= zero;
       }
     }
     if (scatterZero || betweenZero) {
@@ -262,7 +269,7 @@ public final class InternalIndices {
     double ch = within == 0.0 ? 1.0 : between * (m - k) / (within * (k - 1.0));
     // Rescaled data (beyond MAX_ABS, rare): the WCSS in the data's own units, as wcss gives it.
     double wcss = shift == 0 ? within : wcss(original, l);
-    return new Summary(wcss, daviesBouldin(l, means, scatter, d), ch);
+    return new Summary(wcss, daviesBouldin(l, means, scatter, d, shift), ch);
   }
 
   /**

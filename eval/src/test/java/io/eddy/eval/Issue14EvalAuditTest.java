@@ -2,6 +2,7 @@ package io.eddy.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.eddy.ClusterModel;
 import io.eddy.Clusterer;
@@ -111,6 +112,20 @@ class Issue14EvalAuditTest {
     // Beyond the largest double the WCSS is +Infinity, never NaN.
     double[][] apart = {{1.5e308}, {-1.5e308}, {1.5e308}};
     assertThat(InternalIndices.wcss(apart, new int[] {0, 0, 1})).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  // Davies–Bouldin treats means within 1e-8 as coincident, in the data's units; on data beyond
+  // MAX_ABS it compared rescaled distances with the same 1e-8, so clusters 1e190 apart in data
+  // of 1e200 counted as coincident and the index was 0 instead of 2e10.
+  @Test
+  void daviesBouldin_dataBeyondMaxAbs_sameAsAtUnitScale() {
+    int[] labels = {0, 0, 1, 1};
+    double[][] unit = {{1e10}, {-1e10}, {0}, {1}};
+    double[][] huge = {{1e200}, {-1e200}, {0}, {1e190}};
+    double expected = InternalIndices.daviesBouldin(unit, labels);
+    assertThat(expected).isCloseTo(2e10 + 1, within(1e-3));
+    assertThat(InternalIndices.daviesBouldin(huge, labels)).isCloseTo(expected, within(expected * 1e-12));
+    assertThat(InternalIndices.summary(huge, labels).daviesBouldin()).isCloseTo(expected, within(expected * 1e-12));
   }
 
   @Test
