@@ -7,6 +7,7 @@ import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -283,6 +284,10 @@ public final class IncrementalRfm {
             throw new ModelFormatException("negative counter " + v);
           }
           sum += v;
+          // Counters of non-negative values that wrap cannot add up to any real count.
+          if (sum < 0) {
+            throw new ModelFormatException("counters overflow: kept " + r.kept + " + dropped " + Arrays.toString(dropped));
+          }
         }
         if (r.kept < 0 || sum != r.seen) {
           throw new ModelFormatException("counters do not add up: kept " + r.kept + " + dropped != seen " + r.seen);
