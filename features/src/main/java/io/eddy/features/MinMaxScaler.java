@@ -30,8 +30,8 @@ public final class MinMaxScaler extends SameShapeTransformer implements Invertib
 
     /** Validates. */
     public Params {
-      if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max)) {
-        throw new IllegalArgumentException("min and max must be finite with min < max, got min="
+      if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max) || !Double.isFinite(max - min)) {
+        throw new IllegalArgumentException("min and max must be finite with min < max and max - min finite, got min="
             + min + ", max=" + max);
       }
     }

@@ -207,6 +207,49 @@ class Issue14FeaturesAuditTest {
     assertThat(out).containsExactly(0.5, -6);
   }
 
+  // A neighbour count of 2^31 - 1 sized the imputer's scratch arrays: OutOfMemoryError at the
+  // first fit. With distance weights, an input near 1e300 overflowed every distance, every
+  // weight was 0 and the fill NaN; inputs are held to the range of the fit.
+  @Test
+  void knnImputer_hugeNeighbourCountAndInputBeyondMaxAbs() {
+    double[][] data = {{0, 1}, {1, 2}, {2, Double.NaN}, {3, 5}};
+    KnnImputer all = KnnImputer.Params.DEFAULTS.withNeighbors(Integer.MAX_VALUE).fit(data, NAMES);
+    KnnImputer three = KnnImputer.Params.DEFAULTS.withNeighbors(3).fit(data, NAMES);
+    double[] in = {1.5, Double.NaN};
+    assertThat(all.transform(in)).containsExactly(three.transform(in));
+    KnnImputer byDistance = KnnImputer.Params.DEFAULTS.withWeights(KnnImputer.Weights.DISTANCE).fit(data, NAMES);
+    assertThatThrownBy(() -> byDistance.transform(new double[] {1e300, Double.NaN}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Points.MAX_ABS");
+    assertThat(byDistance.transform(new double[] {Points.MAX_ABS, Double.NaN})[1]).isFinite();
+  }
+
+  // A target range whose width overflows (-1e308 to 1e308) made every transform NaN.
+  @Test
+  void minMaxScaler_rangeWiderThanTheLargestDouble_rejected() {
+    assertThatThrownBy(() -> new MinMaxScaler.Params(-1e308, 1e308, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("max - min finite");
+  }
+
+  // Sessions: null events threw NullPointerException; times ages apart made a negative
+  // duration; event values of 1e308 summed to an infinite total value.
+  @Test
+  void sessions_nullsExtremeTimesAndValues_rejected() {
+    assertThatThrownBy(() -> new Session("u", 0, 1, null)).isInstanceOf(IllegalArgumentException.class);
+    ClickEvent e = new ClickEvent("u", 0, "view", null, 1);
+    assertThatThrownBy(() -> new Session("u", Long.MIN_VALUE, Long.MAX_VALUE, List.of(e)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Sessionizer.MAX_TIME");
+    assertThatThrownBy(() -> new ClickEvent("u", 0, "view", null, 1e308))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Transaction.MAX_AMOUNT");
+    ClickEvent big = new ClickEvent("u", 0, "view", null, Transaction.MAX_AMOUNT);
+    Session s = new Session("u", -Sessionizer.MAX_TIME, Sessionizer.MAX_TIME, List.of(big, big));
+    assertThat(s.durationMillis()).isEqualTo(2 * Sessionizer.MAX_TIME);
+    assertThat(allFinite(new SessionFeatures(SessionFeatures.Params.DEFAULTS).extract(s))).isTrue();
+  }
+
   private static boolean allFinite(double[] v) {
     return Arrays.stream(v).allMatch(Double::isFinite);
   }
