@@ -1,12 +1,14 @@
 package io.eddy.mixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.eddy.kmeans.KMeans;
 import io.eddy.kmeans.KMeansModel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -95,5 +97,25 @@ class Issue14GmmAuditTest {
     }
     KMeansModel mixed = km.fit(x, w, new double[][] {{0, 0}, {10, 0}});
     assertThat(mixed.center(0)[0]).isCloseTo(unit.center(unit.predict(new double[] {0, 0}))[0], within(0.5));
+  }
+
+  // EM's array sizes wrapped in int arithmetic: n = k = 46,341 (n*k = 2^31 + 4,281) threw
+  // NegativeArraySizeException; k = 1 with 65,536 dimensions made the full scatter k*d*d wrap
+  // to 0, and an ArrayIndexOutOfBoundsException followed.
+  @Test
+  void fit_arraySizesBeyondOneJavaArray_illegalArgument() {
+    int n = 46_341;
+    double[][] line = new double[n][];
+    for (int i = 0; i < n; i++) {
+      line[i] = new double[] {i};
+    }
+    assertThatThrownBy(() -> new GaussianMixture(GaussianMixture.Params.DEFAULTS.withK(n).withThreads(1)).fit(line))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("responsibilities");
+    double[][] wide = {new double[65_536]};
+    wide[0][1] = 1;
+    assertThatThrownBy(() -> new GaussianMixture(GaussianMixture.Params.DEFAULTS.withK(1).withThreads(1)).fit(wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k*d*d");
   }
 }
