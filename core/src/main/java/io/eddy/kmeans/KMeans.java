@@ -246,8 +246,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
    * @param weights one finite non-negative weight per point with a positive sum, or null for
    *     all ones; not modified
    * @param initialCenters k finite centers of dimension d, or null; not modified
-   * @throws IllegalArgumentException if an argument is invalid, or the data have fewer than k
-   *     distinct points of positive weight
+   * @throws IllegalArgumentException if an argument is invalid, the data have fewer than k
+   *     distinct points of positive weight, or Elkan, chosen explicitly, would need more n·k
+   *     bounds than one Java array holds
    */
   public KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters) {
     if (data == null || data.length == 0 || data[0] == null || data[0].length == 0) {
@@ -303,7 +304,13 @@ public final class KMeans implements Clusterer<KMeansModel> {
     double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
     double tol = params.tol == 0 ? 0 : params.tol * meanVariance(columns, chunks);
     Solver solver;
-    switch (resolve(params.algorithm, n, k, d)) {
+    Algorithm algorithm = resolve(params.algorithm, n, k, d);
+    if (algorithm == Algorithm.ELKAN && (long) n * k > Integer.MAX_VALUE - 8) {
+      // Chosen explicitly: AUTO picks Elkan only far below this.
+      throw new IllegalArgumentException("Elkan's lower bounds for " + n + " points and k = " + k + " need n*k = "
+          + (long) n * k + " values, more than one Java array holds; use algorithm HAMERLY, LLOYD or AUTO");
+    }
+    switch (algorithm) {
       case HAMERLY:
         solver = new HamerlySolver(columns, data, w, k, chunks);
         break;

@@ -99,7 +99,7 @@ class Issue14GmmAuditTest {
     assertThat(mixed.center(0)[0]).isCloseTo(unit.center(unit.predict(new double[] {0, 0}))[0], within(0.5));
   }
 
-  // EM's array sizes wrapped in int arithmetic: n = k = 46,341 (n*k = 2^31 + 4,281) threw
+  // Array sizes wrapped in int arithmetic: n = k = 46,341 (n*k = 2^31 + 4,281) threw
   // NegativeArraySizeException; k = 1 with 65,536 dimensions made the full scatter k*d*d wrap
   // to 0, and an ArrayIndexOutOfBoundsException followed.
   @Test
@@ -112,6 +112,11 @@ class Issue14GmmAuditTest {
     assertThatThrownBy(() -> new GaussianMixture(GaussianMixture.Params.DEFAULTS.withK(n).withThreads(1)).fit(line))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("responsibilities");
+    // Elkan chosen explicitly sized its n*k bounds with Math.multiplyExact: ArithmeticException.
+    assertThatThrownBy(() -> new KMeans(KMeans.Params.DEFAULTS.withK(n).withAlgorithm(KMeans.Algorithm.ELKAN)
+        .withThreads(1)).fit(line))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Elkan");
     double[][] wide = {new double[65_536]};
     wide[0][1] = 1;
     assertThatThrownBy(() -> new GaussianMixture(GaussianMixture.Params.DEFAULTS.withK(1).withThreads(1)).fit(wide))
