@@ -68,7 +68,9 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
 
   private static Components validate(CovarianceType type, double[] weights, double[][] means,
       double[] covariances) {
-    Objects.requireNonNull(type, "type");
+    if (type == null) {
+      throw new IllegalArgumentException("type is null");
+    }
     if (weights == null || weights.length == 0) {
       throw new IllegalArgumentException("weights is empty, expected at least one component");
     }
@@ -204,12 +206,13 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
    * Draws {@code n} independent points: a component by its weight, then a Gaussian point of
    * that component.
    *
-   * @param n the number of points, &ge; 0
+   * @param n the number of points, in [0, 2^31 - 9] (the most one Java array holds)
    * @param seed the seed; the same seed gives the same points
    */
   public Sample sample(int n, long seed) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    if (n < 0 || n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("n must be in [0, " + (Integer.MAX_VALUE - 8)
+          + "] (the most one Java array holds), got " + n);
     }
     int k = comps.k;
     int d = comps.d;
