@@ -142,6 +142,13 @@ class Issue14FeaturesAuditTest {
     cases.put("ColumnSubset.Params(null name)", () -> new ColumnSubset.Params(StandardScaler.Params.DEFAULTS, withNull));
     cases.put("SegmentationBundle.train(null info)", () -> SegmentationBundle.train(pipeline,
         new io.eddy.kmeans.KMeans(io.eddy.kmeans.KMeans.Params.DEFAULTS.withK(1)).fit(pipeline.transformAll(DATA)), DATA, false, null));
+    SegmentationBundle bundle = SegmentationBundle.train(pipeline,
+        new io.eddy.kmeans.KMeans(io.eddy.kmeans.KMeans.Params.DEFAULTS.withK(1)).fit(pipeline.transformAll(DATA)),
+        DATA, false, Map.of());
+    cases.put("SegmentationBundle.withNames(null)", () -> bundle.withNames(null));
+    cases.put("SegmentationBundle.score(null)", () -> bundle.score(null));
+    cases.put("ScoreColumns.fill(null row)", () -> ScoreColumns.fill(null, 0, bundle.score(DATA[0]), false));
+    cases.put("ScoreColumns.fill(beyond the row)", () -> ScoreColumns.fill(new Object[4], 1, bundle.score(DATA[0]), false));
     return cases.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),
         () -> assertThatThrownBy(e.getValue()).isInstanceOf(IllegalArgumentException.class)));
   }
