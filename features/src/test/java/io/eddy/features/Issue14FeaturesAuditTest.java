@@ -26,9 +26,10 @@ class Issue14FeaturesAuditTest {
   private static final double[][] DATA = {{1, 2}, {3, 5}, {4, -1}};
   private static final List<String> NAMES = List.of("a", "b");
 
-  // 1. Values near 1e150 overflowed the sums of squares of the fits: a NaN or infinite model,
-  //    or an exception other than IllegalArgumentException. Fits accept what the clusterers
-  //    accept, |x| <= Points.MAX_ABS, and name that limit otherwise.
+  // 1. On a column near 1e155 the sums of squares of the fits overflowed: StandardScaler took
+  //    the column for a constant (scale 1, values left at 1e155) and PCA's variances and
+  //    outputs were NaN. Fits accept what the clusterers accept, |x| <= Points.MAX_ABS, and
+  //    name that limit otherwise.
   @TestFactory
   Stream<DynamicTest> fit_valuesBeyondMaxAbs_rejectedNamingTheLimit() {
     double[][] huge = {{1e150, 1}, {-3e150, 2}, {2e150, 3}};
