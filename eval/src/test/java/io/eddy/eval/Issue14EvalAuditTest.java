@@ -128,6 +128,14 @@ class Issue14EvalAuditTest {
     assertThat(InternalIndices.summary(huge, labels).daviesBouldin()).isCloseTo(expected, within(expected * 1e-12));
   }
 
+  // A null feature name was accepted, and the profiles' CSV then wrote it as the text "null".
+  @Test
+  void segmentProfiles_nullFeatureName_throwsIllegalArgument() {
+    double[][] data = {{0, 0}, {0.1, 0.2}, {5, 5}, {5.2, 5.1}};
+    assertThatThrownBy(() -> SegmentProfiles.of(data, new int[] {0, 0, 1, 1}, null, Arrays.asList("a", null)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null name");
+  }
+
   @Test
   void inertia_nullModel_throwsIllegalArgument() {
     assertThatThrownBy(() -> InternalIndices.inertia(DATA, null))
