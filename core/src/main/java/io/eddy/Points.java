@@ -12,7 +12,8 @@ package io.eddy;
  * quantity the clusterers keep (squared distances times weights, summed over any realistic
  * stream, covariances, decayed sums) stays a finite double, so no valid input can drive a
  * state to infinity or NaN, and every state can be saved and loaded. Data beyond them are not
- * measurements on any physical scale; rescale them (a {@code StandardScaler} does). The
+ * measurements on any physical scale; rescale them before they reach Eddy (the feature
+ * transformers' fits accept the same range, so a scaler cannot be fitted on them either). The
  * evaluation indices, which are scale-invariant, rescale internally instead and accept any
  * finite value.
  */

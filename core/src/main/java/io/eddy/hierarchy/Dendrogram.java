@@ -61,6 +61,9 @@ public final class Dendrogram {
       throw new IllegalArgumentException("leafCount is " + leafCount + ", expected at least 1");
     }
     int m = leafCount - 1;
+    if (left == null || right == null || height == null) {
+      throw new IllegalArgumentException("left, right and height must all be given");
+    }
     if (left.length != m || right.length != m || height.length != m) {
       throw new IllegalArgumentException("a dendrogram of " + leafCount + " leaves has " + m
           + " rows; got " + left.length + ", " + right.length + " and " + height.length + " values");

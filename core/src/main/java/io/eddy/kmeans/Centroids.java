@@ -28,6 +28,9 @@ public final class Centroids implements CentroidModel {
    * @throws IllegalArgumentException if the shapes disagree or a value is not finite
    */
   public Centroids(double[] centers, int dimension, double[] weights) {
+    if (centers == null || weights == null) {
+      throw new IllegalArgumentException((centers == null ? "centers" : "weights") + " is null");
+    }
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension is " + dimension + ", expected at least 1");
     }
@@ -91,8 +94,8 @@ public final class Centroids implements CentroidModel {
    */
   public void squaredDistances(double[] point, double[] out) {
     Points.require(point, d);
-    if (out.length != k) {
-      throw new IllegalArgumentException("out has length " + out.length + ", expected " + k);
+    if (out == null || out.length != k) {
+      throw new IllegalArgumentException("out has length " + (out == null ? "null" : out.length) + ", expected " + k);
     }
     for (int j = 0; j < k; j++) {
       out[j] = Euclid.squaredDistance(point, centers, j);

@@ -6,6 +6,7 @@ import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Chunks;
 import io.eddy.math.Columns;
+import io.eddy.math.Weights;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -245,8 +246,9 @@ public final class KMeans implements Clusterer<KMeansModel> {
    * @param weights one finite non-negative weight per point with a positive sum, or null for
    *     all ones; not modified
    * @param initialCenters k finite centers of dimension d, or null; not modified
-   * @throws IllegalArgumentException if an argument is invalid, or the data have fewer than k
-   *     distinct points of positive weight
+   * @throws IllegalArgumentException if an argument is invalid, the data have fewer than k
+   *     distinct points of positive weight, or Elkan, chosen explicitly, would need more n·k
+   *     bounds than one Java array holds
    */
   public KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters) {
     if (data == null || data.length == 0 || data[0] == null || data[0].length == 0) {
@@ -255,8 +257,11 @@ public final class KMeans implements Clusterer<KMeansModel> {
     final int d = data[0].length;
     final int n = data.length;
     final int k = params.k;
+    int shift = 0;
     if (weights != null) {
       Points.requireWeights(weights, n);
+      shift = Weights.unitSumShift(weights);
+      weights = Weights.scaled(weights, shift);
     }
     if (n < k) {
       throw new IllegalArgumentException("data has " + n + " points, expected at least k = " + k);
@@ -274,12 +279,13 @@ public final class KMeans implements Clusterer<KMeansModel> {
     }
     int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
     try (Chunks chunks = Chunks.forPartials(n, (long) k * d + k, threads)) {
-      return fit(data, weights, initialCenters, chunks);
+      return fit(data, weights, initialCenters, chunks, shift);
     }
   }
 
+  /** The fit, with weights scaled by 2^{@code shift} (see {@link Weights}): undone on the model. */
   private KMeansModel fit(double[][] data, double[] weights, double[][] initialCenters,
-      Chunks chunks) {
+      Chunks chunks, int shift) {
     final int d = data[0].length;
     final int n = data.length;
     final int k = params.k;
@@ -298,7 +304,13 @@ public final class KMeans implements Clusterer<KMeansModel> {
     double[] w = weights == null ? KMeansPlusPlus.ones(n) : weights.clone();
     double tol = params.tol == 0 ? 0 : params.tol * meanVariance(columns, chunks);
     Solver solver;
-    switch (resolve(params.algorithm, n, k, d)) {
+    Algorithm algorithm = resolve(params.algorithm, n, k, d);
+    if (algorithm == Algorithm.ELKAN && (long) n * k > Integer.MAX_VALUE - 8) {
+      // Chosen explicitly: AUTO picks Elkan only far below this.
+      throw new IllegalArgumentException("Elkan's lower bounds for " + n + " points and k = " + k + " need n*k = "
+          + (long) n * k + " values, more than one Java array holds; use algorithm HAMERLY, LLOYD or AUTO");
+    }
+    switch (algorithm) {
       case HAMERLY:
         solver = new HamerlySolver(columns, data, w, k, chunks);
         break;
@@ -323,8 +335,8 @@ public final class KMeans implements Clusterer<KMeansModel> {
         }
       }
     }
-    return new KMeansModel(best.centers, d, best.weights, best.inertia, best.iterations,
-        best.converged, best.labels);
+    return new KMeansModel(best.centers, d, Weights.scaled(best.weights, -shift),
+        Math.scalb(best.inertia, -shift), best.iterations, best.converged, best.labels);
   }
 
   /**

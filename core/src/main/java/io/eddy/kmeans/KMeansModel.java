@@ -37,6 +37,9 @@ public final class KMeansModel implements CentroidModel {
   public KMeansModel(double[] centers, int dimension, double[] weights, double inertia,
       int iterations, boolean converged, int[] labels) {
     this.centroids = new Centroids(centers, dimension, weights);
+    if (labels == null) {
+      throw new IllegalArgumentException("labels is null; pass an empty array when there are none");
+    }
     int count = centroids.clusterCount();
     if (!(inertia >= 0) || inertia == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("inertia is " + inertia + ", expected a finite value >= 0");

@@ -243,8 +243,16 @@ abstract class Solver {
         double wj = weights[j];
         if (wj > 0) {
           double inv = 1.0 / wj;
-          for (int t = 0; t < d; t++) {
-            next[o + t] = sums[o + t] * inv;
+          if (inv == Double.POSITIVE_INFINITY) {
+            // A cluster of subnormal weight (points weighted 1e-320 beside points weighted 1):
+            // its inverse overflows, its quotient does not.
+            for (int t = 0; t < d; t++) {
+              next[o + t] = sums[o + t] / wj;
+            }
+          } else {
+            for (int t = 0; t < d; t++) {
+              next[o + t] = sums[o + t] * inv;
+            }
           }
         } else {
           System.arraycopy(centers, o, next, o, d);

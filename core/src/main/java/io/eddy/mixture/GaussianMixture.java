@@ -6,6 +6,7 @@ import io.eddy.Parameter;
 import io.eddy.Points;
 import io.eddy.math.Chunks;
 import io.eddy.math.Gaussian;
+import io.eddy.math.Weights;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -226,7 +227,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
    * @param data n &ge; k finite points of one dimension; not modified, not retained
    * @throws IllegalArgumentException if the data are invalid or fewer than k points, or if
    *     {@code regCovar} is 0 and a covariance is ill-defined (a variance that is rounding
-   *     noise, as collapsed points give), for every covariance type
+   *     noise, as collapsed points give), for every covariance type, or if n·k, or k·d² for
+   *     full and tied covariances, exceeds what one Java array holds (about 2^31 values)
    * @throws IllegalStateException if a component's covariance cannot be repaired
    */
   @Override
@@ -293,6 +295,8 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
     int n = data.length;
     if (weights != null) {
       Points.requireWeights(weights, n);
+      // EM depends on the weights' ratios only: a tiny scale would only lose them to rounding.
+      weights = Weights.scaled(weights, Weights.unitSumShift(weights));
     }
     int k = params.k;
     if (n < k) {
@@ -306,6 +310,7 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
             + ", covariance " + params.covariance.id());
       }
     }
+    requireArraySizes(n, d, k, params.covariance);
     int threads = params.threads == 0 ? Runtime.getRuntime().availableProcessors() : params.threads;
     try (Chunks chunks = Chunks.ofSize(n, CHUNK, threads)) {
       threads = Math.min(threads, chunks.count);
@@ -334,6 +339,26 @@ public final class GaussianMixture implements Clusterer<GaussianMixtureModel> {
   /** The outcome of one EM run. */
   /** Points per chunk of the E and M steps: fixed, so that partial sums never depend on the thread count. */
   private static final int CHUNK = 1024;
+
+  /**
+   * Checks, before allocating, that EM's largest arrays fit one Java array each: the n·k
+   * responsibilities and the k·d² (full, tied) or k·d scatter of a chunk. Their products
+   * wrapped in int arithmetic: n = k = 46,341 gave a NegativeArraySizeException, and k = 1,
+   * d = 65,536 full covariances an empty scatter and an ArrayIndexOutOfBoundsException.
+   */
+  private static void requireArraySizes(int n, int d, int k, CovarianceType type) {
+    long responsibilities = (long) n * k;
+    boolean square = type == CovarianceType.FULL || type == CovarianceType.TIED;
+    long scatter = square ? (long) k * d * d : (long) k * d;
+    long limit = Integer.MAX_VALUE - 8;
+    if (responsibilities > limit || scatter > limit) {
+      throw new IllegalArgumentException("a mixture of " + k + " components on " + n + " points of dimension " + d
+          + " needs " + responsibilities + " responsibilities (n*k) and " + type.id() + " scatter sums of "
+          + scatter + (square ? " (k*d*d)" : " (k*d)") + " values, more than one Java array holds (" + limit
+          + "); use fewer components, " + (square ? "diagonal or spherical covariances, " : "")
+          + "fewer dimensions or a sample of the points");
+    }
+  }
 
   private static final class Run {
     final Components components;

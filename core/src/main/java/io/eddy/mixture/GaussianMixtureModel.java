@@ -68,7 +68,9 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
 
   private static Components validate(CovarianceType type, double[] weights, double[][] means,
       double[] covariances) {
-    Objects.requireNonNull(type, "type");
+    if (type == null) {
+      throw new IllegalArgumentException("type is null");
+    }
     if (weights == null || weights.length == 0) {
       throw new IllegalArgumentException("weights is empty, expected at least one component");
     }
@@ -98,12 +100,20 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
       }
       System.arraycopy(means[c], 0, flatMeans, c * d, d);
     }
-    int len = type.covarianceLength(k, d);
-    if (covariances == null || covariances.length != len) {
+    // In long arithmetic: k·d² of a forged record (k = 1, d = 65536) wraps to 0 in int, which
+    // an empty array would match, and the density's d² buffers would then exhaust the heap.
+    long needed = switch (type) {
+      case FULL -> (long) k * d * d;
+      case TIED -> (long) d * d;
+      case DIAGONAL -> (long) k * d;
+      case SPHERICAL -> k;
+    };
+    if (covariances == null || covariances.length != needed) {
       throw new IllegalArgumentException("covariances has length "
-          + (covariances == null ? 0 : covariances.length) + ", expected " + len + " for "
+          + (covariances == null ? 0 : covariances.length) + ", expected " + needed + " for "
           + type.id() + " covariances of " + k + " components of dimension " + d);
     }
+    int len = covariances.length;
     double[] cov = covariances.clone();
     for (int j = 0; j < len; j++) {
       if (!Double.isFinite(cov[j])) {
@@ -196,12 +206,13 @@ public final class GaussianMixtureModel implements SoftClusterModel, CentroidMod
    * Draws {@code n} independent points: a component by its weight, then a Gaussian point of
    * that component.
    *
-   * @param n the number of points, &ge; 0
+   * @param n the number of points, in [0, 2^31 - 9] (the most one Java array holds)
    * @param seed the seed; the same seed gives the same points
    */
   public Sample sample(int n, long seed) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must be >= 0, got " + n);
+    if (n < 0 || n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("n must be in [0, " + (Integer.MAX_VALUE - 8)
+          + "] (the most one Java array holds), got " + n);
     }
     int k = comps.k;
     int d = comps.d;

@@ -2,6 +2,7 @@ package io.eddy.eval;
 
 import io.eddy.CentroidModel;
 import io.eddy.ClusterModel;
+import io.eddy.Points;
 import io.eddy.math.Euclid;
 
 /**
@@ -22,8 +23,12 @@ import io.eddy.math.Euclid;
  *
  * <p>Any finite data are accepted. Davies–Bouldin and Calinski–Harabasz are scale-invariant:
  * data beyond {@link io.eddy.Points#MAX_ABS} are rescaled by a power of two (exactly) first, so
- * no squared distance overflows. WCSS and inertia are not; they are infinite when the true
- * value exceeds the largest double.
+ * no squared distance overflows. WCSS is computed cluster by cluster on data rescaled the same
+ * way and scaled back by the square of that power, so it is never NaN: it is finite, to
+ * rounding, whenever the true value is below {@link Double#MAX_VALUE} (about 1.8e308, reached
+ * for instance by two points 1.4e154 apart), and {@code +Infinity} only when the true value is
+ * beyond it. Inertia takes
+ * points a model accepts, within {@code MAX_ABS}, so it is always finite.
  */
 public final class InternalIndices {
 
@@ -36,11 +41,71 @@ public final class InternalIndices {
    *
    * @param data n &ge; 2 finite points; not modified
    * @param labels one label per point; not modified
-   * @return the WCSS, in squared units of the data, &ge; 0
+   * @return the WCSS, in squared units of the data, &ge; 0; {@code +Infinity} only when the
+   *     true value exceeds {@link Double#MAX_VALUE}, never NaN
    */
   public static double wcss(double[][] data, int[] labels) {
-    Labeling l = Labeling.forIndex(data, labels);
-    return wcss(data, l, l.means(data));
+    return wcss(data, Labeling.forIndex(data, labels));
+  }
+
+  /**
+   * The WCSS of any finite data: on the data rescaled into range, then scaled back, so that
+   * neither the means nor the squared distances overflow on the way (see the class notes).
+   */
+  static double wcss(double[][] data, Labeling l) {
+    if (Labeling.rangeShift(data) == 0) {
+      return wcss(data, l, l.means(data));
+    }
+    // Each cluster is scaled by its own power of two: one scale for all would flush a small
+    // cluster's coordinates to subnormals beside a huge one's and lose its sum entirely.
+    int d = data[0].length;
+    int k = l.k;
+    double[] max = new double[k];
+    for (int i = 0; i < l.n; i++) {
+      int c = l.index[i];
+      if (c >= 0) {
+        for (double v : data[i]) {
+          max[c] = Math.max(max[c], Math.abs(v));
+        }
+      }
+    }
+    int[] shift = new int[k];
+    double[] scale = new double[k];
+    for (int c = 0; c < k; c++) {
+      shift[c] = max[c] <= Points.MAX_ABS ? 0 : -Math.getExponent(max[c]) - 1;
+      scale[c] = Math.scalb(1.0, shift[c]);
+    }
+    double[] means = new double[k * d];
+    for (int i = 0; i < l.n; i++) {
+      int c = l.index[i];
+      if (c >= 0) {
+        for (int j = 0; j < d; j++) {
+          means[c * d + j] += data[i][j] * scale[c];
+        }
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < d; j++) {
+        means[c * d + j] /= l.sizes[c];
+      }
+    }
+    double[] within = new double[k];
+    for (int i = 0; i < l.n; i++) {
+      int c = l.index[i];
+      if (c >= 0) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+          double diff = data[i][j] * scale[c] - means[c * d + j];
+          s += diff * diff;
+        }
+        within[c] += s;
+      }
+    }
+    double sum = 0;
+    for (int c = 0; c < k; c++) {
+      sum += Math.scalb(within[c], -2 * shift[c]);
+    }
+    return sum;
   }
 
   static double wcss(double[][] data, Labeling l, double[] means) {
@@ -69,6 +134,9 @@ public final class InternalIndices {
     if (data == null || data.length == 0) {
       throw new IllegalArgumentException("data has 0 points, expected at least 1");
     }
+    if (model == null) {
+      throw new IllegalArgumentException("model is null");
+    }
     int[] predicted = model.predict(data);
     double sum = 0;
     for (int i = 0; i < data.length; i++) {
@@ -91,7 +159,8 @@ public final class InternalIndices {
    */
   public static double daviesBouldin(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
-    data = Labeling.inRange(data);
+    int shift = Labeling.rangeShift(data);
+    data = Labeling.scaled(data, shift);
     int d = data[0].length;
     int k = l.k;
     double[] means = l.means(data);
@@ -102,16 +171,22 @@ public final class InternalIndices {
         scatter[c] += Math.sqrt(Euclid.squaredDistance(data[i], 0, means, c * d, d));
       }
     }
-    return daviesBouldin(l, means, scatter, d);
+    return daviesBouldin(l, means, scatter, d, shift);
   }
 
-  /** Davies–Bouldin from the means and each cluster's summed distances to its mean (divided here). */
-  private static double daviesBouldin(Labeling l, double[] means, double[] scatter, int d) {
+  /**
+   * Davies–Bouldin from the means and each cluster's summed distances to its mean (divided
+   * here), of data scaled by 2^{@code shift}.
+   */
+  private static double daviesBouldin(Labeling l, double[] means, double[] scatter, int d, int shift) {
     int k = l.k;
+    // scikit-learn's 1e-8 is in the data's units: in rescaled units it scales too, or clusters
+    // 1e190 apart in data of 1e200 would count as coincident and the index would be 0.
+    double zero = Math.scalb(1e-8, shift);
     boolean scatterZero = true;
     for (int c = 0; c < k; c++) {
       scatter[c] /= l.sizes[c];
-      scatterZero &= Math.abs(scatter[c]) <= 1e-8;
+      scatterZero &= Math.abs(scatter[c]) <= zero;
     }
     double[] between = new double[k * k];
     boolean betweenZero = true;
@@ -119,7 +194,7 @@ public final class InternalIndices {
       for (int b = 0; b < k; b++) {
         double dist = Math.sqrt(Euclid.squaredDistance(means, a * d, means, b * d, d));
         between[a * k + b] = dist;
-        betweenZero &= dist <= 1e-8;
+        betweenZero &= dist <= zero;
       }
     }
     if (scatterZero || betweenZero) {
@@ -162,7 +237,8 @@ public final class InternalIndices {
   public static Summary summary(double[][] data, int[] labels) {
     Labeling l = Labeling.forPartitionIndex(data, labels);
     double[][] original = data;
-    data = Labeling.inRange(data);
+    int shift = Labeling.rangeShift(data);
+    data = Labeling.scaled(data, shift);
     int d = data[0].length;
     int k = l.k;
     int m = l.clustered();
@@ -192,8 +268,8 @@ public final class InternalIndices {
     }
     double ch = within == 0.0 ? 1.0 : between * (m - k) / (within * (k - 1.0));
     // Rescaled data (beyond MAX_ABS, rare): the WCSS in the data's own units, as wcss gives it.
-    double wcss = original == data ? within : wcss(original, l, l.means(original));
-    return new Summary(wcss, daviesBouldin(l, means, scatter, d), ch);
+    double wcss = shift == 0 ? within : wcss(original, l);
+    return new Summary(wcss, daviesBouldin(l, means, scatter, d, shift), ch);
   }
 
   /**

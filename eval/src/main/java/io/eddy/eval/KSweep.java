@@ -228,6 +228,9 @@ public final class KSweep {
    */
   public static Result run(String name, Map<String, ?> params, double[][] data, Params sweep) {
     ClustererProvider provider = Clusterers.provider(name);
+    if (params == null) {
+      throw new IllegalArgumentException("params is null; use an empty map for the defaults");
+    }
     boolean hasK = false;
     List<String> names = new ArrayList<>();
     for (Parameter p : provider.parameters()) {
@@ -248,7 +251,7 @@ public final class KSweep {
    * Sweeps the clusterers {@code factory} makes for each k; BIC from {@link LikelihoodModel}.
    *
    * @param factory makes the clusterer for a given k
-   * @param data n &ge; 2 finite points of one dimension; not modified
+   * @param data n &ge; 2 finite points of one dimension, n &ge; kMax; not modified
    */
   public static Result run(IntFunction<? extends Clusterer<?>> factory, double[][] data, Params sweep) {
     return run(factory, data, sweep,
@@ -265,11 +268,21 @@ public final class KSweep {
     if (factory == null || sweep == null || bic == null) {
       throw new IllegalArgumentException("factory, sweep and bic must not be null");
     }
+    if (sweep.kMax() > data.length) {
+      throw new IllegalArgumentException("kMax is " + sweep.kMax() + ", expected at most the number of points ("
+          + data.length + ")");
+    }
     List<Row> rows = new ArrayList<>();
     for (int k = sweep.kMin(); k <= sweep.kMax(); k++) {
       Clusterer<?> clusterer = factory.apply(k);
+      if (clusterer == null) {
+        throw new IllegalArgumentException("factory made no clusterer (null) for k = " + k);
+      }
       long t0 = System.nanoTime();
       ClusterModel model = clusterer.fit(data);
+      if (model == null) {
+        throw new IllegalArgumentException(clusterer + " returned no model (null) for k = " + k);
+      }
       double fitMillis = (System.nanoTime() - t0) / 1e6;
       rows.add(row(k, model, data, sweep, bic, fitMillis));
     }
@@ -286,7 +299,7 @@ public final class KSweep {
     double db = Double.NaN;
     double ch = Double.NaN;
     if (l.k >= 1 && l.clustered() >= 1) {
-      wcss = InternalIndices.wcss(data, l, l.means(data));
+      wcss = InternalIndices.wcss(data, l);
     }
     if (l.k >= 2 && l.k < l.clustered()) {
       db = InternalIndices.daviesBouldin(data, labels);

@@ -37,12 +37,12 @@ public final class Kneedle {
    * @param y finite, one per x; not modified
    * @param shape the curve's shape
    * @param sensitivity S &ge; 0
-   * @throws IllegalArgumentException if the arrays are null, of different lengths, shorter
+   * @throws IllegalArgumentException if the arrays or the shape are null, of different lengths, shorter
    *     than 3, not finite, or x is not strictly increasing
    */
   public static int knee(double[] x, double[] y, Shape shape, double sensitivity) {
-    if (x == null || y == null) {
-      throw new IllegalArgumentException((x == null ? "x" : "y") + " is null");
+    if (x == null || y == null || shape == null) {
+      throw new IllegalArgumentException((x == null ? "x" : y == null ? "y" : "shape") + " is null");
     }
     if (x.length != y.length) {
       throw new IllegalArgumentException("y has length " + y.length + ", expected " + x.length);
@@ -71,15 +71,20 @@ public final class Kneedle {
     if (yMax == yMin) {
       return -1;
     }
+    // Spans of finite values can overflow (x from -1e308 to 1e308); halving every value is
+    // exact at such magnitudes and leaves the normalised curve as it is.
+    double xHalf = Double.isFinite(x[m - 1] - x[0]) ? 1 : 0.5;
+    double yHalf = Double.isFinite(yMax - yMin) ? 1 : 0.5;
     // Curves that rise or fall late are mirrored in x, then handled as the early kind.
     boolean flip = shape == Shape.CONVEX_INCREASING || shape == Shape.CONCAVE_DECREASING;
     double[] xn = new double[m];
     double[] yn = new double[m];
-    double xSpan = x[m - 1] - x[0];
+    double xSpan = xHalf * x[m - 1] - xHalf * x[0];
+    double ySpan = yHalf * yMax - yHalf * yMin;
     for (int i = 0; i < m; i++) {
       int src = flip ? m - 1 - i : i;
-      xn[i] = flip ? (x[m - 1] - x[src]) / xSpan : (x[src] - x[0]) / xSpan;
-      double v = (y[src] - yMin) / (yMax - yMin);
+      xn[i] = (flip ? xHalf * x[m - 1] - xHalf * x[src] : xHalf * x[src] - xHalf * x[0]) / xSpan;
+      double v = (yHalf * y[src] - yHalf * yMin) / ySpan;
       yn[i] = shape == Shape.CONVEX_DECREASING || shape == Shape.CONVEX_INCREASING ? 1 - v : v;
     }
     double[] diff = new double[m];

@@ -139,16 +139,29 @@ final class Labeling {
    * overflow.
    */
   static double[][] inRange(double[][] data) {
+    return scaled(data, rangeShift(data));
+  }
+
+  /**
+   * The power of two (an exponent, &le; 0) that {@link #inRange} scales {@code data} by: 0
+   * when every coordinate lies within {@link Points#MAX_ABS}.
+   */
+  static int rangeShift(double[][] data) {
     double max = 0;
     for (double[] row : data) {
       for (double v : row) {
         max = Math.max(max, Math.abs(v));
       }
     }
-    if (max <= Points.MAX_ABS) {
+    return max <= Points.MAX_ABS ? 0 : -Math.getExponent(max) - 1;
+  }
+
+  /** {@code data} times 2^{@code shift}: itself for 0, else a scaled copy. */
+  static double[][] scaled(double[][] data, int shift) {
+    if (shift == 0) {
       return data;
     }
-    double scale = Math.scalb(1.0, -Math.getExponent(max) - 1);
+    double scale = Math.scalb(1.0, shift);
     double[][] out = new double[data.length][];
     for (int i = 0; i < data.length; i++) {
       out[i] = new double[data[i].length];

@@ -4,6 +4,7 @@ import io.eddy.ClusterModel;
 import io.eddy.OnlineClusterer;
 import io.eddy.Points;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -50,13 +51,14 @@ public final class PrequentialEvaluator {
    * How to evaluate.
    *
    * @param checkpointInterval points between checkpoints, &ge; 1 (default 1000)
-   * @param windowSize the sliding window the quality indices see, &ge; 2 (default 1000)
+   * @param windowSize the sliding window the quality indices see, in [2, {@link
+   *     StreamingSilhouette#MAX_CAPACITY}] (default 1000); its memory grows with the points seen
    * @param silhouette whether to compute the window silhouette (default true)
    * @param noisePolicy NOISE handling for ARI and purity (default {@link NoisePolicy#CLUSTER})
    * @param threads threads for the silhouette, &ge; 1 (default 1, so as not to disturb the
    *     throughput figures of a service)
    * @param silhouetteSample the size of the reservoir sample for the whole-stream silhouette,
-   *     0 for none (the default) or &ge; 2
+   *     0 for none (the default) or in [2, {@link StreamingSilhouette#MAX_CAPACITY}]
    * @param seed the seed of that reservoir's draws (default 42)
    */
   public record Params(int checkpointInterval, int windowSize, boolean silhouette,
@@ -73,8 +75,9 @@ public final class PrequentialEvaluator {
       if (checkpointInterval < 1) {
         throw new IllegalArgumentException("checkpointInterval is " + checkpointInterval + ", expected at least 1");
       }
-      if (windowSize < 2) {
-        throw new IllegalArgumentException("windowSize is " + windowSize + ", expected at least 2");
+      if (windowSize < 2 || windowSize > StreamingSilhouette.MAX_CAPACITY) {
+        throw new IllegalArgumentException("windowSize is " + windowSize + ", expected a value in [2, "
+            + StreamingSilhouette.MAX_CAPACITY + "] (StreamingSilhouette.MAX_CAPACITY)");
       }
       if (noisePolicy == null) {
         throw new IllegalArgumentException("noisePolicy is null, expected one of CLUSTER, SINGLETONS, EXCLUDE");
@@ -82,9 +85,10 @@ public final class PrequentialEvaluator {
       if (threads < 1) {
         throw new IllegalArgumentException("threads is " + threads + ", expected at least 1");
       }
-      if (silhouetteSample < 0 || silhouetteSample == 1) {
+      if (silhouetteSample < 0 || silhouetteSample == 1 || silhouetteSample > StreamingSilhouette.MAX_CAPACITY) {
         throw new IllegalArgumentException("silhouetteSample is " + silhouetteSample
-            + ", expected 0 (none) or at least 2");
+            + ", expected 0 (none) or a value in [2, " + StreamingSilhouette.MAX_CAPACITY
+            + "] (StreamingSilhouette.MAX_CAPACITY)");
       }
     }
 
@@ -140,7 +144,9 @@ public final class PrequentialEvaluator {
    * @param clusters the clusterer's cluster count now (0 before it has a clustering)
    * @param window points in the window (min(seen, windowSize))
    * @param noiseShare the share of window points assigned NOISE
-   * @param wcss WCSS of the window's clustered points under their prequential labels
+   * @param wcss WCSS of the window's clustered points under their prequential labels; finite
+   *     (points are within {@link io.eddy.Points#MAX_ABS}), NaN only when every window point
+   *     is NOISE or the window is empty
    * @param silhouette their silhouette, NaN if off or undefined
    * @param adjustedRand ARI of the window's prequential labels against the truth, NaN without
    * @param purity purity likewise, NaN without truth
@@ -213,9 +219,10 @@ public final class PrequentialEvaluator {
   private final OnlineClusterer<?> clusterer;
   private final Params params;
   private final List<Checkpoint> checkpoints = new ArrayList<>();
-  private double[][] window;
-  private final int[] predicted;
-  private final int[] truth;
+  /** The window's points and labels, grown by doubling up to the window size as points arrive. */
+  private double[][] window = new double[0][];
+  private int[] predicted = new int[0];
+  private int[] truth = new int[0];
   private int head;
   private int filled;
   private long seen;
@@ -235,8 +242,6 @@ public final class PrequentialEvaluator {
     }
     this.clusterer = clusterer;
     this.params = params;
-    this.predicted = new int[params.windowSize()];
-    this.truth = new int[params.windowSize()];
     this.stream = params.silhouetteSample() == 0 ? null
         : new StreamingSilhouette(params.silhouetteSample(), StreamingSilhouette.Sampling.RESERVOIR, params.seed());
     this.lastMark = System.nanoTime();
@@ -277,8 +282,16 @@ public final class PrequentialEvaluator {
     }
     clusterer.learn(point);
     int w = params.windowSize();
-    if (window == null) {
-      window = new double[w][point.length];
+    if (head == window.length) {
+      // Only while the window fills (head == filled then): doubling, so a huge window size
+      // costs memory only for the points that arrive.
+      int grown = (int) Math.min(w, Math.max(16L, 2L * window.length));
+      window = Arrays.copyOf(window, grown);
+      predicted = Arrays.copyOf(predicted, grown);
+      truth = Arrays.copyOf(truth, grown);
+    }
+    if (window[head] == null) {
+      window[head] = new double[point.length];
     }
     System.arraycopy(point, 0, window[head], 0, point.length);
     predicted[head] = assigned;
@@ -332,7 +345,7 @@ public final class PrequentialEvaluator {
     }
     Labeling l = Labeling.of(labels);
     double noiseShare = (double) l.noise / n;
-    double wcss = l.k >= 1 ? InternalIndices.wcss(points, l, l.means(points)) : Double.NaN;
+    double wcss = l.k >= 1 ? InternalIndices.wcss(points, l) : Double.NaN;
     double sil = Double.NaN;
     if (params.silhouette() && l.k >= 2 && l.k < l.clustered()) {
       sil = Silhouette.exact(points, labels, params.threads()).score();

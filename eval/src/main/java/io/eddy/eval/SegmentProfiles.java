@@ -87,7 +87,8 @@ public final class SegmentProfiles {
    * @param labels one label per point; not modified
    * @param inverse maps a point back to original units (the inverse of the scaling), or null
    *     for none; it receives a copy and must return finite points of one dimension
-   * @param featureNames one name per (original-unit) feature, or null for {@code x0, x1, ...}
+   * @param featureNames one non-null name per (original-unit) feature, or null for {@code x0,
+   *     x1, ...}
    * @throws IllegalArgumentException if the data are invalid, labels have the wrong length,
    *     the inverse returns invalid points, or the names have the wrong count
    */
@@ -120,6 +121,11 @@ public final class SegmentProfiles {
     } else if (featureNames.size() != d) {
       throw new IllegalArgumentException("featureNames has " + featureNames.size() + " names, expected " + d);
     } else {
+      for (String name : featureNames) {
+        if (name == null) {
+          throw new IllegalArgumentException("featureNames has a null name: " + featureNames);
+        }
+      }
       names.addAll(featureNames);
     }
     // Segments in label order, NOISE included as an ordinary label here.

@@ -24,8 +24,9 @@ import java.util.SplittableRandom;
  * points' own a and b are estimated from the sample too, which adds an error of order 1/m per
  * point that it leaves out, so use samples of a few hundred points or more.
  *
- * <p><b>Cost.</b> Memory O(capacity·d), fixed at the first point whatever the stream's length;
- * {@link #add} O(d), allocation-free; {@link #estimate()} O(m²·d) time and O(m·d) transient
+ * <p><b>Cost.</b> Memory O(min(seen, capacity)·d), growing with the sample until it is full,
+ * then fixed whatever the stream's length; {@link #add} O(d) amortised, allocation-free once
+ * the sample is full; {@link #estimate()} O(m²·d) time and O(m·d) transient
  * memory. Not thread-safe: use from one thread at a time.
  */
 public final class StreamingSilhouette {
@@ -41,8 +42,9 @@ public final class StreamingSilhouette {
   private final int capacity;
   private final Sampling sampling;
   private final SplittableRandom rng;
-  private double[][] rows;
-  private final int[] labels;
+  /** The sample's points and labels, grown by doubling up to capacity as points arrive. */
+  private double[][] rows = new double[0][];
+  private int[] labels = new int[0];
   private int d;
   private int size;
   /** Next slot to overwrite in sliding mode: the oldest point once the sample is full. */
@@ -51,16 +53,24 @@ public final class StreamingSilhouette {
   private long clusteredSeen;
 
   /**
-   * An empty sample.
+   * The largest capacity: 2^20 points. {@link #estimate()} costs O(m²·d) for m sample points,
+   * already about 10^12·d operations at this size; a larger sample buys no useful precision
+   * (the standard error falls as 1/√m).
+   */
+  public static final int MAX_CAPACITY = 1 << 20;
+
+  /**
+   * An empty sample. Nothing is allocated for the points until they arrive.
    *
-   * @param capacity the largest number of points kept, &ge; 2
+   * @param capacity the largest number of points kept, in [2, {@link #MAX_CAPACITY}]
    * @param sampling reservoir (the whole stream) or sliding (the recent stream)
    * @param seed the seed of the reservoir's draws (unused when sliding)
-   * @throws IllegalArgumentException if capacity is below 2 or sampling is null
+   * @throws IllegalArgumentException if capacity is out of range or sampling is null
    */
   public StreamingSilhouette(int capacity, Sampling sampling, long seed) {
-    if (capacity < 2) {
-      throw new IllegalArgumentException("capacity is " + capacity + ", expected at least 2");
+    if (capacity < 2 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity is " + capacity + ", expected a value in [2, "
+          + MAX_CAPACITY + "] (StreamingSilhouette.MAX_CAPACITY)");
     }
     if (sampling == null) {
       throw new IllegalArgumentException("sampling is null, expected RESERVOIR or SLIDING");
@@ -68,7 +78,6 @@ public final class StreamingSilhouette {
     this.capacity = capacity;
     this.sampling = sampling;
     this.rng = new SplittableRandom(seed);
-    this.labels = new int[capacity];
   }
 
   /**
@@ -80,10 +89,7 @@ public final class StreamingSilhouette {
    */
   public void add(double[] point, int label) {
     Points.require(point, d);
-    if (rows == null) {
-      d = point.length;
-      rows = new double[capacity][d];
-    }
+    d = point.length;
     seen++;
     if (label != ClusterModel.NOISE) {
       clusteredSeen++;
@@ -91,6 +97,13 @@ public final class StreamingSilhouette {
     int slot;
     if (size < capacity) {
       slot = size++;
+      if (slot == rows.length) {
+        // Doubling keeps the amortised cost O(d) and the memory within twice the sample's.
+        int grown = (int) Math.min(capacity, Math.max(16L, 2L * rows.length));
+        rows = Arrays.copyOf(rows, grown);
+        labels = Arrays.copyOf(labels, grown);
+      }
+      rows[slot] = new double[d];
     } else if (sampling == Sampling.SLIDING) {
       slot = head;
       head = head + 1 == capacity ? 0 : head + 1;

@@ -143,7 +143,7 @@ class PrequentialEvaluatorTest {
 
   @Test
   void params_validated() {
-    assertThatThrownBy(() -> PARAMS.withWindowSize(1)).hasMessageContaining("windowSize is 1, expected at least 2");
+    assertThatThrownBy(() -> PARAMS.withWindowSize(1)).hasMessageContaining("windowSize is 1, expected a value in [2, ");
     assertThatThrownBy(() -> PARAMS.withCheckpointInterval(0)).hasMessageContaining("checkpointInterval is 0");
     assertThatThrownBy(() -> PARAMS.withNoisePolicy(null)).hasMessageContaining("noisePolicy is null");
   }

@@ -8,13 +8,14 @@ package io.eddy.features;
  * @param type what happened, e.g. {@code "view"}, {@code "cart"}, {@code "purchase"}; not null
  * @param productId the product involved, or {@code null}
  * @param value a monetary value attached to the event (price, order value), 0 if none; finite
+ *     within &plusmn;{@link Transaction#MAX_AMOUNT}, so that a session's total stays finite
  */
 public record ClickEvent(String userId, long time, String type, String productId, double value) {
 
   /**
    * Validates.
    *
-   * @throws IllegalArgumentException if the user or type is null or the value not finite
+   * @throws IllegalArgumentException if the user or type is null or the value out of range
    */
   public ClickEvent {
     if (userId == null) {
@@ -23,8 +24,9 @@ public record ClickEvent(String userId, long time, String type, String productId
     if (type == null) {
       throw new IllegalArgumentException("type is null");
     }
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("value is " + value + ", expected a finite value");
+    if (!(Math.abs(value) <= Transaction.MAX_AMOUNT)) {
+      throw new IllegalArgumentException("value is " + value + ", expected a finite value within +-"
+          + Transaction.MAX_AMOUNT + " (Transaction.MAX_AMOUNT)");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.eddy.features;
 
+import io.eddy.Points;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,10 @@ final class Features {
 
   /**
    * Checks a batch for fitting: at least one row, equal lengths, no infinities (NaN is a
-   * missing value and allowed when {@code allowNaN}).
+   * missing value and allowed when {@code allowNaN}), every value within &plusmn;{@link
+   * Points#MAX_ABS}. Fits accept the range the clusterers accept: beyond it the sums of
+   * squares behind a scale or a covariance overflow (values near 1e155 and up), and a fitted
+   * transformer would hand a clusterer values it rejects anyway.
    *
    * @return the dimension
    */
@@ -68,13 +72,31 @@ final class Features {
           throw new IllegalArgumentException("row " + i + " has " + v + " at index " + j
               + (allowNaN ? ", expected a finite value or NaN" : ", expected a finite value"));
         }
+        if (Math.abs(v) > Points.MAX_ABS) {
+          throw new IllegalArgumentException("row " + i + " has " + v + " at index " + j
+              + ", beyond the supported magnitude " + Points.MAX_ABS + " (Points.MAX_ABS): rescale the data");
+        }
       }
     }
     return d;
   }
 
-  /** Checks the lengths of a transform's arguments. */
+  /**
+   * Checks that an argument is given.
+   *
+   * @throws IllegalArgumentException naming the argument if it is null
+   */
+  static <T> T requireNonNull(T value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is null");
+    }
+    return value;
+  }
+
+  /** Checks a transform's arguments: both given, of the expected lengths. */
   static void requireLengths(double[] in, int inLength, double[] out, int outLength) {
+    requireNonNull(in, "input");
+    requireNonNull(out, "output");
     if (in.length != inLength) {
       throw new IllegalArgumentException("input has dimension " + in.length + ", expected " + inLength);
     }

@@ -1,11 +1,13 @@
 package io.eddy.features;
 
+import io.eddy.Points;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.StateCodec;
 import io.eddy.io.StateInput;
 import io.eddy.io.StateOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +188,7 @@ public final class IncrementalRfm {
    * @throws IllegalArgumentException if {@code asOf} precedes the last purchase
    */
   public RfmTable.Row customer(String customerId, long asOf) {
+    Features.requireNonNull(customerId, "customerId");
     Customer c = customers.get(customerId);
     return c == null ? null : row(c, asOf, 0, 0, 0);
   }
@@ -195,8 +198,16 @@ public final class IncrementalRfm {
       throw new IllegalArgumentException("reference time " + asOf + " precedes customer '" + c.id
           + "''s last purchase at " + c.last);
     }
-    return new RfmTable.Row(c.id, (asOf - c.last) / MILLIS_PER_DAY, c.purchases, c.total,
-        c.total / c.purchases, (asOf - c.first) / MILLIS_PER_DAY, r, f, m);
+    return new RfmTable.Row(c.id, days(c.last, asOf), c.purchases, c.total,
+        c.total / c.purchases, days(c.first, asOf), r, f, m);
+  }
+
+  /** Days from {@code from} to {@code to >= from}; exact when the difference fits a long. */
+  private static double days(long from, long to) {
+    long d = to - from;
+    // A negative difference of ordered times means it wrapped (times ages apart): a double
+    // difference is then within one part in 2^53, far below a day.
+    return (d >= 0 ? d : (double) to - (double) from) / MILLIS_PER_DAY;
   }
 
   /** The latest kept purchase time over all customers, or {@link Long#MIN_VALUE} if none. */
@@ -273,6 +284,10 @@ public final class IncrementalRfm {
             throw new ModelFormatException("negative counter " + v);
           }
           sum += v;
+          // Counters of non-negative values that wrap cannot add up to any real count.
+          if (sum < 0) {
+            throw new ModelFormatException("counters overflow: kept " + r.kept + " + dropped " + Arrays.toString(dropped));
+          }
         }
         if (r.kept < 0 || sum != r.seen) {
           throw new ModelFormatException("counters do not add up: kept " + r.kept + " + dropped != seen " + r.seen);
@@ -286,13 +301,18 @@ public final class IncrementalRfm {
           c.purchases = in.readLong();
           c.total = in.readDouble();
           c.lastInvoice = readNullable(in);
-          if (c.first > c.last || c.purchases < 1 || !Double.isFinite(c.total)) {
+          if (c.first > c.last || c.purchases < 1 || c.purchases > r.kept
+              || !(c.total >= 0 && c.total <= Points.MAX_ABS)) {
             throw new ModelFormatException("invalid state for customer '" + c.id + "'");
           }
           int m = in.readInt(0, Integer.MAX_VALUE);
           for (int k = 0; k < m; k++) {
-            c.atLast.add(new Transaction(readNullable(in), in.readLong(), readNullable(in), readNullable(in),
-                in.readDouble(), in.readDouble(), in.readBoolean()));
+            try {
+              c.atLast.add(new Transaction(readNullable(in), in.readLong(), readNullable(in), readNullable(in),
+                  in.readDouble(), in.readDouble(), in.readBoolean()));
+            } catch (IllegalArgumentException e) {
+              throw new ModelFormatException("invalid line of customer '" + c.id + "': " + e.getMessage());
+            }
           }
           if (r.customers.put(c.id, c) != null) {
             throw new ModelFormatException("customer '" + c.id + "' appears twice");

@@ -1,5 +1,6 @@
 package io.eddy.features;
 
+import io.eddy.Points;
 import io.eddy.io.StateCodec;
 import java.util.List;
 
@@ -103,8 +104,9 @@ public final class KnnImputer extends SameShapeTransformer {
       colMean[j] = sum / count;
     }
     this.dist = new double[n];
-    this.bestIdx = new int[params.neighbors];
-    this.bestDist = new double[params.neighbors];
+    // No more neighbours than training rows can be found: a k of 2^31 - 1 must not size these.
+    this.bestIdx = new int[Math.min(params.neighbors, n)];
+    this.bestDist = new double[bestIdx.length];
   }
 
   /** Fits with {@link Params#DEFAULTS} and names {@code x0, x1, ...}. */
@@ -114,6 +116,7 @@ public final class KnnImputer extends SameShapeTransformer {
 
   /** Keeps a copy of the training rows. */
   public static KnnImputer fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int dim = Features.requireData(data, true);
     List<String> nm = Features.names(names, dim);
     double[] flat = new double[data.length * dim];
@@ -151,8 +154,10 @@ public final class KnnImputer extends SameShapeTransformer {
     boolean missing = false;
     for (int j = 0; j < d; j++) {
       double v = in[j];
-      if (Double.isInfinite(v)) {
-        throw new IllegalArgumentException("point has " + v + " at index " + j + ", expected a finite value or NaN");
+      if (Math.abs(v) > Points.MAX_ABS) {
+        // As in fitting: beyond it the distances overflow, every weight is 0 and the fill NaN.
+        throw new IllegalArgumentException("point has " + v + " at index " + j + ", expected NaN or a finite value "
+            + "within +-" + Points.MAX_ABS + " (Points.MAX_ABS)");
       }
       missing |= v != v;
       out[j] = v;
@@ -186,7 +191,7 @@ public final class KnnImputer extends SameShapeTransformer {
   }
 
   private double impute(int col) {
-    int k = params.neighbors;
+    int k = bestIdx.length;
     int found = 0;
     boolean anyDefined = false;
     for (int r = 0; r < n; r++) {

@@ -7,7 +7,8 @@ import java.util.List;
  * Scaling of each feature by its maximum absolute value, into [-1, 1], without shifting (so
  * zeros stay zeros), as scikit-learn's {@code MaxAbsScaler}.
  *
- * <p>Fitting ignores NaN; transforming passes it through; an all-zero feature keeps scale 1.
+ * <p>Fitting ignores NaN; transforming passes it through; a feature whose maximum absolute
+ * value is below {@code 10 * ulp(1)} (about 2.2e-15: all zero, or tiny) keeps scale 1.
  * Immutable and thread-safe; transform is O(d), allocation-free, and may write into its input.
  */
 public final class MaxAbsScaler extends SameShapeTransformer implements InvertibleTransformer {
@@ -32,8 +33,17 @@ public final class MaxAbsScaler extends SameShapeTransformer implements Invertib
     this.maxAbs = maxAbs;
     this.scale = new double[maxAbs.length];
     for (int j = 0; j < maxAbs.length; j++) {
-      scale[j] = maxAbs[j] < 10 * Math.ulp(1.0) ? 1 : maxAbs[j];
+      scale[j] = scaleOf(maxAbs[j]);
     }
+  }
+
+  /**
+   * The divisor for a feature of maximum absolute value {@code maxAbs}: itself, or 1 below
+   * {@code 10 * ulp(1)} (about 2.2e-15), scikit-learn's floor for a constant feature. Dividing
+   * by a smaller maximum (say 1e-320, subnormal) would send ordinary values to infinity.
+   */
+  static double scaleOf(double maxAbs) {
+    return maxAbs < 10 * Math.ulp(1.0) ? 1 : maxAbs;
   }
 
   /** Fits with names {@code x0, x1, ...}. */
@@ -64,6 +74,7 @@ public final class MaxAbsScaler extends SameShapeTransformer implements Invertib
 
   /** A scaler with the given maximum absolute values (finite, &ge; 0); copied. */
   public static MaxAbsScaler of(List<String> names, double[] maxAbs) {
+    Features.requireNonNull(maxAbs, "maxAbs");
     List<String> n = Features.names(names, maxAbs.length);
     for (int j = 0; j < maxAbs.length; j++) {
       if (!(maxAbs[j] >= 0) || maxAbs[j] == Double.POSITIVE_INFINITY) {

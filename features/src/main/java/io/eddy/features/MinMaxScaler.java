@@ -30,8 +30,8 @@ public final class MinMaxScaler extends SameShapeTransformer implements Invertib
 
     /** Validates. */
     public Params {
-      if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max)) {
-        throw new IllegalArgumentException("min and max must be finite with min < max, got min="
+      if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max) || !Double.isFinite(max - min)) {
+        throw new IllegalArgumentException("min and max must be finite with min < max and max - min finite, got min="
             + min + ", max=" + max);
       }
     }
@@ -82,6 +82,9 @@ public final class MinMaxScaler extends SameShapeTransformer implements Invertib
    * @throws IllegalArgumentException if lengths differ or a minimum exceeds its maximum
    */
   public static MinMaxScaler of(Params params, List<String> names, double[] dataMin, double[] dataMax) {
+    Features.requireNonNull(params, "params");
+    Features.requireNonNull(dataMin, "dataMin");
+    Features.requireNonNull(dataMax, "dataMax");
     int d = dataMin.length;
     if (dataMax.length != d) {
       throw new IllegalArgumentException("dataMax has length " + dataMax.length + ", expected " + d);
@@ -103,6 +106,7 @@ public final class MinMaxScaler extends SameShapeTransformer implements Invertib
 
   /** Fits the per-feature minimum and maximum, ignoring NaN. */
   public static MinMaxScaler fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int d = Features.requireData(data, true);
     List<String> n = Features.names(names, d);
     double[] lo = new double[d];

@@ -182,6 +182,9 @@ public final class OneHotEncoder implements CategoricalEncoder {
   private final List<String> outputNames;
 
   private OneHotEncoder(Params params, String name, List<String> categories, List<String> folded) {
+    Features.requireNonNull(params, "params");
+    Features.requireNonNull(categories, "categories");
+    Features.requireNonNull(folded, "folded");
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("name is null or empty");
     }
@@ -258,6 +261,8 @@ public final class OneHotEncoder implements CategoricalEncoder {
    *     category that is rare or absent
    */
   public static OneHotEncoder fit(Params params, String name, List<String> values) {
+    Features.requireNonNull(params, "params");
+    Features.requireNonNull(values, "values");
     TreeMap<String, Integer> counts = new TreeMap<>();
     int n = 0;
     for (String v : values) {
@@ -355,6 +360,7 @@ public final class OneHotEncoder implements CategoricalEncoder {
 
   @Override
   public void encode(String category, double[] out, int offset) {
+    Features.requireNonNull(out, "out");
     int width = outputNames.size();
     if (offset < 0 || offset + width > out.length) {
       throw new IllegalArgumentException("columns [" + offset + ", " + (offset + width)

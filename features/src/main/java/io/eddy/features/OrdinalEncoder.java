@@ -52,6 +52,7 @@ public final class OrdinalEncoder implements CategoricalEncoder {
    * @throws IllegalArgumentException if the name is null or empty
    */
   public OrdinalEncoder(String name, Params params) {
+    Features.requireNonNull(params, "params");
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("name is null or empty");
     }
@@ -86,6 +87,7 @@ public final class OrdinalEncoder implements CategoricalEncoder {
 
   @Override
   public void encode(String category, double[] out, int offset) {
+    Features.requireNonNull(out, "out");
     if (offset < 0 || offset >= out.length) {
       throw new IllegalArgumentException("column " + offset + " is outside an output of length " + out.length);
     }

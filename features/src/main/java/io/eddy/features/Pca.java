@@ -128,6 +128,7 @@ public final class Pca implements InvertibleTransformer {
    *     min(n, d)
    */
   public static Pca fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int dim = Features.requireData(data, false);
     List<String> nm = Features.names(names, dim);
     int n = data.length;

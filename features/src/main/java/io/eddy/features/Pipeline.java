@@ -65,12 +65,16 @@ public final class Pipeline implements Transformer {
 
     /** One-hot encodes the categorical column {@code column}. */
     public Builder oneHot(String column, OneHotEncoder.Params params) {
+      Features.requireNonNull(column, "column");
+      Features.requireNonNull(params, "params");
       encoders.add(new OneHotSpec(column, params));
       return this;
     }
 
     /** Ordinal encodes the categorical column {@code column}. */
     public Builder ordinal(String column, OrdinalEncoder.Params params) {
+      Features.requireNonNull(column, "column");
+      Features.requireNonNull(params, "params");
       encoders.add(new OrdinalSpec(column, params));
       return this;
     }
@@ -147,6 +151,7 @@ public final class Pipeline implements Transformer {
 
   /** A builder over numeric columns with these names (possibly none, if all are categorical). */
   public static Builder builder(List<String> numericColumns) {
+    Features.requireNonNull(numericColumns, "numericColumns");
     Features.names(numericColumns, numericColumns.size());
     return new Builder(numericColumns);
   }
@@ -166,6 +171,9 @@ public final class Pipeline implements Transformer {
    * @throws IllegalArgumentException if the parts do not connect (names and dimensions)
    */
   public Pipeline(List<String> numeric, List<CategoricalEncoder> encoders, List<Transformer> steps) {
+    Features.requireNonNull(numeric, "numeric");
+    Features.requireNonNull(encoders, "encoders");
+    Features.requireNonNull(steps, "steps");
     this.numeric = List.copyOf(numeric);
     this.encoders = List.copyOf(encoders);
     this.steps = List.copyOf(steps);
@@ -227,6 +235,8 @@ public final class Pipeline implements Transformer {
    * @param out the result, of length {@link #outputDimension()}; modified
    */
   public void transform(double[] num, String[] cat, double[] out) {
+    Features.requireNonNull(num, "num");
+    Features.requireNonNull(out, "out");
     if (out.length != outputNames.size()) {
       throw new IllegalArgumentException("output has length " + out.length + ", expected " + outputNames.size());
     }

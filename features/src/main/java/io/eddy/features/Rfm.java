@@ -32,12 +32,20 @@ public final class Rfm {
     if (rfm.customerCount() == 0) {
       throw new IllegalArgumentException("no transaction survived cleaning: " + rfm.report());
     }
-    return rfm.table(rfm.lastPurchaseTime() + (long) IncrementalRfm.MILLIS_PER_DAY);
+    long last = rfm.lastPurchaseTime();
+    long day = (long) IncrementalRfm.MILLIS_PER_DAY;
+    // A log that ends within a day of the end of time is taken as of its last millisecond.
+    return rfm.table(last > Long.MAX_VALUE - day ? Long.MAX_VALUE : last + day);
   }
 
   private static IncrementalRfm feed(Iterable<Transaction> transactions, IncrementalRfm.Params params) {
+    Features.requireNonNull(transactions, "transactions");
+    Features.requireNonNull(params, "params");
     List<Transaction> sorted = new ArrayList<>();
     for (Transaction t : transactions) {
+      if (t == null) {
+        throw new IllegalArgumentException("transaction " + sorted.size() + " is null");
+      }
       sorted.add(t);
     }
     sorted.sort((a, b) -> Long.compare(a.time(), b.time()));

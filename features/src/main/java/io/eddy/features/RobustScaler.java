@@ -76,6 +76,7 @@ public final class RobustScaler extends SameShapeTransformer implements Invertib
 
   /** Fits medians and quantile ranges, ignoring NaN. */
   public static RobustScaler fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int d = Features.requireData(data, true);
     List<String> n = Features.names(names, d);
     double[] center = new double[d];
@@ -95,6 +96,9 @@ public final class RobustScaler extends SameShapeTransformer implements Invertib
 
   /** A scaler with the given centres and scales (finite; scales positive); copied. */
   public static RobustScaler of(Params params, List<String> names, double[] center, double[] scale) {
+    Features.requireNonNull(params, "params");
+    Features.requireNonNull(center, "center");
+    Features.requireNonNull(scale, "scale");
     int d = center.length;
     if (scale.length != d) {
       throw new IllegalArgumentException("scale has length " + scale.length + ", expected " + d);

@@ -25,6 +25,11 @@ public final class ScoreColumns {
    * @param density whether to write the outlier score rather than the confidence
    */
   public static void fill(Object[] row, int at, SegmentationBundle.Score s, boolean density) {
+    Features.requireNonNull(row, "row");
+    Features.requireNonNull(s, "score");
+    if (at < 0 || at > row.length - 4) {
+      throw new IllegalArgumentException("cells [" + at + ", " + at + " + 4) do not fit a row of length " + row.length);
+    }
     row[at] = s.segment() == ClusterModel.NOISE ? "noise" : Integer.toString(s.segment());
     row[at + 1] = s.name();
     row[at + 2] = round(s.distance());

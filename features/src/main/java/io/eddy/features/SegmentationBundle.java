@@ -292,6 +292,7 @@ public final class SegmentationBundle {
    * @throws IllegalArgumentException if a name is null or blank
    */
   public SegmentationBundle withNames(Map<Integer, String> names) {
+    Features.requireNonNull(names, "names");
     List<Segment> renamed = new ArrayList<>(segments.size());
     for (Segment s : segments) {
       String n = names.getOrDefault(s.label(), s.name());

@@ -71,6 +71,7 @@ public final class SessionFeatures {
 
   /** An extractor with the given configuration. */
   public SessionFeatures(Params params) {
+    Features.requireNonNull(params, "params");
     if (params == null) {
       throw new IllegalArgumentException("params is null");
     }
@@ -113,6 +114,8 @@ public final class SessionFeatures {
    * @param out an array of length {@link #dimension()}; modified
    */
   public void extract(Session s, double[] out) {
+    Features.requireNonNull(s, "session");
+    Features.requireNonNull(out, "out");
     if (out.length != names.size()) {
       throw new IllegalArgumentException("out has length " + out.length + ", expected " + names.size());
     }

@@ -33,6 +33,14 @@ import java.util.function.Consumer;
 public final class Sessionizer {
 
   /**
+   * The largest magnitude of an event time, and the longest duration, in milliseconds: 2^60
+   * (about 36 million years either side of the epoch). Within it every sum and difference of
+   * times and durations the sessionizer forms fits in a {@code long}; beyond it they could
+   * wrap, joining events ages apart into one session.
+   */
+  public static final long MAX_TIME = 1L << 60;
+
+  /**
    * Configuration.
    *
    * @param gap the longest inactivity inside a session, &gt; 0 (default 30 minutes)
@@ -40,6 +48,8 @@ public final class Sessionizer {
    *     (default no limit)
    * @param allowedLateness how far behind the latest event an event may arrive and still be
    *     placed, &ge; 0 (default 0: events must come in time order)
+   * @throws IllegalArgumentException if a duration is out of range, or longer than {@link
+   *     #MAX_TIME} milliseconds
    */
   public record Params(Duration gap, Duration maxDuration, Duration allowedLateness) {
 
@@ -56,6 +66,16 @@ public final class Sessionizer {
       }
       if (allowedLateness == null || allowedLateness.isNegative()) {
         throw new IllegalArgumentException("allowedLateness must be >= 0, got " + allowedLateness);
+      }
+      requireSpan("gap", gap);
+      requireSpan("maxDuration", maxDuration);
+      requireSpan("allowedLateness", allowedLateness);
+    }
+
+    private static void requireSpan(String name, Duration d) {
+      if (d.compareTo(Duration.ofMillis(MAX_TIME)) > 0) {
+        throw new IllegalArgumentException(name + " is " + d + ", expected at most " + MAX_TIME
+            + " ms (Sessionizer.MAX_TIME)");
       }
     }
 
@@ -125,12 +145,15 @@ public final class Sessionizer {
    *
    * @param e the event; retained in its session until the session is handed out
    * @return false if the event was late
+   * @throws IllegalArgumentException if the event is null or its time beyond {@link #MAX_TIME};
+   *     nothing changes then
    */
   public boolean accept(ClickEvent e) {
     if (e == null) {
       throw new IllegalArgumentException("event is null");
     }
     long t = e.time();
+    requireTime(t);
     if (latest != Long.MIN_VALUE && t < latest - lateness) {
       late++;
       if (onLate != null) {
@@ -255,11 +278,21 @@ public final class Sessionizer {
    * Advances the clock without an event (for example from the wall clock, so that sessions of
    * a quiet stream still close), then closes what became final. A time before the latest
    * one seen is ignored.
+   *
+   * @throws IllegalArgumentException if {@code time} is beyond {@link #MAX_TIME}
    */
   public void advanceTo(long time) {
+    requireTime(time);
     if (time > latest) {
       latest = time;
       sweep();
+    }
+  }
+
+  private static void requireTime(long t) {
+    if (t < -MAX_TIME || t > MAX_TIME) {
+      throw new IllegalArgumentException("time is " + t + ", expected at most " + MAX_TIME
+          + " ms from the epoch (Sessionizer.MAX_TIME)");
     }
   }
 

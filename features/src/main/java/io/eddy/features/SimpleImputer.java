@@ -84,6 +84,7 @@ public final class SimpleImputer extends SameShapeTransformer {
    *     {@link Strategy#CONSTANT}, a feature has no observed value
    */
   public static SimpleImputer fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int d = Features.requireData(data, true);
     List<String> n = Features.names(names, d);
     double[] fill = new double[d];
@@ -132,6 +133,8 @@ public final class SimpleImputer extends SameShapeTransformer {
 
   /** An imputer with explicit fill values (finite); copied. */
   public static SimpleImputer of(Params params, List<String> names, double[] fill) {
+    Features.requireNonNull(params, "params");
+    Features.requireNonNull(fill, "fill");
     List<String> n = Features.names(names, fill.length);
     for (int j = 0; j < fill.length; j++) {
       if (!Double.isFinite(fill[j])) {

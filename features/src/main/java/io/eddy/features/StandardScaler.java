@@ -65,6 +65,9 @@ public final class StandardScaler extends SameShapeTransformer implements Invert
    * @throws IllegalArgumentException if lengths differ or a value is out of range
    */
   public static StandardScaler of(Params params, List<String> names, double[] mean, double[] scale) {
+    Features.requireNonNull(params, "params");
+    Features.requireNonNull(mean, "mean");
+    Features.requireNonNull(scale, "scale");
     int d = mean.length;
     if (scale.length != d) {
       throw new IllegalArgumentException("scale has length " + scale.length + ", expected " + d);
@@ -93,6 +96,7 @@ public final class StandardScaler extends SameShapeTransformer implements Invert
    *     column has no observed value
    */
   public static StandardScaler fit(Params params, double[][] data, List<String> names) {
+    Features.requireNonNull(params, "params");
     int d = Features.requireData(data, true);
     List<String> n = Features.names(names, d);
     double[] mean = new double[d];

@@ -8,7 +8,8 @@ import io.eddy.io.StateCodec;
  * Max-abs scaling whose scale is the running maximum absolute value of each feature: the
  * streaming form of {@link MaxAbsScaler}. Each feature is divided by the largest magnitude
  * seen so far, so values land in [-1, 1] and zeros stay zeros (sparsity is kept); a feature
- * seen only as 0 is left as it is. After learning a batch point by point its transform equals
+ * seen only as 0, or with magnitudes below {@code 10 * ulp(1)} (about 2.2e-15), is left as it
+ * is, as in {@link MaxAbsScaler}. After learning a batch point by point its transform equals
  * that of {@code MaxAbsScaler} fitted on the batch.
  *
  * <p>Memory is O(d) whatever the stream's length. Not thread-safe: one thread at a time; use
@@ -43,8 +44,7 @@ public final class StreamingMaxAbsScaler implements StreamingScaler {
     requireLearned();
     Features.requireLengths(in, maxAbs.length, out, maxAbs.length);
     for (int j = 0; j < maxAbs.length; j++) {
-      double m = maxAbs[j];
-      out[j] = in[j] / (m == 0 ? 1 : m);
+      out[j] = in[j] / MaxAbsScaler.scaleOf(maxAbs[j]);
     }
   }
 
@@ -53,8 +53,7 @@ public final class StreamingMaxAbsScaler implements StreamingScaler {
     requireLearned();
     Features.requireLengths(in, maxAbs.length, out, maxAbs.length);
     for (int j = 0; j < maxAbs.length; j++) {
-      double m = maxAbs[j];
-      out[j] = in[j] * (m == 0 ? 1 : m);
+      out[j] = in[j] * MaxAbsScaler.scaleOf(maxAbs[j]);
     }
   }
 

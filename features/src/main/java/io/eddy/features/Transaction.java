@@ -20,16 +20,26 @@ public record Transaction(String customerId, long time, String productId, String
     double quantity, double amount, boolean cancelled) {
 
   /**
+   * The largest magnitude of a line's amount: 1e80 currency units. A customer's total sums at
+   * most 2^63 lines, so it stays below 1e99, within the range a clusterer accepts ({@link
+   * io.eddy.Points#MAX_ABS}), and an RFM state always holds finite totals that can be saved and
+   * loaded. Any real currency is far inside it.
+   */
+  public static final double MAX_AMOUNT = 1e80;
+
+  /**
    * Validates the numbers.
    *
-   * @throws IllegalArgumentException if the quantity or amount is not finite
+   * @throws IllegalArgumentException if the quantity is not finite, or the amount is not
+   *     finite or beyond &plusmn;{@link #MAX_AMOUNT}
    */
   public Transaction {
     if (!Double.isFinite(quantity)) {
       throw new IllegalArgumentException("quantity is " + quantity + ", expected a finite value");
     }
-    if (!Double.isFinite(amount)) {
-      throw new IllegalArgumentException("amount is " + amount + ", expected a finite value");
+    if (!(Math.abs(amount) <= MAX_AMOUNT)) {
+      throw new IllegalArgumentException("amount is " + amount + ", expected a finite value within +-"
+          + MAX_AMOUNT + " (Transaction.MAX_AMOUNT)");
     }
   }
 

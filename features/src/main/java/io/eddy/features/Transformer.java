@@ -48,6 +48,9 @@ public interface Transformer {
 
   /** Transforms every row into a new matrix. */
   default double[][] transformAll(double[][] data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data is null");
+    }
     double[][] out = new double[data.length][];
     for (int i = 0; i < data.length; i++) {
       out[i] = transform(data[i]);

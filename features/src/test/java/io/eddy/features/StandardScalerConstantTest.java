@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StandardScalerConstantTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(doubles = {1e100, -1e100, 1e-300, 0.1, 3.0, 7e15, Double.MAX_VALUE / 64})
+  @ValueSource(doubles = {1e100, -1e100, 1e-300, 0.1, 3.0, 7e15, -7.3e99})
   void fit_constantFeature_transformsToExactlyZeroAndBack(double value) {
     for (int n : new int[] {1, 2, 3, 7, 10, 100, 1001}) {
       double[][] data = new double[n][];

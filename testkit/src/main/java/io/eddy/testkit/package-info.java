@@ -5,6 +5,7 @@
  * one test dependency {@code io.eddy:eddy-testkit}, which brings JUnit 5 and AssertJ, and
  * extends the contract in its test sources; a failed check names the contract, the check, the
  * class under test and the rule it broke. {@link io.eddy.testkit.Blobs} and {@link
- * io.eddy.testkit.Ari} make data with known structure and score a clustering against it.
+ * io.eddy.testkit.Ari} make data with known structure and score a clustering against it;
+ * {@link io.eddy.testkit.ForgedRecords} tests a codec against forged saved records.
  */
 package io.eddy.testkit;
