@@ -9,8 +9,7 @@ import io.eddy.Clusterers;
 import io.eddy.OnlineClusterer;
 import io.eddy.io.ModelFormatException;
 import io.eddy.io.ModelIO;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import io.eddy.testkit.ForgedRecords;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -69,24 +67,7 @@ class ModelIOFuzzTest {
 
   /** A record with a correct checksum, laid out as {@link ModelIO#write} does. */
   static byte[] frame(String name, int version, byte[] payload) {
-    try {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(buf);
-      out.write(new byte[] {'E', 'D', 'D', 'Y'});
-      out.writeInt(ModelIO.FORMAT_VERSION);
-      byte[] n = name.getBytes(StandardCharsets.UTF_8);
-      out.writeShort(n.length);
-      out.write(n);
-      out.writeInt(version);
-      out.writeInt(payload.length);
-      out.write(payload);
-      CRC32 crc = new CRC32();
-      crc.update(buf.toByteArray());
-      out.writeInt((int) crc.getValue());
-      return buf.toByteArray();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
+    return ForgedRecords.frame(name, version, payload);
   }
 
   /** The frame helper lays records out exactly as ModelIO writes them. */
