@@ -9,12 +9,15 @@ import java.util.List;
  * @param start the time of the first event (epoch milliseconds)
  * @param end the time of the last event
  * @param events the events in time order (ties in arrival order); unmodifiable, at least one
- * @throws IllegalArgumentException if the user or events are null, there is no event, start
- *     is after end, or a time is beyond {@link Sessionizer#MAX_TIME}
  */
 public record Session(String userId, long start, long end, List<ClickEvent> events) {
 
-  /** Validates and makes the list unmodifiable. */
+  /**
+   * Validates and makes the list unmodifiable.
+   *
+   * @throws IllegalArgumentException if the user or events are null, there is no event, start
+   *     is after end, or a time is beyond {@link Sessionizer#MAX_TIME}
+   */
   public Session {
     if (userId == null || events == null) {
       throw new IllegalArgumentException((userId == null ? "userId" : "events") + " is null");

@@ -48,15 +48,18 @@ public final class Sessionizer {
    *     (default no limit)
    * @param allowedLateness how far behind the latest event an event may arrive and still be
    *     placed, &ge; 0 (default 0: events must come in time order)
-   * @throws IllegalArgumentException if a duration is out of range, or longer than {@link
-   *     #MAX_TIME} milliseconds
    */
   public record Params(Duration gap, Duration maxDuration, Duration allowedLateness) {
 
     /** 30 minutes of inactivity, no maximum, in-order events. */
     public static final Params DEFAULTS = new Params(Duration.ofMinutes(30), Duration.ZERO, Duration.ZERO);
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException if a duration is out of range, or longer than {@link
+     *     #MAX_TIME} milliseconds
+     */
     public Params {
       if (gap == null || gap.isNegative() || gap.isZero()) {
         throw new IllegalArgumentException("gap must be > 0, got " + gap);
