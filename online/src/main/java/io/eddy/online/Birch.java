@@ -362,7 +362,12 @@ public final class Birch implements OnlineClusterer<BirchModel>, Mergeable<Birch
       double[] centres = new double[ids.length * d];
       double[] weights = new double[ids.length];
       for (int i = 0; i < ids.length; i++) {
-        System.arraycopy(tree.cen, ids[i] * d, centres, i * d, d);
+        for (int j = 0; j < d; j++) {
+          // A centroid of points at the range's edge can round a few ulps beyond it; the true
+          // mean cannot lie there, and the global step accepts only points within the range.
+          double v = tree.cen[ids[i] * d + j];
+          centres[i * d + j] = Math.max(-Points.MAX_ABS, Math.min(Points.MAX_ABS, v));
+        }
         weights[i] = tree.n[ids[i]];
       }
       cached = BirchModel.of(d, params.k(), tree.threshold, centres, weights);

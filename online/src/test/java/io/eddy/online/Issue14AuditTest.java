@@ -38,6 +38,22 @@ class Issue14AuditTest {
   }
 
   // 1. q x (2d + 3) overflowed an int: NegativeArraySizeException on the first point.
+  // Found by the sweep run long: a BIRCH subcluster of ten points at the range's edge has the
+  // centroid 1.0000000000000002E100 (the sum rounds up), which the global step refused as a
+  // point beyond Points.MAX_ABS, so snapshot() threw after a stream learn had accepted.
+  @Test
+  void birch_centroidRoundedBeyondTheRange_snapshotStillClusters() throws Exception {
+    Birch b = new Birch(Birch.Params.SPEC.from(Map.of("k", 2, "threshold", 1e99)));
+    for (int i = 0; i < 10; i++) {
+      b.learn(new double[] {Points.MAX_ABS, 0});
+      b.learn(new double[] {-Points.MAX_ABS, 1});
+    }
+    BirchModel m = b.snapshot();
+    assertThat(m.predict(new double[] {Points.MAX_ABS, 0})).isNotEqualTo(m.predict(new double[] {-Points.MAX_ABS, 1}));
+    assertSavable(b);
+    assertSavable(m);
+  }
+
   @Test
   void cluStream_microClustersTooLargeForOneArray_rejectedAndFresh() throws Exception {
     CluStream c = new CluStream(CluStream.Params.DEFAULTS.withMaxMicroClusters(1 << 20));
