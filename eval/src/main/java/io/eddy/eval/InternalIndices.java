@@ -2,7 +2,6 @@ package io.eddy.eval;
 
 import io.eddy.CentroidModel;
 import io.eddy.ClusterModel;
-import io.eddy.Points;
 import io.eddy.math.Euclid;
 
 /**
@@ -70,35 +69,20 @@ public final class InternalIndices {
       }
     }
     int[] shift = new int[k];
-    double[] scale = new double[k];
     for (int c = 0; c < k; c++) {
-      shift[c] = max[c] <= Points.MAX_ABS ? 0 : -Math.getExponent(max[c]) - 1;
-      scale[c] = Math.scalb(1.0, shift[c]);
+      shift[c] = Labeling.shiftFor(max[c]);
     }
-    double[] means = new double[k * d];
+    double[][] scaled = new double[l.n][];
     for (int i = 0; i < l.n; i++) {
       int c = l.index[i];
-      if (c >= 0) {
-        for (int j = 0; j < d; j++) {
-          means[c * d + j] += data[i][j] * scale[c];
-        }
-      }
+      scaled[i] = c < 0 ? data[i] : Labeling.scaled(data[i], shift[c]);
     }
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < d; j++) {
-        means[c * d + j] /= l.sizes[c];
-      }
-    }
+    double[] means = l.means(scaled);
     double[] within = new double[k];
     for (int i = 0; i < l.n; i++) {
       int c = l.index[i];
       if (c >= 0) {
-        double s = 0;
-        for (int j = 0; j < d; j++) {
-          double diff = data[i][j] * scale[c] - means[c * d + j];
-          s += diff * diff;
-        }
-        within[c] += s;
+        within[c] += Euclid.squaredDistance(scaled[i], 0, means, c * d, d);
       }
     }
     double sum = 0;

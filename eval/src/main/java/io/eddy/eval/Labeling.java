@@ -153,6 +153,14 @@ final class Labeling {
         max = Math.max(max, Math.abs(v));
       }
     }
+    return shiftFor(max);
+  }
+
+  /**
+   * The power of two that brings values of largest magnitude {@code max} below 1 when {@code max}
+   * is beyond {@link Points#MAX_ABS}, else 0.
+   */
+  static int shiftFor(double max) {
     return max <= Points.MAX_ABS ? 0 : -Math.getExponent(max) - 1;
   }
 
@@ -161,13 +169,22 @@ final class Labeling {
     if (shift == 0) {
       return data;
     }
-    double scale = Math.scalb(1.0, shift);
     double[][] out = new double[data.length][];
     for (int i = 0; i < data.length; i++) {
-      out[i] = new double[data[i].length];
-      for (int j = 0; j < out[i].length; j++) {
-        out[i][j] = data[i][j] * scale;
-      }
+      out[i] = scaled(data[i], shift);
+    }
+    return out;
+  }
+
+  /** {@code row} times 2^{@code shift}: itself for 0, else a scaled copy. */
+  static double[] scaled(double[] row, int shift) {
+    if (shift == 0) {
+      return row;
+    }
+    double scale = Math.scalb(1.0, shift);
+    double[] out = new double[row.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = row[j] * scale;
     }
     return out;
   }

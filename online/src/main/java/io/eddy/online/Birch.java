@@ -487,7 +487,7 @@ public final class Birch implements OnlineClusterer<BirchModel>, Mergeable<Birch
         long seen = in.readCount();
         int rebuilds = in.readInt(0, Integer.MAX_VALUE);
         int d = in.readInt(0, Integer.MAX_VALUE);
-        if (seen < 0 || (d == 0) != (seen == 0)) {
+        if ((d == 0) != (seen == 0)) {
           throw new ModelFormatException("birch state has seen = " + seen + " and dimension " + d);
         }
         c.seen = seen;

@@ -917,9 +917,6 @@ public final class CluStream implements OnlineClusterer<Centroids>, Mergeable<Cl
         int d = in.readInt(0, Integer.MAX_VALUE);
         long seen = in.readCount();
         long time = in.readCount();
-        if (seen < 0 || time < 0) {
-          throw new IllegalArgumentException("negative point count or clock");
-        }
         if (d == 0) {
           if (seen != 0) {
             throw new IllegalArgumentException("state without a dimension has learned points");

@@ -860,7 +860,7 @@ public final class ClusTree extends DensityClusterer<KMeansModel> implements Mer
         int d = in.readInt(0, Integer.MAX_VALUE);
         c.now = in.readDouble();
         c.seen = in.readCount();
-        if (!Double.isFinite(c.now) || c.seen < 0 || (d == 0) != (c.seen == 0)) {
+        if (!Double.isFinite(c.now) || (d == 0) != (c.seen == 0)) {
           throw new ModelFormatException("invalid clock: time " + c.now + ", seen " + c.seen);
         }
         if (d == 0) {

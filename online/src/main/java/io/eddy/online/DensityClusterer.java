@@ -173,7 +173,7 @@ abstract sealed class DensityClusterer<M extends ClusterModel> implements Decayi
     double next = in.readDouble();
     seen = in.readCount();
     long id = in.readCount();
-    if (!Double.isFinite(now) || !(next > now) || seen < 0 || id < 0) {
+    if (!Double.isFinite(now) || !(next > now)) {
       throw new ModelFormatException("invalid clock: time " + now + ", next " + task + " " + next
           + ", seen " + seen + ", next id " + id);
     }

@@ -632,7 +632,7 @@ public final class MiniBatchKMeans implements OnlineClusterer<Centroids>, Cluste
         c.rng = new SplitMix64(in.readLong());
         long sinceReassign = in.readLong();
         long steps = in.readLong();
-        if (c.seen < 0 || sinceReassign < 0 || steps < 0) {
+        if (sinceReassign < 0 || steps < 0) {
           throw new ModelFormatException("negative count in minibatch-kmeans state");
         }
         boolean ready = in.readBoolean();

@@ -560,7 +560,7 @@ public final class OnlineGaussianMixture implements OnlineClusterer<GaussianMixt
         OnlineGaussianMixture g = new OnlineGaussianMixture(p);
         g.d = in.readInt(0, Integer.MAX_VALUE);
         g.seen = in.readCount();
-        if (g.seen < 0 || (g.d == 0 && g.seen != 0)) {
+        if (g.d == 0 && g.seen != 0) {
           throw new ModelFormatException("invalid online-gmm state: dimension " + g.d + ", seen " + g.seen);
         }
         if (g.d == 0) {

@@ -429,7 +429,7 @@ public final class SequentialKMeans implements OnlineClusterer<Centroids>, Merge
         SequentialKMeans s = new SequentialKMeans(p);
         s.d = in.readInt(0, Integer.MAX_VALUE);
         s.seen = in.readCount();
-        if (s.seen < 0 || (s.d == 0 && s.seen != 0)) {
+        if (s.d == 0 && s.seen != 0) {
           throw new IllegalArgumentException("inconsistent sequential-kmeans state: d = " + s.d + ", seen = " + s.seen);
         }
         if (s.d == 0) {

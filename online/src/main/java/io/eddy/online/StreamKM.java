@@ -696,9 +696,6 @@ public final class StreamKM implements OnlineClusterer<Centroids>, Mergeable<Str
         int d = in.readInt(0, Integer.MAX_VALUE);
         long seen = in.readCount();
         c.rng.setState(in.readLong());
-        if (seen < 0) {
-          throw new IllegalArgumentException("negative point count");
-        }
         if (d == 0) {
           if (seen != 0) {
             throw new IllegalArgumentException("state without a dimension has learned points");

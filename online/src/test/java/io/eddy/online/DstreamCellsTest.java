@@ -23,10 +23,7 @@ class DstreamCellsTest {
       List<long[]> gone = new ArrayList<>();
       for (int round = 0; round < 300; round++) {
         for (int a = rnd.nextInt(1, 20); a > 0; a--) {
-          long[] c = new long[d];
-          for (int j = 0; j < d; j++) {
-            c[j] = rnd.nextInt(-6, 6); // a small space: colliding probe sequences
-          }
+          long[] c = randomCell(rnd, d, 6); // a small space: colliding probe sequences
           if (cells.find(c) < 0) {
             assertThat(cells.add(c)).isEqualTo(held.size());
             held.add(c);
@@ -68,10 +65,7 @@ class DstreamCellsTest {
       List<long[]> at = new ArrayList<>(); // by position; null for a hole
       for (int round = 0; round < 200; round++) {
         for (int a = rnd.nextInt(1, 15); a > 0; a--) {
-          long[] c = new long[d];
-          for (int j = 0; j < d; j++) {
-            c[j] = rnd.nextInt(-5, 5);
-          }
+          long[] c = randomCell(rnd, d, 5);
           if (cells.find(c) < 0) {
             assertThat(cells.add(c)).isEqualTo(at.size());
             at.add(c);
@@ -118,6 +112,7 @@ class DstreamCellsTest {
       }
     }
   }
+
   /**
    * A linked set's neighbour slots name, after any mix of adds, holes, compactions and
    * retains, exactly the cells a hash look-up of the neighbouring coordinates finds.
@@ -129,10 +124,7 @@ class DstreamCellsTest {
       DstreamCells cells = new DstreamCells(d, 2, true);
       for (int round = 0; round < 300; round++) {
         for (int a = rnd.nextInt(1, 12); a > 0; a--) {
-          long[] c = new long[d];
-          for (int j = 0; j < d; j++) {
-            c[j] = rnd.nextInt(-4, 4);
-          }
+          long[] c = randomCell(rnd, d, 4);
           if (cells.find(c) < 0) {
             cells.add(c);
           }
@@ -170,5 +162,14 @@ class DstreamCellsTest {
         }
       }
     }
+  }
+
+  /** A cell of {@code d} coordinates drawn from [-bound, bound). */
+  private static long[] randomCell(SplittableRandom rnd, int d, int bound) {
+    long[] c = new long[d];
+    for (int j = 0; j < d; j++) {
+      c[j] = rnd.nextInt(-bound, bound);
+    }
+    return c;
   }
 }
