@@ -37,16 +37,22 @@ final class Agglomeration {
    *     root only the n−1 heights, which is faster and gives the same heights
    */
   static Dendrogram primSingle(double[] x, int n, int d, boolean rooted) {
-    // rest[0 .. count) are the points outside the tree in increasing order, reach[p] the
+    // rest[0 .. count) are the points outside the tree in increasing order, cols[t][p] their
+    // coordinates by position (the layout the distance loops vectorise on), reach[p] the
     // least distance from the tree to rest[p]. A point that joins gets reach NaN, which no
     // comparison selects, and the arrays are compacted once a sixteenth is dead: cheaper
     // than shifting them on every step, and the scan order stays increasing.
     int[] rest = new int[n];
     double[] reach = new double[n];
+    double[][] cols = new double[d][n];
+    double[] dist = new double[n];
     int count = n - 1;
     for (int p = 0; p < count; p++) {
       rest[p] = p + 1;
       reach[p] = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < d; t++) {
+        cols[t][p] = x[(p + 1) * d + t];
+      }
     }
     int dead = 0;
     int[] a = new int[n - 1];
@@ -56,7 +62,9 @@ final class Agglomeration {
     for (int k = 0; k < n - 1; k++) {
       int at = -1;
       for (int lo = 0; lo < count; lo += VectorAgglomeration.PIECE) {
-        at = primStep(x, d, cur, rest, reach, lo, Math.min(count, lo + VectorAgglomeration.PIECE), at, rooted);
+        int hi = Math.min(count, lo + VectorAgglomeration.PIECE);
+        VectorAgglomeration.squaredDistances(x, cur * d, d, cols, lo, hi, dist);
+        at = primStep(dist, reach, lo, hi, at, rooted);
       }
       if (at < 0) {
         // Only infinite distances can leave no candidate; inputs are finite.
@@ -72,6 +80,9 @@ final class Agglomeration {
           if (r == r) {
             rest[w] = rest[p];
             reach[w] = r;
+            for (int t = 0; t < d; t++) {
+              cols[t][w] = cols[t][p];
+            }
             w++;
           }
         }
@@ -87,87 +98,31 @@ final class Agglomeration {
   }
 
   /**
-   * One step of Prim's algorithm on positions {@code from .. to-1}: lowers every reach[p] to
-   * the distance from {@code cur} to rest[p] and returns the first position of a reach
-   * strictly below reach[at] (below +∞ if at is −1; NaN entries never count), or at. Called
-   * on consecutive pieces of at most {@link VectorAgglomeration#PIECE} positions, each
-   * continuing from the last one's answer, it gives the first position of the least reach,
-   * as one pass would. Four candidates at a time, each sum in index order; the last group
-   * repeats the last candidate, which can neither lower its reach further nor win a strict
-   * comparison. A small method called with short pieces, so that a fresh JVM compiles it as
-   * a method with the profile of many steps (the first step, where every reach is lowered,
-   * is a few pieces of many), not on stack replacement inside the first.
+   * One step of Prim's algorithm on positions {@code from .. to-1}, given the squared
+   * distances from the point that joined last in {@code dist}: lowers every reach[p] to that
+   * distance (rooted first if {@code rooted}) and returns the first position of a reach
+   * strictly below reach[at] (below +∞ if at is −1; NaN entries never count), or at. Called on
+   * consecutive pieces, each continuing from the last one's answer, it gives the first
+   * position of the least reach, as one pass would.
    */
-  private static int primStep(double[] x, int d, int cur, int[] rest, double[] reach, int from, int to,
-      int at, boolean rooted) {
-    int xo = cur * d;
-    int last = to - 1;
+  private static int primStep(double[] dist, double[] reach, int from, int to, int at, boolean rooted) {
+    if (rooted) {
+      for (int p = from; p < to; p++) {
+        dist[p] = Math.sqrt(dist[p]);
+      }
+    }
     double best = at < 0 ? Double.POSITIVE_INFINITY : reach[at];
-    for (int p = from; p < to; p += 4) {
-      int p1 = Math.min(p + 1, last);
-      int p2 = Math.min(p + 2, last);
-      int p3 = Math.min(p + 3, last);
-      int o0 = rest[p] * d;
-      int o1 = rest[p1] * d;
-      int o2 = rest[p2] * d;
-      int o3 = rest[p3] * d;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int t = 0; t < d; t++) {
-        double v = x[xo + t];
-        double e0 = v - x[o0 + t];
-        double e1 = v - x[o1 + t];
-        double e2 = v - x[o2 + t];
-        double e3 = v - x[o3 + t];
-        s0 += e0 * e0;
-        s1 += e1 * e1;
-        s2 += e2 * e2;
-        s3 += e3 * e3;
-      }
-      if (rooted) {
-        s0 = Math.sqrt(s0);
-        s1 = Math.sqrt(s1);
-        s2 = Math.sqrt(s2);
-        s3 = Math.sqrt(s3);
-      }
-      double r0 = reach[p];
-      double r1 = reach[p1];
-      double r2 = reach[p2];
-      double r3 = reach[p3];
+    for (int p = from; p < to; p++) {
+      double s = dist[p];
+      double r = reach[p];
       // "r > s", not Math.min: a NaN reach (a point in the tree) must stay NaN.
-      if (r0 > s0) {
-        r0 = s0;
+      if (r > s) {
+        r = s;
+        reach[p] = r;
       }
-      if (r1 > s1) {
-        r1 = s1;
-      }
-      if (r2 > s2) {
-        r2 = s2;
-      }
-      if (r3 > s3) {
-        r3 = s3;
-      }
-      reach[p] = r0;
-      reach[p1] = r1;
-      reach[p2] = r2;
-      reach[p3] = r3;
-      if (r0 < best) {
-        best = r0;
+      if (r < best) {
+        best = r;
         at = p;
-      }
-      if (r1 < best) {
-        best = r1;
-        at = p1;
-      }
-      if (r2 < best) {
-        best = r2;
-        at = p2;
-      }
-      if (r3 < best) {
-        best = r3;
-        at = p3;
       }
     }
     return at;

@@ -21,6 +21,14 @@ import io.eddy.math.Chunks;
  * 2·n<sub>x</sub>n<sub>y</sub>/(n<sub>x</sub>+n<sub>y</sub>)·‖c<sub>x</sub>−c<sub>y</sub>‖²,
  * so that two points are at their Euclidean distance) and its square root reported.
  *
+ * <p>Scans read the centers from a copy by position, one array per coordinate, and compute a
+ * piece of distances with one loop per coordinate, which the compiler vectorises; a merged
+ * cluster's position is marked dead (+∞) rather than removed, and the dead positions are
+ * squeezed out once they outnumber the live ones. Ward's division is paid only by candidates
+ * that a lower bound on its factor cannot rule out. Every dissimilarity is still summed in
+ * coordinate order, and scans still run in increasing slot order with strict comparisons, so
+ * the tree is bit for bit the one of a plain scan over the live clusters.
+ *
  * <p>The long scans (every cluster's nearest neighbour at the start; a nearest-neighbour
  * search over many clusters) are split over threads into contiguous blocks of the live
  * clusters, each block finding its first minimum in increasing order; the blocks are combined
@@ -30,11 +38,11 @@ import io.eddy.math.Chunks;
 final class VectorAgglomeration {
 
   /**
-   * The longest run of candidates one call of a kernel ({@link #scanPiece},
-   * {@link #lowerBoundsPiece}) covers: short calls of a small method, so that a fresh JVM
+   * The longest run of candidates one call of the distance kernel
+   * ({@link #squaredDistances}) covers: short calls of a small method, so that a fresh JVM
    * compiles the kernel as a method, with the profile of many calls, rather than on stack
-   * replacement inside the first long one. Pieces of 32 to 1,024 made no measurable
-   * difference to the first fit (benchmarks/results/hier.md).
+   * replacement inside the first long one, and a piece's distances stay in the first-level
+   * cache for the pass that reads them.
    */
   static final int PIECE = 256;
 
@@ -46,12 +54,29 @@ final class VectorAgglomeration {
 
   private final int n;
   private final int d;
+  /** Centers by slot, row-major: the authoritative values. */
   private final double[] c;
+  /** Cluster sizes by slot; 0 once a slot has merged into another. */
   private final double[] size;
   private final boolean ward;
   private final boolean median;
-  /** The live cluster slots in increasing order, live[0 .. count). */
-  private final int[] live;
+  /**
+   * The centers again by position, one array per coordinate ({@code cols[t][position]}), so
+   * that a scan runs along arrays indexed exactly like its scratch {@link #acc}: the loops
+   * the compiler then vectorises. A dead position holds +∞ in its first coordinate: every
+   * dissimilarity to it is +∞, which no strict comparison selects.
+   */
+  private final double[][] cols;
+  /** Scratch dissimilarities by position; split scans write disjoint ranges of it. */
+  private final double[] acc;
+  /** Sizes by position (0 at a dead one), for Ward's factor in the same loops. */
+  private final double[] sizeAt;
+  /** Slots by position, increasing; positions 0 .. end-1 are in use, some of them dead. */
+  private final int[] order;
+  /** The position of each live slot. */
+  private final int[] posOf;
+  private int end;
+  /** Live clusters. */
   private int count;
   /** One task per block of a split scan; made at the first split scan, as most fits have none. */
   private Chunks parallel;
@@ -68,11 +93,21 @@ final class VectorAgglomeration {
     this.d = d;
     this.c = x.clone();
     this.size = new double[n];
-    this.live = new int[n];
+    this.sizeAt = new double[n];
+    this.order = new int[n];
+    this.posOf = new int[n];
+    this.cols = new double[d][n];
+    this.acc = new double[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
-      live[i] = i;
+      sizeAt[i] = 1;
+      order[i] = i;
+      posOf[i] = i;
+      for (int t = 0; t < d; t++) {
+        cols[t][i] = x[i * d + t];
+      }
     }
+    this.end = n;
     this.count = n;
     this.ward = linkage == Linkage.WARD;
     this.median = linkage == Linkage.MEDIAN;
@@ -124,96 +159,108 @@ final class VectorAgglomeration {
   }
 
   /**
-   * The first live cluster at positions {@code from .. to-1} of {@link #live}, other than
-   * {@code i}, of least dissimilarity to i; its dissimilarity in {@code out[slot]}, or -1 and
-   * +∞. Runs {@link #scanPiece} on consecutive pieces of at most {@link #PIECE} candidates,
-   * each continuing from the minimum so far with a strict comparison: the answer of one
-   * sequential scan.
+   * The squared distances from the point at {@code x[xo .. xo+d)} to the points at positions
+   * {@code from .. to-1} of {@code cols} (one array per coordinate) into
+   * {@code out[from .. to)}: one pass per coordinate, along arrays indexed exactly like
+   * {@code out}, which the compiler vectorises (an offset between them defeats it). Each sum
+   * still runs in coordinate order, so every value is bit-identical to a row-major loop's.
    */
-  private int scan(int i, int from, int to, double[] out, int slot) {
-    out[slot] = Double.POSITIVE_INFINITY;
-    int best = -1;
-    for (int lo = from; lo < to; lo += PIECE) {
-      best = scanPiece(i, lo, Math.min(to, lo + PIECE), out, slot, best);
+  static void squaredDistances(double[] x, int xo, int d, double[][] cols, int from, int to, double[] out) {
+    double[] c0 = cols[0];
+    double v = x[xo];
+    for (int k = from; k < to; k++) {
+      double e = v - c0[k];
+      out[k] = e * e;
     }
+    for (int t = 1; t < d; t++) {
+      double[] ct = cols[t];
+      double vt = x[xo + t];
+      for (int k = from; k < to; k++) {
+        double e = vt - ct[k];
+        out[k] += e * e;
+      }
+    }
+  }
+
+  /**
+   * A factor no greater than Ward's 2·n<sub>i</sub>n<sub>j</sub>/(n<sub>i</sub>+n<sub>j</sub>)
+   * for any n<sub>j</sub> &ge; 1, as computed (1 for centroid and median): s times it is below
+   * a bound whenever the dissimilarity is, since rounding is monotone, so only those
+   * candidates pay for the division.
+   */
+  private double leastFactor(int i) {
+    if (!ward) {
+      return 1;
+    }
+    double ni = size[i];
+    return 2.0 * ni / (ni + 1) * (1 - 0x1p-40);
+  }
+
+  /** Ward's dissimilarity from squared distance s between clusters of sizes ni and nj. */
+  private static double wardOf(double ni, double nj, double s) {
+    return 2.0 * ni * nj / (ni + nj) * s;
+  }
+
+  /**
+   * The first live cluster at positions {@code from .. to-1} of least dissimilarity to i;
+   * its dissimilarity in {@code out[slot]}, or -1 and +∞. Positions never include i's own
+   * (every caller scans above it). In pieces of at most {@link #PIECE} positions: the
+   * distances of a piece, then one pass over them in order with a strict comparison, the
+   * answer of one sequential scan. {@code work} holds the distances by position.
+   */
+  private int scan(int i, int from, int to, double[] out, int slot, double[] work) {
+    double m = Double.POSITIVE_INFINITY;
+    int best = -1;
+    double g = leastFactor(i);
+    double ni = size[i];
+    boolean w = ward;
+    double[] sa = sizeAt;
+    for (int lo = from; lo < to; lo += PIECE) {
+      int hi = Math.min(to, lo + PIECE);
+      squaredDistances(c, i * d, d, cols, lo, hi, work);
+      int at = -1;
+      for (int k = lo; k < hi; k++) {
+        double s = work[k];
+        if (s * g < m) {
+          double e = w ? wardOf(ni, sa[k], s) : s;
+          if (e < m) {
+            m = e;
+            at = k;
+          }
+        }
+      }
+      if (at >= 0) {
+        best = order[at];
+      }
+    }
+    out[slot] = m;
     return best;
   }
 
   /**
-   * {@link #scan} over positions {@code from .. to-1} continued from the minimum so far,
-   * {@code out[slot]} (the dissimilarity of {@code best}): the first candidate strictly below
-   * it, with its dissimilarity in {@code out[slot]}, or {@code best} unchanged. Four
-   * candidates at a time: four independent sums the processor can overlap, each still summed
-   * in index order, so every value is bit-identical to {@link #dissimilarity}.
-   *
-   * <p>The last group of four repeats the last candidate instead of running a scalar tail
-   * loop: a repeat never wins (it compares equal to a value already seen), and a tail whose
-   * branches a fresh JVM has rarely seen taken made the compiled scan fall back to the
-   * interpreter and be compiled again, several times per fit.
+   * {@link #scan} in the initial pass, where every cluster is a single point: Ward's factor
+   * is then exactly 1 (2·1·1/(1+1)), so the dissimilarity is the squared distance and no
+   * bound is needed. A method of its own, so that the main loop's scan is compiled with the
+   * profile of the main loop, where a candidate can pass the bound and still lose.
    */
-  private int scanPiece(int i, int from, int to, double[] out, int slot, int best) {
-    double m = out[slot];
-    int io = i * d;
-    double[] cc = c;
-    double[] sz = size;
-    int[] lv = live;
-    int dd = d;
-    boolean w = ward;
-    double ni = sz[i];
-    int last = to - 1;
-    for (int p = from; p < to; p += 4) {
-      int j0 = lv[p];
-      int j1 = lv[Math.min(p + 1, last)];
-      int j2 = lv[Math.min(p + 2, last)];
-      int j3 = lv[Math.min(p + 3, last)];
-      int o0 = j0 * dd;
-      int o1 = j1 * dd;
-      int o2 = j2 * dd;
-      int o3 = j3 * dd;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int t = 0; t < dd; t++) {
-        double v = cc[io + t];
-        double e0 = v - cc[o0 + t];
-        double e1 = v - cc[o1 + t];
-        double e2 = v - cc[o2 + t];
-        double e3 = v - cc[o3 + t];
-        s0 += e0 * e0;
-        s1 += e1 * e1;
-        s2 += e2 * e2;
-        s3 += e3 * e3;
+  private int initialScan(int i, double[] out, double[] work) {
+    double m = Double.POSITIVE_INFINITY;
+    int best = -1;
+    for (int lo = i + 1; lo < n; lo += PIECE) {
+      int hi = Math.min(n, lo + PIECE);
+      squaredDistances(c, i * d, d, cols, lo, hi, work);
+      int at = -1;
+      for (int k = lo; k < hi; k++) {
+        if (work[k] < m) {
+          m = work[k];
+          at = k;
+        }
       }
-      if (w) {
-        double n0 = sz[j0];
-        double n1 = sz[j1];
-        double n2 = sz[j2];
-        double n3 = sz[j3];
-        s0 = 2.0 * ni * n0 / (ni + n0) * s0;
-        s1 = 2.0 * ni * n1 / (ni + n1) * s1;
-        s2 = 2.0 * ni * n2 / (ni + n2) * s2;
-        s3 = 2.0 * ni * n3 / (ni + n3) * s3;
-      }
-      // i itself may be among the four: its zero distance must not count.
-      if (s0 < m && j0 != i) {
-        m = s0;
-        best = j0;
-      }
-      if (s1 < m && j1 != i) {
-        m = s1;
-        best = j1;
-      }
-      if (s2 < m && j2 != i) {
-        m = s2;
-        best = j2;
-      }
-      if (s3 < m && j3 != i) {
-        m = s3;
-        best = j3;
+      if (at >= 0) {
+        best = at;
       }
     }
-    out[slot] = m;
+    out[i] = m;
     return best;
   }
 
@@ -221,7 +268,7 @@ final class VectorAgglomeration {
   private int nearest(int i, int from, int to, double[] out, int slot) {
     int len = to - from;
     if (threads < 2 || (long) len * d < parallelWork) {
-      return scan(i, from, to, out, slot);
+      return scan(i, from, to, out, slot, acc);
     }
     int blocks = blockBest.length;
     if (parallel == null) {
@@ -230,7 +277,7 @@ final class VectorAgglomeration {
     parallel.forEach(b -> {
       int lo = from + (int) ((long) len * b / blocks);
       int hi = from + (int) ((long) len * (b + 1) / blocks);
-      blockBest[b] = scan(i, lo, hi, blockMin, b);
+      blockBest[b] = scan(i, lo, hi, blockMin, b, acc);
     });
     int best = -1;
     double m = Double.POSITIVE_INFINITY;
@@ -244,28 +291,35 @@ final class VectorAgglomeration {
     return best;
   }
 
-  /** The position of live cluster i in {@link #live}. */
-  private int position(int i) {
-    int lo = 0;
-    int hi = count - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int v = live[mid];
-      if (v < i) {
-        lo = mid + 1;
-      } else if (v > i) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    throw new AssertionError("cluster " + i + " is not live");
+  /** Marks slot p's position dead; its slot is already empty (size 0). */
+  private void remove(int p) {
+    cols[0][posOf[p]] = Double.POSITIVE_INFINITY;
+    count--;
   }
 
-  private void remove(int i) {
-    int p = position(i);
-    System.arraycopy(live, p + 1, live, p, count - p - 1);
-    count--;
+  /**
+   * Drops the dead positions once they outnumber the live ones, keeping the slots' order:
+   * O(n·d) each time, O(n·d·log n) over a fit, so a scan never covers more than twice the
+   * live clusters.
+   */
+  private void compactIfSparse() {
+    if (end - count <= count) {
+      return;
+    }
+    int w = 0;
+    for (int r = 0; r < end; r++) {
+      int s = order[r];
+      if (size[s] > 0) {
+        order[w] = s;
+        posOf[s] = w;
+        sizeAt[w] = size[s];
+        for (int t = 0; t < d; t++) {
+          cols[t][w] = c[s * d + t];
+        }
+        w++;
+      }
+    }
+    end = w;
   }
 
   /** Merges slot p into slot q: q's center becomes the union's. */
@@ -287,6 +341,11 @@ final class VectorAgglomeration {
     }
     size[p] = 0;
     size[q] = np + nq;
+    int at = posOf[q];
+    for (int t = 0; t < d; t++) {
+      cols[t][at] = c[qo + t];
+    }
+    sizeAt[at] = np + nq;
   }
 
   // ---------------------------------------------------------------- generic
@@ -315,7 +374,7 @@ final class VectorAgglomeration {
           break;
         }
         // A stale candidate: look again above p.
-        neighbor[p] = nearest(p, position(p) + 1, count, minDist, p);
+        neighbor[p] = nearest(p, posOf[p] + 1, end, minDist, p);
         heap.change(p, minDist[p]);
       }
       double m = heap.minValue();
@@ -329,30 +388,33 @@ final class VectorAgglomeration {
       // The union lives in slot q (the higher index).
       mergeCenters(p, q);
       id[q] = n + k;
-      int pp = position(p);
+      int pp = posOf[p];
       remove(p);
-      redirect(live, pp, neighbor, p, q);
+      redirect(order, pp, neighbor, p, q);
       // Ward is reducible: d(z, p∪q) >= min(d(z,p), d(z,q)). For z < p both lie above z, so
       // minDist[z], a bound on the distances to clusters above z, stays valid; only z between
       // p and q need a look. Centroid and median are not reducible: every z below q does.
-      int qq = position(q);
+      int qq = posOf[q];
       int lowered = lowerBounds(q, ward ? pp : 0, qq, neighbor, minDist, changed);
       for (int s = 0; s < lowered; s++) {
         int z = changed[s];
         heap.change(z, minDist[z]);
       }
-      if (qq + 1 < count) {
-        neighbor[q] = nearest(q, qq + 1, count, minDist, q);
+      // Slot n-1 is never merged away (a union takes the higher slot), so only it has no
+      // cluster above.
+      if (q != n - 1) {
+        neighbor[q] = nearest(q, qq + 1, end, minDist, q);
         heap.change(q, minDist[q]);
       }
+      compactIfSparse();
     }
     return new Dendrogram(n, left, right, h, sz);
   }
 
-  /** Clusters at positions 0 .. to-1 whose candidate was p now point to q. */
-  private static void redirect(int[] live, int to, int[] neighbor, int p, int q) {
+  /** Clusters at positions 0 .. to-1 whose candidate was p now point to q (dead ones too). */
+  private static void redirect(int[] order, int to, int[] neighbor, int p, int q) {
     for (int s = 0; s < to; s++) {
-      int z = live[s];
+      int z = order[s];
       if (neighbor[z] == p) {
         neighbor[z] = q;
       }
@@ -364,89 +426,31 @@ final class VectorAgglomeration {
    * minDist[z], q becomes z's candidate and z is appended to {@code changed}; returns how
    * many were. The caller then changes their keys in the heap in that order, which is the
    * order a one-at-a-time loop would (a key's new value depends on nothing but z), and keeps
-   * the heap's code out of this kernel's. In pieces of at most {@link #PIECE}, as
-   * {@link #scan}.
+   * the heap's code out of this kernel's. A dead position's +∞ lowers nothing.
    */
   private int lowerBounds(int q, int from, int to, int[] neighbor, double[] minDist, int[] changed) {
-    int count = 0;
-    for (int lo = from; lo < to; lo += PIECE) {
-      count = lowerBoundsPiece(q, lo, Math.min(to, lo + PIECE), neighbor, minDist, changed, count);
-    }
-    return count;
-  }
-
-  /**
-   * {@link #lowerBounds} on positions {@code from .. to-1}, appending to {@code changed}
-   * after its first {@code count}; returns the new count. Four clusters at a time as in
-   * {@link #scanPiece}, each value bit-identical to {@link #dissimilarity}(z, q) (the
-   * difference is squared, so its sign does not matter). The loop is scanPiece's, written
-   * out again on purpose: sharing one method, first compiled for the initial scans, made the
-   * compiled code trap back to the interpreter when the bound updates began.
-   */
-  private int lowerBoundsPiece(int q, int from, int to, int[] neighbor, double[] minDist, int[] changed, int count) {
-    int k = count;
-    int qo = q * d;
-    double[] cc = c;
-    double[] sz = size;
-    int[] lv = live;
-    int dd = d;
+    int k = 0;
+    double g = leastFactor(q);
+    double nq = size[q];
     boolean w = ward;
-    double nq = sz[q];
-    int last = to - 1;
-    for (int p = from; p < to; p += 4) {
-      int z0 = lv[p];
-      int z1 = lv[Math.min(p + 1, last)];
-      int z2 = lv[Math.min(p + 2, last)];
-      int z3 = lv[Math.min(p + 3, last)];
-      int o0 = z0 * dd;
-      int o1 = z1 * dd;
-      int o2 = z2 * dd;
-      int o3 = z3 * dd;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int t = 0; t < dd; t++) {
-        double v = cc[qo + t];
-        double e0 = v - cc[o0 + t];
-        double e1 = v - cc[o1 + t];
-        double e2 = v - cc[o2 + t];
-        double e3 = v - cc[o3 + t];
-        s0 += e0 * e0;
-        s1 += e1 * e1;
-        s2 += e2 * e2;
-        s3 += e3 * e3;
-      }
-      if (w) {
-        double n0 = sz[z0];
-        double n1 = sz[z1];
-        double n2 = sz[z2];
-        double n3 = sz[z3];
-        s0 = 2.0 * n0 * nq / (n0 + nq) * s0;
-        s1 = 2.0 * n1 * nq / (n1 + nq) * s1;
-        s2 = 2.0 * n2 * nq / (n2 + nq) * s2;
-        s3 = 2.0 * n3 * nq / (n3 + nq) * s3;
-      }
-      // A repeated last cluster compares equal to the bound it has just set: no change.
-      if (s0 < minDist[z0]) {
-        neighbor[z0] = q;
-        minDist[z0] = s0;
-        changed[k++] = z0;
-      }
-      if (s1 < minDist[z1]) {
-        neighbor[z1] = q;
-        minDist[z1] = s1;
-        changed[k++] = z1;
-      }
-      if (s2 < minDist[z2]) {
-        neighbor[z2] = q;
-        minDist[z2] = s2;
-        changed[k++] = z2;
-      }
-      if (s3 < minDist[z3]) {
-        neighbor[z3] = q;
-        minDist[z3] = s3;
-        changed[k++] = z3;
+    double[] sa = sizeAt;
+    double[] work = acc;
+    int[] ord = order;
+    for (int lo = from; lo < to; lo += PIECE) {
+      int hi = Math.min(to, lo + PIECE);
+      squaredDistances(c, q * d, d, cols, lo, hi, work);
+      for (int j = lo; j < hi; j++) {
+        double s = work[j];
+        int z = ord[j];
+        double bound = minDist[z];
+        if (s * g < bound) {
+          double e = w ? wardOf(nq, sa[j], s) : s;
+          if (e < bound) {
+            neighbor[z] = q;
+            minDist[z] = e;
+            changed[k++] = z;
+          }
+        }
       }
     }
     return k;
@@ -466,8 +470,9 @@ final class VectorAgglomeration {
     int blocks = start.length - 1;
     try (Chunks c = Chunks.ofSize(blocks, 1, split ? threads : 1)) {
       c.forEach(b -> {
+        double[] work = blocks == 1 ? acc : new double[n];
         for (int i = start[b]; i < start[b + 1]; i++) {
-          neighbor[i] = scan(i, i + 1, n, minDist, i);
+          neighbor[i] = initialScan(i, minDist, work);
         }
       });
     }
