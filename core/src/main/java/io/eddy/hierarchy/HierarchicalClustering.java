@@ -232,7 +232,7 @@ public final class HierarchicalClustering implements Clusterer<HierarchicalModel
     double[] x = flatten(data, d);
     Dendrogram tree = build(x, n, d);
     int[] labels = params.k() > 0 ? tree.cutByCount(params.k()) : tree.cutByHeight(params.height());
-    return new HierarchicalModel(params.linkage(), tree, labels, x, d);
+    return new HierarchicalModel(params.linkage(), tree, labels, x, d, true);
   }
 
   private Dendrogram build(double[] x, int n, int d) {

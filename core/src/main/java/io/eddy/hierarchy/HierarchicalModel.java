@@ -15,7 +15,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>a point equal (coordinate for coordinate) to a fitted point gets exactly that
  *       point's cluster in the cut; if the data held duplicates in different clusters, the
- *       first occurrence's. The look-up is a hash table, O(d).</li>
+ *       first occurrence's. The look-up is a hash table, O(d), built by the first predict
+ *       (O(n·d) once), so that a fit whose model only labels its data does not pay for it.</li>
  *   <li>any other point goes, for Ward, centroid and median linkage, to the cluster whose
  *       centroid (mean of its members) is nearest, O(k·d); for single, complete, average and
  *       weighted linkage to the cluster of its nearest fitted point, O(n·d). Ties go to the
@@ -24,7 +25,8 @@ import java.util.Arrays;
  * The centers reported by {@link #center(int)} are the clusters' means and
  * {@link #weight(int)} their sizes, for every linkage.
  *
- * <p>Immutable and thread-safe; predict allocates nothing. Memory O(n·d) for the points.
+ * <p>Immutable and thread-safe; predict allocates nothing after the first call. Memory O(n·d)
+ * for the points.
  */
 public final class HierarchicalModel implements CentroidModel {
 
@@ -37,8 +39,8 @@ public final class HierarchicalModel implements CentroidModel {
   private final int k;
   private final double[] centers;
   private final double[] sizes;
-  private final int[] table;
-  private final int mask;
+  /** Fitted point index + 1 by hash slot, 0 for empty; null until the first look-up. */
+  private volatile int[] table;
 
   /**
    * A model of the cut {@code labels} of {@code tree} over {@code points}.
@@ -48,6 +50,14 @@ public final class HierarchicalModel implements CentroidModel {
    *     labels are not 0..k−1 with every label used
    */
   HierarchicalModel(Linkage linkage, Dendrogram tree, int[] labels, double[] points, int d) {
+    this(linkage, tree, labels, points, d, false);
+  }
+
+  /**
+   * As above; {@code trusted} skips the check that every coordinate is finite, for points a
+   * fit has just checked.
+   */
+  HierarchicalModel(Linkage linkage, Dendrogram tree, int[] labels, double[] points, int d, boolean trusted) {
     if (linkage == null) {
       throw new IllegalArgumentException("linkage is null");
     }
@@ -59,7 +69,7 @@ public final class HierarchicalModel implements CentroidModel {
       throw new IllegalArgumentException("a dendrogram of " + count + " points needs " + count
           + " labels and " + count + "*" + d + " coordinates; got " + labels.length + " and " + points.length);
     }
-    for (int i = 0; i < points.length; i++) {
+    for (int i = 0; !trusted && i < points.length; i++) {
       if (!Double.isFinite(points[i])) {
         throw new IllegalArgumentException("point " + (i / d) + " has " + points[i] + " at index " + (i % d));
       }
@@ -97,10 +107,26 @@ public final class HierarchicalModel implements CentroidModel {
     this.k = clusters;
     this.centers = c;
     this.sizes = sz;
-    int cap = Integer.highestOneBit(Math.max(2, 2 * count - 1)) << 1;
-    this.table = new int[cap];
-    this.mask = cap - 1;
-    for (int i = 0; i < count; i++) {
+  }
+
+  /**
+   * The hash table over the fitted points, built at the first call. Threads that race to
+   * build it build the same table, and the volatile field publishes a whole one.
+   */
+  private int[] table() {
+    int[] t = table;
+    if (t == null) {
+      t = buildTable();
+      table = t;
+    }
+    return t;
+  }
+
+  private int[] buildTable() {
+    int cap = Integer.highestOneBit(Math.max(2, 2 * n - 1)) << 1;
+    int[] table = new int[cap];
+    int mask = cap - 1;
+    for (int i = 0; i < n; i++) {
       int slot = hash(points, i * d) & mask;
       while (true) {
         int e = table[slot];
@@ -114,6 +140,7 @@ public final class HierarchicalModel implements CentroidModel {
         slot = (slot + 1) & mask;
       }
     }
+    return table;
   }
 
   private int hash(double[] a, int off) {
@@ -138,6 +165,8 @@ public final class HierarchicalModel implements CentroidModel {
 
   /** The index of the first fitted point equal to {@code p}, or −1. */
   private int find(double[] p) {
+    int[] table = table();
+    int mask = table.length - 1;
     int slot = hash(p, 0) & mask;
     while (true) {
       int e = table[slot];
@@ -227,12 +256,12 @@ public final class HierarchicalModel implements CentroidModel {
     if (clusters > n) {
       throw new IllegalArgumentException("k is " + clusters + " but the model has only " + n + " points");
     }
-    return new HierarchicalModel(linkage, tree, tree.cutByCount(clusters), points, d);
+    return new HierarchicalModel(linkage, tree, tree.cutByCount(clusters), points, d, true);
   }
 
   /** The same tree cut at a height instead ({@link Dendrogram#cutByHeight(double)}). */
   public HierarchicalModel recutAtHeight(double height) {
-    return new HierarchicalModel(linkage, tree, tree.cutByHeight(height), points, d);
+    return new HierarchicalModel(linkage, tree, tree.cutByHeight(height), points, d, true);
   }
 
   @Override

@@ -141,4 +141,45 @@ class HierarchicalClusteringTest {
     assertThat(msg).contains("ward linkage of 20000 points", "199990000 doubles", "1.5 GiB",
         "512.0 MiB free of 1.0 GiB", "storage=vectors");
   }
+
+  /**
+   * The look-up table over the fitted points is built by the first predict; threads that
+   * make their first calls together must all get the fitted labels (duplicated points
+   * included, which answer with their first occurrence's cluster).
+   */
+  @Test
+  public void predict_firstCallsFromManyThreadsAtOnce_answerTheFittedLabels() throws Exception {
+    SplittableRandom rng = new SplittableRandom(5);
+    double[][] x = new double[2_000][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i % 7 == 6 ? x[i - 3].clone() : new double[] {rng.nextInt(40), rng.nextInt(40), rng.nextDouble()};
+    }
+    HierarchicalModel m = new HierarchicalClustering(Params.DEFAULTS.withLinkage(Linkage.AVERAGE).withK(6)).fit(x);
+    int[] want = m.fittedLabels();
+    for (int i = 0; i < x.length; i++) {
+      if (i % 7 == 6) {
+        want[i] = want[i - 3];
+      }
+    }
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<int[]>> got = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        got.add(pool.submit(() -> {
+          start.await();
+          int[] labels = new int[x.length];
+          for (int i = 0; i < x.length; i++) {
+            labels[i] = m.predict(x[i]);
+          }
+          return labels;
+        }));
+      }
+      for (java.util.concurrent.Future<int[]> f : got) {
+        assertThat(f.get()).containsExactly(want);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
