@@ -63,7 +63,7 @@ final class Agglomeration {
       int at = -1;
       for (int lo = 0; lo < count; lo += VectorAgglomeration.PIECE) {
         int hi = Math.min(count, lo + VectorAgglomeration.PIECE);
-        VectorAgglomeration.squaredDistances(x, cur * d, d, cols, lo, hi, dist);
+        Pairwise.squaredDistances(x, cur * d, d, cols, lo, hi, dist);
         at = primStep(dist, reach, lo, hi, at, rooted);
       }
       if (at < 0) {

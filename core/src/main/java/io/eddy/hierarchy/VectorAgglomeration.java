@@ -39,7 +39,7 @@ final class VectorAgglomeration {
 
   /**
    * The longest run of candidates one call of the distance kernel
-   * ({@link #squaredDistances}) covers: short calls of a small method, so that a fresh JVM
+   * ({@link Pairwise#squaredDistances}) covers: short calls of a small method, so that a fresh JVM
    * compiles the kernel as a method, with the profile of many calls, rather than on stack
    * replacement inside the first long one, and a piece's distances stay in the first-level
    * cache for the pass that reads them.
@@ -96,16 +96,13 @@ final class VectorAgglomeration {
     this.sizeAt = new double[n];
     this.order = new int[n];
     this.posOf = new int[n];
-    this.cols = new double[d][n];
+    this.cols = Pairwise.columns(x, n, d);
     this.acc = new double[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
       sizeAt[i] = 1;
       order[i] = i;
       posOf[i] = i;
-      for (int t = 0; t < d; t++) {
-        cols[t][i] = x[i * d + t];
-      }
     }
     this.end = n;
     this.count = n;
@@ -159,30 +156,6 @@ final class VectorAgglomeration {
   }
 
   /**
-   * The squared distances from the point at {@code x[xo .. xo+d)} to the points at positions
-   * {@code from .. to-1} of {@code cols} (one array per coordinate) into
-   * {@code out[from .. to)}: one pass per coordinate, along arrays indexed exactly like
-   * {@code out}, which the compiler vectorises (an offset between them defeats it). Each sum
-   * still runs in coordinate order, so every value is bit-identical to a row-major loop's.
-   */
-  static void squaredDistances(double[] x, int xo, int d, double[][] cols, int from, int to, double[] out) {
-    double[] c0 = cols[0];
-    double v = x[xo];
-    for (int k = from; k < to; k++) {
-      double e = v - c0[k];
-      out[k] = e * e;
-    }
-    for (int t = 1; t < d; t++) {
-      double[] ct = cols[t];
-      double vt = x[xo + t];
-      for (int k = from; k < to; k++) {
-        double e = vt - ct[k];
-        out[k] += e * e;
-      }
-    }
-  }
-
-  /**
    * A factor no greater than Ward's 2·n<sub>i</sub>n<sub>j</sub>/(n<sub>i</sub>+n<sub>j</sub>)
    * for any n<sub>j</sub> &ge; 1, as computed (1 for centroid and median): s times it is below
    * a bound whenever the dissimilarity is, since rounding is monotone, so only those
@@ -217,7 +190,7 @@ final class VectorAgglomeration {
     double[] sa = sizeAt;
     for (int lo = from; lo < to; lo += PIECE) {
       int hi = Math.min(to, lo + PIECE);
-      squaredDistances(c, i * d, d, cols, lo, hi, work);
+      Pairwise.squaredDistances(c, i * d, d, cols, lo, hi, work);
       int at = -1;
       for (int k = lo; k < hi; k++) {
         double s = work[k];
@@ -248,7 +221,7 @@ final class VectorAgglomeration {
     int best = -1;
     for (int lo = i + 1; lo < n; lo += PIECE) {
       int hi = Math.min(n, lo + PIECE);
-      squaredDistances(c, i * d, d, cols, lo, hi, work);
+      Pairwise.squaredDistances(c, i * d, d, cols, lo, hi, work);
       int at = -1;
       for (int k = lo; k < hi; k++) {
         if (work[k] < m) {
@@ -438,7 +411,7 @@ final class VectorAgglomeration {
     int[] ord = order;
     for (int lo = from; lo < to; lo += PIECE) {
       int hi = Math.min(to, lo + PIECE);
-      squaredDistances(c, q * d, d, cols, lo, hi, work);
+      Pairwise.squaredDistances(c, q * d, d, cols, lo, hi, work);
       for (int j = lo; j < hi; j++) {
         double s = work[j];
         int z = ord[j];

@@ -66,7 +66,7 @@ public final class Pairwise {
    * @param out an array of length at least n(n−1)/2; modified
    */
   public static void condensed(double[] x, int n, int d, double[] out) {
-    condensedRows(x, n, d, out, 0, n - 1);
+    condensedRows(x, columns(x, n, d), n, d, out, 0, n - 1);
   }
 
   /**
@@ -85,8 +85,9 @@ public final class Pairwise {
     // holds up the others less.
     int[] start = rowBlocks(n, (int) Math.min(4L * t, n - 1));
     int blocks = start.length - 1;
+    double[][] cols = columns(x, n, d);
     try (Chunks c = Chunks.ofSize(blocks, 1, t)) {
-      c.forEach(b -> condensedRows(x, n, d, out, start[b], start[b + 1]));
+      c.forEach(b -> condensedRows(x, cols, n, d, out, start[b], start[b + 1]));
     }
   }
 
@@ -111,63 +112,71 @@ public final class Pairwise {
     return start;
   }
 
+  /**
+   * The points' coordinates column by column: {@code cols[t][i] = x[i·d + t]}, the layout
+   * {@link #squaredDistances} reads.
+   */
+  public static double[][] columns(double[] x, int n, int d) {
+    double[][] cols = new double[d][n];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < d; t++) {
+        cols[t][i] = x[i * d + t];
+      }
+    }
+    return cols;
+  }
+
+  /**
+   * The squared distances from the point at {@code x[xo .. xo+d)} to the points at positions
+   * {@code from .. to-1} of {@code cols} (one array per coordinate) into
+   * {@code out[from .. to)}: one pass per coordinate, along arrays indexed exactly like
+   * {@code out}, which the compiler vectorises (an offset between the indices defeats it).
+   * Each sum still runs in coordinate order, so every value is bit-identical to a row-major
+   * loop's. O(d·(to − from)), allocates nothing.
+   */
+  public static void squaredDistances(double[] x, int xo, int d, double[][] cols, int from, int to, double[] out) {
+    double[] c0 = cols[0];
+    double v = x[xo];
+    for (int k = from; k < to; k++) {
+      double e = v - c0[k];
+      out[k] = e * e;
+    }
+    for (int t = 1; t < d; t++) {
+      double[] ct = cols[t];
+      double vt = x[xo + t];
+      for (int k = from; k < to; k++) {
+        double e = vt - ct[k];
+        out[k] += e * e;
+      }
+    }
+  }
+
   /** Rows {@code from .. to-1} of the condensed matrix: the pairs (i, j), from &le; i &lt; to, i &lt; j. */
-  private static void condensedRows(double[] x, int n, int d, double[] out, int from, int to) {
+  private static void condensedRows(double[] x, double[][] cols, int n, int d, double[] out, int from, int to) {
     if (from >= to) {
       return;
     }
+    double[] row = new double[n];
     int k = index(n, from, from + 1);
     for (int i = from; i < to; i++) {
-      condensedRow(x, n, d, out, i, k);
+      condensedRow(x, cols, n, d, out, i, k, row);
       k += n - 1 - i;
     }
   }
 
   /**
-   * Row i, the pairs (i, j) for j &gt; i, written from out[k]. A method of its own, called once
-   * per row: a fresh JVM compiles it after a few rows and then runs every row compiled, where
-   * a loop over all rows in one call ran compiled only on stack replacement and fell back to
-   * the interpreter at the end of each block of rows.
+   * Row i, the pairs (i, j) for j &gt; i, written from out[k], through {@code row} (scratch
+   * of length n, indexed like the columns so that its loops vectorise). A method of its own,
+   * called once per row: a fresh JVM compiles it after a few rows and then runs every row
+   * compiled, where a loop over all rows in one call ran compiled only on stack replacement
+   * and fell back to the interpreter at the end of each block of rows.
    */
-  private static void condensedRow(double[] x, int n, int d, double[] out, int i, int k) {
-    int a = i * d;
-    int j = i + 1;
-    // Four pairs at a time: four independent sums the processor can overlap, each still
-    // summed in index order, so every distance is bit-identical to the one-pair loop.
-    for (; j + 3 < n; j += 4) {
-      int b0 = j * d;
-      int b1 = b0 + d;
-      int b2 = b1 + d;
-      int b3 = b2 + d;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int t = 0; t < d; t++) {
-        double v = x[a + t];
-        double e0 = v - x[b0 + t];
-        double e1 = v - x[b1 + t];
-        double e2 = v - x[b2 + t];
-        double e3 = v - x[b3 + t];
-        s0 += e0 * e0;
-        s1 += e1 * e1;
-        s2 += e2 * e2;
-        s3 += e3 * e3;
-      }
-      out[k] = Math.sqrt(s0);
-      out[k + 1] = Math.sqrt(s1);
-      out[k + 2] = Math.sqrt(s2);
-      out[k + 3] = Math.sqrt(s3);
-      k += 4;
+  private static void condensedRow(double[] x, double[][] cols, int n, int d, double[] out, int i, int k,
+      double[] row) {
+    squaredDistances(x, i * d, d, cols, i + 1, n, row);
+    for (int j = i + 1; j < n; j++) {
+      row[j] = Math.sqrt(row[j]);
     }
-    for (; j < n; j++) {
-      int b = j * d;
-      double s = 0;
-      for (int t = 0; t < d; t++) {
-        double diff = x[a + t] - x[b + t];
-        s += diff * diff;
-      }
-      out[k++] = Math.sqrt(s);
-    }
+    System.arraycopy(row, i + 1, out, k, n - 1 - i);
   }
 }

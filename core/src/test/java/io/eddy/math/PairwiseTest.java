@@ -11,7 +11,7 @@ class PairwiseTest {
   public void condensed_equalsNaiveOrderedSumsBitForBit() {
     SplittableRandom rng = new SplittableRandom(31);
     for (int d : new int[] {1, 3, 8, 13}) {
-      for (int n : new int[] {2, 5, 9}) {
+      for (int n : new int[] {2, 5, 9, 261}) {
         double[] x = new double[n * d];
         for (int i = 0; i < x.length; i++) {
           x[i] = rng.nextDouble() * 100 - 50;
