@@ -180,6 +180,11 @@ final class VectorAgglomeration {
    * (every caller scans above it). In pieces of at most {@link #PIECE} positions: the
    * distances of a piece, then one pass over them in order with a strict comparison, the
    * answer of one sequential scan. {@code work} holds the distances by position.
+   *
+   * <p>The comparison with the minimum so far is written without a branch: in the initial
+   * pass every candidate that passes Ward's bound also wins (the factor is exactly 1 between
+   * single points), and a branch compiled as never failing there made the compiled scan trap
+   * back to the interpreter when the main loop's first candidate failed it.
    */
   private int scan(int i, int from, int to, double[] out, int slot, double[] work) {
     double m = Double.POSITIVE_INFINITY;
@@ -196,10 +201,10 @@ final class VectorAgglomeration {
         double s = work[k];
         if (s * g < m) {
           double e = w ? wardOf(ni, sa[k], s) : s;
-          if (e < m) {
-            m = e;
-            at = k;
-          }
+          // Branch-free: -1 if e < m (e - m is negative exactly then, both finite or m +∞).
+          long win = Double.doubleToRawLongBits(e - m) >> 63;
+          m = Math.min(e, m);
+          at = (int) ((at & ~win) | (k & win));
         }
       }
       if (at >= 0) {
@@ -207,33 +212,6 @@ final class VectorAgglomeration {
       }
     }
     out[slot] = m;
-    return best;
-  }
-
-  /**
-   * {@link #scan} in the initial pass, where every cluster is a single point: Ward's factor
-   * is then exactly 1 (2·1·1/(1+1)), so the dissimilarity is the squared distance and no
-   * bound is needed. A method of its own, so that the main loop's scan is compiled with the
-   * profile of the main loop, where a candidate can pass the bound and still lose.
-   */
-  private int initialScan(int i, double[] out, double[] work) {
-    double m = Double.POSITIVE_INFINITY;
-    int best = -1;
-    for (int lo = i + 1; lo < n; lo += PIECE) {
-      int hi = Math.min(n, lo + PIECE);
-      Pairwise.squaredDistances(c, i * d, d, cols, lo, hi, work);
-      int at = -1;
-      for (int k = lo; k < hi; k++) {
-        if (work[k] < m) {
-          m = work[k];
-          at = k;
-        }
-      }
-      if (at >= 0) {
-        best = at;
-      }
-    }
-    out[i] = m;
     return best;
   }
 
@@ -445,7 +423,7 @@ final class VectorAgglomeration {
       c.forEach(b -> {
         double[] work = blocks == 1 ? acc : new double[n];
         for (int i = start[b]; i < start[b + 1]; i++) {
-          neighbor[i] = initialScan(i, minDist, work);
+          neighbor[i] = scan(i, i + 1, n, minDist, i, work);
         }
       });
     }
