@@ -238,24 +238,41 @@ final class BallIndex {
       int[] list = members[g];
       int size = sizes[g];
       columnDistances(x, 0, coords[g], size, md);
+      int start = n;
+      // Every member is written and only those within the radius are kept: a point has a few
+      // neighbours among dozens of members, a branch the processor would mispredict at each.
+      // The writes stay below the members seen so far, so within out's m slots.
       for (int k = 0; k < size; k++) {
         double s = md[k];
-        if (s <= radiusSquared) {
-          // insertion into the slot-ordered answer: each group's list is in slot order, and
-          // a point reaches one group or a few
-          int slot = list[k];
-          int at = n++;
-          while (at > 0 && out[at - 1] > slot) {
-            out[at] = out[at - 1];
-            distances[at] = distances[at - 1];
-            at--;
-          }
-          out[at] = slot;
-          distances[at] = s;
-        }
+        out[n] = list[k];
+        distances[n] = s;
+        n += s <= radiusSquared ? 1 : 0;
+      }
+      if (start > 0 && n > start && out[start - 1] > out[start]) {
+        insertRun(out, distances, start, n);
       }
     }
     return n;
+  }
+
+  /**
+   * Sorts {@code out[0..n)} by slot, moving the distances along, when {@code out[0..start)}
+   * and {@code out[start..n)} are each sorted: each group's list is in slot order and a point
+   * reaches one group or a few.
+   */
+  private static void insertRun(int[] out, double[] distances, int start, int n) {
+    for (int i = start; i < n; i++) {
+      int slot = out[i];
+      double s = distances[i];
+      int at = i;
+      while (at > 0 && out[at - 1] > slot) {
+        out[at] = out[at - 1];
+        distances[at] = distances[at - 1];
+        at--;
+      }
+      out[at] = slot;
+      distances[at] = s;
+    }
   }
 
   /**
