@@ -687,7 +687,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     int kept = 0;
     for (int i = 0; i < m; i++) {
       // The faded weight as recluster() computes it: the clustering below is built here.
-      double w = weights[i] * Decay.factor(lambda, now - stamps[i]);
+      double w = weights[i] * fade(now - stamps[i]);
       if (w < weak) {
         continue;
       }
@@ -746,16 +746,32 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       }
       int[] cols = rowCols[o];
       double[] vals = rowVals[o];
-      boolean strong = f[j] >= wMin;
+      double fj = f[j];
+      boolean strong = fj >= wMin;
+      // j is still a root: the rows before held only columns below their own new slots,
+      // which are below j. Its root is tracked here, saving union's second find.
+      int root = j;
       int kept = 0;
       for (int e = 0; e < size; e++) {
         double v = vals[e];
         int ni = newIndex[cols[e]];
-        if (ni >= 0 && !(v * scale < weakShared)) {
-          cols[kept] = ni;
-          vals[kept++] = v;
-          if (strong && f[ni] >= wMin && v * scale / ((f[ni] + f[j]) / 2) >= alpha) {
-            union(parent, ni, j);
+        boolean keep = ni >= 0 & !(v * scale < weakShared);
+        // written in any case, kept by advancing: about a tenth of the entries go, unpredictably
+        cols[kept] = ni;
+        vals[kept] = v;
+        kept += keep ? 1 : 0;
+        int c = ni & ~(ni >> 31); // ni, or 0 for a removed column (not kept, so not joined)
+        double fc = f[c];
+        // A column already under j's root needs no union (most of them once a cluster is
+        // joined: its micro-clusters share density with each other).
+        if (keep & strong & fc >= wMin & v * scale / ((fc + fj) / 2) >= alpha & parent[c] != root) {
+          // union(parent, ni, j) with j's root known: the same partition, under the same roots
+          int ri = find(parent, ni);
+          if (ri < root) {
+            parent[root] = ri;
+            root = ri;
+          } else if (ri > root) {
+            parent[ri] = root;
           }
         }
       }
@@ -925,7 +941,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     double lambda = params.lambda();
     double wMin = params.wMin();
     for (int i = 0; i < m; i++) {
-      faded[i] = weights[i] * Decay.factor(lambda, now - stamps[i]);
+      faded[i] = weights[i] * fade(now - stamps[i]);
       parent[i] = i;
     }
     double scale = Decay.factor(lambda, now - sharedRef);
