@@ -518,14 +518,29 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         int j = nbr[l];
         int[] cols = rowCols[j];
         double[] vals = rowVals[j];
-        int found = 0;
-        for (int e = 0, size = rowSize[j]; e < size; e++) {
-          int k = mark[cols[e]];
-          vals[e] += add[k];
-          found += -k >>> 31;
-        }
-        if (found < l) {
-          addMissingPairs(j, l, gain);
+        int size = rowSize[j];
+        if (l < Long.SIZE) {
+          // Bit k of seen: the entry of neighbour k - 1 was found (bit 0: any other column), so
+          // the missing pairs are known without a second pass over the row.
+          long seen = 0;
+          for (int e = 0; e < size; e++) {
+            int k = mark[cols[e]];
+            vals[e] += add[k];
+            seen |= 1L << k;
+          }
+          for (long missing = ~(seen >>> 1) & (-1L >>> (Long.SIZE - l)); missing != 0; missing &= missing - 1) {
+            append(j, nbr[Long.numberOfTrailingZeros(missing)], gain);
+          }
+        } else {
+          int found = 0;
+          for (int e = 0; e < size; e++) {
+            int k = mark[cols[e]];
+            vals[e] += add[k];
+            found += -k >>> 31;
+          }
+          if (found < l) {
+            addMissingPairs(j, l, gain);
+          }
         }
       }
       for (int k = 0; k < n; k++) {
