@@ -255,7 +255,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private int[] keptSlots = new int[0];
   private boolean[] reverted = new boolean[0];
   private double[] nbrDist = new double[0];
-  /** Per neighbour k of the current point, its old centre (row 2k) and its moved one (2k + 1). */
+  /** Per neighbour k of the current point, its moved centre (row k), kept or not by the collision rule. */
   private double[] nbrCenters = new double[0];
   /** The neighbours whose move the collision rule has not undone yet, in slot order. */
   private int[] moving = new int[0];
@@ -487,12 +487,11 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       weights[i] = weights[i] * fade(t - stamps[i]) + w;
       double h = Math.exp(-nbrDist[k] / twoSigma2);
       double rate = w == 1.0 ? h : 1 - Math.pow(1 - h, w);
-      // The old centre and the moved one (as Euclid.moveToward moves it) side by side for the
-      // collision rule; the centre itself is written once the rule has kept the move.
-      for (int q = 0, off = i * d, o = 2 * k * d; q < d; q++) {
+      // The moved centre (as Euclid.moveToward moves it) for the collision rule; the centre
+      // itself is written once the rule has kept the move.
+      for (int q = 0, off = i * d, o = k * d; q < d; q++) {
         double v = c[off + q];
-        b[o + q] = v;
-        b[o + d + q] = v + rate * (x[q] - v);
+        b[o + q] = v + rate * (x[q] - v);
       }
       stamps[i] = t;
     }
@@ -551,7 +550,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     // A restored centre is where it was, and where the index last saw it.
     for (int k = 0; k < n; k++) {
       if (!reverted[k]) {
-        System.arraycopy(b, (2 * k + 1) * d, c, nbr[k] * d, d);
+        System.arraycopy(b, k * d, c, nbr[k] * d, d);
         index.moved(c, nbr[k]);
       }
     }
@@ -560,8 +559,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   /**
    * The paper's pairwise rule over the n neighbours, pair by pair in slot order: a pair whose
    * centres (each moved, or restored already) are closer than r restores both, which sets
-   * {@link #reverted}. {@link #nbrCenters} holds each neighbour's old centre (row 2k) and moved
-   * one (row 2k + 1).
+   * {@link #reverted}. {@link #nbrCenters} holds the k-th neighbour's moved centre in row k; its
+   * old one is still in {@link #centers}.
    *
    * <p>On a stream of overlapping micro-clusters nearly every neighbour ends restored (7.2 of
    * 7.45 per point at r = 0.08 on DriftingMixture), so the pairs are tested in two phases per
@@ -580,14 +579,15 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       live[k] = k;
     }
     int lives = n;
-    int dd = 2 * d;
+    double[] c = centers;
     double r2 = this.r2;
     for (int k = 0; k < n - 1; k++) {
       int l = k + 1;
       if (!back[k]) {
-        int offK = k * dd + d;
+        int offK = k * d;
         for (; l < n; l++) {
-          if (Euclid.squaredDistance(b, offK, b, l * dd + (back[l] ? 0 : d), d) < r2) {
+          boolean old = back[l];
+          if (Euclid.squaredDistance(b, offK, old ? c : b, old ? nbr[l] * d : l * d, d) < r2) {
             back[k] = true;
             back[l] = true;
             break;
@@ -598,14 +598,14 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         }
         l++;
       }
-      int offK = k * dd;
+      int offK = nbr[k] * d;
       int p = 0;
       while (p < lives && live[p] < l) {
         p++;
       }
       for (; p < lives; p++) {
         int v = live[p];
-        back[v] |= Euclid.squaredDistance(b, offK, b, v * dd + d, d) < r2;
+        back[v] |= Euclid.squaredDistance(c, offK, b, v * d, d) < r2;
       }
       int kept = 0;
       for (int q = 0; q < lives; q++) {
@@ -683,7 +683,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     keptSlots = new int[cap];
     reverted = new boolean[cap];
     nbrDist = new double[cap];
-    nbrCenters = new double[2 * cap * d];
+    nbrCenters = new double[cap * d];
     moving = new int[cap];
     faded = new double[cap];
     parent = new int[cap];
