@@ -150,8 +150,9 @@ final class StableLabels {
     int unique = 0;
     for (int i = 0; i < count; i++) {
       long key = keys[i];
-      int h = (int) (key ^ key >>> 32) * 0x9E3779B9;
-      int s = (h ^ h >>> 16) & mask;
+      // mixes all 64 bits: component and label are often equal, so their xor would not
+      long h = key * 0x9E3779B97F4A7C15L;
+      int s = (int) (h ^ h >>> 32) & mask;
       while (slots[s] != 0 && keys[slots[s] - 1] != key) {
         s = (s + 1) & mask;
       }
