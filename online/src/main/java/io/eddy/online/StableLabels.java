@@ -171,13 +171,23 @@ final class StableLabels {
 
   /** Empties {@link #slots} for {@code count} keys at most half full and returns its mask. */
   private int clearSlots(int count) {
-    int size = Integer.highestOneBit(Math.max(4, count) * 2 - 1) << 1;
-    if (slots.length < size) {
-      slots = new int[size];
-    } else {
-      Arrays.fill(slots, 0, size, 0);
-    }
+    int size = tableSize(count);
+    slots = emptied(slots, size);
     return size - 1;
+  }
+
+  /** The length of an open-addressing table for n keys at most half full: a power of two. */
+  private static int tableSize(int n) {
+    return Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+  }
+
+  /** {@code table} with its first {@code size} slots emptied, or a new one if it is shorter. */
+  private static int[] emptied(int[] table, int size) {
+    if (table.length < size) {
+      return new int[size];
+    }
+    Arrays.fill(table, 0, size, 0);
+    return table;
   }
 
   /**
@@ -202,12 +212,8 @@ final class StableLabels {
    * component per grid (D-Stream in high dimension) the scan made assign quadratic.
    */
   private int clearTaken(int components) {
-    int size = Integer.highestOneBit(Math.max(4, components) * 2 - 1) << 1;
-    if (taken.length < size) {
-      taken = new int[size];
-    } else {
-      Arrays.fill(taken, 0, size, 0);
-    }
+    int size = tableSize(components);
+    taken = emptied(taken, size);
     return size - 1;
   }
 
@@ -415,12 +421,10 @@ final class StableLabels {
    * @return the number of distinct labels
    */
   private int distinctOldLabels() {
-    int size = Integer.highestOneBit(Math.max(4, refCount) * 2 - 1) << 1;
-    if (labelSlots.length < size) {
-      labelSlots = new int[size];
+    int size = tableSize(refCount);
+    labelSlots = emptied(labelSlots, size);
+    if (labelIndex.length < size) {
       labelIndex = new int[size];
-    } else {
-      Arrays.fill(labelSlots, 0, size, 0);
     }
     int mask = size - 1;
     labelMask = mask;
