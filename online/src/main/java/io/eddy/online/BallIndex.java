@@ -225,7 +225,8 @@ final class BallIndex {
    * Writes into {@code out} the slots whose centre lies within squared distance
    * {@code radiusSquared} (the square of the radius the index was made for) of {@code x}
    * (inclusive), in increasing order, and their squared distances into {@code distances},
-   * exactly as a full scan would.
+   * exactly as a full scan would. {@code out} must hold as many entries as the index has
+   * centres: it is written past the neighbours found, as scratch.
    *
    * @return the number of neighbours written
    */
