@@ -55,6 +55,8 @@ final class BallIndex {
   private int[] groupOf = new int[0];
   private int[] positionOf = new int[0];
   private double[] pivotDistances = new double[0];
+  /** Scratch of a query: the groups in reach. */
+  private int[] nearGroups = new int[0];
   private double[] memberDistances = new double[8];
 
   /** An index whose groups have the given radius at creation, for queries of the given radius. */
@@ -184,6 +186,7 @@ final class BallIndex {
     members = Arrays.copyOf(members, cap);
     coords = Arrays.copyOf(coords, cap);
     pivotDistances = new double[cap];
+    nearGroups = new int[cap];
   }
 
   /** The squared pivot distance within which a group with this bound must be scanned. */
@@ -222,40 +225,68 @@ final class BallIndex {
    * Writes into {@code out} the slots whose centre lies within squared distance
    * {@code radiusSquared} (the square of the radius the index was made for) of {@code x}
    * (inclusive), in increasing order, and their squared distances into {@code distances},
-   * exactly as a full scan would.
+   * exactly as a full scan would. {@code out} must hold as many entries as the index has
+   * centres: it is written past the neighbours found, as scratch.
    *
    * @return the number of neighbours written
    */
   int withinRadius(double[] x, double radiusSquared, int[] out, double[] distances) {
     double[] pd = pivotDistances;
     columnDistances(x, 0, pivots, groups, pd);
+    // The groups in reach, listed without a branch on each: most groups are single noise
+    // micro-clusters out of reach, and the one or two in reach come at random places.
+    int[] near = nearGroups;
+    int reached = 0;
+    for (int g = 0; g < groups; g++) {
+      near[reached] = g;
+      reached += pd[g] <= reachSquared[g] ? 1 : 0;
+    }
     double[] md = memberDistances;
     int n = 0;
-    for (int g = 0; g < groups; g++) {
-      if (pd[g] > reachSquared[g]) {
-        continue;
-      }
+    for (int q = 0; q < reached; q++) {
+      int g = near[q];
       int[] list = members[g];
       int size = sizes[g];
       columnDistances(x, 0, coords[g], size, md);
+      int start = n;
+      // The positions of the members within the radius, without a branch on each (a point has
+      // a few neighbours among dozens of members, a branch the processor would mispredict);
+      // the writes stay below the members seen so far, so within out's m slots. Then the few
+      // found are turned into slots and distances.
       for (int k = 0; k < size; k++) {
-        double s = md[k];
-        if (s <= radiusSquared) {
-          // insertion into the slot-ordered answer: each group's list is in slot order, and
-          // a point reaches one group or a few
-          int slot = list[k];
-          int at = n++;
-          while (at > 0 && out[at - 1] > slot) {
-            out[at] = out[at - 1];
-            distances[at] = distances[at - 1];
-            at--;
-          }
-          out[at] = slot;
-          distances[at] = s;
-        }
+        out[n] = k;
+        n += md[k] <= radiusSquared ? 1 : 0;
+      }
+      for (int p = start; p < n; p++) {
+        int k = out[p];
+        out[p] = list[k];
+        distances[p] = md[k];
+      }
+      if (start > 0 && n > start && out[start - 1] > out[start]) {
+        insertRun(out, distances, start, n);
       }
     }
     return n;
+  }
+
+  /**
+   * Sorts {@code out[0..n)} by slot, moving the distances along, when {@code out[0..start)}
+   * and {@code out[start..n)} are each sorted: each group's list is in slot order and a point
+   * reaches one group or a few.
+   */
+  private static void insertRun(int[] out, double[] distances, int start, int n) {
+    for (int i = start; i < n; i++) {
+      int slot = out[i];
+      double s = distances[i];
+      int at = i;
+      while (at > 0 && out[at - 1] > slot) {
+        out[at] = out[at - 1];
+        distances[at] = distances[at - 1];
+        at--;
+      }
+      out[at] = slot;
+      distances[at] = s;
+    }
   }
 
   /**

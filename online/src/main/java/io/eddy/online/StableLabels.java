@@ -58,8 +58,12 @@ final class StableLabels {
 
   private long[] keys = new long[0];
   private double[] scores = new double[0];
-  /** Scratch of {@link #sumByKey}: the position each pair came at. */
-  private int[] positions = new int[0];
+  /** Scratch of {@link #sumByKey}: an open-addressing table of key positions plus one. */
+  private int[] slots = new int[0];
+  /** Scratch of {@link #derive}: an open-addressing table of old labels plus one, and their indices. */
+  private int[] labelSlots = new int[0];
+  private int[] labelIndex = new int[0];
+  private int labelMask;
   /** Open-addressing set of the labels matched in {@link #assign}; 0 is an empty slot. */
   private int[] taken = new int[0];
 
@@ -94,12 +98,17 @@ final class StableLabels {
       scores = new double[keys.length];
     }
     int count = 0;
+    int from = 0;
+    long last = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       int c = component[i];
       if (c < 0) {
         continue;
       }
-      int at = Arrays.binarySearch(refIds, 0, refCount, ids[i]);
+      long id = ids[i];
+      int at = id > last ? seek(id, from) : Arrays.binarySearch(refIds, 0, refCount, id);
+      last = id;
+      from = at >= 0 ? at + 1 : -at - 1;
       if (at >= 0) {
         keys[count] = ((long) c << 32) | refLabels[at];
         scores[count] = weights[i];
@@ -129,31 +138,72 @@ final class StableLabels {
   }
 
   /**
-   * Sorts the first {@code count} (key, score) pairs by key and sums the scores of equal keys,
-   * in the order the pairs came (the sort is made stable by their position), so each sum is
-   * the same whichever other pairs are present: D-Stream relabels only the clusters that
-   * changed and must get the sums a relabelling of all of them gets. Returns the number of
-   * distinct keys, now first.
+   * Sums the scores of equal keys among the first {@code count} (key, score) pairs, each sum
+   * in the order the pairs came, so each sum is the same whichever other pairs are present:
+   * D-Stream relabels only the clusters that changed and must get the sums a relabelling of
+   * all of them gets. Leaves the distinct keys first, sorted, with their sums, and returns
+   * their number. The pairs are gathered by a hash table and only the distinct keys sorted
+   * (a few dozen for hundreds of pairs: most members of a component carried one label).
    */
   private int sumByKey(int count) {
-    if (positions.length < count) {
-      positions = new int[keys.length];
-    }
-    for (int i = 0; i < count; i++) {
-      positions[i] = i;
-    }
-    sortStable(keys, scores, positions, count);
+    int mask = clearSlots(count);
     int unique = 0;
     for (int i = 0; i < count; i++) {
-      if (unique > 0 && keys[unique - 1] == keys[i]) {
-        scores[unique - 1] += scores[i];
+      long key = keys[i];
+      // mixes all 64 bits: component and label are often equal, so their xor would not
+      long h = key * 0x9E3779B97F4A7C15L;
+      int s = (int) (h ^ h >>> 32) & mask;
+      while (slots[s] != 0 && keys[slots[s] - 1] != key) {
+        s = (s + 1) & mask;
+      }
+      if (slots[s] == 0) {
+        // a new key: written at or below i, whose pair has been read
+        slots[s] = unique + 1;
+        keys[unique] = key;
+        scores[unique++] = scores[i];
       } else {
-        keys[unique] = keys[i];
-        scores[unique] = scores[i];
-        unique++;
+        scores[slots[s] - 1] += scores[i];
       }
     }
+    sort(keys, scores, unique, false);
     return unique;
+  }
+
+  /** Empties {@link #slots} for {@code count} keys at most half full and returns its mask. */
+  private int clearSlots(int count) {
+    int size = tableSize(count);
+    slots = emptied(slots, size);
+    return size - 1;
+  }
+
+  /** The length of an open-addressing table for n keys at most half full: a power of two. */
+  private static int tableSize(int n) {
+    return Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+  }
+
+  /** {@code table} with its first {@code size} slots emptied, or a new one if it is shorter. */
+  private static int[] emptied(int[] table, int size) {
+    if (table.length < size) {
+      return new int[size];
+    }
+    Arrays.fill(table, 0, size, 0);
+    return table;
+  }
+
+  /**
+   * The position of {@code id} in {@code refIds[0..refCount)} as {@link Arrays#binarySearch}
+   * answers, knowing that every id before {@code from} is smaller: a galloping search from
+   * there. The members come in id order, so one pass of searches costs O(n log(r/n)) rather
+   * than O(n log r).
+   */
+  private int seek(long id, int from) {
+    int lo = from;
+    int step = 1;
+    while (step <= refCount - lo && refIds[lo + step - 1] < id) {
+      lo += step;
+      step <<= 1;
+    }
+    return Arrays.binarySearch(refIds, lo, lo + Math.min(step, refCount - lo), id);
   }
 
   /**
@@ -162,12 +212,8 @@ final class StableLabels {
    * component per grid (D-Stream in high dimension) the scan made assign quadratic.
    */
   private int clearTaken(int components) {
-    int size = Integer.highestOneBit(Math.max(4, components) * 2 - 1) << 1;
-    if (taken.length < size) {
-      taken = new int[size];
-    } else {
-      Arrays.fill(taken, 0, size, 0);
-    }
+    int size = tableSize(components);
+    taken = emptied(taken, size);
     return size - 1;
   }
 
@@ -181,27 +227,6 @@ final class StableLabels {
       }
       if (taken[s] == label + 1) {
         return false;
-      }
-    }
-  }
-
-  /** Shell sort of parallel arrays by key ascending and then position: in place. */
-  private static void sortStable(long[] k, double[] s, int[] pos, int n) {
-    for (int gap = n / 2; gap > 0; gap = gap == 2 ? 1 : (int) (gap / 2.2)) {
-      for (int i = gap; i < n; i++) {
-        long key = k[i];
-        double score = s[i];
-        int at = pos[i];
-        int j = i;
-        while (j >= gap && (key < k[j - gap] || key == k[j - gap] && at < pos[j - gap])) {
-          k[j] = k[j - gap];
-          s[j] = s[j - gap];
-          pos[j] = pos[j - gap];
-          j -= gap;
-        }
-        k[j] = key;
-        s[j] = score;
-        pos[j] = at;
       }
     }
   }
@@ -285,14 +310,7 @@ final class StableLabels {
       oldMass = new double[oldLabels.length];
       children = new int[oldLabels.length];
     }
-    System.arraycopy(refLabels, 0, oldLabels, 0, refCount);
-    shellSort(oldLabels, refCount);
-    int old = 0;
-    for (int i = 0; i < refCount; i++) {
-      if (old == 0 || oldLabels[old - 1] != oldLabels[i]) {
-        oldLabels[old++] = oldLabels[i];
-      }
-    }
+    int old = distinctOldLabels();
     if (newMass.length < components) {
       newMass = new double[Math.max(components, 2 * newMass.length)];
       parents = new int[newMass.length];
@@ -307,16 +325,22 @@ final class StableLabels {
     Arrays.fill(parents, 0, components, 0);
     // Overlaps as (component, old label index) pairs, summed after sorting by key.
     int count = 0;
+    int next = 0;
+    long last = Long.MIN_VALUE;
+    int mask = labelMask;
     for (int i = 0; i < n; i++) {
       int c = component[i];
       if (c >= 0) {
         newMass[c] += weights[i];
       }
-      int at = Arrays.binarySearch(refIds, 0, refCount, ids[i]);
+      long id = ids[i];
+      int at = id > last ? seek(id, next) : Arrays.binarySearch(refIds, 0, refCount, id);
+      last = id;
+      next = at >= 0 ? at + 1 : -at - 1;
       if (at < 0) {
         continue;
       }
-      int k = Arrays.binarySearch(oldLabels, 0, old, refLabels[at]);
+      int k = labelIndex[labelSlot(refLabels[at], mask)];
       oldMass[k] += weights[i];
       if (c >= 0) {
         keys[count] = ((long) c << 32) | k;
@@ -387,6 +411,46 @@ final class StableLabels {
         log.append(SegmentEvent.Kind.SPLIT, sequence, time, buf, 1, to);
       }
     }
+  }
+
+  /**
+   * Writes the distinct labels of the reference into {@code oldLabels}, sorted, and maps each
+   * to its index there through {@link #labelSlots} and {@link #labelIndex}: hundreds of
+   * members carry a few dozen labels, so only the distinct ones are sorted.
+   *
+   * @return the number of distinct labels
+   */
+  private int distinctOldLabels() {
+    int size = tableSize(refCount);
+    labelSlots = emptied(labelSlots, size);
+    if (labelIndex.length < size) {
+      labelIndex = new int[size];
+    }
+    int mask = size - 1;
+    labelMask = mask;
+    int old = 0;
+    for (int i = 0; i < refCount; i++) {
+      int s = labelSlot(refLabels[i], mask);
+      if (labelSlots[s] == 0) {
+        labelSlots[s] = refLabels[i] + 1;
+        oldLabels[old++] = refLabels[i];
+      }
+    }
+    shellSort(oldLabels, old);
+    for (int k = 0; k < old; k++) {
+      labelIndex[labelSlot(oldLabels[k], mask)] = k;
+    }
+    return old;
+  }
+
+  /** The slot of {@code label} in {@link #labelSlots}, or the empty slot where it would go. */
+  private int labelSlot(int label, int mask) {
+    int h = label * 0x9E3779B9;
+    int s = (h ^ h >>> 16) & mask;
+    while (labelSlots[s] != 0 && labelSlots[s] != label + 1) {
+      s = (s + 1) & mask;
+    }
+    return s;
   }
 
   /** Shell sort of a[0..n), ascending: in place, where {@code Arrays.sort} may allocate. */
