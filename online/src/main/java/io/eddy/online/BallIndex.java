@@ -225,8 +225,7 @@ final class BallIndex {
    * Writes into {@code out} the slots whose centre lies within squared distance
    * {@code radiusSquared} (the square of the radius the index was made for) of {@code x}
    * (inclusive), in increasing order, and their squared distances into {@code distances},
-   * exactly as a full scan would. {@code out} must hold as many entries as the index has
-   * centres: it is written past the neighbours found, as scratch.
+   * exactly as a full scan would.
    *
    * @return the number of neighbours written
    */
@@ -249,18 +248,21 @@ final class BallIndex {
       int size = sizes[g];
       columnDistances(x, 0, coords[g], size, md);
       int start = n;
-      // The positions of the members within the radius, without a branch on each (a point has
-      // a few neighbours among dozens of members, a branch the processor would mispredict);
-      // the writes stay below the members seen so far, so within out's m slots. Then the few
-      // found are turned into slots and distances.
-      for (int k = 0; k < size; k++) {
-        out[n] = k;
-        n += md[k] <= radiusSquared ? 1 : 0;
-      }
-      for (int p = start; p < n; p++) {
-        int k = out[p];
-        out[p] = list[k];
-        distances[p] = md[k];
+      // The members within the radius as the bits of a word per 64, set without a branch (a
+      // point has a few neighbours among dozens of members, a branch the processor would
+      // mispredict): the sign of r^2 - s is clear exactly when s <= r^2. Then the few set bits.
+      for (int base = 0; base < size; base += Long.SIZE) {
+        int end = Math.min(size, base + Long.SIZE);
+        long within = 0;
+        for (int k = base; k < end; k++) {
+          within |= (~Double.doubleToRawLongBits(radiusSquared - md[k]) >>> 63) << (k - base);
+        }
+        for (; within != 0; within &= within - 1) {
+          int k = base + Long.numberOfTrailingZeros(within);
+          out[n] = list[k];
+          distances[n] = md[k];
+          n++;
+        }
       }
       if (start > 0 && n > start && out[start - 1] > out[start]) {
         insertRun(out, distances, start, n);
