@@ -37,24 +37,22 @@ final class Agglomeration {
    *     root only the n−1 heights, which is faster and gives the same heights
    */
   static Dendrogram primSingle(double[] x, int n, int d, boolean rooted) {
-    // rest[0 .. count) are the points outside the tree in increasing order, cols[t][p] their
-    // coordinates by position (the layout the distance loops vectorise on), reach[p] the
-    // least distance from the tree to rest[p]. A point that joins gets reach NaN, which no
-    // comparison selects, and the arrays are compacted once a sixteenth is dead: cheaper
-    // than shifting them on every step, and the scan order stays increasing.
+    // rest[0 .. count) are the points at positions 0 .. count-1 in increasing order, cols[t][p]
+    // their coordinates (the layout the distance loops vectorise on), reach[p] the least
+    // distance from the tree to rest[p]. A point in the tree (point 0 from the start) has
+    // reach NaN, which no comparison selects, and the arrays are compacted once a sixteenth
+    // is dead: cheaper than shifting them on every step, and the scan order stays increasing.
     int[] rest = new int[n];
     double[] reach = new double[n];
-    double[][] cols = new double[d][n];
+    double[][] cols = Pairwise.columns(x, n, d);
     double[] dist = new double[n];
-    int count = n - 1;
+    int count = n;
     for (int p = 0; p < count; p++) {
-      rest[p] = p + 1;
+      rest[p] = p;
       reach[p] = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < d; t++) {
-        cols[t][p] = x[(p + 1) * d + t];
-      }
     }
-    int dead = 0;
+    reach[0] = Double.NaN;
+    int dead = 1;
     int[] a = new int[n - 1];
     int[] b = new int[n - 1];
     double[] h = new double[n - 1];

@@ -69,8 +69,6 @@ final class VectorAgglomeration {
   private final double[][] cols;
   /** Scratch dissimilarities by position; split scans write disjoint ranges of it. */
   private final double[] acc;
-  /** Sizes by position (0 at a dead one), for Ward's factor in the same loops. */
-  private final double[] sizeAt;
   /** Slots by position, increasing; positions 0 .. end-1 are in use, some of them dead. */
   private final int[] order;
   /** The position of each live slot. */
@@ -93,14 +91,12 @@ final class VectorAgglomeration {
     this.d = d;
     this.c = x.clone();
     this.size = new double[n];
-    this.sizeAt = new double[n];
     this.order = new int[n];
     this.posOf = new int[n];
     this.cols = Pairwise.columns(x, n, d);
     this.acc = new double[n];
     for (int i = 0; i < n; i++) {
       size[i] = 1;
-      sizeAt[i] = 1;
       order[i] = i;
       posOf[i] = i;
     }
@@ -192,7 +188,7 @@ final class VectorAgglomeration {
     double g = leastFactor(i);
     double ni = size[i];
     boolean w = ward;
-    double[] sa = sizeAt;
+    int[] ord = order;
     for (int lo = from; lo < to; lo += PIECE) {
       int hi = Math.min(to, lo + PIECE);
       Pairwise.squaredDistances(c, i * d, d, cols, lo, hi, work);
@@ -200,7 +196,7 @@ final class VectorAgglomeration {
       for (int k = lo; k < hi; k++) {
         double s = work[k];
         if (s * g < m) {
-          double e = w ? wardOf(ni, sa[k], s) : s;
+          double e = w ? wardOf(ni, size[ord[k]], s) : s;
           // Branch-free: -1 if e < m (e - m is negative exactly then, both finite or m +∞).
           long win = Double.doubleToRawLongBits(e - m) >> 63;
           m = Math.min(e, m);
@@ -263,7 +259,6 @@ final class VectorAgglomeration {
       if (size[s] > 0) {
         order[w] = s;
         posOf[s] = w;
-        sizeAt[w] = size[s];
         for (int t = 0; t < d; t++) {
           cols[t][w] = c[s * d + t];
         }
@@ -296,7 +291,6 @@ final class VectorAgglomeration {
     for (int t = 0; t < d; t++) {
       cols[t][at] = c[qo + t];
     }
-    sizeAt[at] = np + nq;
   }
 
   // ---------------------------------------------------------------- generic
@@ -384,7 +378,6 @@ final class VectorAgglomeration {
     double g = leastFactor(q);
     double nq = size[q];
     boolean w = ward;
-    double[] sa = sizeAt;
     double[] work = acc;
     int[] ord = order;
     for (int lo = from; lo < to; lo += PIECE) {
@@ -395,7 +388,7 @@ final class VectorAgglomeration {
         int z = ord[j];
         double bound = minDist[z];
         if (s * g < bound) {
-          double e = w ? wardOf(nq, sa[j], s) : s;
+          double e = w ? wardOf(nq, size[z], s) : s;
           if (e < bound) {
             neighbor[z] = q;
             minDist[z] = e;
