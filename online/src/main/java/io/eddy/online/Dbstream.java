@@ -546,7 +546,14 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         mark[nbr[k]] = 0;
       }
     }
-    collide(n);
+    if (n <= Long.SIZE) {
+      long back = collideBits(n);
+      for (int k = 0; k < n; k++) {
+        reverted[k] = (back >>> k & 1) != 0;
+      }
+    } else {
+      collide(n);
+    }
     // A restored centre is where it was, and where the index last saw it.
     for (int k = 0; k < n; k++) {
       if (!reverted[k]) {
@@ -615,6 +622,53 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       }
       lives = kept;
     }
+  }
+
+  /**
+   * {@link #collide} for at most 64 neighbours, with the restored ones as the bits of a word: the
+   * same pairs tested in the same order, the same outcome (bit k set when neighbour k is
+   * restored). The tests of a restored neighbour k against the later moved ones take the moved
+   * ones as the clear bits above its partner, so there is no list to keep; and once neighbour k
+   * and every one after it are restored, no pair left can change anything.
+   */
+  private long collideBits(int n) {
+    double[] b = nbrCenters;
+    double[] c = centers;
+    double r2 = this.r2;
+    int d = this.d;
+    long all = n == Long.SIZE ? -1L : (1L << n) - 1;
+    long back = 0;
+    for (int k = 0; k < n - 1; k++) {
+      long rest = all & (-1L << k);
+      if ((back & rest) == rest) {
+        break;
+      }
+      int from = k + 1;
+      if ((back >>> k & 1) == 0) {
+        int offK = k * d;
+        int l = from;
+        for (; l < n; l++) {
+          boolean old = (back >>> l & 1) != 0;
+          if (Euclid.squaredDistance(b, offK, old ? c : b, old ? nbr[l] * d : l * d, d) < r2) {
+            back |= 1L << k | 1L << l;
+            break;
+          }
+        }
+        if (l == n) {
+          continue;
+        }
+        from = l + 1;
+        if (from == n) {
+          continue;
+        }
+      }
+      int offK = nbr[k] * d;
+      for (long moving = ~back & all & (-1L << from); moving != 0; moving &= moving - 1) {
+        int v = Long.numberOfTrailingZeros(moving);
+        back |= (Euclid.squaredDistance(c, offK, b, v * d, d) < r2 ? 1L : 0L) << v;
+      }
+    }
+    return back;
   }
 
   /**

@@ -61,6 +61,43 @@ class DbstreamEquivalenceTest {
     }
   }
 
+  @Test
+  public void pointsWithinReachOfMoreThan64MicroClusters_sameStateAsReference() {
+    // In 16 dimensions, spread points (sd 0.235, about 0.94 from the origin and 1.33 from each
+    // other) found micro-clusters at least r = 1 apart, while a point near the origin lies
+    // within r of all of them: so the collision rule runs on more neighbours than the 64 of
+    // its word-sized path, and on fewer.
+    Dbstream.Params p = Dbstream.Params.DEFAULTS.withR(1);
+    Dbstream c = new Dbstream(p);
+    DbstreamReference ref = new DbstreamReference(p);
+    SplittableRandom rng = new SplittableRandom(13);
+    double[] x = new double[16];
+    int most = 0;
+    for (int i = 1; i <= 3_600; i++) {
+      double sd = i % 3 == 0 ? 0.02 : 0.235;
+      for (int t = 0; t < x.length; t++) {
+        x[t] = sd * rng.nextGaussian();
+      }
+      if (i % 3 == 0) {
+        most = Math.max(most, countWithin(c, x, 1));
+      }
+      c.learn(x);
+      ref.learn(x);
+      if (i % 900 == 0) {
+        assertSame(c, ref, p);
+      }
+    }
+    assertThat(most).as("the most micro-clusters within r of a point").isGreaterThan(Long.SIZE);
+  }
+
+  private static int countWithin(Dbstream c, double[] x, double r) {
+    int n = 0;
+    for (int i = 0; i < c.microClusterCount(); i++) {
+      n += io.eddy.math.Euclid.squaredDistance(x, c.microCenter(i)) <= r * r ? 1 : 0;
+    }
+    return n;
+  }
+
   private static void assertSame(Dbstream c, DbstreamReference ref, Dbstream.Params p) {
     int m = c.microClusterCount();
     assertThat(m).as("micro-cluster count, %s", ref).isEqualTo(ref.centers.size());
