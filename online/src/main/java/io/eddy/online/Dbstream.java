@@ -260,6 +260,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   /** The neighbours whose move the collision rule has not undone yet, in slot order. */
   private int[] moving = new int[0];
   private double[] faded = new double[0];
+  /** Cleanup's scratch: per new slot, its faded weight if strong, else +inf. */
+  private double[] strongFaded = new double[0];
   private int[] parent = new int[0];
   private int[] component = new int[0];
   private int[] componentLabels = new int[0];
@@ -740,6 +742,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     nbrCenters = new double[cap * d];
     moving = new int[cap];
     faded = new double[cap];
+    strongFaded = new double[cap];
     parent = new int[cap];
     component = new int[cap];
     componentLabels = new int[cap];
@@ -775,7 +778,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     for (int j = 0; j < kept; j++) {
       newIndex[keep[j]] = j;
     }
-    compactShared(newIndex, params.alpha() * weak, Decay.factor(lambda, now - sharedRef));
+    compactShared(newIndex, kept, params.alpha() * weak, Decay.factor(lambda, now - sharedRef));
     // Renumbering keeps the groups (O(m)); a rebuild (O(m·g)) refreshes pivots and bounds that
     // drift made loose, every REBUILD_EVERY cleanups: rebuilding at every cleanup cost 2x in
     // learn with 1,000 far-apart micro-clusters (1,000 singleton groups).
@@ -800,12 +803,19 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * <p>Each kept entry also joins its two micro-clusters in {@link #parent} when it connects
    * them, exactly as {@link #recluster()} would test it afterwards (one pass over the entries
    * instead of two: on a stream of overlapping micro-clusters there are tens of thousands);
-   * {@link #faded} must hold the new slots' faded weights and parent each new slot itself.
+   * {@link #faded} must hold the faded weights of the {@code slots} new slots, and parent each
+   * new slot itself.
    */
-  private void compactShared(int[] newIndex, double weakShared, double scale) {
+  private void compactShared(int[] newIndex, int slots, double weakShared, double scale) {
     double wMin = params.wMin();
     double alpha = params.alpha();
     double[] f = faded;
+    // A strong slot's faded weight, +inf for a weak one: the connection test's quotient is then
+    // 0, below alpha (> 0), which folds the column's strength test into it.
+    double[] g = strongFaded;
+    for (int i = 0; i < slots; i++) {
+      g[i] = f[i] >= wMin ? f[i] : Double.POSITIVE_INFINITY;
+    }
     for (int o = 1; o < m; o++) {
       int size = rowSize[o];
       rowSize[o] = 0;
@@ -815,32 +825,41 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       }
       int[] cols = rowCols[o];
       double[] vals = rowVals[o];
-      double fj = f[j];
-      boolean strong = fj >= wMin;
-      // j is still a root: the rows before held only columns below their own new slots,
-      // which are below j. Its root is tracked here, saving union's second find.
-      int root = j;
       int kept = 0;
-      for (int e = 0; e < size; e++) {
-        double v = vals[e];
-        int ni = newIndex[cols[e]];
-        boolean keep = ni >= 0 & !(v * scale < weakShared);
-        // written in any case, kept by advancing: about a tenth of the entries go, unpredictably
-        cols[kept] = ni;
-        vals[kept] = v;
-        kept += keep ? 1 : 0;
-        int c = ni & ~(ni >> 31); // ni, or 0 for a removed column (not kept, so not joined)
-        double fc = f[c];
-        // A column already under j's root needs no union (most of them once a cluster is
-        // joined: its micro-clusters share density with each other).
-        if (keep & strong & fc >= wMin & v * scale / ((fc + fj) / 2) >= alpha & parent[c] != root) {
-          // union(parent, ni, j) with j's root known: the same partition, under the same roots
-          int ri = find(parent, ni);
-          if (ri < root) {
-            parent[root] = ri;
-            root = ri;
-          } else if (ri > root) {
-            parent[ri] = root;
+      double fj = f[j];
+      if (fj < wMin) {
+        // A weak row joins nothing: only its entries' renumbering and dropping.
+        for (int e = 0; e < size; e++) {
+          double v = vals[e];
+          int ni = newIndex[cols[e]];
+          cols[kept] = ni;
+          vals[kept] = v;
+          kept += ni >= 0 & !(v * scale < weakShared) ? 1 : 0;
+        }
+      } else {
+        // j is still a root: the rows before held only columns below their own new slots,
+        // which are below j. Its root is tracked here, saving union's second find.
+        int root = j;
+        for (int e = 0; e < size; e++) {
+          double v = vals[e];
+          int ni = newIndex[cols[e]];
+          boolean keep = ni >= 0 & !(v * scale < weakShared);
+          // written in any case, kept by advancing: about a tenth of the entries go, unpredictably
+          cols[kept] = ni;
+          vals[kept] = v;
+          kept += keep ? 1 : 0;
+          int c = ni & ~(ni >> 31); // ni, or 0 for a removed column (not kept, so not joined)
+          // A column already under j's root needs no union (most of them once a cluster is
+          // joined: its micro-clusters share density with each other).
+          if (keep & v * scale / ((g[c] + fj) / 2) >= alpha & parent[c] != root) {
+            // union(parent, ni, j) with j's root known: the same partition, under the same roots
+            int ri = find(parent, ni);
+            if (ri < root) {
+              parent[root] = ri;
+              root = ri;
+            } else if (ri > root) {
+              parent[ri] = root;
+            }
           }
         }
       }
