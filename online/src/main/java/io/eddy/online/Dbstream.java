@@ -843,15 +843,26 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         for (int e = 0; e < size; e++) {
           double v = vals[e];
           int ni = newIndex[cols[e]];
-          boolean keep = ni >= 0 & !(v * scale < weakShared);
-          // written in any case, kept by advancing: about a tenth of the entries go, unpredictably
+          double faded = v * scale;
+          // 1 when kept: ni >= 0 and faded >= weakShared (the sign bit of faded - weakShared
+          // is clear exactly then; both are finite), as a number so that no branch is taken on
+          // it: about a tenth of the entries go, unpredictably.
+          int keep = (~ni >>> 31) & (int) (~Double.doubleToRawLongBits(faded - weakShared) >>> 63);
+          // written in any case, kept by advancing
           cols[kept] = ni;
           vals[kept] = v;
-          kept += keep ? 1 : 0;
+          kept += keep;
           int c = ni & ~(ni >> 31); // ni, or 0 for a removed column (not kept, so not joined)
-          // A column already under j's root needs no union (most of them once a cluster is
-          // joined: its micro-clusters share density with each other).
-          if (keep & v * scale / ((g[c] + fj) / 2) >= alpha & parent[c] != root) {
+          // Joins when kept, connected (the quotient at least alpha: its difference's sign bit
+          // clear; NaN cannot occur, the weights being positive) and not already under j's
+          // root: the last test fails for most entries once a cluster is joined, its
+          // micro-clusters sharing density with each other, so the one branch left is
+          // predictable.
+          int differ = parent[c] ^ root;
+          int join = keep
+              & (int) (~Double.doubleToRawLongBits(faded / ((g[c] + fj) / 2) - alpha) >>> 63)
+              & ((differ | -differ) >>> 31);
+          if (join != 0) {
             // union(parent, ni, j) with j's root known: the same partition, under the same roots
             int ri = find(parent, ni);
             if (ri < root) {
