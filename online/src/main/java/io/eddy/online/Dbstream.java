@@ -84,17 +84,21 @@ import java.util.Map;
  * time, so the n(n-1)/2 pair updates are additions, without a hash look-up or a power; the
  * reference is moved forward (every value rescaled) when the scale would pass 2^64, so nothing
  * overflows within the documented input range. Each pair is kept in the row of its younger
- * micro-cluster (a short list of columns and values), and a point's pairs are found by one
- * pass over its neighbours' rows: O(n·e/m) for e entries. Weights keep their
+ * micro-cluster (a short list of columns and values). Nothing reads the shared densities
+ * while learning, so {@code learn} only logs its point's neighbours and gain, O(n); the log
+ * is applied row by row, in the order of the points, before anything reads or renumbers the
+ * shared densities (cleanup, a snapshot, saving, merging) and when it holds 16,384 slots: one
+ * pass over each row that a logged pair reaches instead of one per point that reaches it,
+ * and the same sums bit for bit. Weights keep their
  * per-micro-cluster time and are faded as before (the snapshot's numbers are unchanged bit for
  * bit); the fading factors of small integer gaps come from a table. Cleanup costs O(m + e)
  * every tGap: one pass renumbers the entries and joins the macro clusters. Memory: O(m·d + e)
  * (about 300 KB of shared densities at 900 micro-clusters and 19,000 entries, where a
  * triangle indexed by slot took 3.3 MB); {@code learn} throws {@link IllegalArgumentException},
  * changing nothing, if a new micro-cluster would need more than the heap has. Nothing is allocated per
- * point: arrays grow only when the micro-cluster count, an index group or a row of shared
- * densities reaches a new largest size, and a reclustering that records a lineage event
- * allocates the event.
+ * point: arrays grow only when the micro-cluster count, an index group, a row of shared
+ * densities or the log (up to its full length) reaches a new largest size, and a reclustering
+ * that records a lineage event allocates the event.
  *
  * <p>[1] M. Hahsler and M. Bolaños, "Clustering Data Streams Based on Shared Density between
  * Micro-Clusters", IEEE TKDE 28(6):1449–1461, 2016.
@@ -231,11 +235,10 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * Shared densities, forward-decayed, stored with the higher slot of each pair: slot j's
    * entries are the columns i &lt; j in {@code rowCols[j][0..rowSize[j])} with their values
    * beside them in {@code rowVals[j]}, in no particular order. A value is the sum of
-   * {@code w·2^(lambda·(t - sharedRef))} over the points that reached both slots, never 0; its
-   * faded value at time T is that sum times {@code 2^(-lambda·(T - sharedRef))}. A point's
-   * pairs are found by a scan of its neighbours' short rows (a micro-cluster shares density
-   * with a few dozen others), contiguous in memory, rather than by scattered reads of an
-   * m²/2 triangle; memory follows the entries, not m².
+   * {@code w·2^(lambda·(t - sharedRef))} over the points that reached both slots (once the
+   * pair log is applied), never 0; its faded value at time T is that sum times
+   * {@code 2^(-lambda·(T - sharedRef))}. Rows are short (a micro-cluster shares density with a
+   * few dozen others) and memory follows the entries, not m² as a triangle would.
    */
   private int[][] rowCols = new int[0][];
   private double[][] rowVals = new double[0][];
@@ -247,11 +250,22 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private double nextCleanup;
 
   private int[] nbr = new int[0];
-  /** Per slot, its position among the current point's neighbours plus one; 0 outside learn. */
-  private int[] nbrMark = new int[0];
-  private boolean[] paired = new boolean[0];
-  /** {@code markGain[0]} is 0; {@code markGain[k + 1]} the current point's gain, in learn. */
-  private double[] markGain = new double[1];
+  /** The most pair-log entries: neighbour slots of logged points. */
+  private static final int LOG = 1 << 14;
+  /** Logged points' neighbour slots, back to back; {@code logSize} of them in use. */
+  private int[] logSlots = new int[0];
+  /** Per logged slot, the index of its point. */
+  private int[] logOwner = new int[0];
+  /** Scratch of {@link #flushPairs()}: the logged slots' positions sorted by row. */
+  private int[] logRecords = new int[0];
+  private int logSize;
+  /** Per logged point, where its slots start and the gain of each of its pairs. */
+  private int[] logStart = new int[0];
+  private double[] logGain = new double[0];
+  private int logPoints;
+  /** Scratch of {@link #flushPairs()}: per row, the end of its updates; per column, its entry + 1. */
+  private int[] rowStarts = new int[1];
+  private int[] entryOf = new int[0];
   private int[] keptSlots = new int[0];
   private boolean[] reverted = new boolean[0];
   private double[] nbrDist = new double[0];
@@ -505,48 +519,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         exponent = 0;
       }
       double gain = w * Math.pow(2.0, exponent);
-      int[] mark = nbrMark;
-      double[] add = markGain;
-      for (int k = 0; k < n; k++) {
-        mark[nbr[k]] = k + 1;
-        add[k + 1] = gain;
-      }
-      // Row j = nbr[l] holds only columns below j, so a marked column is one of nbr[0..l):
-      // every entry of the row is visited without a branch, adding add[0] = 0 to the others
-      // (which changes no bit of a positive value), and the rare pairs without an entry yet
-      // are appended after.
-      for (int l = 1; l < n; l++) {
-        int j = nbr[l];
-        int[] cols = rowCols[j];
-        double[] vals = rowVals[j];
-        int size = rowSize[j];
-        if (l < Long.SIZE) {
-          // Bit k of seen: the entry of neighbour k - 1 was found (bit 0: any other column), so
-          // the missing pairs are known without a second pass over the row.
-          long seen = 0;
-          for (int e = 0; e < size; e++) {
-            int k = mark[cols[e]];
-            vals[e] += add[k];
-            seen |= 1L << k;
-          }
-          for (long missing = ~(seen >>> 1) & (-1L >>> (Long.SIZE - l)); missing != 0; missing &= missing - 1) {
-            append(j, nbr[Long.numberOfTrailingZeros(missing)], gain);
-          }
-        } else {
-          int found = 0;
-          for (int e = 0; e < size; e++) {
-            int k = mark[cols[e]];
-            vals[e] += add[k];
-            found += -k >>> 31;
-          }
-          if (found < l) {
-            addMissingPairs(j, l, gain);
-          }
-        }
-      }
-      for (int k = 0; k < n; k++) {
-        mark[nbr[k]] = 0;
-      }
+      logPairs(n, gain);
     }
     if (n <= Long.SIZE) {
       long back = collideBits(n);
@@ -674,24 +647,111 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   }
 
   /**
-   * Appends to row {@code j = nbr[l]} an entry of value {@code gain} for each of the neighbours
-   * {@code nbr[0..l)} it has none for yet; {@link #nbrMark} marks the neighbours.
+   * Logs the current point's pairs: its n neighbours' slots (in increasing order) and the gain
+   * each pair of them takes. The log is applied by {@link #flushPairs()} before anything reads
+   * or renumbers the shared densities, and when it is full.
    */
-  private void addMissingPairs(int j, int l, double gain) {
-    boolean[] has = paired;
-    Arrays.fill(has, 0, l, false);
-    int[] cols = rowCols[j];
-    for (int e = 0, size = rowSize[j]; e < size; e++) {
-      int k = nbrMark[cols[e]];
-      if (k != 0) {
-        has[k - 1] = true;
+  private void logPairs(int n, double gain) {
+    if (logSize + n > logSlots.length || logPoints == logGain.length) {
+      if (logSlots.length < LOG) {
+        // The log doubles up to its full length: a clusterer that learns little stays small.
+        int cap = Math.max(Math.max(64, Math.min(LOG, 2 * logSlots.length)), logSize + n);
+        logSlots = Arrays.copyOf(logSlots, cap);
+        logOwner = Arrays.copyOf(logOwner, cap);
+        logRecords = new int[cap];
+        logStart = Arrays.copyOf(logStart, cap / 2);
+        logGain = Arrays.copyOf(logGain, cap / 2);
+      } else {
+        flushPairs();
+        if (n > logSlots.length) {
+          // A point within r of more micro-clusters than the log holds: a new largest size.
+          logSlots = new int[n];
+          logOwner = new int[n];
+          logRecords = new int[n];
+        }
       }
     }
-    for (int k = 0; k < l; k++) {
-      if (!has[k]) {
-        append(j, nbr[k], gain);
+    int p = logPoints++;
+    logStart[p] = logSize;
+    logGain[p] = gain;
+    System.arraycopy(nbr, 0, logSlots, logSize, n);
+    Arrays.fill(logOwner, logSize, logSize + n, p);
+    logSize += n;
+  }
+
+  /**
+   * Applies the logged pairs to the shared densities, as the points that logged them would
+   * have, one at a time: a pair's entry gains each point's gain in the order of the points
+   * (so every stored value is the same sum, rounded the same way), and a pair without an
+   * entry is appended with the first gain. The updates are grouped by row: each row with
+   * updates is passed over twice (to map its columns to their entries, then to clear the
+   * map), and each update is then one look-up, where applying them point by point would pass
+   * over a row once per point that reaches it (a micro-cluster shares density with a few
+   * dozen others, a point reaches a few). O(u + m + e') for u logged pairs and the e' entries
+   * of the rows they reach. The logical state, and so every result, is unchanged: only
+   * pending sums are added.
+   */
+  private void flushPairs() {
+    if (logPoints == 0) {
+      return;
+    }
+    // Counting sort of the updates by row (the higher slot of the pair, the later one in its
+    // point's list), stable, so that each row's updates come in the order of the points.
+    int[] start = rowStarts;
+    Arrays.fill(start, 0, m + 1, 0);
+    int[] slots = logSlots;
+    int[] owner = logOwner;
+    for (int p = 0; p < logPoints; p++) {
+      for (int q = logStart[p] + 1, end = p + 1 < logPoints ? logStart[p + 1] : logSize; q < end; q++) {
+        start[slots[q] + 1]++;
       }
     }
+    for (int j = 0; j < m; j++) {
+      start[j + 1] += start[j];
+    }
+    int[] records = logRecords;
+    for (int p = 0; p < logPoints; p++) {
+      for (int q = logStart[p] + 1, end = p + 1 < logPoints ? logStart[p + 1] : logSize; q < end; q++) {
+        records[start[slots[q]]++] = q;
+      }
+    }
+    // start[j] is now the end of row j's updates, start[j - 1] (or 0) their beginning.
+    int[] at = entryOf;
+    int from = 0;
+    for (int j = 0; j < m; j++) {
+      int to = start[j];
+      if (from == to) {
+        continue;
+      }
+      int[] cols = rowCols[j];
+      for (int e = 0, size = rowSize[j]; e < size; e++) {
+        at[cols[e]] = e + 1;
+      }
+      double[] vals = rowVals[j];
+      for (int r = from; r < to; r++) {
+        int q = records[r];
+        int p = owner[q];
+        double gain = logGain[p];
+        for (int t = logStart[p]; t < q; t++) {
+          int i = slots[t];
+          int e = at[i] - 1;
+          if (e >= 0) {
+            vals[e] += gain;
+          } else {
+            append(j, i, gain);
+            at[i] = rowSize[j];
+            vals = rowVals[j];
+          }
+        }
+      }
+      cols = rowCols[j];
+      for (int e = 0, size = rowSize[j]; e < size; e++) {
+        at[cols[e]] = 0;
+      }
+      from = to;
+    }
+    logPoints = 0;
+    logSize = 0;
   }
 
   private void add(double[] x, double w, double t) {
@@ -733,9 +793,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   private void allocateScratch(int cap) {
     nbr = new int[cap];
-    nbrMark = new int[cap];
-    paired = new boolean[cap];
-    markGain = new double[cap + 1];
+    rowStarts = new int[cap + 1];
+    entryOf = new int[cap];
     keptSlots = new int[cap];
     reverted = new boolean[cap];
     nbrDist = new double[cap];
@@ -753,6 +812,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   }
 
   private void cleanup() {
+    flushPairs();
     double lambda = params.lambda();
     double weak = Decay.factor(lambda, params.tGap());
     int[] keep = keptSlots;
@@ -953,6 +1013,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   /** Multiplies every stored shared density by f &lt;= 1, dropping those that become 0. */
   private void scaleShared(double f) {
+    flushPairs();
     for (int j = 1; j < m; j++) {
       int[] cols = rowCols[j];
       double[] vals = rowVals[j];
@@ -974,6 +1035,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * triangle this storage replaced. O(m + e), by counting.
    */
   private SharedEntries sortedShared() {
+    flushPairs();
     int e = sharedDensityCount();
     int[] start = new int[m + 1];
     for (int j = 1; j < m; j++) {
@@ -1037,6 +1099,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * @return the number of components
    */
   private int recluster() {
+    flushPairs();
     double lambda = params.lambda();
     double wMin = params.wMin();
     for (int i = 0; i < m; i++) {
@@ -1162,6 +1225,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   /** The shared density of a pair of micro-cluster ids faded to the current time, 0 if none; for tests. */
   double fadedShared(long a, long b) {
+    flushPairs();
     int i = indexOf(Math.min(a, b));
     int j = indexOf(Math.max(a, b));
     int e = i < 0 || j < 0 || i == j ? -1 : entry(j, i);
@@ -1170,6 +1234,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   /** The number of shared-density entries now held (pairs of micro-clusters with one). */
   public int sharedDensityCount() {
+    flushPairs();
     int count = 0;
     for (int j = 0; j < m; j++) {
       count += rowSize[j];
@@ -1391,6 +1456,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     if (other.seen == 0) {
       return;
     }
+    flushPairs();
+    other.flushPairs();
     if (seen == 0) {
       adopt(MergeChecks.copyOf(other, Dbstream.class));
       invalidateSnapshot();
@@ -1523,6 +1590,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     rowCols = c.rowCols;
     rowVals = c.rowVals;
     rowSize = c.rowSize;
+    logPoints = 0;
+    logSize = 0;
     sharedRef = c.sharedRef;
     labels = c.labels;
     buffered = c.buffered;
