@@ -98,7 +98,37 @@ class DbstreamEquivalenceTest {
     return n;
   }
 
+  @Test
+  public void snapshotsAndSavesBetweenCleanups_leaveTheStateAsLearningAloneDoes() {
+    // learn logs its pairs and applies them later; a snapshot, a save or a count in between
+    // applies them early, which must change no bit of what follows.
+    Dbstream quiet = new Dbstream(Dbstream.Params.DEFAULTS.withR(0.08));
+    Dbstream busy = new Dbstream(Dbstream.Params.DEFAULTS.withR(0.08));
+    DriftingMixture stream = new DriftingMixture(17);
+    double[] x = new double[8];
+    for (int i = 1; i <= 9_000; i++) {
+      stream.next(x);
+      quiet.learn(x);
+      busy.learn(x);
+      if (i % 37 == 0) {
+        busy.snapshot();
+      } else if (i % 101 == 0) {
+        io.eddy.io.ModelIO.toBytes(busy);
+      } else if (i % 53 == 0) {
+        assertThat(busy.sharedDensityCount()).isPositive();
+      }
+      if (i % 2_250 == 0) {
+        assertThat(io.eddy.io.ModelIO.toBytes(busy)).as("after %d points", i)
+            .isEqualTo(io.eddy.io.ModelIO.toBytes(quiet));
+      }
+    }
+    assertThat(quiet.sharedDensityCount()).isGreaterThan(1_000);
+  }
+
   private static void assertSame(Dbstream c, DbstreamReference ref, Dbstream.Params p) {
+    // The snapshot first: it must apply the pairs learn has logged since the last cleanup on
+    // its own, before any of the accessors below does.
+    DbstreamModel model = c.snapshot();
     int m = c.microClusterCount();
     assertThat(m).as("micro-cluster count, %s", ref).isEqualTo(ref.centers.size());
     for (int i = 0; i < m; i++) {
@@ -115,7 +145,6 @@ class DbstreamEquivalenceTest {
     }
     // The same partition of the strong micro-clusters into macro clusters, the rest noise.
     TreeMap<Long, Long> want = ref.partition();
-    DbstreamModel model = c.snapshot();
     Map<Integer, Long> labelToRoot = new TreeMap<>();
     for (int i = 0; i < m; i++) {
       long id = c.microId(i);
