@@ -263,9 +263,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private int[] logStart = new int[0];
   private double[] logGain = new double[0];
   private int logPoints;
-  /** Scratch of {@link #flushPairs()}: per row, the end of its updates; per column, its entry + 1. */
+  /** Scratch of {@link #flushPairs()}: per row, the end of its updates; per column, its entry. */
   private int[] rowStarts = new int[1];
-  private int[] entryOf = new int[0];
+  private long[] entryOf = new long[0];
   private int[] keptSlots = new int[0];
   private boolean[] reverted = new boolean[0];
   private double[] nbrDist = new double[0];
@@ -716,16 +716,19 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       }
     }
     // start[j] is now the end of row j's updates, start[j - 1] (or 0) their beginning.
-    int[] at = entryOf;
+    // Per column, the row it was last mapped for (high half) and its entry there (low half):
+    // a stale mark is told by its row, so the map is never cleared.
+    long[] at = entryOf;
     int from = 0;
     for (int j = 0; j < m; j++) {
       int to = start[j];
       if (from == to) {
         continue;
       }
+      long row = (long) (j + 1) << 32;
       int[] cols = rowCols[j];
       for (int e = 0, size = rowSize[j]; e < size; e++) {
-        at[cols[e]] = e + 1;
+        at[cols[e]] = row | e;
       }
       double[] vals = rowVals[j];
       for (int r = from; r < to; r++) {
@@ -734,22 +737,20 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         double gain = logGain[p];
         for (int t = logStart[p]; t < q; t++) {
           int i = slots[t];
-          int e = at[i] - 1;
-          if (e >= 0) {
-            vals[e] += gain;
+          long mark = at[i];
+          if ((mark & ~0xFFFFFFFFL) == row) {
+            vals[(int) mark] += gain;
           } else {
+            at[i] = row | rowSize[j];
             append(j, i, gain);
-            at[i] = rowSize[j];
             vals = rowVals[j];
           }
         }
       }
-      cols = rowCols[j];
-      for (int e = 0, size = rowSize[j]; e < size; e++) {
-        at[cols[e]] = 0;
-      }
       from = to;
     }
+    // Marks carry rows + 1 up to m: the next application must not mistake one for its own.
+    Arrays.fill(at, 0, m, 0L);
     logPoints = 0;
     logSize = 0;
   }
@@ -794,7 +795,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private void allocateScratch(int cap) {
     nbr = new int[cap];
     rowStarts = new int[cap + 1];
-    entryOf = new int[cap];
+    entryOf = new long[cap];
     keptSlots = new int[cap];
     reverted = new boolean[cap];
     nbrDist = new double[cap];
