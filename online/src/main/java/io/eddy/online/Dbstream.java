@@ -789,6 +789,12 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     allocateScratch(cap);
   }
 
+  /**
+   * The shortest row length for which {@link #widenRow} last found no longer free arrays, since
+   * the free slots last gained some (at a cleanup): a row at least this long skips the search.
+   */
+  private int noSpareFor = Integer.MAX_VALUE;
+
   /** The initial length of a row of shared densities. */
   private static final int ROW = 16;
 
@@ -840,6 +846,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       newIndex[keep[j]] = j;
     }
     compactShared(newIndex, kept, params.alpha() * weak, Decay.factor(lambda, now - sharedRef));
+    noSpareFor = Integer.MAX_VALUE;
     // Renumbering keeps the groups (O(m)); a rebuild (O(m·g)) refreshes pivots and bounds that
     // drift made loose, every REBUILD_EVERY cleanups: rebuilding at every cleanup cost 2x in
     // learn with 1,000 far-apart micro-clusters (1,000 singleton groups).
@@ -968,7 +975,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private int[] widenRow(int j, int size) {
     int[] cols = rowCols[j];
     double[] vals = rowVals[j];
-    for (int f = m; f < rowCols.length; f++) {
+    for (int f = size < noSpareFor ? m : rowCols.length; f < rowCols.length; f++) {
       int[] spare = rowCols[f];
       if (f != j && spare != null && spare.length > size) {
         double[] spareVals = rowVals[f];
@@ -983,6 +990,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         return spare;
       }
     }
+    // No free slot's arrays are longer than size: none will be until a cleanup frees rows
+    // (a swap leaves a shorter array in a free slot, a new micro-cluster takes one).
+    noSpareFor = Math.min(noSpareFor, size);
     int cap = Math.max(ROW, 2 * size);
     rowCols[j] = cols == null ? new int[cap] : Arrays.copyOf(cols, cap);
     rowVals[j] = cols == null ? new double[cap] : Arrays.copyOf(vals, cap);
@@ -1591,6 +1601,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     rowCols = c.rowCols;
     rowVals = c.rowVals;
     rowSize = c.rowSize;
+    noSpareFor = Integer.MAX_VALUE;
     logPoints = 0;
     logSize = 0;
     sharedRef = c.sharedRef;
