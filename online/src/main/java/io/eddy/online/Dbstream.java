@@ -254,10 +254,13 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private static final int LOG = 1 << 14;
   /** Logged points' neighbour slots, back to back; {@code logSize} of them in use. */
   private int[] logSlots = new int[0];
-  /** Per logged slot, the index of its point. */
-  private int[] logOwner = new int[0];
-  /** Scratch of {@link #flushPairs()}: the logged slots' positions sorted by row. */
+  /**
+   * Scratch of {@link #flushPairs()}: the logged slots but each point's first (each is the row
+   * of its pairs with the point's slots before it), sorted by row: their positions, and their
+   * points.
+   */
   private int[] logRecords = new int[0];
+  private int[] logRecordPoints = new int[0];
   private int logSize;
   /** Per logged point, where its slots start and the gain of each of its pairs. */
   private int[] logStart = new int[0];
@@ -671,8 +674,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         // The log doubles up to its full length: a clusterer that learns little stays small.
         int cap = Math.max(Math.max(64, Math.min(LOG, 2 * logSlots.length)), logSize + n);
         logSlots = Arrays.copyOf(logSlots, cap);
-        logOwner = Arrays.copyOf(logOwner, cap);
         logRecords = new int[cap];
+        logRecordPoints = new int[cap];
         logStart = Arrays.copyOf(logStart, cap / 2);
         logGain = Arrays.copyOf(logGain, cap / 2);
       } else {
@@ -680,8 +683,8 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         if (n > logSlots.length) {
           // A point within r of more micro-clusters than the log holds: a new largest size.
           logSlots = new int[n];
-          logOwner = new int[n];
           logRecords = new int[n];
+          logRecordPoints = new int[n];
         }
       }
     }
@@ -689,7 +692,6 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     logStart[p] = logSize;
     logGain[p] = gain;
     System.arraycopy(nbr, 0, logSlots, logSize, n);
-    Arrays.fill(logOwner, logSize, logSize + n, p);
     logSize += n;
   }
 
@@ -714,7 +716,6 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     int[] start = rowStarts;
     Arrays.fill(start, 0, m + 1, 0);
     int[] slots = logSlots;
-    int[] owner = logOwner;
     for (int p = 0; p < logPoints; p++) {
       for (int q = logStart[p] + 1, end = p + 1 < logPoints ? logStart[p + 1] : logSize; q < end; q++) {
         start[slots[q] + 1]++;
@@ -724,9 +725,12 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       start[j + 1] += start[j];
     }
     int[] records = logRecords;
+    int[] points = logRecordPoints;
     for (int p = 0; p < logPoints; p++) {
       for (int q = logStart[p] + 1, end = p + 1 < logPoints ? logStart[p + 1] : logSize; q < end; q++) {
-        records[start[slots[q]]++] = q;
+        int r = start[slots[q]]++;
+        records[r] = q;
+        points[r] = p;
       }
     }
     // start[j] is now the end of row j's updates, start[j - 1] (or 0) their beginning.
@@ -747,7 +751,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       double[] vals = rowVals[j];
       for (int r = from; r < to; r++) {
         int q = records[r];
-        int p = owner[q];
+        int p = points[r];
         double gain = logGain[p];
         for (int t = logStart[p]; t < q; t++) {
           int i = slots[t];
