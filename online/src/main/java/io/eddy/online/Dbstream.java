@@ -711,8 +711,19 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     if (logPoints == 0) {
       return;
     }
-    // Counting sort of the updates by row (the higher slot of the pair, the later one in its
-    // point's list), stable, so that each row's updates come in the order of the points.
+    sortLog();
+    for (int j = 1; j < m; j++) {
+      applyLogged(j);
+    }
+    endLog();
+  }
+
+  /**
+   * Sorts the logged updates by row (the higher slot of the pair, the later one in its point's
+   * list), stably, so that each row's updates come in the order of the points: afterwards row
+   * j's are {@code logRecords[rowStarts[j - 1] .. rowStarts[j])} (row 0 has none).
+   */
+  private void sortLog() {
     int[] start = rowStarts;
     Arrays.fill(start, 0, m + 1, 0);
     int[] slots = logSlots;
@@ -733,45 +744,53 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         points[r] = p;
       }
     }
-    // start[j] is now the end of row j's updates, start[j - 1] (or 0) their beginning.
+  }
+
+  /** Applies row j's sorted updates (j &gt;= 1): see {@link #flushPairs()}. */
+  private void applyLogged(int j) {
+    int from = rowStarts[j - 1];
+    int to = rowStarts[j];
+    if (from == to) {
+      return;
+    }
     // Per column, the row it was last mapped for (high half) and its entry there (low half):
-    // a stale mark is told by its row, so the map is never cleared.
+    // a stale mark is told by its row, so the map is not cleared row by row.
     long[] at = entryOf;
-    int from = 0;
-    for (int j = 0; j < m; j++) {
-      int to = start[j];
-      if (from == to) {
-        continue;
-      }
-      long row = (long) (j + 1) << 32;
-      int[] cols = rowCols[j];
-      for (int e = 0, size = rowSize[j]; e < size; e++) {
-        at[cols[e]] = row | e;
-      }
-      double[] vals = rowVals[j];
-      for (int r = from; r < to; r++) {
-        int q = records[r];
-        int p = points[r];
-        double gain = logGain[p];
-        for (int t = logStart[p]; t < q; t++) {
-          int i = slots[t];
-          long mark = at[i];
-          if ((mark & ~0xFFFFFFFFL) == row) {
-            vals[(int) mark] += gain;
-          } else {
-            at[i] = row | rowSize[j];
-            append(j, i, gain);
-            vals = rowVals[j];
-          }
+    long row = (long) (j + 1) << 32;
+    int[] cols = rowCols[j];
+    for (int e = 0, size = rowSize[j]; e < size; e++) {
+      at[cols[e]] = row | e;
+    }
+    double[] vals = rowVals[j];
+    int[] slots = logSlots;
+    int[] records = logRecords;
+    int[] points = logRecordPoints;
+    for (int r = from; r < to; r++) {
+      int q = records[r];
+      int p = points[r];
+      double gain = logGain[p];
+      for (int t = logStart[p]; t < q; t++) {
+        int i = slots[t];
+        long mark = at[i];
+        if ((mark & ~0xFFFFFFFFL) == row) {
+          vals[(int) mark] += gain;
+        } else {
+          at[i] = row | rowSize[j];
+          append(j, i, gain);
+          vals = rowVals[j];
         }
       }
-      from = to;
     }
+  }
+
+  /** Empties the log once its updates are applied. */
+  private void endLog() {
     // Marks carry rows + 1 up to m: the next application must not mistake one for its own.
-    Arrays.fill(at, 0, m, 0L);
+    Arrays.fill(entryOf, 0, m, 0L);
     logPoints = 0;
     logSize = 0;
   }
+
 
   private void add(double[] x, double w, double t) {
     if (m == weights.length) {
@@ -837,7 +856,6 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   }
 
   private void cleanup() {
-    flushPairs();
     double lambda = params.lambda();
     double weak = Decay.factor(lambda, params.tGap());
     int[] keep = keptSlots;
@@ -863,7 +881,16 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     for (int j = 0; j < kept; j++) {
       newIndex[keep[j]] = j;
     }
-    compactShared(newIndex, kept, params.alpha() * weak, Decay.factor(lambda, now - sharedRef));
+    // The logged pairs are applied row by row inside the compaction, each row just before it is
+    // renumbered (a removed micro-cluster's row is not applied at all): one visit per row.
+    boolean logged = logPoints > 0;
+    if (logged) {
+      sortLog();
+    }
+    compactShared(newIndex, kept, params.alpha() * weak, Decay.factor(lambda, now - sharedRef), logged);
+    if (logged) {
+      endLog();
+    }
     noSpareFor = Integer.MAX_VALUE;
     // Renumbering keeps the groups (O(m)); a rebuild (O(m·g)) refreshes pivots and bounds that
     // drift made loose, every REBUILD_EVERY cleanups: rebuilding at every cleanup cost 2x in
@@ -892,7 +919,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * {@link #faded} must hold the faded weights of the {@code slots} new slots, and parent each
    * new slot itself.
    */
-  private void compactShared(int[] newIndex, int slots, double weakShared, double scale) {
+  private void compactShared(int[] newIndex, int slots, double weakShared, double scale, boolean logged) {
     double wMin = params.wMin();
     double alpha = params.alpha();
     double[] f = faded;
@@ -903,9 +930,12 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       g[i] = f[i] >= wMin ? f[i] : Double.POSITIVE_INFINITY;
     }
     for (int o = 1; o < m; o++) {
+      int j = newIndex[o];
+      if (logged && j >= 0) {
+        applyLogged(o);
+      }
       int size = rowSize[o];
       rowSize[o] = 0;
-      int j = newIndex[o];
       if (size == 0 || j < 0) {
         continue;
       }
