@@ -508,21 +508,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       double rate = w == 1.0 ? h : 1 - Math.pow(1 - h, w);
       // The moved centre (as Euclid.moveToward moves it) for the collision rule; the centre
       // itself is written once the rule has kept the move.
-      int off = i * d;
-      int o = k * d;
-      int q = 0;
-      // four coordinates a step: a loop of d = 8 steps costs more in its own overhead
-      for (; q + 4 <= d; q += 4) {
-        double v0 = c[off + q];
-        double v1 = c[off + q + 1];
-        double v2 = c[off + q + 2];
-        double v3 = c[off + q + 3];
-        b[o + q] = v0 + rate * (x[q] - v0);
-        b[o + q + 1] = v1 + rate * (x[q + 1] - v1);
-        b[o + q + 2] = v2 + rate * (x[q + 2] - v2);
-        b[o + q + 3] = v3 + rate * (x[q + 3] - v3);
-      }
-      for (; q < d; q++) {
+      for (int q = 0, off = i * d, o = k * d; q < d; q++) {
         double v = c[off + q];
         b[o + q] = v + rate * (x[q] - v);
       }
