@@ -686,12 +686,12 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
    * have, one at a time: a pair's entry gains each point's gain in the order of the points
    * (so every stored value is the same sum, rounded the same way), and a pair without an
    * entry is appended with the first gain. The updates are grouped by row: each row with
-   * updates is passed over twice (to map its columns to their entries, then to clear the
-   * map), and each update is then one look-up, where applying them point by point would pass
-   * over a row once per point that reaches it (a micro-cluster shares density with a few
-   * dozen others, a point reaches a few). O(u + m + e') for u logged pairs and the e' entries
-   * of the rows they reach. The logical state, and so every result, is unchanged: only
-   * pending sums are added.
+   * updates is passed over once, to map its columns to their entries, and each update is then
+   * one look-up, where applying them point by point would pass over a row once per point that
+   * reaches it (a micro-cluster shares density with a few dozen others, a point reaches a
+   * few). O(u + m + e') for u logged pairs and the e' entries of the rows they reach. The
+   * logical state, and so every result, is unchanged: only pending sums are added. Cleanup
+   * does the same row by row inside its compaction.
    */
   private void flushPairs() {
     if (logPoints == 0) {
