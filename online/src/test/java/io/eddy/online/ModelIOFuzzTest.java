@@ -60,7 +60,16 @@ class ModelIOFuzzTest {
       return; // the one allowed failure
     }
     byte[] written = ModelIO.toBytes(value);
-    Object again = ModelIO.fromBytes(written, Object.class);
+    Object again;
+    try {
+      again = ModelIO.fromBytes(written, Object.class);
+    } catch (ModelFormatException e) {
+      // A record may claim arrays as large as the free heap (a dimension of millions with
+      // its warm-up buffer, say): then a second copy beside the first does not fit, which the
+      // reader reports as it should. That is the only failure allowed on reading back.
+      assertThat(e).hasMessageContaining("MiB free (-Xmx)");
+      return;
+    }
     assertThat(again).hasSameClassAs(value);
     assertThat(ModelIO.toBytes(again)).as("write(read(write(x))) == write(x)").isEqualTo(written);
   }
