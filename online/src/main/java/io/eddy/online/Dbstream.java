@@ -262,7 +262,10 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private int[] logRecords = new int[0];
   private int[] logRecordPoints = new int[0];
   private int logSize;
-  /** Per logged point, where its slots start and the gain of each of its pairs. */
+  /**
+   * Per logged point, where its slots start (one entry more than the points, for the end of
+   * the last) and the gain of each of its pairs.
+   */
   private int[] logStart = new int[0];
   private double[] logGain = new double[0];
   private int logPoints;
@@ -270,12 +273,11 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
   private int[] rowStarts = new int[1];
   private long[] entryOf = new long[0];
   private int[] keptSlots = new int[0];
-  private boolean[] reverted = new boolean[0];
+  /** The collision rule's outcome: bit k (of word k / 64) set when neighbour k is restored. */
+  private long[] restored = new long[0];
   private double[] nbrDist = new double[0];
   /** Per neighbour k of the current point, its moved centre (row k), kept or not by the collision rule. */
   private double[] nbrCenters = new double[0];
-  /** The neighbours whose move the collision rule has not undone yet, in slot order. */
-  private int[] moving = new int[0];
   private double[] faded = new double[0];
   /** Cleanup's scratch: per new slot, its faded weight if strong, else +inf. */
   private double[] strongFaded = new double[0];
@@ -524,17 +526,11 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       double gain = w * Math.pow(2.0, exponent);
       logPairs(n, gain);
     }
-    if (n <= Long.SIZE) {
-      long back = collideBits(n);
-      for (int k = 0; k < n; k++) {
-        reverted[k] = (back >>> k & 1) != 0;
-      }
-    } else {
-      collide(n);
-    }
+    collide(n);
     // A restored centre is where it was, and where the index last saw it.
+    long[] back = restored;
     for (int k = 0; k < n; k++) {
-      if (!reverted[k]) {
+      if ((back[k >>> 6] >>> k & 1) == 0) {
         System.arraycopy(b, k * d, c, nbr[k] * d, d);
         index.moved(c, nbr[k]);
       }
@@ -543,92 +539,40 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
 
   /**
    * The paper's pairwise rule over the n neighbours, pair by pair in slot order: a pair whose
-   * centres (each moved, or restored already) are closer than r restores both, which sets
-   * {@link #reverted}. {@link #nbrCenters} holds the k-th neighbour's moved centre in row k; its
-   * old one is still in {@link #centers}.
+   * centres (each moved, or restored already) are closer than r restores both. Afterwards bit k
+   * of {@link #restored} (word k / 64) is set when neighbour k is restored. {@link #nbrCenters}
+   * holds the k-th neighbour's moved centre in row k; its old one is still in {@link #centers}.
    *
    * <p>On a stream of overlapping micro-clusters nearly every neighbour ends restored (7.2 of
    * 7.45 per point at r = 0.08 on DriftingMixture), so the pairs are tested in two phases per
    * neighbour k. While k is moved, k against each later neighbour, up to the first collision.
    * Once k is restored, only the later neighbours still moved are tested (a pair of two
-   * restored centres could change nothing), from a list of them kept in slot order; these tests
-   * are independent of each other (each can restore only its own neighbour), so they run
-   * without a branch on their outcome.
+   * restored centres could change nothing): the clear bits above k's partner, no list to keep.
+   * These tests are independent of each other (each can restore only its own neighbour), so
+   * they run without a branch on their outcome. Once neighbour k and every one after it are
+   * restored, no pair left can change anything.
    */
   private void collide(int n) {
-    double[] b = nbrCenters;
-    boolean[] back = reverted;
-    int[] live = moving;
-    for (int k = 0; k < n; k++) {
-      back[k] = false;
-      live[k] = k;
-    }
-    int lives = n;
-    double[] c = centers;
-    double r2 = this.r2;
-    for (int k = 0; k < n - 1; k++) {
-      int l = k + 1;
-      if (!back[k]) {
-        int offK = k * d;
-        for (; l < n; l++) {
-          boolean old = back[l];
-          if (Euclid.squaredDistance(b, offK, old ? c : b, old ? nbr[l] * d : l * d, d) < r2) {
-            back[k] = true;
-            back[l] = true;
-            break;
-          }
-        }
-        if (l == n) {
-          continue;
-        }
-        l++;
-      }
-      int offK = nbr[k] * d;
-      int p = 0;
-      while (p < lives && live[p] < l) {
-        p++;
-      }
-      for (; p < lives; p++) {
-        int v = live[p];
-        back[v] |= Euclid.squaredDistance(c, offK, b, v * d, d) < r2;
-      }
-      int kept = 0;
-      for (int q = 0; q < lives; q++) {
-        int v = live[q];
-        live[kept] = v;
-        kept += back[v] ? 0 : 1;
-      }
-      lives = kept;
-    }
-  }
-
-  /**
-   * {@link #collide} for at most 64 neighbours, with the restored ones as the bits of a word: the
-   * same pairs tested in the same order, the same outcome (bit k set when neighbour k is
-   * restored). The tests of a restored neighbour k against the later moved ones take the moved
-   * ones as the clear bits above its partner, so there is no list to keep; and once neighbour k
-   * and every one after it are restored, no pair left can change anything.
-   */
-  private long collideBits(int n) {
     double[] b = nbrCenters;
     double[] c = centers;
     double r2 = this.r2;
     int d = this.d;
-    long all = n == Long.SIZE ? -1L : (1L << n) - 1;
-    long back = 0;
+    long[] back = restored;
+    int words = (n + Long.SIZE - 1) >>> 6;
+    Arrays.fill(back, 0, words, 0L);
     for (int k = 0; k < n - 1; k++) {
-      long rest = all & (-1L << k);
-      if ((back & rest) == rest) {
+      if (allSet(back, k, n)) {
         break;
       }
       int from = k + 1;
-      if ((back >>> k & 1) == 0) {
+      if ((back[k >>> 6] >>> k & 1) == 0) {
         int offK = k * d;
         int l = from;
         for (; l < n; l++) {
-          boolean old = (back >>> l & 1) != 0;
+          boolean old = (back[l >>> 6] >>> l & 1) != 0;
           if (Euclid.squaredDistance(b, offK, old ? c : b, old ? nbr[l] * d : l * d, d) < r2) {
-            back |= 1L << k | 1L << l;
+            back[k >>> 6] |= 1L << k;
+            back[l >>> 6] |= 1L << l;
             break;
           }
         }
@@ -641,12 +585,33 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         }
       }
       int offK = nbr[k] * d;
-      for (long moving = ~back & all & (-1L << from); moving != 0; moving &= moving - 1) {
-        int v = Long.numberOfTrailingZeros(moving);
-        back |= (Euclid.squaredDistance(c, offK, b, v * d, d) < r2 ? 1L : 0L) << v;
+      for (int w = from >>> 6; w < words; w++) {
+        int base = w << 6;
+        long hits = 0;
+        for (long moving = ~back[w] & bits(from - base, n - base); moving != 0; moving &= moving - 1) {
+          int v = base + Long.numberOfTrailingZeros(moving);
+          hits |= (Euclid.squaredDistance(c, offK, b, v * d, d) < r2 ? 1L : 0L) << v;
+        }
+        back[w] |= hits;
       }
     }
-    return back;
+  }
+
+  /** Whether bits [from, n) of the words are all set. */
+  private static boolean allSet(long[] words, int from, int n) {
+    for (int w = from >>> 6, base = w << 6; base < n; w++, base += Long.SIZE) {
+      long want = bits(from - base, n - base);
+      if ((words[w] & want) != want) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The bits [lo, hi) of a word, lo and hi clamped to [0, 64]. */
+  private static long bits(int lo, int hi) {
+    long upTo = hi >= Long.SIZE ? -1L : (1L << Math.max(hi, 0)) - 1;
+    return lo <= 0 ? upTo : lo >= Long.SIZE ? 0 : upTo & (-1L << lo);
   }
 
   /**
@@ -662,7 +627,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
         logSlots = Arrays.copyOf(logSlots, cap);
         logRecords = new int[cap];
         logRecordPoints = new int[cap];
-        logStart = Arrays.copyOf(logStart, cap / 2);
+        logStart = Arrays.copyOf(logStart, cap / 2 + 1);
         logGain = Arrays.copyOf(logGain, cap / 2);
       } else {
         flushPairs();
@@ -713,8 +678,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     int[] start = rowStarts;
     Arrays.fill(start, 0, m + 1, 0);
     int[] slots = logSlots;
+    logStart[logPoints] = logSize; // each point's slots end where the next one's start
     for (int p = 0; p < logPoints; p++) {
-      for (int q = logStart[p] + 1, end = p + 1 < logPoints ? logStart[p + 1] : logSize; q < end; q++) {
+      for (int q = logStart[p] + 1; q < logStart[p + 1]; q++) {
         start[slots[q] + 1]++;
       }
     }
@@ -724,7 +690,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     int[] records = logRecords;
     int[] points = logRecordPoints;
     for (int p = 0; p < logPoints; p++) {
-      for (int q = logStart[p] + 1, end = p + 1 < logPoints ? logStart[p + 1] : logSize; q < end; q++) {
+      for (int q = logStart[p] + 1; q < logStart[p + 1]; q++) {
         int r = start[slots[q]]++;
         records[r] = q;
         points[r] = p;
@@ -826,10 +792,9 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
     rowStarts = new int[cap + 1];
     entryOf = new long[cap];
     keptSlots = new int[cap];
-    reverted = new boolean[cap];
+    restored = new long[(cap + Long.SIZE - 1) >>> 6];
     nbrDist = new double[cap];
     nbrCenters = new double[cap * d];
-    moving = new int[cap];
     faded = new double[cap];
     strongFaded = new double[cap];
     parent = new int[cap];
@@ -936,7 +901,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
           int ni = newIndex[cols[e]];
           cols[kept] = ni;
           vals[kept] = v;
-          kept += ni >= 0 & !(v * scale < weakShared) ? 1 : 0;
+          kept += keeps(ni, v * scale, weakShared);
         }
       } else {
         // j is still a root: the rows before held only columns below their own new slots,
@@ -946,10 +911,7 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
           double v = vals[e];
           int ni = newIndex[cols[e]];
           double faded = v * scale;
-          // 1 when kept: ni >= 0 and faded >= weakShared (the sign bit of faded - weakShared
-          // is clear exactly then; both are finite), as a number so that no branch is taken on
-          // it: about a tenth of the entries go, unpredictably.
-          int keep = (~ni >>> 31) & (int) (~Double.doubleToRawLongBits(faded - weakShared) >>> 63);
+          int keep = keeps(ni, faded, weakShared);
           // written in any case, kept by advancing
           cols[kept] = ni;
           vals[kept] = v;
@@ -984,6 +946,16 @@ public final class Dbstream extends StableDensityClusterer<DbstreamModel> implem
       }
       rowSize[j] = kept;
     }
+  }
+
+  /**
+   * 1 when an entry is kept: its column {@code ni} is still there (ni &gt;= 0) and its faded
+   * value is at least {@code weakShared} (the sign bit of their difference is clear exactly
+   * then; both are finite); else 0. A number, so that no branch is taken on it: about a tenth
+   * of the entries go, unpredictably.
+   */
+  private static int keeps(int ni, double faded, double weakShared) {
+    return (~ni >>> 31) & (int) (~Double.doubleToRawLongBits(faded - weakShared) >>> 63);
   }
 
   /** Appends the entry (column i, value v) to row j, which has none for column i. */
